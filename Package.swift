@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Coda",
+    products: [
+        .executable(name: "coda", targets: ["coda"]),
+        .library(name: "CodaKit", targets: ["CodaKit"]),
+    ],
+    targets: [
+        .target(name: "CodaKit"),
+        .executableTarget(name: "coda", dependencies: ["CodaKit"]),
+        .testTarget(
+            name: "CodaKitTests",
+            dependencies: ["CodaKit"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

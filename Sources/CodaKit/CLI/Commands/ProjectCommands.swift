@@ -1,0 +1,53 @@
+import Foundation
+
+extension CommandSpec {
+    static let initProject = CommandSpec(
+        name: "init", summary: "make a new project folder with an example of each kind of file",
+        arguments: [ArgumentSpec(name: "DIR", help: "the folder to make it in (default: the current folder)", optional: true)],
+        examples: ["coda init my-study"], group: .project
+    ) { invocation in
+        let console = invocation.console
+        let folder = URL(fileURLWithPath: invocation.argument("DIR") ?? ".", relativeTo: console.currentDirectory).standardizedFileURL
+        let written = try ProjectInitializer.create(at: folder)
+        console.line("Made a Coda project in \(folder.path):")
+        for path in written { console.line("  \(path)") }
+        console.line("\nNext: put your transcripts in Transcripts/, your codebook in Codebooks/, then run `coda status`.")
+        return .success
+    }
+
+    static let status = CommandSpec(
+        name: "status", summary: "the project at a glance: transcripts, cases, surveys, codebooks and problems",
+        formats: [.table, .md, .json, .html], examples: ["coda status", "coda status --project ~/thesis/study"], group: .project
+    ) { invocation in
+        let project = try invocation.project()
+        invocation.emit(ProjectStatus.report(project))
+        return .success
+    }
+
+    static let transcripts = CommandSpec(
+        name: "transcripts", summary: "list the transcripts with their case, role, phase, segments and speakers",
+        formats: [.table, .md, .csv, .tsv, .json, .html, .tex], group: .project
+    ) { invocation in
+        let project = try invocation.project()
+        invocation.emit(TranscriptList.report(project))
+        return .success
+    }
+
+    static let show = CommandSpec(
+        name: "show", summary: "show a document's numbered segments",
+        discussion: "Segments are speaker turns (or paragraphs where there are no speaker labels), numbered from 1. "
+            + "These numbers are how every other command points at text. A survey's open question is a document too: "
+            + "`SURVEY:KEY`, one segment per respondent.",
+        arguments: [ArgumentSpec(name: "ID", help: "the document id, as `coda transcripts` lists it"),
+                    ArgumentSpec(name: "SEGMENTS", help: "which segments: 4, 4-9 or 4,7 (default: all)", optional: true)],
+        formats: [.table, .md, .csv, .tsv, .json, .html, .tex],
+        examples: ["coda show P01", "coda show P01 4-6", "coda show pre-survey:Q5 17"], group: .project
+    ) { invocation in
+        let project = try invocation.project()
+        let id = invocation.argument("ID")!
+        let selection = try invocation.argument("SEGMENTS").map { text throws(SegmentSelectionError) in try SegmentSelection(parsing: text) }
+        let document = try project.document(id)
+        invocation.emit(try TranscriptView.report(document, segments: selection))
+        return .success
+    }
+}

@@ -1,0 +1,19 @@
+extension CommandSpec {
+    static let survey = CommandSpec(
+        name: "survey", summary: "frequency tables of survey questions, and cross-tabs by an attribute",
+        discussion: "Without QUESTION, every closed question and attribute of every survey. Percentages have one decimal "
+            + "and are of the respondents who answered. A QUESTION is its key (`Q1`), its header, or `SURVEY:KEY`.",
+        arguments: [ArgumentSpec(name: "QUESTION", help: "one question or attribute", optional: true)],
+        options: [OptionSpec(name: "by", valueName: "ATTRIBUTE", help: "cross-tabulate by this attribute (a survey column or a case attribute)"),
+                  OptionSpec(name: "percent", valueName: "OF", help: "percentages in cross-tabs of each column, row, the total, or none (default: column)",
+                             choices: SurveyCrossTab.Percentages.allCases.map(\.rawValue))],
+        formats: OutputFormat.allCases,
+        examples: ["coda survey", "coda survey Q1", "coda survey Q1 --by participant_type", "coda survey Q1 --by age_group --percent row --format csv"],
+        group: .display
+    ) { invocation in
+        let project = try invocation.project()
+        let mode = invocation.option("percent").flatMap(SurveyCrossTab.Percentages.init(rawValue:)) ?? .column
+        invocation.emit(try SurveyReport.report(project, question: invocation.argument("QUESTION"), by: invocation.option("by"), percentages: mode))
+        return .success
+    }
+}

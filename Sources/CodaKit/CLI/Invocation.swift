@@ -1,0 +1,57 @@
+import Foundation
+
+/// A parsed command line for one command, with the console and the project it runs on.
+final class Invocation: @unchecked Sendable {
+    let command: CommandSpec
+    let console: Console
+    private(set) var arguments: [String: [String]]
+    private(set) var options: [String: [String]]
+    private var loadedProject: Project?
+
+    init(command: CommandSpec, console: Console, arguments: [String: [String]], options: [String: [String]]) {
+        self.command = command
+        self.console = console
+        self.arguments = arguments
+        self.options = options
+    }
+
+    func argument(_ name: String) -> String? { arguments[name]?.first }
+    func argumentList(_ name: String) -> [String] { arguments[name] ?? [] }
+    func option(_ name: String) -> String? { options[name]?.last }
+    func optionList(_ name: String) -> [String] { options[name] ?? [] }
+    func flag(_ name: String) -> Bool { options[name] != nil }
+
+    func intOption(_ name: String) throws -> Int? {
+        guard let text = option(name) else { return nil }
+        guard let value = Int(text), value >= 0 else { throw UsageError.invalidValue(option: name, value: text, expected: "a whole number") }
+        return value
+    }
+
+    var format: OutputFormat {
+        option("format").flatMap(OutputFormat.init(name:)) ?? command.defaultFormat
+    }
+
+    /// The project folder: `--project`, else the nearest one upward from the current folder.
+    func projectRoot() throws -> URL {
+        try ProjectLocator.locate(explicit: option("project"), currentDirectory: console.currentDirectory)
+    }
+
+    /// The loaded project, read once per command.
+    func project() throws -> Project {
+        if let loadedProject { return loadedProject }
+        let project = Project.load(try projectRoot())
+        loadedProject = project
+        return project
+    }
+
+    /// Replaces the cached project after the command changed files.
+    func reload() throws -> Project {
+        loadedProject = nil
+        return try project()
+    }
+
+    /// Writes a report to stdout in the chosen format.
+    func emit(_ report: Report) {
+        console.out(format.renderer(width: console.width).render(report))
+    }
+}

@@ -1,0 +1,45 @@
+/// A mistyped command line. Printed with the usage line; `coda` exits with 2.
+enum UsageError: CodaError {
+    case unknownCommand(String, suggestion: String?)
+    case unknownOption(String, command: String?, suggestion: String?)
+    case missingValue(option: String, valueName: String)
+    case flagWithValue(option: String)
+    case invalidChoice(option: String, value: String, choices: [String])
+    case missingArgument(name: String, command: String)
+    case unexpectedArgument(String, command: String)
+    case repeatedOption(String)
+    case invalidValue(option: String, value: String, expected: String)
+    case conflicting(String, String)
+
+    var diagnostic: Diagnostic {
+        switch self {
+        case let .unknownCommand(name, suggestion):
+            return Diagnostic(.error, at: nil, "unknown command `\(name)`", hint: suggestion ?? "`coda --help` lists the commands")
+        case let .unknownOption(name, command, suggestion):
+            let context = command.map { " for `coda \($0)`" } ?? ""
+            return Diagnostic(.error, at: nil, "unknown option `\(name)`\(context)",
+                              hint: suggestion ?? command.map { "`coda help \($0)` lists its options" })
+        case let .missingValue(option, valueName):
+            return Diagnostic(.error, at: nil, "`--\(option)` needs a value", hint: "write `--\(option) \(valueName)`")
+        case let .flagWithValue(option):
+            return Diagnostic(.error, at: nil, "`--\(option)` takes no value", hint: "write just `--\(option)`")
+        case let .invalidChoice(option, value, choices):
+            let close = EditDistance.suggestion(for: value, in: choices)
+            return Diagnostic(.error, at: nil, "`\(value)` is not a valid value for `--\(option)`",
+                              hint: (close.map { $0 + " " } ?? "") + "choose one of: " + choices.joined(separator: ", "))
+        case let .missingArgument(name, command):
+            return Diagnostic(.error, at: nil, "`coda \(command)` needs \(name)")
+        case let .unexpectedArgument(value, command):
+            return Diagnostic(.error, at: nil, "unexpected argument `\(value)` for `coda \(command)`",
+                              hint: "quote text that holds spaces, e.g. \"two words\"")
+        case let .repeatedOption(name):
+            return Diagnostic(.error, at: nil, "`--\(name)` is given more than once", hint: "give it once")
+        case let .invalidValue(option, value, expected):
+            return Diagnostic(.error, at: nil, "`\(value)` is not a valid value for `--\(option)`", hint: "expected \(expected)")
+        case let .conflicting(a, b):
+            return Diagnostic(.error, at: nil, "`\(a)` and `\(b)` cannot be used together")
+        }
+    }
+
+    var isUsageError: Bool { true }
+}

@@ -1,0 +1,115 @@
+/// A closed question's answers against the values of an attribute, with counts and percentages.
+public struct SurveyCrossTab: Sendable {
+    public enum Percentages: String, Sendable, CaseIterable {
+        /// Share of each column (the attribute group): how each group answered.
+        case column
+        /// Share of each row (the answer): which groups gave it.
+        case row
+        /// Share of all respondents counted.
+        case total
+        case none
+    }
+
+    public var question: SurveyColumn
+    public var attribute: String
+    public var answers: [String]
+    public var groups: [String]
+    /// counts[answer][group]
+    public var counts: [[Int]]
+    /// Respondents left out because they lack the answer or the attribute.
+    public var leftOut: Int
+
+    public init(survey: Survey, question: SurveyColumn, attribute: String, value: (Survey.Respondent) -> String?) {
+        self.question = question
+        self.attribute = attribute
+        var pairs: [(String, String)] = []
+        var leftOut = 0
+        for r in survey.respondents {
+            let answer = r.values[question.index]
+            guard !answer.isEmpty, let group = value(r), !group.isEmpty else { leftOut += 1; continue }
+            pairs.append((answer, group))
+        }
+        var answerCounts: [String: Int] = [:]
+        var groupCounts: [String: Int] = [:]
+        for (a, g) in pairs { answerCounts[a, default: 0] += 1; groupCounts[g, default: 0] += 1 }
+        answers = SurveyFrequency.order(answerCounts)
+        groups = SurveyFrequency.order(groupCounts)
+        let answerIndex = Dictionary(uniqueKeysWithValues: answers.enumerated().map { ($1, $0) })
+        let groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+        var counts = Array(repeating: Array(repeating: 0, count: groups.count), count: answers.count)
+        for (a, g) in pairs { counts[answerIndex[a]!][groupIndex[g]!] += 1 }
+        self.counts = counts
+        self.leftOut = leftOut
+    }
+
+    public var rowTotals: [Int] { counts.map { $0.reduce(0, +) } }
+    public var columnTotals: [Int] { groups.indices.map { g in counts.reduce(0) { $0 + $1[g] } } }
+    public var total: Int { rowTotals.reduce(0, +) }
+
+    public func percent(_ a: Int, _ g: Int, _ mode: Percentages) -> Double? {
+        switch mode {
+        case .column: return CodaKit.percent(counts[a][g], of: columnTotals[g])
+        case .row: return CodaKit.percent(counts[a][g], of: rowTotals[a])
+        case .total: return CodaKit.percent(counts[a][g], of: total)
+        case .none: return nil
+        }
+    }
+
+    func table(_ mode: Percentages) -> Table {
+        var columns = [Table.Column(question.key)]
+        columns += groups.map { Table.Column.number($0) }
+        columns.append(.number("Total"))
+        var table = Table(title: "\(question.title) — by \(attribute)", columns: columns)
+        func cell(_ count: Int, _ p: Double?) -> Cell {
+            mode == .none ? .int(count) : Cell("\(count) (\(formatPercent(p)))", value: .int(count))
+        }
+        let rowTotals = self.rowTotals, columnTotals = self.columnTotals
+        for (a, answer) in answers.enumerated() {
+            var cells = [Cell(answer)]
+            for g in groups.indices { cells.append(cell(counts[a][g], percent(a, g, mode))) }
+            let rowShare: Double? = mode == .row ? 100 : mode == .column || mode == .total ? CodaKit.percent(rowTotals[a], of: total) : nil
+            cells.append(cell(rowTotals[a], rowShare))
+            table.append(cells)
+        }
+        var totals = [Cell("Total")]
+        for g in groups.indices {
+            let share: Double? = mode == .column ? 100 : mode == .row || mode == .total ? CodaKit.percent(columnTotals[g], of: total) : nil
+            totals.append(cell(columnTotals[g], share))
+        }
+        totals.append(cell(total, mode == .none ? nil : 100))
+        table.append(totals, isSummary: true)
+        switch mode {
+        case .column: table.notes.append("Percentages are of each column (\(attribute) group).")
+        case .row: table.notes.append("Percentages are of each row (answer).")
+        case .total: table.notes.append("Percentages are of all \(total) respondents counted.")
+        case .none: break
+        }
+        if leftOut > 0 { table.notes.append("\(leftOut) respondent\(plural(leftOut)) without an answer or a \(attribute) are left out.") }
+        return table
+    }
+
+    /// Long form for CSV: one row per answer and group.
+    func longTable(survey: String, _ mode: Percentages) -> Table {
+        var table = Table(columns: [Table.Column("survey"), Table.Column("question"), Table.Column("answer"), Table.Column(attribute),
+                                    .number("count"), .number("percent")])
+        for (a, answer) in answers.enumerated() {
+            for (g, group) in groups.enumerated() {
+                table.append([Cell(survey), Cell(question.key), Cell(answer), Cell(group), .int(counts[a][g]), .percent(percent(a, g, mode))])
+            }
+        }
+        return table
+    }
+
+    func json(survey: String, _ mode: Percentages) -> JSONValue {
+        .object([
+            ("survey", .string(survey)), ("question", .string(question.key)), ("header", .string(question.header)),
+            ("by", .string(attribute)), ("percentages", .string(mode.rawValue)), ("groups", .array(groups.map(JSONValue.string))),
+            ("rows", .array(answers.enumerated().map { a, answer in
+                .object([("answer", .string(answer)), ("counts", .array(counts[a].map(JSONValue.int))),
+                         ("percents", .array(groups.indices.map { g in .number(percent(a, g, mode).map { ($0 * 10).rounded() / 10 }) })),
+                         ("total", .int(rowTotals[a]))])
+            })),
+            ("columnTotals", .array(columnTotals.map(JSONValue.int))), ("total", .int(total)), ("leftOut", .int(leftOut)),
+        ])
+    }
+}

@@ -1,0 +1,66 @@
+/// A survey exported as CSV: one row per respondent, one column per question or attribute.
+public struct Survey: Sendable {
+    /// The file name without extension, e.g. `pre-survey`.
+    public var id: String
+    public var path: String
+    public var columns: [SurveyColumn]
+    public var respondents: [Respondent]
+    /// Index of the column that identifies respondents, or nil when rows are numbered instead.
+    public var idColumn: Int?
+
+    public struct Respondent: Sendable {
+        public var id: String
+        public var values: [String]
+        public var line: Int
+    }
+
+    public func column(_ index: Int) -> SurveyColumn { columns[index] }
+
+    public var questions: [SurveyColumn] { columns.filter { $0.kind == .closed || $0.kind == .open } }
+
+    /// The id of the codable document holding one open question's answers: `pre-survey:Q5`.
+    public func documentID(for column: SurveyColumn) -> String { "\(id):\(column.key)" }
+
+    /// Finds a column by key, header, column number (`#3`) or a unique start of its header.
+    public func findColumn(_ reference: String) -> SurveyColumn? {
+        let wanted = reference.trimmingWhitespace().lowercased()
+        if wanted.hasPrefix("#"), let n = Int(wanted.dropFirst()), n >= 1, n <= columns.count { return columns[n - 1] }
+        if let exact = columns.first(where: { $0.key.lowercased() == wanted || $0.header.lowercased() == wanted }) { return exact }
+        let starts = columns.filter { $0.header.lowercased().hasPrefix(wanted) }
+        if starts.count == 1 { return starts[0] }
+        let contains = columns.filter { $0.header.lowercased().contains(wanted) }
+        return contains.count == 1 ? contains[0] : nil
+    }
+}
+
+/// A column of a survey and what kind of data it holds.
+public struct SurveyColumn: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Identifies the respondent (one per survey).
+        case id
+        /// Describes the respondent (participant type, age group); usable in `--by` and `--where`.
+        case attribute
+        /// A question with few distinct answers: frequency tables, and also usable as an attribute.
+        case closed
+        /// Free-text answers: codable text.
+        case open
+        /// Left out of every table.
+        case ignore
+    }
+
+    public var index: Int
+    /// The header as written in the CSV.
+    public var header: String
+    /// A short name for commands: `Q5` for a header `Q5. What …`, otherwise the header made into a word.
+    public var key: String
+    public var kind: Kind
+    /// True when the kind comes from the `.columns` file rather than detection.
+    public var kindIsDeclared: Bool
+
+    public var isAttributeLike: Bool { kind == .attribute || kind == .closed }
+
+    /// `Q1: Q1. Did you know…` shortened to the header alone when it is the key.
+    public var title: String {
+        header == key ? header : header.hasPrefix(key) ? header : "\(key): \(header)"
+    }
+}

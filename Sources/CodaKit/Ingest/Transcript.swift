@@ -1,0 +1,50 @@
+/// An interview transcript: header attributes and numbered segments of its body.
+public struct Transcript: Sendable {
+    /// The document id (header `id`, else the file name without extension).
+    public var id: String
+    /// The path relative to the project folder, e.g. `Transcripts/P01.md`.
+    public var path: String
+    /// Header attributes in file order, keys in lower case; includes `case`, `role`, `phase` when given.
+    public var attributes: [(key: String, value: String)]
+    public var caseID: String
+    /// The body of the file (everything after the header), with LF line ends: the text codings point into.
+    public var text: String
+    public var segments: [Segment]
+    /// Names accepted as speakers, in order of first appearance.
+    public var speakers: [String]
+
+    public func attribute(_ key: String) -> String? {
+        let key = key.lowercased()
+        return attributes.first { $0.key == key }?.value
+    }
+
+    public var wordCount: Int { segments.reduce(0) { $0 + $1.wordCount } }
+
+    public func segment(_ number: Int) -> Segment? {
+        number >= 1 && number <= segments.count ? segments[number - 1] : nil
+    }
+}
+
+/// Problems in a transcript file.
+public enum TranscriptError: CodaError {
+    case headerNotClosed(file: String, line: Int)
+    case badHeaderLine(file: String, line: Int, text: String)
+    case badID(file: String, line: Int?, id: String)
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case let .headerNotClosed(file, line):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line),
+                              "the header that starts here is never closed",
+                              hint: "end the header with a line holding only `---`")
+        case let .badHeaderLine(file, line, text):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line),
+                              "header line `\(text.truncated(to: 40))` is not `key: value`",
+                              hint: "write each header line as `key: value`, e.g. `role: participant`")
+        case let .badID(file, line, id):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line),
+                              "the id `\(id)` cannot be used: ids may not be empty or contain `:` or `/`",
+                              hint: "choose an id such as `P01` in the header (`id: P01`)")
+        }
+    }
+}

@@ -1,0 +1,224 @@
+/// Reads a transcript file: an optional `---` header of `key: value` lines, then a body split into
+/// speaker turns or, when there are no speaker labels, blank-line paragraphs.
+struct TranscriptParser {
+    var path: String
+    var defaultID: String
+
+    /// A line of the body with its position.
+    private struct Line {
+        var text: Substring
+        var number: Int
+        /// Offset of the line's first scalar in the body text.
+        var scalarOffset: Int
+        var isBlank: Bool
+    }
+
+    func parse(_ source: String) throws(TranscriptError) -> (Transcript, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var attributes: [(key: String, value: String)] = []
+        var body = Substring(source)
+        var firstBodyLine = 1
+
+        if source.hasPrefix("---"), let firstLineEnd = source.utf8.firstIndex(of: 10) ?? Optional(source.endIndex),
+           source[..<firstLineEnd].trimmingWhitespace() == "---" {
+            var index = firstLineEnd == source.endIndex ? firstLineEnd : source.index(after: firstLineEnd)
+            var lineNumber = 2
+            var closed = false
+            var seen: [String: Int] = [:]
+            while index < source.endIndex {
+                let end = source[index...].utf8.firstIndex(of: 10) ?? source.endIndex
+                let line = source[index..<end]
+                index = end == source.endIndex ? end : source.index(after: end)
+                let trimmed = line.trimmingWhitespace()
+                if trimmed == "---" || trimmed == "..." {
+                    closed = true
+                    firstBodyLine = lineNumber + 1
+                    break
+                }
+                defer { lineNumber += 1 }
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                guard let colon = trimmed.firstIndex(of: ":") else {
+                    throw .badHeaderLine(file: path, line: lineNumber, text: trimmed)
+                }
+                let key = trimmed[..<colon].trimmingWhitespace().lowercased()
+                let value = trimmed[trimmed.index(after: colon)...].trimmingWhitespace()
+                guard !key.isEmpty, !key.contains(" ") || key.count <= 30 else {
+                    throw .badHeaderLine(file: path, line: lineNumber, text: trimmed)
+                }
+                if let previous = seen[key] {
+                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: lineNumber),
+                                                  "header key `\(key)` is given again (first on line \(previous)); the last value is used"))
+                    attributes.removeAll { $0.key == key }
+                }
+                seen[key] = lineNumber
+                attributes.append((key, value))
+            }
+            guard closed else { throw .headerNotClosed(file: path, line: 1) }
+            body = source[index...]
+        }
+
+        let id = attributes.first { $0.key == "id" }?.value ?? defaultID
+        if id.isEmpty || id.contains(":") || id.contains("/") {
+            throw .badID(file: path, line: nil, id: id)
+        }
+        let caseID = attributes.first { $0.key == "case" }?.value.nilIfEmpty ?? id
+        let declared = attributes.first { $0.key == "speakers" }?.value
+            .split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+
+        let lines = splitLines(body, firstLine: firstBodyLine)
+        let labels = lines.map { $0.isBlank ? nil : SpeakerLabel.read($0.text) }
+        let accepted = acceptedSpeakers(lines: lines, labels: labels, declared: declared, diagnostics: &diagnostics)
+        let segments = buildSegments(lines: lines, labels: labels, accepted: accepted)
+
+        var speakers: [String] = []
+        var seenSpeakers = Set<String>()
+        for segment in segments {
+            if let s = segment.speaker, seenSpeakers.insert(s).inserted { speakers.append(s) }
+        }
+        let transcript = Transcript(id: id, path: path, attributes: attributes.filter { $0.key != "id" },
+                                    caseID: caseID, text: String(body), segments: segments, speakers: speakers)
+        return (transcript, diagnostics)
+    }
+
+    private func splitLines(_ body: Substring, firstLine: Int) -> [Line] {
+        var lines: [Line] = []
+        var scalarOffset = 0
+        var number = firstLine
+        var start = body.startIndex
+        let utf8 = body.utf8
+        var position = utf8.startIndex
+        var lineScalars = 0
+        var blank = true
+        while position < utf8.endIndex {
+            let byte = utf8[position]
+            if byte == 10 {
+                lines.append(Line(text: body[start..<position], number: number, scalarOffset: scalarOffset, isBlank: blank))
+                scalarOffset += lineScalars + 1
+                lineScalars = 0
+                blank = true
+                number += 1
+                position = utf8.index(after: position)
+                start = position
+                continue
+            }
+            if byte & 0xC0 != 0x80 { lineScalars += 1 }
+            if byte != 32 && byte != 9 { blank = false }
+            position = utf8.index(after: position)
+        }
+        if start < body.endIndex {
+            lines.append(Line(text: body[start...], number: number, scalarOffset: scalarOffset, isBlank: blank))
+        }
+        return lines
+    }
+
+    /// Which label names count as speakers. With a `speakers:` header, exactly those. Otherwise a name
+    /// counts when it labels two or more lines, or once at the start of a paragraph in a transcript that
+    /// already has turns; two or more one-off labels that start most paragraphs also count.
+    private func acceptedSpeakers(lines: [Line], labels: [SpeakerLabel?], declared: [String]?,
+                                  diagnostics: inout [Diagnostic]) -> [String: String] {
+        if let declared {
+            var map: [String: String] = [:]
+            for name in declared { map[name.lowercased()] = name }
+            let used = Set(labels.compactMap { $0?.name.lowercased() })
+            for name in declared where !used.contains(name.lowercased()) {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path),
+                                              "speaker `\(name)` is listed in `speakers:` but never labels a turn"))
+            }
+            return map
+        }
+        var counts: [String: Int] = [:]
+        var paragraphStarts: [String: Int] = [:]
+        var paragraphs = 0
+        for (index, label) in labels.enumerated() {
+            let startsParagraph = !lines[index].isBlank && (index == 0 || lines[index - 1].isBlank)
+            if startsParagraph { paragraphs += 1 }
+            guard let label else { continue }
+            counts[label.name, default: 0] += 1
+            if startsParagraph { paragraphStarts[label.name, default: 0] += 1 }
+        }
+        var accepted = Set(counts.filter { $0.value >= 2 }.keys)
+        if !accepted.isEmpty {
+            accepted.formUnion(paragraphStarts.keys)
+        } else if paragraphStarts.count >= 2, paragraphStarts.values.reduce(0, +) * 2 >= paragraphs {
+            accepted = Set(paragraphStarts.keys)
+        }
+        var map: [String: String] = [:]
+        for name in accepted { map[name.lowercased()] = name }
+        return map
+    }
+
+    private func buildSegments(lines: [Line], labels: [SpeakerLabel?], accepted: [String: String]) -> [Segment] {
+        var segments: [Segment] = []
+        var current: (speaker: String?, timestamp: Timestamp?, start: Int, line: Int, startLineIndex: Int)?
+        var inTurn = false
+
+        func close(upTo lastIndex: Int) {
+            guard let c = current else { return }
+            var last = lastIndex
+            while last >= c.startLineIndex, lines[last].isBlank { last -= 1 }
+            if last >= c.startLineIndex {
+                let endLine = lines[last]
+                let end = endLine.scalarOffset + endLine.text.unicodeScalars.count
+                let range = trimmedRange(lines: lines, from: c.start, to: end, lastIndex: last)
+                let text = segmentText(lines: lines, firstIndex: c.startLineIndex, lastIndex: last, start: c.start)
+                if !text.isEmpty || c.speaker != nil {
+                    segments.append(Segment(number: segments.count + 1, speaker: c.speaker, timestamp: c.timestamp,
+                                            text: text, range: range, line: c.line))
+                }
+            }
+            current = nil
+        }
+
+        for (index, line) in lines.enumerated() {
+            if let label = labels[index], let speaker = accepted[label.name.lowercased()] {
+                close(upTo: index - 1)
+                current = (speaker, label.timestamp, line.scalarOffset + label.contentOffset, line.number, index)
+                inTurn = true
+                continue
+            }
+            if line.isBlank {
+                if !inTurn { close(upTo: index - 1) }
+                continue
+            }
+            if current == nil {
+                current = (nil, nil, line.scalarOffset + leadingSpaces(line.text), line.number, index)
+            }
+        }
+        close(upTo: lines.count - 1)
+        return segments
+    }
+
+    private func leadingSpaces(_ text: Substring) -> Int {
+        var n = 0
+        for s in text.unicodeScalars { if s == " " || s == "\t" { n += 1 } else { break } }
+        return n
+    }
+
+    private func trimmedRange(lines: [Line], from start: Int, to end: Int, lastIndex: Int) -> Range<Int> {
+        var end = end
+        for s in lines[lastIndex].text.unicodeScalars.reversed() {
+            if (s == " " || s == "\t") && end > start { end -= 1 } else { break }
+        }
+        return start..<max(start, end)
+    }
+
+    /// The segment's words: its lines from `start`, trailing spaces trimmed, joined with LF.
+    private func segmentText(lines: [Line], firstIndex: Int, lastIndex: Int, start: Int) -> String {
+        var parts: [Substring] = []
+        for index in firstIndex...lastIndex {
+            var text = lines[index].text
+            if index == firstIndex {
+                let skip = start - lines[index].scalarOffset
+                text = Substring(text.unicodeScalars.dropFirst(skip))
+            }
+            parts.append(text)
+        }
+        var joined = parts.joined(separator: "\n")
+        while let last = joined.unicodeScalars.last, last == " " || last == "\t" { joined.unicodeScalars.removeLast() }
+        return joined
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,101 @@
+/// A case: the person or unit a researcher compares, joined from transcript headers (`case:`) and
+/// survey rows (a respondent id equal to a transcript's case is the same case).
+public struct CaseRecord: Sendable {
+    public var id: String
+    /// Attributes from transcript headers and survey attribute/closed columns, keys in lower case.
+    public var attributes: [String: String]
+    public var transcriptIDs: [String]
+    public var surveyIDs: [String]
+
+    public func attribute(_ key: String) -> String? { attributes[key.lowercased()] }
+}
+
+extension Project {
+    /// Header keys that describe the document rather than the case.
+    static let documentKeys: Set<String> = ["id", "case", "speakers"]
+
+    /// Every case, sorted by id: transcripts' cases first merged with survey respondents of the same id.
+    public var cases: [CaseRecord] {
+        casesAndConflicts().cases
+    }
+
+    public func caseRecord(_ id: String) -> CaseRecord? {
+        cases.first { $0.id == id } ?? cases.first { $0.id.lowercased() == id.lowercased() }
+    }
+
+    /// The attribute names that cases have, in a stable order (transcript header keys, then survey columns).
+    public var attributeNames: [String] {
+        var names: [String] = []
+        var seen = Set<String>()
+        for t in transcripts {
+            for (key, _) in t.attributes where !Project.documentKeys.contains(key) && seen.insert(key).inserted { names.append(key) }
+        }
+        for s in surveys {
+            for c in s.columns where c.isAttributeLike && seen.insert(c.key.lowercased()).inserted { names.append(c.key.lowercased()) }
+        }
+        return names
+    }
+
+    func casesAndConflicts() -> (cases: [CaseRecord], conflicts: [Diagnostic]) {
+        var records: [String: CaseRecord] = [:]
+        var origin: [String: [String: String]] = [:]
+        var conflicts: [Diagnostic] = []
+        func set(_ caseID: String, _ key: String, _ value: String, from source: String) {
+            guard !value.isEmpty else { return }
+            if let old = records[caseID]?.attributes[key], old != value {
+                conflicts.append(Diagnostic(.warning, at: SourceLocation(file: source),
+                                            "case `\(caseID)` has \(key) `\(value)` here but `\(old)` in \(origin[caseID]?[key] ?? "another file")",
+                                            hint: "make the values agree; the first one is used"))
+                return
+            }
+            records[caseID]!.attributes[key] = value
+            origin[caseID, default: [:]][key] = source
+        }
+        for t in transcripts {
+            if records[t.caseID] == nil { records[t.caseID] = CaseRecord(id: t.caseID, attributes: [:], transcriptIDs: [], surveyIDs: []) }
+            records[t.caseID]!.transcriptIDs.append(t.id)
+            for (key, value) in t.attributes where !Project.documentKeys.contains(key) {
+                set(t.caseID, key, value, from: t.path)
+            }
+        }
+        for s in surveys {
+            let attributeColumns = s.columns.filter(\.isAttributeLike)
+            for r in s.respondents {
+                if records[r.id] == nil { records[r.id] = CaseRecord(id: r.id, attributes: [:], transcriptIDs: [], surveyIDs: []) }
+                records[r.id]!.surveyIDs.append(s.id)
+                for c in attributeColumns { set(r.id, c.key.lowercased(), r.values[c.index], from: "\(s.path):\(r.line)") }
+            }
+        }
+        let sorted = records.values.sorted { naturalOrder($0.id, $1.id) }
+        return (sorted, conflicts)
+    }
+
+    func caseDiagnostics() -> [Diagnostic] { casesAndConflicts().conflicts }
+}
+
+/// Orders names as people expect: `P2` before `P10`, digits compared as numbers, letters ignoring case.
+func naturalOrder(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+    var i = 0, j = 0
+    func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    while i < x.count && j < y.count {
+        if isDigit(x[i]) && isDigit(y[j]) {
+            var ei = i, ej = j
+            while ei < x.count && isDigit(x[ei]) { ei += 1 }
+            while ej < y.count && isDigit(y[ej]) { ej += 1 }
+            var ni = i, nj = j
+            while ni < ei - 1 && x[ni] == "0" { ni += 1 }
+            while nj < ej - 1 && y[nj] == "0" { nj += 1 }
+            if ei - ni != ej - nj { return ei - ni < ej - nj }
+            for k in 0..<(ei - ni) where x[ni + k] != y[nj + k] { return x[ni + k].value < y[nj + k].value }
+            i = ei
+            j = ej
+        } else {
+            if x[i] != y[j] { return x[i].value < y[j].value }
+            i += 1
+            j += 1
+        }
+    }
+    if x.count - i != y.count - j { return x.count - i < y.count - j }
+    return a < b
+}

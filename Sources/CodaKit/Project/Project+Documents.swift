@@ -1,0 +1,40 @@
+extension Project {
+    /// Every codable document: the transcripts, then each survey's open questions.
+    public var documentIDs: [String] {
+        transcripts.map(\.id) + surveys.flatMap { s in s.columns.filter { $0.kind == .open }.map { s.documentID(for: $0) } }
+    }
+
+    /// A document by id: a transcript, or a survey's open question (`pre-survey:Q5`) seen as a transcript
+    /// whose segment N is respondent N's answer.
+    public func document(_ id: String) throws(ProjectError) -> Transcript {
+        if let t = transcript(id) { return t }
+        if let colon = id.firstIndex(of: ":"), let survey = survey(String(id[..<colon])),
+           let column = survey.findColumn(String(id[id.index(after: colon)...])), column.kind == .open {
+            return survey.openQuestionDocument(column)
+        }
+        if let problem = unreadable[id.lowercased()] {
+            throw .unknownDocument(id: id, suggestions: [], unreadable: problem)
+        }
+        throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs), unreadable: nil)
+    }
+}
+
+extension Survey {
+    /// The answers to one open question as a document: one segment per respondent, in row order,
+    /// so segment N is always the respondent on data row N (empty answers stay as empty segments).
+    public func openQuestionDocument(_ column: SurveyColumn) -> Transcript {
+        var text = ""
+        var segments: [Segment] = []
+        var offset = 0
+        for (index, respondent) in respondents.enumerated() {
+            let answer = respondent.values[column.index].replacingOccurrences(of: "\r", with: "")
+            let length = answer.unicodeScalars.count
+            segments.append(Segment(number: index + 1, speaker: respondent.id, timestamp: nil, text: answer,
+                                    range: offset..<(offset + length), line: respondent.line))
+            text += answer + "\n"
+            offset += length + 1
+        }
+        return Transcript(id: documentID(for: column), path: path, attributes: [("question", column.header)],
+                          caseID: id, text: text, segments: segments, speakers: [])
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A project folder as loaded: transcripts, surveys and the codebook, with every problem found on the way.
+/// Loading never stops at the first bad file: the files that read well are kept and the others are reported.
+public struct Project: Sendable {
+    public var root: URL
+    public var transcripts: [Transcript]
+    public var surveys: [Survey]
+    public var codebook: Codebook
+    /// Problems in the files, sorted for display.
+    public var diagnostics: [Diagnostic]
+    /// Files that could not be read at all (path → the error), so commands can explain why a document is missing.
+    public var unreadable: [String: Diagnostic]
+
+    public static let transcriptsFolder = "Transcripts"
+    public static let codebooksFolder = "Codebooks"
+
+    public func transcript(_ id: String) -> Transcript? {
+        transcripts.first { $0.id == id } ?? transcripts.first { $0.id.lowercased() == id.lowercased() }
+    }
+
+    public func survey(_ id: String) -> Survey? {
+        surveys.first { $0.id.lowercased() == id.lowercased() }
+    }
+
+    /// A path relative to the project folder, for messages.
+    func relativePath(_ url: URL) -> String {
+        let rootPath = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
+    }
+}
+
+/// Problems finding or opening a project.
+public enum ProjectError: CodaError {
+    case notFound(start: String)
+    case notAFolder(path: String)
+    case unknownDocument(id: String, suggestions: [String], unreadable: Diagnostic?)
+    case segmentOutOfRange(document: String, number: Int, count: Int)
+    case unknownSurvey(id: String, available: [String])
+    case unknownQuestion(survey: String, reference: String, suggestions: [String])
+    case exists(path: String)
+    case unknownAttribute(name: String, suggestions: [String])
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .notFound(let start):
+            return Diagnostic(.error, at: nil, "no Coda project here: neither \(start) nor a folder above it holds Transcripts/ or Codebooks/",
+                              hint: "run inside a project, pass `--project DIR`, or make one with `coda init DIR`")
+        case .notAFolder(let path):
+            return Diagnostic(.error, at: nil, "`\(path)` is not a folder", hint: "pass the project folder to `--project`")
+        case let .unknownDocument(id, suggestions, unreadable):
+            if let unreadable {
+                return Diagnostic(.error, at: unreadable.location, "document `\(id)` could not be read: \(unreadable.message)", hint: unreadable.hint)
+            }
+            let hint = suggestions.isEmpty ? "`coda transcripts` lists the documents"
+                : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
+            return Diagnostic(.error, at: nil, "there is no document `\(id)`", hint: hint)
+        case let .segmentOutOfRange(document, number, count):
+            return Diagnostic(.error, at: nil, "`\(document)` has \(count) segment\(count == 1 ? "" : "s"); there is no segment \(number)",
+                              hint: count == 0 ? "the document has no text" : "segments are numbered 1 to \(count); `coda show \(document)` lists them")
+        case let .unknownSurvey(id, available):
+            let hint = available.isEmpty ? "put survey CSV files in Transcripts/" : "surveys: " + available.joined(separator: ", ")
+            return Diagnostic(.error, at: nil, "there is no survey `\(id)`", hint: hint)
+        case let .unknownQuestion(survey, reference, suggestions):
+            let hint = suggestions.isEmpty ? "`coda survey` lists the questions with their keys"
+                : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
+            return Diagnostic(.error, at: nil, "survey `\(survey)` has no question `\(reference)`", hint: hint)
+        case let .unknownAttribute(name, suggestions):
+            let hint = suggestions.isEmpty ? "`coda status` lists the attributes"
+                : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
+            return Diagnostic(.error, at: nil, "no case has the attribute `\(name)`", hint: hint)
+        case .exists(let path):
+            return Diagnostic(.error, at: nil, "`\(path)` already holds a Coda project", hint: "choose an empty or new folder")
+        }
+    }
+}

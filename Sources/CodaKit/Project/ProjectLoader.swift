@@ -1,0 +1,170 @@
+import Foundation
+
+extension Project {
+    /// Reads every transcript, survey and codebook under `root`.
+    public static func load(_ root: URL) -> Project {
+        var loader = ProjectLoader(root: root.standardizedFileURL)
+        return loader.load()
+    }
+}
+
+struct ProjectLoader {
+    var root: URL
+    var diagnostics: [Diagnostic] = []
+    var unreadable: [String: Diagnostic] = [:]
+
+    init(root: URL) { self.root = root }
+
+    mutating func load() -> Project {
+        let transcriptFiles = files(in: Project.transcriptsFolder)
+        var transcripts: [Transcript] = []
+        var surveys: [Survey] = []
+        var sidecars: [String: URL] = [:]
+        for url in transcriptFiles where url.pathExtension.lowercased() == "columns" {
+            sidecars[url.deletingPathExtension().path.lowercased()] = url
+        }
+        for url in transcriptFiles {
+            let ext = url.pathExtension.lowercased()
+            let path = relative(url)
+            switch ext {
+            case "txt", "md", "markdown":
+                if let transcript = readTranscript(url, path: path) { transcripts.append(transcript) }
+            case "csv", "tsv":
+                if let survey = readSurvey(url, path: path, sidecar: sidecars[url.deletingPathExtension().path.lowercased()]) {
+                    surveys.append(survey)
+                }
+            case "columns":
+                if !transcriptFiles.contains(where: { $0.deletingPathExtension().path.lowercased() == url.deletingPathExtension().path.lowercased() && $0.pathExtension.lowercased() != "columns" }) {
+                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "no survey CSV beside this .columns file",
+                                                  hint: "name it after its CSV: `pre-survey.csv` → `pre-survey.columns`"))
+                }
+            default:
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "file ignored: Coda reads .txt, .md and .csv here",
+                                              hint: ["vtt", "srt", "docx", "qdpx", "qdc"].contains(ext) ? "convert it with `coda import`" : nil))
+            }
+        }
+        transcripts.sort { $0.id < $1.id }
+        surveys.sort { $0.id < $1.id }
+        checkDuplicateIDs(transcripts: transcripts, surveys: surveys)
+
+        var titles: [String] = []
+        var codes: [Code] = []
+        var codebookFiles: [String] = []
+        for url in files(in: Project.codebooksFolder) {
+            let path = relative(url)
+            guard ["md", "markdown", "txt"].contains(url.pathExtension.lowercased()) else {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "file ignored: codebooks are Markdown (.md)",
+                                              hint: url.pathExtension.lowercased() == "qdc" ? "convert it with `coda import`" : nil))
+                continue
+            }
+            guard let text = readText(url, path: path) else { continue }
+            let result = CodebookParser(path: path).parse(text)
+            diagnostics += result.diagnostics
+            if let title = result.title { titles.append(title) }
+            codes += result.codes
+            codebookFiles.append(path)
+        }
+        let codebook = Codebook(titles: titles, codes: codes, files: codebookFiles)
+        diagnostics += CodebookLint.check(codebook)
+
+        var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
+                              diagnostics: [], unreadable: unreadable)
+        diagnostics += project.caseDiagnostics()
+        diagnostics += project.surveyLinkDiagnostics()
+        project.diagnostics = diagnostics.sortedForDisplay()
+        return project
+    }
+
+    private func relative(_ url: URL) -> String {
+        let rootPath = root.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
+    }
+
+    /// Files under `folder`, recursively, skipping hidden ones; sorted so output never depends on the disk.
+    func files(in folder: String) -> [URL] {
+        let base = root.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var result: [URL] = []
+        for case let url as URL in enumerator {
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { result.append(url.standardizedFileURL) }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    mutating func readText(_ url: URL, path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            record(Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"), path: path)
+            return nil
+        }
+        do {
+            return try TextDecoder.decodeUTF8([UInt8](data), file: path)
+        } catch {
+            record(error.diagnostic, path: path)
+            return nil
+        }
+    }
+
+    private mutating func record(_ diagnostic: Diagnostic, path: String) {
+        diagnostics.append(diagnostic)
+        unreadable[path] = diagnostic
+    }
+
+    mutating func readTranscript(_ url: URL, path: String) -> Transcript? {
+        guard let text = readText(url, path: path) else { return nil }
+        let defaultID = url.deletingPathExtension().lastPathComponent
+        do {
+            let (transcript, found) = try TranscriptParser(path: path, defaultID: defaultID).parse(text)
+            diagnostics += found
+            if transcript.segments.isEmpty {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "the transcript has no text"))
+            }
+            return transcript
+        } catch {
+            record(error.diagnostic, path: path)
+            unreadable[defaultID.lowercased()] = error.diagnostic
+            return nil
+        }
+    }
+
+    mutating func readSurvey(_ url: URL, path: String, sidecar: URL?) -> Survey? {
+        guard let text = readText(url, path: path) else { return nil }
+        var columnsFile: (path: String, text: String)?
+        if let sidecar {
+            let sidecarPath = relative(sidecar)
+            guard let sidecarText = readText(sidecar, path: sidecarPath) else { return nil }
+            columnsFile = (sidecarPath, sidecarText)
+        }
+        do {
+            let (survey, found) = try SurveyParser(path: path, id: url.deletingPathExtension().lastPathComponent)
+                .parse(csv: text, columnsFile: columnsFile)
+            diagnostics += found
+            return survey
+        } catch let error as any CodaError {
+            record(error.diagnostic, path: path)
+            return nil
+        } catch {
+            record(Diagnostic(.error, at: SourceLocation(file: path), "\(error)"), path: path)
+            return nil
+        }
+    }
+
+    mutating func checkDuplicateIDs(transcripts: [Transcript], surveys: [Survey]) {
+        var seen: [String: String] = [:]
+        for t in transcripts {
+            if let other = seen[t.id.lowercased()] {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: t.path), "document id `\(t.id)` is also used by \(other)",
+                                              hint: "give one of them another `id:` in its header"))
+            } else {
+                seen[t.id.lowercased()] = t.path
+            }
+        }
+        for s in surveys {
+            if let other = seen[s.id.lowercased()] {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: s.path), "survey id `\(s.id)` is also used by \(other)",
+                                              hint: "rename one of the files"))
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// Escaping for each output format, in one place so every renderer escapes the same way.
+enum Escape {
+    static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func latex(_ text: String) -> String {
+        var out = ""
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\textbackslash{}"
+            case "{": out += "\\{"
+            case "}": out += "\\}"
+            case "$": out += "\\$"
+            case "&": out += "\\&"
+            case "#": out += "\\#"
+            case "^": out += "\\textasciicircum{}"
+            case "_": out += "\\_"
+            case "%": out += "\\%"
+            case "~": out += "\\textasciitilde{}"
+            case "<": out += "\\textless{}"
+            case ">": out += "\\textgreater{}"
+            case "|": out += "\\textbar{}"
+            case "\n": out += " "
+            case "\u{00B6}": out += "\\P{}"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Text that is safe inside a Markdown paragraph or table cell: markup characters are escaped,
+    /// so a quote containing `*` or `|` shows as written.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "\\", "*", "_", "`", "[", "]", "<", ">", "|", "#":
+                out += "\\"
+                out.unicodeScalars.append(ch)
+            case "\n": out += "<br>"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Characters that make a spreadsheet run a cell as a formula when they come first.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// One CSV/TSV field: quoted when needed (RFC 4180), and prefixed with `'` when a spreadsheet
+    /// would otherwise take it as a formula. Plain numbers such as `-2` are left alone.
+    static func delimitedField(_ text: String, separator: Character) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil {
+            value = "'" + value
+        }
+        if separator == "\t" {
+            return value.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
+        let needsQuotes = value.contains(separator) || value.contains("\"") || value.contains("\n") || value.contains("\r")
+            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

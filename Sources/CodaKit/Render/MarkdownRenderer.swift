@@ -1,0 +1,56 @@
+/// GitHub-flavoured Markdown: readable as plain text, and rendered by GitHub, GitLab and editors.
+struct MarkdownRenderer: Renderer {
+    func render(_ report: Report) -> String {
+        var out: [String] = ["# " + Escape.markdown(report.title)]
+        for block in report.blocks {
+            out.append("")
+            out.append(contentsOf: lines(for: block))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func lines(for block: Block) -> [String] {
+        switch block {
+        case let .heading(text, level):
+            return [String(repeating: "#", count: min(6, level + 1)) + " " + Escape.markdown(text)]
+        case .paragraph(let text):
+            return [Escape.markdown(text)]
+        case .list(let items):
+            return items.map { "- " + Escape.markdown($0) }
+        case .table(let table):
+            return render(table)
+        case .chart(let chart):
+            let table = Table(title: chart.title, columns: [Table.Column(""), .number(chart.unit.isEmpty ? "Value" : chart.unit)],
+                              rows: chart.bars.map { Table.Row([Cell($0.label), Cell(formatValue($0.value))]) })
+            return render(table)
+        case .preformatted(let text):
+            let fence = text.contains("```") ? "~~~~" : "```"
+            return [fence, text, fence]
+        case .fields(let fields):
+            return fields.map { "- **\(Escape.markdown($0.name)):** \(Escape.markdown($0.value))" }
+        case .quotes(let quotes):
+            return quotes.flatMap { ["> \(Escape.markdown($0.text)) (\(Escape.markdown($0.source)))", ""] }.dropLast()
+        }
+    }
+
+    func render(_ table: Table) -> [String] {
+        var out: [String] = []
+        if let title = table.title { out += ["**\(Escape.markdown(title))**", ""] }
+        let header = table.columns.map { Escape.markdown($0.header) }
+        out.append("| " + header.joined(separator: " | ") + " |")
+        out.append("|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|") + "|")
+        for row in table.rows {
+            var cells = row.cells.prefix(table.columns.count).map { cell -> String in
+                var text = Escape.markdown(cell.text)
+                if !cell.details.isEmpty {
+                    text += cell.details.map { "<br>• " + Escape.markdown($0) }.joined()
+                }
+                return row.isSummary && !text.isEmpty ? "**\(text)**" : text
+            }
+            while cells.count < table.columns.count { cells.append("") }
+            out.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        for note in table.notes { out += ["", "_\(Escape.markdown(note))_"] }
+        return out
+    }
+}

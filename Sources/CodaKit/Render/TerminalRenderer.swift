@@ -1,0 +1,110 @@
+/// Plain text for a terminal: aligned tables wrapped to the width of the window.
+struct TerminalRenderer: Renderer {
+    var width: Int
+
+    func render(_ report: Report) -> String {
+        var out: [String] = lines(for: .heading(report.title, level: 1))
+        for block in report.blocks {
+            if !out.isEmpty { out.append("") }
+            out.append(contentsOf: lines(for: block))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func lines(for block: Block) -> [String] {
+        switch block {
+        case let .heading(text, level):
+            let mark: Character = level <= 1 ? "=" : "-"
+            return level <= 2 ? [text, String(repeating: mark, count: min(DisplayWidth.of(text), width))] : [text]
+        case .paragraph(let text):
+            return DisplayWidth.wrap(text, width: width)
+        case .list(let items):
+            return items.flatMap { hanging("• ", $0) }
+        case .table(let table):
+            return render(table)
+        case .chart(let chart):
+            return render(chart)
+        case .preformatted(let text):
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .fields(let fields):
+            return fields.flatMap { hanging("\($0.name): ", $0.value) }
+        case .quotes(let quotes):
+            return quotes.flatMap { hanging("  “", "\($0.text)” (\($0.source))") }
+        }
+    }
+
+    private func hanging(_ lead: String, _ text: String) -> [String] {
+        let indent = DisplayWidth.of(lead)
+        let wrapped = DisplayWidth.wrap(text, width: max(10, width - indent))
+        return wrapped.enumerated().map { ($0.offset == 0 ? lead : String(repeating: " ", count: indent)) + $0.element }
+    }
+
+    func render(_ table: Table) -> [String] {
+        var out: [String] = []
+        if let title = table.title { out.append(title) }
+        let count = table.columns.count
+        guard count > 0 else { return out }
+        let gap = 2
+        var natural = table.columns.map { DisplayWidth.of($0.header) }
+        for row in table.rows {
+            for (i, cell) in row.cells.prefix(count).enumerated() {
+                for line in cell.text.split(separator: "\n") { natural[i] = max(natural[i], DisplayWidth.of(String(line))) }
+            }
+        }
+        var widths = natural
+        let minimum = natural.map { min($0, 10) }
+        var excess = widths.reduce(0, +) + gap * (count - 1) - width
+        while excess > 0 {
+            guard let widest = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            excess -= 1
+        }
+        func emit(_ cells: [String]) {
+            let wrapped = (0..<count).map { i in DisplayWidth.wrap(i < cells.count ? cells[i] : "", width: widths[i]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            for lineIndex in 0..<height {
+                var parts: [String] = []
+                for i in 0..<count {
+                    let text = lineIndex < wrapped[i].count ? wrapped[i][lineIndex] : ""
+                    parts.append(DisplayWidth.pad(text, to: widths[i], right: table.columns[i].alignment == .right))
+                }
+                out.append(trimTrailing(parts.joined(separator: String(repeating: " ", count: gap))))
+            }
+        }
+        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: gap))
+        emit(table.columns.map(\.header))
+        out.append(rule)
+        for row in table.rows {
+            if row.isSummary { out.append(rule) }
+            emit(row.cells.map(\.text))
+        }
+        if table.rows.isEmpty { out.append("(none)") }
+        for note in table.notes { out.append(contentsOf: DisplayWidth.wrap(note, width: width)) }
+        return out
+    }
+
+    func render(_ chart: BarChart) -> [String] {
+        var out = [chart.title]
+        guard let maxValue = chart.bars.map(\.value).max(), maxValue > 0 else { return out + ["(no data)"] }
+        let labelWidth = min(30, chart.bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let valueTexts = chart.bars.map { formatValue($0.value) + chart.unit }
+        let valueWidth = valueTexts.map(\.count).max() ?? 0
+        let barSpace = max(10, min(40, width - labelWidth - valueWidth - 4))
+        for (bar, valueText) in zip(chart.bars, valueTexts) {
+            let label = DisplayWidth.pad(String(bar.label.prefix(labelWidth)), to: labelWidth)
+            let length = Int((bar.value / maxValue * Double(barSpace)).rounded())
+            out.append(trimTrailing("\(label)  \(DisplayWidth.pad(valueText, to: valueWidth, right: true))  \(String(repeating: "█", count: length))"))
+        }
+        return out
+    }
+
+    private func trimTrailing(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+func formatValue(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : formatDecimal(value, places: 1)
+}

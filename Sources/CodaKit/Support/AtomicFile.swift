@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Problems writing files into the project.
+public enum FileWriteError: CodaError {
+    case cannotWrite(path: String, reason: String)
+    case cannotLock(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case let .cannotWrite(path, reason):
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot write the file: \(reason)",
+                              hint: "check that the folder exists and that you may write to it")
+        case let .cannotLock(path, reason):
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot lock the file: \(reason)")
+        case let .cannotRead(path, reason):
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file: \(reason)")
+        }
+    }
+}
+
+/// Writes whole files so that a reader, or a crash, only ever sees the old or the new content:
+/// the bytes go to a temporary file in the same folder, are flushed, and then renamed over the target.
+enum AtomicFile {
+    static func write(_ text: String, to url: URL) throws(FileWriteError) {
+        try write(Array(text.utf8), to: url)
+    }
+
+    static func write(_ bytes: [UInt8], to url: URL) throws(FileWriteError) {
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: url.path, reason: "cannot create \(folder.path)")
+        }
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        var written = 0
+        let ok: Bool = bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += n
+            }
+            return true
+        }
+        let reason = String(cString: strerror(errno))
+        if !ok || fsync(fd) != 0 {
+            close(fd)
+            unlink(temp.path)
+            throw .cannotWrite(path: url.path, reason: reason)
+        }
+        close(fd)
+        if rename(temp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp.path)
+            throw .cannotWrite(path: url.path, reason: reason)
+        }
+    }
+
+    static func readBytes(_ url: URL) throws(FileWriteError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .cannotRead(path: url.path, reason: "it does not exist or cannot be opened")
+        }
+        return [UInt8](data)
+    }
+}
+
+/// An exclusive advisory lock (flock) held on a lock file, so that two `coda` processes
+/// changing the same file take turns: read, change and write happen under the lock.
+final class FileLock {
+    private let fd: Int32
+
+    init(_ url: URL) throws(FileWriteError) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(url.path, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { throw .cannotLock(path: url.path, reason: String(cString: strerror(errno))) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .cannotLock(path: url.path, reason: reason)
+        }
+        self.fd = fd
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    /// Runs `body` while holding the lock on `url`.
+    static func withLock<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+        let lock = try FileLock(url)
+        defer { withExtendedLifetime(lock) {} }
+        return try body()
+    }
+}

@@ -1,0 +1,79 @@
+/// Column arithmetic for terminal output, where some characters take two cells and accents take none.
+enum DisplayWidth {
+    static func of(_ text: String) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// Greedy word wrap to `width` cells; words longer than a line are broken.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(width, 1)
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Leading spaces (an indented tree) are kept on every line of the paragraph.
+            let indent = String(paragraph.prefix { $0 == " " }.prefix(max(0, width / 2)))
+            let width = width - indent.count
+            var line = ""
+            var lineWidth = 0
+            var lines: [String] = []
+            defer { result += lines.map { indent + $0 } }
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var w = of(word)
+                while w > width {
+                    if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+                    var head = ""
+                    var headWidth = 0
+                    for ch in word {
+                        let cw = of(String(ch))
+                        if headWidth + cw > width { break }
+                        head.append(ch)
+                        headWidth += cw
+                    }
+                    if head.isEmpty { head = String(word.first!) }
+                    lines.append(head)
+                    word = String(word.dropFirst(head.count))
+                    w = of(word)
+                }
+                if word.isEmpty { continue }
+                if lineWidth == 0 {
+                    line = word
+                    lineWidth = w
+                } else if lineWidth + 1 + w <= width {
+                    line += " " + word
+                    lineWidth += 1 + w
+                } else {
+                    lines.append(line)
+                    line = word
+                    lineWidth = w
+                }
+            }
+            lines.append(line)
+        }
+        return result
+    }
+
+    static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+        let gap = max(0, width - of(text))
+        let spaces = String(repeating: " ", count: gap)
+        return right ? spaces + text : text + spaces
+    }
+}

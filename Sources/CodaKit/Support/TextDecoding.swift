@@ -1,0 +1,103 @@
+/// Problems turning the bytes of a file into text.
+public enum TextEncodingError: CodaError {
+    case invalidUTF8(file: String, byteOffset: Int, line: Int, column: Int)
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case let .invalidUTF8(file, offset, line, column):
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line, column: column),
+                "not valid UTF-8 at byte \(offset) (the file was probably saved as Windows-1252 or Latin-1)",
+                hint: "save it as UTF-8 (in most editors: Save As, Encoding UTF-8), or convert it with "
+                    + "`iconv -f WINDOWS-1252 -t UTF-8 '\(name)' > converted.txt`")
+        }
+    }
+}
+
+/// Decodes text files the way researchers save them: UTF-8 with or without a byte order mark,
+/// and LF, CRLF or CR line endings, all normalised to LF.
+enum TextDecoder {
+    static func decodeUTF8(_ bytes: [UInt8], file: String) throws(TextEncodingError) -> String {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        if let bad = firstInvalidUTF8Offset(bytes, from: start) {
+            let (line, column) = lineAndColumn(of: bad, in: bytes, from: start)
+            throw .invalidUTF8(file: file, byteOffset: bad, line: line, column: column)
+        }
+        let normalized = normalizeNewlines(bytes, from: start)
+        return String(decoding: normalized, as: UTF8.self)
+    }
+
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence, if any.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int = 0) -> Int? {
+        var i = start
+        let n = bytes.count
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                var need = 0
+                var lower: UInt8 = 0x80
+                var upper: UInt8 = 0xBF
+                switch c {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lower = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; upper = 0x9F
+                case 0xF0: need = 3; lower = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; upper = 0x8F
+                default: return i
+                }
+                for k in 1...need {
+                    guard i + k < n else { return i }
+                    let cc = b[i + k]
+                    if k == 1 {
+                        if cc < lower || cc > upper { return i }
+                    } else if cc & 0xC0 != 0x80 {
+                        return i
+                    }
+                }
+                i += need + 1
+            }
+            return nil
+        }
+    }
+
+    static func normalizeNewlines(_ bytes: [UInt8], from start: Int) -> [UInt8] {
+        guard bytes[start...].contains(0x0D) else { return Array(bytes[start...]) }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count - start)
+        var i = start
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(c)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, for error messages.
+    static func lineAndColumn(of offset: Int, in bytes: [UInt8], from start: Int = 0) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var i = start
+        while i < offset && i < bytes.count {
+            let c = bytes[i]
+            if c == 0x0A || (c == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) {
+                line += 1
+                column = 1
+            } else if c & 0xC0 != 0x80 && c != 0x0D {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
+    }
+}
