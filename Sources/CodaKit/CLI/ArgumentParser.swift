@@ -23,7 +23,7 @@ struct ArgumentParser {
                 skipNext = value == nil && valued.contains(name)
             }
         }
-        let wantsHelp = tokens.contains { if case .option(let n, _) = $0 { return n == "help" || n == "h" } else { return false } }
+        let wantsHelp = tokens.contains { if case .option(let n, nil) = $0 { return n == "help" || n == "h" } else { return false } }
         let wantsVersion = tokens.contains { if case .option(let n, _) = $0 { return n == "version" } else { return false } }
 
         if plain.first == "help" {

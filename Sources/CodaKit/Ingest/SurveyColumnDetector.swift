@@ -2,8 +2,8 @@
 ///
 /// - the id column: a header such as `id`, `respondent`, `case`; else the first column whose values are all
 ///   present and different;
+/// - open: free text (three words or more on average, and most answers different from each other);
 /// - closed: at most 12 distinct answers (or at most 5% of respondents, up to 30);
-/// - open: free text (answers of several words, mostly different from each other);
 /// - attribute: anything else, and closed-looking columns whose header is not a question
 ///   (a question ends with `?` or starts with a number such as `Q3`).
 enum SurveyColumnDetector {
@@ -62,12 +62,13 @@ enum SurveyColumnDetector {
         let answers = values.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !answers.isEmpty else { return .ignore }
         let distinct = Set(answers).count
+        let words = answers.reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
+        let averageWords = Double(words) / Double(answers.count)
+        if averageWords >= 3 && Double(distinct) >= 0.8 * Double(answers.count) { return .open }
         let closedLimit = max(12, min(30, answers.count / 20))
-        if distinct <= closedLimit && distinct < answers.count || distinct <= 2 {
+        if distinct <= closedLimit && (distinct < answers.count || distinct <= 2) {
             return looksLikeQuestion(header) ? .closed : .attribute
         }
-        let words = answers.reduce(0) { $0 + $1.split(separator: " ").count }
-        let averageWords = Double(words) / Double(answers.count)
         if averageWords >= 3 && Double(distinct) >= 0.5 * Double(answers.count) { return .open }
         return .attribute
     }

@@ -111,9 +111,9 @@ struct TranscriptParser {
         return lines
     }
 
-    /// Which label names count as speakers. With a `speakers:` header, exactly those. Otherwise a name
-    /// counts when it labels two or more lines, or once at the start of a paragraph in a transcript that
-    /// already has turns; two or more one-off labels that start most paragraphs also count.
+    /// Which label names count as speakers. With a `speakers:` header, exactly those. Otherwise every
+    /// label name, provided the text is a dialogue: some name labels two or more lines, or two or more
+    /// names label at least half of the paragraphs. A lone `Note:` in prose is not a speaker.
     private func acceptedSpeakers(lines: [Line], labels: [SpeakerLabel?], declared: [String]?,
                                   diagnostics: inout [Diagnostic]) -> [String: String] {
         if let declared {
@@ -127,23 +127,19 @@ struct TranscriptParser {
             return map
         }
         var counts: [String: Int] = [:]
-        var paragraphStarts: [String: Int] = [:]
-        var paragraphs = 0
+        var units = 0
+        var labelled = 0
         for (index, label) in labels.enumerated() {
             let startsParagraph = !lines[index].isBlank && (index == 0 || lines[index - 1].isBlank)
-            if startsParagraph { paragraphs += 1 }
+            if startsParagraph || label != nil { units += 1 }
             guard let label else { continue }
+            labelled += 1
             counts[label.name, default: 0] += 1
-            if startsParagraph { paragraphStarts[label.name, default: 0] += 1 }
         }
-        var accepted = Set(counts.filter { $0.value >= 2 }.keys)
-        if !accepted.isEmpty {
-            accepted.formUnion(paragraphStarts.keys)
-        } else if paragraphStarts.count >= 2, paragraphStarts.values.reduce(0, +) * 2 >= paragraphs {
-            accepted = Set(paragraphStarts.keys)
-        }
+        let dialogue = counts.values.contains { $0 >= 2 } || (counts.count >= 2 && labelled * 2 >= units)
+        guard dialogue else { return [:] }
         var map: [String: String] = [:]
-        for name in accepted { map[name.lowercased()] = name }
+        for name in counts.keys.sorted() where map[name.lowercased()] == nil { map[name.lowercased()] = name }
         return map
     }
 

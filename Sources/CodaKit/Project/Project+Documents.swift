@@ -13,9 +13,10 @@ extension Project {
             return survey.openQuestionDocument(column)
         }
         if let problem = unreadable[id.lowercased()] {
-            throw .unknownDocument(id: id, suggestions: [], unreadable: problem)
+            throw .unknownDocument(id: id, suggestions: [], unreadable: problem, unreadableCount: 1)
         }
-        throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs), unreadable: nil)
+        throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs), unreadable: nil,
+                               unreadableCount: unreadable.keys.filter { $0.contains("/") }.count)
     }
 }
 

@@ -35,7 +35,7 @@ public struct Project: Sendable {
 public enum ProjectError: CodaError {
     case notFound(start: String)
     case notAFolder(path: String)
-    case unknownDocument(id: String, suggestions: [String], unreadable: Diagnostic?)
+    case unknownDocument(id: String, suggestions: [String], unreadable: Diagnostic?, unreadableCount: Int)
     case segmentOutOfRange(document: String, number: Int, count: Int)
     case unknownSurvey(id: String, available: [String])
     case unknownQuestion(survey: String, reference: String, suggestions: [String])
@@ -49,12 +49,15 @@ public enum ProjectError: CodaError {
                               hint: "run inside a project, pass `--project DIR`, or make one with `coda init DIR`")
         case .notAFolder(let path):
             return Diagnostic(.error, at: nil, "`\(path)` is not a folder", hint: "pass the project folder to `--project`")
-        case let .unknownDocument(id, suggestions, unreadable):
+        case let .unknownDocument(id, suggestions, unreadable, unreadableCount):
             if let unreadable {
                 return Diagnostic(.error, at: unreadable.location, "document `\(id)` could not be read: \(unreadable.message)", hint: unreadable.hint)
             }
-            let hint = suggestions.isEmpty ? "`coda transcripts` lists the documents"
+            var hint = suggestions.isEmpty ? "`coda transcripts` lists the documents"
                 : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
+            if unreadableCount > 0 {
+                hint += "; \(unreadableCount) file\(unreadableCount == 1 ? "" : "s") in Transcripts/ could not be read (see `coda status`)"
+            }
             return Diagnostic(.error, at: nil, "there is no document `\(id)`", hint: hint)
         case let .segmentOutOfRange(document, number, count):
             return Diagnostic(.error, at: nil, "`\(document)` has \(count) segment\(count == 1 ? "" : "s"); there is no segment \(number)",

@@ -112,8 +112,11 @@ struct ProjectLoader {
     }
 
     mutating func readTranscript(_ url: URL, path: String) -> Transcript? {
-        guard let text = readText(url, path: path) else { return nil }
         let defaultID = url.deletingPathExtension().lastPathComponent
+        guard let text = readText(url, path: path) else {
+            unreadable[defaultID.lowercased()] = unreadable[path]
+            return nil
+        }
         do {
             let (transcript, found) = try TranscriptParser(path: path, defaultID: defaultID).parse(text)
             diagnostics += found

@@ -6,7 +6,7 @@ public enum ProjectLocator {
     public static func locate(explicit: String?, currentDirectory: URL) throws(ProjectError) -> URL {
         let fm = FileManager.default
         if let explicit {
-            let url = URL(fileURLWithPath: explicit, relativeTo: currentDirectory).standardizedFileURL
+            let url = resolvePath(explicit, from: currentDirectory)
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw .notAFolder(path: explicit)
@@ -33,4 +33,12 @@ public enum ProjectLocator {
         }
         return false
     }
+}
+
+/// A path as the user typed it, made absolute against the current folder (`~` is the home folder).
+func resolvePath(_ path: String, from folder: URL) -> URL {
+    var path = path
+    if path == "~" || path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst() }
+    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+    return url.standardizedFileURL
 }

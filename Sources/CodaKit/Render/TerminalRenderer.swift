@@ -86,12 +86,13 @@ struct TerminalRenderer: Renderer {
     func render(_ chart: BarChart) -> [String] {
         var out = [chart.title]
         guard let maxValue = chart.bars.map(\.value).max(), maxValue > 0 else { return out + ["(no data)"] }
-        let labelWidth = min(30, chart.bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let labels = chart.bars.map { DisplayWidth.truncate($0.label.collapsingWhitespace(), to: 30) }
+        let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
         let valueTexts = chart.bars.map { formatValue($0.value) + chart.unit }
         let valueWidth = valueTexts.map(\.count).max() ?? 0
         let barSpace = max(10, min(40, width - labelWidth - valueWidth - 4))
-        for (bar, valueText) in zip(chart.bars, valueTexts) {
-            let label = DisplayWidth.pad(String(bar.label.prefix(labelWidth)), to: labelWidth)
+        for (index, (bar, valueText)) in zip(chart.bars, valueTexts).enumerated() {
+            let label = DisplayWidth.pad(labels[index], to: labelWidth)
             let length = Int((bar.value / maxValue * Double(barSpace)).rounded())
             out.append(trimTrailing("\(label)  \(DisplayWidth.pad(valueText, to: valueWidth, right: true))  \(String(repeating: "█", count: length))"))
         }

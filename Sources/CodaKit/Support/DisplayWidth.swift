@@ -71,6 +71,20 @@ enum DisplayWidth {
         return result
     }
 
+    /// Cut to at most `width` cells, ending in `…` when cut.
+    static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var out = ""
+        var used = 0
+        for ch in text {
+            let w = of(String(ch))
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
     static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
         let gap = max(0, width - of(text))
         let spaces = String(repeating: " ", count: gap)

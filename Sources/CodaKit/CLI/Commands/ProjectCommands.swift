@@ -7,7 +7,7 @@ extension CommandSpec {
         examples: ["coda init my-study"], group: .project
     ) { invocation in
         let console = invocation.console
-        let folder = URL(fileURLWithPath: invocation.argument("DIR") ?? ".", relativeTo: console.currentDirectory).standardizedFileURL
+        let folder = resolvePath(invocation.argument("DIR") ?? ".", from: console.currentDirectory)
         let written = try ProjectInitializer.create(at: folder)
         console.line("Made a Coda project in \(folder.path):")
         for path in written { console.line("  \(path)") }

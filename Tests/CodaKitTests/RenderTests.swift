@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import CodaKit
+
+@Suite struct RenderTests {
+    let hostile = "<b>\"Tom & Jerry's\"</b> 50% of $5 #1 {x} ~y_z^ \\ | *bold* [link]"
+
+    var report: Report {
+        var table = Table(title: "Quotes", columns: [Table.Column("Text"), .number("Count")])
+        table.append([Cell(hostile, details: ["=HYPERLINK(\"x\")"]), .int(3)])
+        table.append([Cell("=1+2"), .int(-2)])
+        table.append([Cell("Total"), .int(1)], isSummary: true)
+        return Report(title: "T <1>", blocks: [.heading("H & h", level: 1), .paragraph(hostile), .table(table),
+                                                .chart(BarChart(title: "C", bars: [.init("a<b", 2), .init("c", 1)]))])
+    }
+
+    @Test func htmlEscapesEveryText() {
+        let html = HTMLRenderer().render(report)
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;"))
+        #expect(html.contains("<title>T &lt;1&gt;</title>"))
+        #expect(html.contains("<details><summary>"))
+        #expect(html.contains("<svg"))
+        #expect(html.contains(">a&lt;b</text>"))
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+    }
+
+    @Test func latexEscapesSpecialCharacters() {
+        #expect(Escape.latex("50% of $5 #1 {x} ~y_z^ \\ & |") ==
+            "50\\% of \\$5 \\#1 \\{x\\} \\textasciitilde{}y\\_z\\textasciicircum{} \\textbackslash{} \\& \\textbar{}")
+        let tex = LaTeXRenderer().render(report)
+        #expect(tex.contains("\\begin{longtable}"))
+        #expect(tex.contains("\\toprule"))
+        #expect(!tex.contains("50% of"))
+    }
+
+    @Test func csvGuardsFormulasAndQuotes() {
+        #expect(Escape.delimitedField("=1+2", separator: ",") == "'=1+2")
+        #expect(Escape.delimitedField("@SUM(A1)", separator: ",") == "'@SUM(A1)")
+        #expect(Escape.delimitedField("+33 6", separator: ",") == "'+33 6")
+        #expect(Escape.delimitedField("-2", separator: ",") == "-2")
+        #expect(Escape.delimitedField("a, \"b\"", separator: ",") == "\"a, \"\"b\"\"\"")
+        #expect(Escape.delimitedField("line\nbreak", separator: "\t") == "line break")
+        let csv = DelimitedRenderer(separator: ",").render(report)
+        #expect(csv.split(separator: "\n").first == "Text,Count")
+        #expect(csv.contains("'=1+2,-2"))
+    }
+
+    @Test func markdownEscapesTableMarkup() {
+        #expect(Escape.markdown("a|b *c* <d>") == "a\\|b \\*c\\* \\<d\\>")
+        let md = MarkdownRenderer().render(report)
+        #expect(md.contains("| Text | Count |"))
+        #expect(md.contains("| --- | ---: |"))
+    }
+
+    @Test func jsonIsValidAndTyped() throws {
+        let json = JSONRenderer().render(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let tables = try #require(object["tables"] as? [[String: Any]])
+        let rows = try #require(tables.first?["rows"] as? [[String: Any]])
+        #expect(rows[0]["Count"] as? Int == 3)
+        #expect(rows[0]["Text"] as? String == hostile)
+    }
+
+    @Test func terminalTablesFitTheWidth() {
+        var table = Table(columns: [Table.Column("Code"), Table.Column("Definition")])
+        table.append([Cell("Information"), Cell(String(repeating: "word ", count: 60))])
+        table.append([Cell("好的好的"), Cell("short")])
+        let lines = TerminalRenderer(width: 50).render(table)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 50 })
+        #expect(lines.count > 5)
+    }
+
+    @Test func displayWidthCountsWideAndCombiningCharacters() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("好的") == 4)
+        #expect(DisplayWidth.of("e\u{0301}") == 1)
+    }
+
+    @Test(arguments: [(59.9009900990099, "59.9"), (40.0990099, "40.1"), (0.05, "0.1"), (100, "100.0"), (-2.25, "-2.3"), (0.04, "0.0")])
+    func decimalsRoundHalfAwayFromZero(value: Double, text: String) {
+        #expect(formatDecimal(value, places: 1) == text)
+    }
+}
