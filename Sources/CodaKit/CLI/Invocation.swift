@@ -55,3 +55,34 @@ final class Invocation: @unchecked Sendable {
         console.out(format.renderer(width: console.width).render(report))
     }
 }
+
+extension Invocation {
+    /// `--coder`, else CODA_CODER, else git's user.name, else the login name.
+    func coder() throws -> String {
+        try CoderIdentity.resolve(option: option("coder"), environment: console.environment, projectRoot: try projectRoot())
+    }
+
+    /// The time stamped on new codings (SOURCE_DATE_EPOCH when set, for reproducible runs).
+    var now: String { Clock.iso(Clock.now(console.environment)) }
+
+    func codes(_ names: [String], in project: Project) throws -> [Code] {
+        guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
+        return try names.map { name throws(CodebookError) in try project.codebook.resolve(name) }
+    }
+
+    func segments(_ name: String = "SEGMENTS") throws -> SegmentSelection {
+        try SegmentSelection(parsing: argument(name) ?? "")
+    }
+
+    /// `--where ATTR=VALUE` options.
+    func conditions() throws -> [(attribute: String, value: String)] {
+        try optionList("where").map { text in
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { throw CondenseError.badWhere(text) }
+            return (String(text[..<eq]).trimmingWhitespace(), String(text[text.index(after: eq)...]).trimmingWhitespace())
+        }
+    }
+}
+
+extension OptionSpec {
+    static let coder = OptionSpec(name: "coder", valueName: "NAME", help: "who is coding (default: CODA_CODER, else git's user.name, else your login name)")
+}

@@ -79,7 +79,7 @@ public struct SurveyCrossTab: Sendable {
         totals.append(cell(total, mode == .none ? nil : 100))
         table.append(totals, isSummary: true)
         switch mode {
-        case .column: table.notes.append("Percentages are of each column (\(attribute) group).")
+        case .column: table.notes.append("Percentages are of each column (each \(attribute)).")
         case .row: table.notes.append("Percentages are of each row (answer).")
         case .total: table.notes.append("Percentages are of all \(total) respondents counted.")
         case .none: break

@@ -12,6 +12,19 @@ public struct Transcript: Sendable {
     public var segments: [Segment]
     /// Names accepted as speakers, in order of first appearance.
     public var speakers: [String]
+    let scalarIndex: ScalarIndex
+
+    public init(id: String, path: String, attributes: [(key: String, value: String)], caseID: String, text: String,
+                segments: [Segment], speakers: [String]) {
+        self.id = id
+        self.path = path
+        self.attributes = attributes
+        self.caseID = caseID
+        self.text = text
+        self.segments = segments
+        self.speakers = speakers
+        self.scalarIndex = ScalarIndex(text)
+    }
 
     public func attribute(_ key: String) -> String? {
         let key = key.lowercased()

@@ -13,6 +13,8 @@ public struct CaseRecord: Sendable {
 extension Project {
     /// Header keys that describe the document rather than the case.
     static let documentKeys: Set<String> = ["id", "case", "speakers"]
+    /// Keys that describe one interview rather than the person: a case may have several values (before and after).
+    static let perDocumentKeys: Set<String> = ["phase", "date", "language", "interviewer", "wave", "time", "duration", "location", "mode"]
 
     /// Every case, sorted by id: transcripts' cases first merged with survey respondents of the same id.
     public var cases: [CaseRecord] {
@@ -43,6 +45,7 @@ extension Project {
         func set(_ caseID: String, _ key: String, _ value: String, from source: String) {
             guard !value.isEmpty else { return }
             if let old = records[caseID]?.attributes[key], old != value {
+                if Project.perDocumentKeys.contains(key) { return }
                 conflicts.append(Diagnostic(.warning, at: SourceLocation(file: source),
                                             "case `\(caseID)` has \(key) `\(value)` here but `\(old)` in \(origin[caseID]?[key] ?? "another file")",
                                             hint: "make the values agree; the first one is used"))

@@ -7,6 +7,7 @@ extension Project {
     /// A document by id: a transcript, or a survey's open question (`pre-survey:Q5`) seen as a transcript
     /// whose segment N is respondent N's answer.
     public func document(_ id: String) throws(ProjectError) -> Transcript {
+        if let d = documentsByID[id.lowercased()] { return d }
         if let t = transcript(id) { return t }
         if let colon = id.firstIndex(of: ":"), let survey = survey(String(id[..<colon])),
            let column = survey.findColumn(String(id[id.index(after: colon)...])), column.kind == .open {
@@ -17,6 +18,21 @@ extension Project {
         }
         throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs), unreadable: nil,
                                unreadableCount: unreadable.keys.filter { $0.contains("/") }.count)
+    }
+}
+
+extension Project {
+    /// Documents by lower-cased id, for placing codings.
+    static func documentIndex(transcripts: [Transcript], surveys: [Survey]) -> [String: Transcript] {
+        var index: [String: Transcript] = [:]
+        for t in transcripts where index[t.id.lowercased()] == nil { index[t.id.lowercased()] = t }
+        for s in surveys {
+            for c in s.columns where c.kind == .open {
+                let doc = s.openQuestionDocument(c)
+                index[doc.id.lowercased()] = doc
+            }
+        }
+        return index
     }
 }
 

@@ -11,9 +11,28 @@ public struct Project: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files that could not be read at all (path → the error), so commands can explain why a document is missing.
     public var unreadable: [String: Diagnostic]
+    /// Every codable document by lower-cased id: transcripts and survey open questions.
+    var documentsByID: [String: Transcript] = [:]
+    /// All codings, placed on the current text of their documents (including the `auto` coder's suggestions).
+    public var codings: [Coding] = []
+    /// Codings whose words could not be found again, kept apart so nothing is lost.
+    public var unplacedCodings: [(coding: Coding, reason: String)] = []
+    /// How many codings were found at other positions than their files say (saved by `coda check --fix`).
+    public var movedCodings: [Coding] = []
+    /// Suggestions the researcher rejected, so autocoding does not make them again.
+    public var rejectedSuggestions: [Coding] = []
+    public var memos: [Memo] = []
 
     public static let transcriptsFolder = "Transcripts"
     public static let codebooksFolder = "Codebooks"
+
+    /// Codings by people, leaving out autocoding suggestions.
+    public var humanCodings: [Coding] { codings.filter { $0.coder != CodingStore.suggestionCoder } }
+
+    public var suggestions: [Coding] { codings.filter { $0.coder == CodingStore.suggestionCoder } }
+
+    /// The coders who made codings, sorted.
+    public var coders: [String] { Array(Set(humanCodings.map(\.coder))).sorted(by: naturalOrder) }
 
     public func transcript(_ id: String) -> Transcript? {
         transcripts.first { $0.id == id } ?? transcripts.first { $0.id.lowercased() == id.lowercased() }
@@ -41,6 +60,7 @@ public enum ProjectError: CodaError {
     case unknownQuestion(survey: String, reference: String, suggestions: [String])
     case exists(path: String)
     case unknownAttribute(name: String, suggestions: [String])
+    case unknownCase(id: String, suggestions: [String])
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -73,6 +93,10 @@ public enum ProjectError: CodaError {
             let hint = suggestions.isEmpty ? "`coda status` lists the attributes"
                 : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
             return Diagnostic(.error, at: nil, "no case has the attribute `\(name)`", hint: hint)
+        case let .unknownCase(id, suggestions):
+            let hint = suggestions.isEmpty ? "`coda status` counts the cases; transcript headers name them with `case:`"
+                : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
+            return Diagnostic(.error, at: nil, "there is no case `\(id)`", hint: hint)
         case .exists(let path):
             return Diagnostic(.error, at: nil, "`\(path)` already holds a Coda project", hint: "choose an empty or new folder")
         }

@@ -69,10 +69,70 @@ struct ProjectLoader {
 
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
                               diagnostics: [], unreadable: unreadable)
+        project.documentsByID = Project.documentIndex(transcripts: transcripts, surveys: surveys)
+        loadCodings(into: &project)
+        let (memos, memoProblems) = MemoStore(root: root).load()
+        project.memos = memos
+        diagnostics += memoProblems
         diagnostics += project.caseDiagnostics()
         diagnostics += project.surveyLinkDiagnostics()
         project.diagnostics = diagnostics.sortedForDisplay()
         return project
+    }
+
+    /// Reads `Codings/` and places each coding on its document's current text.
+    mutating func loadCodings(into project: inout Project) {
+        let loaded = CodingStore(root: root).loadAll(relativeTo: root)
+        diagnostics += loaded.diagnostics
+        project.rejectedSuggestions = loaded.rejected
+        var codings: [Coding] = []
+        codings.reserveCapacity(loaded.codings.count)
+        var unknownCodes: [String: Int] = [:]
+        var unknownDocuments: [String: Int] = [:]
+        for coding in loaded.codings {
+            guard let document = project.documentsByID[coding.document.lowercased()] else {
+                unknownDocuments[coding.document, default: 0] += 1
+                project.unplacedCodings.append((coding, "document `\(coding.document)` does not exist"))
+                continue
+            }
+            let placement = CodingAnchor.place(coding, in: document)
+            switch placement.status {
+            case .inPlace:
+                codings.append(placement.coding)
+            case .moved:
+                codings.append(placement.coding)
+                project.movedCodings.append(placement.coding)
+            case .unplaced(let reason):
+                project.unplacedCodings.append((coding, reason))
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
+                                              "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
+                                              hint: "tag the words again where they are now, then remove the old line with `coda untag`"))
+            }
+            if project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
+        }
+        project.codings = codings
+        for (code, count) in unknownCodes.sorted(by: { $0.key < $1.key }) {
+            let suggestion = (try? project.codebook.resolve(code.split(separator: "/").last.map(String.init) ?? code))?.path
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),
+                                          "\(count) coding\(plural(count)) use the code `\(code)`, which is not in the codebook",
+                                          hint: suggestion.map { "was it renamed to `\($0)`? Put it back in the codebook, or re-tag" }
+                                            ?? "add the code to the codebook, or remove these codings with `coda untag`"))
+        }
+        for (document, count) in unknownDocuments.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),
+                                          "\(count) coding\(plural(count)) point to the document `\(document)`, which does not exist",
+                                          hint: "restore the transcript or give it back its id in the header"))
+        }
+        if !project.movedCodings.isEmpty {
+            let n = project.movedCodings.count
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: CodingStore.folder),
+                                          "\(n) coding\(plural(n)) followed their words to a new place after the transcripts were edited",
+                                          hint: "run `coda check --fix` to save the new positions"))
+        }
+    }
+
+    private func codingPath(_ coding: Coding) -> String {
+        "\(CodingStore.folder)/\(coding.coder.fileSafe())/\(coding.document.fileSafe()).tsv"
     }
 
     private func relative(_ url: URL) -> String {

@@ -1,6 +1,9 @@
 extension CommandSpec {
     /// Every command `coda` knows, in the order `coda --help` lists them.
     static let all: [CommandSpec] = [
-        .initProject, .status, .transcripts, .show, .survey, .codebook, .codebookLint,
+        .initProject, .status, .transcripts, .show, .check,
+        .codebook, .codebookLint, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
+        .retrieve, .memo, .memos,
+        .survey,
     ]
 }

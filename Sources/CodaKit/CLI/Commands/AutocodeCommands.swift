@@ -1,0 +1,87 @@
+extension CommandSpec {
+    static let autocode = CommandSpec(
+        name: "autocode", summary: "suggest codings from the codebook's keywords and speaker rules",
+        discussion: "Keywords match whole words ignoring case; \"quoted phrases\" match consecutive words; `word*` matches word starts; "
+            + "`re:PATTERN` is a regular expression. A suggestion is the whole segment. Suggestions are stored under the coder `auto` "
+            + "until you accept or reject them with `coda suggestions`.",
+        options: [OptionSpec(name: "code", valueName: "CODE", help: "only this code (and its children)", repeatable: true),
+                  OptionSpec(name: "document", valueName: "DOC", help: "only this document", repeatable: true),
+                  OptionSpec(name: "dry-run", valueName: nil, help: "show the suggestions without saving them")],
+        formats: [.table, .md, .csv, .tsv, .json],
+        examples: ["coda autocode --dry-run", "coda autocode --code Queues", "coda suggestions"], group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
+        var codes = project.codebook.codes
+        let chosen = invocation.optionList("code")
+        if !chosen.isEmpty {
+            let roots = try invocation.codes(chosen, in: project)
+            let paths = Set(roots.flatMap { project.codebook.subtree(of: $0) }.map(\.path))
+            codes = codes.filter { paths.contains($0.path) }
+        }
+        let documents = try invocation.optionList("document").map { id throws(ProjectError) in try project.document(id) }
+        let autocoder = Autocoder(project: project, codes: codes, time: invocation.now)
+        let outcome = autocoder.suggest(documents: documents.isEmpty ? nil : documents)
+        for problem in outcome.problems { invocation.console.errorLine(problem.description) }
+        if !invocation.flag("dry-run") { try autocoder.save(outcome.suggestions) }
+        var report = Suggestions.report(project, outcome.suggestions)
+        report.title = invocation.flag("dry-run") ? "Autocode (dry run: nothing saved)" : "Autocode"
+        var counts: [String: Int] = [:]
+        for s in outcome.suggestions { counts[s.code, default: 0] += 1 }
+        report.blocks[0] = .paragraph("\(outcome.suggestions.count) new suggestion\(plural(outcome.suggestions.count))"
+            + (invocation.flag("dry-run") ? " (not saved)." : " saved under the coder `auto`; review them with `coda suggestions`.")
+            + (counts.isEmpty ? "" : " By code: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "."))
+        invocation.emit(report)
+        return outcome.problems.errorCount > 0 ? .problemsFound : .success
+    }
+
+    static let suggestionsOptions: [OptionSpec] = [
+        OptionSpec(name: "code", valueName: "CODE", help: "only suggestions of this code (and its children)"),
+        OptionSpec(name: "document", valueName: "DOC", help: "only suggestions in this document"),
+    ]
+
+    static let suggestions = CommandSpec(
+        name: "suggestions", summary: "list autocoding suggestions waiting for review",
+        options: suggestionsOptions, formats: [.table, .md, .csv, .tsv, .json, .html],
+        examples: ["coda suggestions", "coda suggestions accept 3fa91c0 77b2e10", "coda suggestions accept --all --code Queues",
+                   "coda suggestions reject --all --document S02"],
+        group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: false)
+        invocation.emit(Suggestions.report(project, chosen))
+        return .success
+    }
+
+    static let suggestionsAccept = CommandSpec(
+        name: "suggestions accept", summary: "accept suggestions: they become your codings",
+        arguments: [ArgumentSpec(name: "ID", help: "suggestion ids as `coda suggestions` lists them", optional: true, variadic: true)],
+        options: suggestionsOptions + [OptionSpec(name: "all", valueName: nil, help: "every suggestion (narrow with --code, --document)"), .coder],
+        group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: true)
+        let accepted = try Suggestions.accept(chosen, project: project, coder: try invocation.coder(), time: invocation.now)
+        invocation.console.line("accepted \(accepted) suggestion\(plural(accepted)) as codings of \(try invocation.coder())")
+        return .success
+    }
+
+    static let suggestionsReject = CommandSpec(
+        name: "suggestions reject", summary: "reject suggestions: autocode will not suggest them again",
+        arguments: [ArgumentSpec(name: "ID", help: "suggestion ids as `coda suggestions` lists them", optional: true, variadic: true)],
+        options: suggestionsOptions + [OptionSpec(name: "all", valueName: nil, help: "every suggestion (narrow with --code, --document)")],
+        group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: true)
+        let rejected = try Suggestions.reject(chosen, project: project)
+        invocation.console.line("rejected \(rejected) suggestion\(plural(rejected))")
+        return .success
+    }
+
+    private static func suggestionFilter(_ invocation: Invocation, _ project: Project) throws -> Suggestions.Filter {
+        Suggestions.Filter(ids: invocation.argumentList("ID"), all: invocation.flag("all"),
+                           code: try invocation.option("code").map { name throws(CodebookError) in try project.codebook.resolve(name) },
+                           document: try invocation.option("document").map { id throws(ProjectError) in try project.document(id).id })
+    }
+}

@@ -1,0 +1,51 @@
+extension CommandSpec {
+    static let retrieve = CommandSpec(
+        name: "retrieve", summary: "the coded segments of a code, a case or a group of cases",
+        discussion: "A parent code includes its children unless --exact. Without --coder, every coder's codings (not suggestions). "
+            + "--where filters on case attributes (transcript headers, survey columns) and may be repeated.",
+        arguments: [ArgumentSpec(name: "CODE", help: "a code name or path (default: every code)", optional: true)],
+        options: [OptionSpec(name: "case", valueName: "ID", help: "only this case"),
+                  OptionSpec(name: "where", valueName: "ATTR=VALUE", help: "only cases with this attribute value", repeatable: true),
+                  OptionSpec(name: "coder", valueName: "NAME", help: "only this coder's codings (`auto` for suggestions)"),
+                  OptionSpec(name: "document", valueName: "DOC", help: "only this document"),
+                  OptionSpec(name: "exact", valueName: nil, help: "leave out the code's children")],
+        formats: OutputFormat.allCases,
+        examples: ["coda retrieve Queues", "coda retrieve 'Flower of Service' --where phase=after", "coda retrieve --case R017 --format md"],
+        group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        var query = Retrieval.Query()
+        query.code = try invocation.argument("CODE").map { name throws(CodebookError) in try project.codebook.resolve(name) }
+        query.exact = invocation.flag("exact")
+        query.caseID = invocation.option("case")
+        if let caseID = query.caseID, project.caseRecord(caseID) == nil {
+            throw ProjectError.unknownCase(id: caseID, suggestions: EditDistance.closest(to: caseID, in: project.cases.map(\.id)))
+        }
+        query.conditions = try invocation.conditions()
+        query.coder = invocation.option("coder")
+        query.document = try invocation.option("document").map { id throws(ProjectError) in try project.document(id).id }
+        let retrieval = try Retrieval(project, query)
+        var title = "Retrieved: " + (query.code?.path ?? "all codes")
+        if let c = query.caseID { title += ", case \(c)" }
+        for (a, v) in query.conditions { title += ", \(a)=\(v)" }
+        invocation.emit(retrieval.report(title: title))
+        return .success
+    }
+
+    static let check = CommandSpec(
+        name: "check", summary: "find every problem: unreadable files, codebook, surveys, codings that lost their words",
+        discussion: "Exits with 1 when it finds errors. When transcripts were edited after coding, codings follow their words; "
+            + "--fix saves their new positions. Codings whose words cannot be found are reported, never moved.",
+        options: [OptionSpec(name: "fix", valueName: nil, help: "save the new positions of codings that followed their words")],
+        formats: [.table, .md, .csv, .tsv, .json], group: .condense
+    ) { invocation in
+        var project = try invocation.project()
+        if invocation.flag("fix"), !project.movedCodings.isEmpty {
+            let saved = try ProjectCheck.fix(project)
+            invocation.console.errorLine("saved the new positions of \(saved) coding\(plural(saved))")
+            project = try invocation.reload()
+        }
+        invocation.emit(ProjectCheck.report(project))
+        return project.diagnostics.errorCount > 0 ? .problemsFound : .success
+    }
+}

@@ -1,0 +1,71 @@
+extension CommandSpec {
+    static let tag = CommandSpec(
+        name: "tag", summary: "apply codes to segments of a document",
+        discussion: "Each run of consecutive segments becomes one coding per code (4-6 is one span, 4,9 two). `--phrase` narrows "
+            + "the span to those words inside the segments (case and line breaks do not matter). Tagging the same span with the "
+            + "same code twice does nothing; a new --memo replaces the old one.",
+        arguments: [ArgumentSpec(name: "DOC", help: "the document id (a transcript, or SURVEY:KEY for open answers)"),
+                    ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9"),
+                    ArgumentSpec(name: "CODE", help: "code names or paths (Parent/Child)", variadic: true)],
+        options: [OptionSpec(name: "phrase", valueName: "TEXT", help: "code only these words inside the segments"),
+                  OptionSpec(name: "all", valueName: nil, help: "with --phrase, code every occurrence"),
+                  OptionSpec(name: "memo", valueName: "TEXT", help: "a memo on the coding"), .coder],
+        examples: ["coda tag P01 4 Queues", "coda tag R017 12-14 'JHT claims' 'Unaware of JMO'",
+                   "coda tag S01 7 Information --phrase \"how to claim\" --memo \"asked twice\"", "coda tag pre-survey:Q4 17 Queues"],
+        group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        let document = try project.document(invocation.argument("DOC")!)
+        let codes = try invocation.codes(invocation.argumentList("CODE"), in: project)
+        let selection = try invocation.segments()
+        if invocation.flag("all") && invocation.option("phrase") == nil { throw UsageError.conflicting("--all", "no --phrase") }
+        let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
+        let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
+        let result = try tagger.tag(document, spans: spans, codes: codes, memo: invocation.option("memo"))
+        let console = invocation.console
+        for c in result.added { console.line("tagged \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder)): “\(c.excerpt.collapsingWhitespace().truncated(to: 60))”") }
+        for c in result.memoUpdated { console.line("memo updated on \(c.document) ¶\(c.segmentLabel) \(c.code)") }
+        for c in result.unchanged { console.line("already tagged: \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder))") }
+        return .success
+    }
+
+    static let untag = CommandSpec(
+        name: "untag", summary: "remove your codings from segments of a document",
+        discussion: "Removes the coder's codings that lie within the addressed segments (or exactly on --phrase), of the given codes "
+            + "or, with no CODE, of every code.",
+        arguments: [ArgumentSpec(name: "DOC", help: "the document id"),
+                    ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9"),
+                    ArgumentSpec(name: "CODE", help: "the codes to remove (default: all)", optional: true, variadic: true)],
+        options: [OptionSpec(name: "phrase", valueName: "TEXT", help: "only codings on these words"),
+                  OptionSpec(name: "all", valueName: nil, help: "with --phrase, every occurrence"), .coder],
+        examples: ["coda untag P01 4 Queues", "coda untag P01 4-6"], group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        let document = try project.document(invocation.argument("DOC")!)
+        let codes = try invocation.argumentList("CODE").isEmpty ? [] : invocation.codes(invocation.argumentList("CODE"), in: project)
+        let selection = try invocation.segments()
+        let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
+        let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
+        let removed = try tagger.untag(document, spans: spans, codes: codes, label: selection.compact)
+        for c in removed { invocation.console.line("removed \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder))") }
+        return .success
+    }
+
+    static let code = CommandSpec(
+        name: "code", summary: "code a document interactively, segment by segment",
+        discussion: "Shows each segment with a little context and asks for codes: names or unique starts, comma-separated, "
+            + "then `-- memo` if you like. `-name` removes a code, `?` lists the codebook, `m TEXT` writes a memo, Enter skips, "
+            + "`b` goes back, `q` quits. Every answer is saved at once. Answers can also be piped in, one per line.",
+        arguments: [ArgumentSpec(name: "DOC", help: "the document id")],
+        options: [OptionSpec(name: "uncoded", valueName: nil, help: "only segments you have not coded yet"), .coder],
+        examples: ["coda code R017 --uncoded", "printf 'queue\\n\\ninfo, jht -- came twice\\nq\\n' | coda code R017"], group: .condense
+    ) { invocation in
+        let project = try invocation.project()
+        let document = try project.document(invocation.argument("DOC")!)
+        guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
+        let coder = InteractiveCoder(project: project, document: document, coder: try invocation.coder(), console: invocation.console,
+                                     time: invocation.now, onlyUncoded: invocation.flag("uncoded"))
+        _ = try coder.run()
+        return .success
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The `Codings/` folder: one file per coder per document (`Codings/alice/P01.tsv`), so two coders never
+/// edit the same file. Autocoding suggestions live under the coder `auto`, rejected ones under `auto/rejected/`.
+/// Every change is a read-change-write of one file under a project-wide lock, written atomically.
+public struct CodingStore: Sendable {
+    public let root: URL
+
+    public static let folder = "Codings"
+    public static let suggestionCoder = "auto"
+    static let rejectedFolder = "rejected"
+
+    public init(root: URL) { self.root = root }
+
+    var folderURL: URL { root.appendingPathComponent(CodingStore.folder) }
+    var lockURL: URL { folderURL.appendingPathComponent(".lock") }
+
+    func fileURL(coder: String, document: String, rejected: Bool = false) -> URL {
+        var url = folderURL.appendingPathComponent(coder.fileSafe())
+        if rejected { url = url.appendingPathComponent(CodingStore.rejectedFolder) }
+        return url.appendingPathComponent(document.fileSafe() + ".tsv")
+    }
+
+    struct Loaded {
+        var codings: [Coding] = []
+        var rejected: [Coding] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads every codings file.
+    func loadAll(relativeTo project: URL) -> Loaded {
+        var loaded = Loaded()
+        let fm = FileManager.default
+        guard let coderFolders = try? fm.contentsOfDirectory(atPath: folderURL.path) else { return loaded }
+        for coderFolder in coderFolders.sorted() where !coderFolder.hasPrefix(".") {
+            let coderURL = folderURL.appendingPathComponent(coderFolder)
+            var places: [(URL, Bool)] = [(coderURL, false)]
+            if coderFolder == CodingStore.suggestionCoder { places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true)) }
+            for (folder, rejected) in places {
+                guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
+                for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") {
+                    let url = folder.appendingPathComponent(name)
+                    let path = "\(CodingStore.folder)/\(coderFolder)/\(rejected ? CodingStore.rejectedFolder + "/" : "")\(name)"
+                    guard let data = fm.contents(atPath: url.path) else { continue }
+                    let text: String
+                    do {
+                        text = try TextDecoder.decodeUTF8([UInt8](data), file: path)
+                    } catch {
+                        loaded.diagnostics.append(error.diagnostic)
+                        continue
+                    }
+                    let contents = CodingFile.parse(text, path: path)
+                    loaded.diagnostics += contents.diagnostics
+                    if rejected { loaded.rejected += contents.codings } else { loaded.codings += contents.codings }
+                }
+            }
+        }
+        return loaded
+    }
+
+    /// Changes the codings of one coder in one document: under the lock, reads the file as it is now
+    /// (another process may have written it), places its codings on the current text, applies `change`
+    /// and writes the result atomically. Returns what `change` returns.
+    @discardableResult
+    func update<T>(coder: String, document: Transcript, rejected: Bool = false,
+                   _ change: (inout [Coding]) throws -> T) throws -> T {
+        let url = fileURL(coder: coder, document: document.id, rejected: rejected)
+        return try FileLock.withLock(lockURL) {
+            var contents = CodingFile.Contents(codings: [], unreadable: [], diagnostics: [])
+            if let data = FileManager.default.contents(atPath: url.path) {
+                let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)
+                contents = CodingFile.parse(text, path: url.path)
+            }
+            // Codings of this document are placed on its current text; others (a file name shared by two ids) stay as they are.
+            var mine: [Coding] = []
+            var others: [Coding] = []
+            for coding in contents.codings {
+                if coding.document == document.id { mine.append(coding) } else { others.append(coding) }
+            }
+            mine = mine.map { CodingAnchor.place($0, in: document).coding }
+            let before = mine
+            let result = try change(&mine)
+            if mine != before || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
+                if mine.isEmpty && others.isEmpty && contents.unreadable.isEmpty {
+                    try? FileManager.default.removeItem(at: url)
+                } else {
+                    try AtomicFile.write(CodingFile.render(others + mine, unreadable: contents.unreadable), to: url)
+                }
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Applies and removes codes: turns "these segments (and maybe these words)" into spans of text, and
+/// writes codings for one coder through the store.
+public struct Tagger: Sendable {
+    public var project: Project
+    public var coder: String
+    public var time: String
+
+    public init(project: Project, coder: String, time: String) {
+        self.project = project
+        self.coder = coder
+        self.time = time
+    }
+
+    /// The spans a command addresses: each run of consecutive segments, or the phrase inside them.
+    public static func spans(in document: Transcript, selection: SegmentSelection, phrase: String?, all: Bool = false) throws -> [Range<Int>] {
+        for n in selection.numbers where document.segment(n) == nil {
+            throw ProjectError.segmentOutOfRange(document: document.id, number: n, count: document.segments.count)
+        }
+        var runs: [ClosedRange<Int>] = []
+        for n in selection.numbers {
+            if let last = runs.last, last.upperBound + 1 == n { runs[runs.count - 1] = last.lowerBound...n } else { runs.append(n...n) }
+        }
+        var spans: [Range<Int>] = []
+        for run in runs {
+            let range = document.segments[run.lowerBound - 1].range.lowerBound..<document.segments[run.upperBound - 1].range.upperBound
+            if range.isEmpty { throw CondenseError.emptySegment(document: document.id, number: run.lowerBound) }
+            if let phrase {
+                spans += PhraseFinder.find(phrase, in: document.text(in: range)).map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) }
+            } else {
+                spans.append(range)
+            }
+        }
+        if let phrase {
+            if spans.isEmpty { throw CondenseError.phraseNotFound(phrase: phrase, document: document.id, segments: selection.compact) }
+            if spans.count > 1 && !all { throw CondenseError.phraseAmbiguous(phrase: phrase, count: spans.count) }
+        }
+        return spans
+    }
+
+    func makeCoding(_ span: Range<Int>, code: Code, in document: Transcript, memo: String) -> Coding {
+        let text = document.text(in: span)
+        let numbers = document.segmentNumbers(overlapping: span)
+        return Coding(document: document.id, code: code.path, start: span.lowerBound, end: span.upperBound,
+                      firstSegment: numbers.first ?? 1, lastSegment: numbers.last ?? 1, coder: coder, time: time,
+                      fingerprint: fingerprint(text), excerpt: Coding.excerpt(of: text), memo: memo)
+    }
+
+    public struct TagResult: Sendable {
+        public var added: [Coding] = []
+        public var unchanged: [Coding] = []
+        public var memoUpdated: [Coding] = []
+    }
+
+    /// Adds one coding per span and code; the same coder, code and span twice is a no-op
+    /// (a new `--memo` replaces the old memo).
+    public func tag(_ document: Transcript, spans: [Range<Int>], codes: [Code], memo: String?) throws -> TagResult {
+        let store = CodingStore(root: project.root)
+        return try store.update(coder: coder, document: document) { codings in
+            var result = TagResult()
+            var index = Dictionary(codings.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for span in spans {
+                for code in codes {
+                    let coding = makeCoding(span, code: code, in: document, memo: memo ?? "")
+                    if let existing = index[coding.key] {
+                        if let memo, codings[existing].memo != memo {
+                            codings[existing].memo = memo
+                            result.memoUpdated.append(codings[existing])
+                        } else {
+                            result.unchanged.append(codings[existing])
+                        }
+                    } else {
+                        index[coding.key] = codings.count
+                        codings.append(coding)
+                        result.added.append(coding)
+                    }
+                }
+            }
+            return result
+        }
+    }
+
+    /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans.
+    public func untag(_ document: Transcript, spans: [Range<Int>], codes: [Code], label: String) throws -> [Coding] {
+        let store = CodingStore(root: project.root)
+        let paths = Set(codes.map { $0.path.lowercased() })
+        let removed: [Coding] = try store.update(coder: coder, document: document) { codings in
+            var removed: [Coding] = []
+            codings.removeAll { coding in
+                let codeMatches = paths.isEmpty || paths.contains(coding.code.lowercased())
+                let inside = spans.contains { $0.lowerBound <= coding.start && coding.end <= $0.upperBound }
+                if codeMatches && inside { removed.append(coding); return true }
+                return false
+            }
+            return removed
+        }
+        if removed.isEmpty {
+            let overlapping = project.codings.filter { c in
+                c.document == document.id && c.coder == coder && (paths.isEmpty || paths.contains(c.code.lowercased()))
+                    && spans.contains { $0.overlaps(c.range) }
+            }.map { "`\($0.code)` ¶\($0.segmentLabel)" }
+            throw CondenseError.nothingToUntag(document: document.id, segments: label, overlapping: overlapping)
+        }
+        return removed
+    }
+
+    /// Sets the memo of this coder's codings of `code` within the spans.
+    public func annotate(_ document: Transcript, spans: [Range<Int>], code: Code, memo: String, label: String) throws -> Int {
+        let store = CodingStore(root: project.root)
+        let changed: Int = try store.update(coder: coder, document: document) { codings in
+            var changed = 0
+            for i in codings.indices where codings[i].code.lowercased() == code.path.lowercased()
+                && spans.contains(where: { $0.lowerBound <= codings[i].start && codings[i].end <= $0.upperBound }) {
+                codings[i].memo = memo
+                changed += 1
+            }
+            return changed
+        }
+        if changed == 0 { throw CondenseError.noCodingToAnnotate(document: document.id, segments: label, code: code.name) }
+        return changed
+    }
+}
