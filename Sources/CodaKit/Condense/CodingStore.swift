@@ -77,10 +77,10 @@ public struct CodingStore: Sendable {
             for coding in contents.codings {
                 if coding.document == document.id { mine.append(coding) } else { others.append(coding) }
             }
+            let raw = mine
             mine = mine.map { CodingAnchor.place($0, in: document).coding }
-            let before = mine
             let result = try change(&mine)
-            if mine != before || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
+            if mine != raw || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
                 if mine.isEmpty && others.isEmpty && contents.unreadable.isEmpty {
                     try? FileManager.default.removeItem(at: url)
                 } else {

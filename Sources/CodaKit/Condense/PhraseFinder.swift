@@ -1,5 +1,5 @@
-/// Finds a phrase inside a span of text the way a researcher means it: ignoring case, and letting any run
-/// of spaces or line breaks in the phrase match any run in the text.
+/// Finds a phrase inside a span of text the way a researcher means it: whole words, ignoring case, and
+/// letting any run of spaces or line breaks in the phrase match any run in the text.
 enum PhraseFinder {
     /// Scalar ranges (relative to the start of `text`) where `phrase` occurs.
     static func find(_ phrase: String, in text: Substring) -> [Range<Int>] {
@@ -8,9 +8,12 @@ enum PhraseFinder {
         let hay = Array(text.unicodeScalars)
         let folded = hay.map(fold)
         var result: [Range<Int>] = []
+        let wordStart = words.first?.first.map(isWordScalar) ?? false
+        let wordEnd = words.last?.last.map(isWordScalar) ?? false
         var i = 0
         while i < hay.count {
-            if let end = match(words, folded, hay, at: i) {
+            if wordStart && i > 0 && isWordScalar(hay[i - 1]) { i += 1; continue }
+            if let end = match(words, folded, hay, at: i), !(wordEnd && end < hay.count && isWordScalar(hay[end])) {
                 result.append(i..<end)
                 i = end
             } else {
@@ -32,6 +35,10 @@ enum PhraseFinder {
             p += word.count
         }
         return p
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     /// One scalar to one scalar lower-casing, so offsets stay the same.
