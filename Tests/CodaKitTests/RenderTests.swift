@@ -71,6 +71,17 @@ import Testing
         #expect(lines.count > 5)
     }
 
+    @Test func wideTablesAreSplitIntoBandsThatFit() {
+        var table = Table(columns: [Table.Column("Case")] + (1...30).map { Table.Column.number("Code number \($0)") })
+        table.append([Cell("R017")] + (1...30).map { Cell.int($0) })
+        let lines = TerminalRenderer(width: 80).render(table)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        let bands = lines.filter { $0.hasPrefix("(columns ") }
+        #expect(bands.count >= 3)
+        #expect(lines.filter { $0.hasPrefix("R017") }.count == bands.count)
+        #expect(lines.joined(separator: "\n").contains("30"))
+    }
+
     @Test func displayWidthCountsWideAndCombiningCharacters() {
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("好的") == 4)

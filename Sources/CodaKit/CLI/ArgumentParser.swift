@@ -72,7 +72,7 @@ struct ArgumentParser {
                 }
                 guard let value else { throw .missingValue(option: spec.name, valueName: spec.valueName!) }
                 if !spec.choices.isEmpty {
-                    let normalized = spec.name == "format" ? OutputFormat(name: value)?.rawValue : value.lowercased()
+                    let normalized = spec.name == "format" && !command.formats.isEmpty ? OutputFormat(name: value)?.rawValue : value.lowercased()
                     guard let normalized, spec.choices.contains(normalized) else {
                         throw .invalidChoice(option: spec.name, value: value, choices: spec.choices)
                     }

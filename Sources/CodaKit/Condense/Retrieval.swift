@@ -8,6 +8,11 @@ public struct Retrieval: Sendable {
         public var conditions: [(attribute: String, value: String)] = []
         public var coder: String?
         public var document: String?
+        /// Only codings in segments where this code also applies (within `within` segments).
+        public var with: Code?
+        public var within = 0
+        /// Only cases without a transcript (survey respondents who were not interviewed).
+        public var notInterviewed = false
 
         public init() {}
     }
@@ -29,6 +34,18 @@ public struct Retrieval: Sendable {
             throw ProjectError.unknownAttribute(name: attribute, suggestions: EditDistance.closest(to: attribute, in: project.attributeNames))
         }
         let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Segments (per document) where the --with code applies.
+        var withSegments: [String: Set<Int>]?
+        if let with = query.with {
+            let paths = Set(project.codebook.subtree(of: with).map { $0.path.lowercased() })
+            var map: [String: Set<Int>] = [:]
+            for c in project.humanCodings where paths.contains(c.code.lowercased()) {
+                if let coder = query.coder, c.coder.lowercased() != coder.lowercased() { continue }
+                map[c.document.lowercased(), default: []].formUnion(c.segments)
+            }
+            withSegments = map
+        }
+        let interviewed = Set(project.transcripts.map(\.caseID))
         var items: [Item] = []
         for coding in project.codings {
             if let coder = query.coder {
@@ -38,9 +55,15 @@ public struct Retrieval: Sendable {
             }
             if let paths, !paths.contains(coding.code.lowercased()) { continue }
             if let doc = query.document, coding.document.lowercased() != doc.lowercased() { continue }
+            if let withSegments {
+                let near = withSegments[coding.document.lowercased()] ?? []
+                let hit = coding.segments.contains { s in ((s - query.within)...(s + query.within)).contains { near.contains($0) } }
+                if !hit { continue }
+            }
             guard let document = project.documentsByID[coding.document.lowercased()] else { continue }
             let caseID = project.caseID(of: coding, in: document)
             if let wanted = query.caseID, caseID.lowercased() != wanted.lowercased() { continue }
+            if query.notInterviewed && interviewed.contains(caseID) { continue }
             if !query.conditions.isEmpty {
                 let record = cases[caseID]
                 let ok = query.conditions.allSatisfy {
@@ -84,7 +107,11 @@ extension Project {
     /// An attribute of what a coding sits in: the document's own header first (a case interviewed before and
     /// after has two phases), then the case's attributes.
     func attribute(_ key: String, document: Transcript, case record: CaseRecord?) -> String? {
-        if !document.id.contains(":"), let value = document.attribute(key), !Project.documentKeys.contains(key.lowercased()) { return value }
+        let key = key.lowercased()
+        if key == "month", let date = attribute("date", document: document, case: record), date.count >= 7 {
+            return String(date.prefix(7))
+        }
+        if !document.id.contains(":"), let value = document.attribute(key), !Project.documentKeys.contains(key) { return value }
         return record?.attribute(key)
     }
 

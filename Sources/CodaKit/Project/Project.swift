@@ -61,6 +61,7 @@ public enum ProjectError: CodaError {
     case exists(path: String)
     case unknownAttribute(name: String, suggestions: [String])
     case unknownCase(id: String, suggestions: [String])
+    case unknownCoder(name: String, coders: [String])
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -97,6 +98,10 @@ public enum ProjectError: CodaError {
             let hint = suggestions.isEmpty ? "`coda status` counts the cases; transcript headers name them with `case:`"
                 : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
             return Diagnostic(.error, at: nil, "there is no case `\(id)`", hint: hint)
+        case let .unknownCoder(name, coders):
+            let close = EditDistance.suggestion(for: name, in: coders)
+            return Diagnostic(.error, at: nil, "no codings by a coder `\(name)`",
+                              hint: (close.map { $0 + " " } ?? "") + (coders.isEmpty ? "nobody has coded yet" : "coders: " + coders.joined(separator: ", ") + ", or `all`"))
         case .exists(let path):
             return Diagnostic(.error, at: nil, "`\(path)` already holds a Coda project", hint: "choose an empty or new folder")
         }

@@ -46,13 +46,38 @@ struct TerminalRenderer: Renderer {
         guard count > 0 else { return out }
         let gap = 2
         var natural = table.columns.map { DisplayWidth.of($0.header) }
+        var longestWord = table.columns.map { longestWordWidth($0.header) }
         for row in table.rows {
             for (i, cell) in row.cells.prefix(count).enumerated() {
                 for line in cell.text.split(separator: "\n") { natural[i] = max(natural[i], DisplayWidth.of(String(line))) }
+                longestWord[i] = max(longestWord[i], min(12, longestWordWidth(cell.text)))
             }
         }
+        var minimum = (0..<count).map { min(natural[$0], max(4, min(16, longestWord[$0]))) }
+        minimum[0] = min(natural[0], max(minimum[0], 24))
+        // Too wide even at the minimum: split the columns into bands, repeating the first column in each.
+        if count > 2, minimum.reduce(0, +) + gap * (count - 1) > width {
+            var bands: [[Int]] = []
+            var band: [Int] = []
+            var used = minimum[0]
+            for i in 1..<count {
+                if !band.isEmpty, used + gap + minimum[i] > width { bands.append(band); band = []; used = minimum[0] }
+                band.append(i)
+                used += gap + minimum[i]
+            }
+            if !band.isEmpty { bands.append(band) }
+            for (n, band) in bands.enumerated() {
+                let columns = [0] + band
+                var part = Table(columns: columns.map { table.columns[$0] },
+                                 rows: table.rows.map { row in Table.Row(columns.map { $0 < row.cells.count ? row.cells[$0] : .empty }, isSummary: row.isSummary) })
+                if n == bands.count - 1 { part.notes = table.notes }
+                if n > 0 { out.append("") }
+                out.append("(columns \(band[0] + 1)–\(band[band.count - 1] + 1) of \(count))")
+                out += render(part)
+            }
+            return out
+        }
         var widths = natural
-        let minimum = natural.map { min($0, 10) }
         var excess = widths.reduce(0, +) + gap * (count - 1) - width
         while excess > 0 {
             guard let widest = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
@@ -81,6 +106,10 @@ struct TerminalRenderer: Renderer {
         if table.rows.isEmpty { out.append("(none)") }
         for note in table.notes { out.append(contentsOf: DisplayWidth.wrap(note, width: width)) }
         return out
+    }
+
+    private func longestWordWidth(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of(String($0)) }.max() ?? 0
     }
 
     func render(_ chart: BarChart) -> [String] {

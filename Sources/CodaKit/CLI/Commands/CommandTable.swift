@@ -4,6 +4,6 @@ extension CommandSpec {
         .initProject, .status, .transcripts, .show, .check,
         .codebook, .codebookLint, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
         .retrieve, .memo, .memos,
-        .survey,
+        .survey, .matrix, .summarize, .network,
     ]
 }

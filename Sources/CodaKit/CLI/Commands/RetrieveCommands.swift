@@ -8,7 +8,10 @@ extension CommandSpec {
                   OptionSpec(name: "where", valueName: "ATTR=VALUE", help: "only cases with this attribute value", repeatable: true),
                   OptionSpec(name: "coder", valueName: "NAME", help: "only this coder's codings (`auto` for suggestions)"),
                   OptionSpec(name: "document", valueName: "DOC", help: "only this document"),
-                  OptionSpec(name: "exact", valueName: nil, help: "leave out the code's children")],
+                  OptionSpec(name: "exact", valueName: nil, help: "leave out the code's children"),
+                  OptionSpec(name: "with", valueName: "CODE", help: "only segments where this code also applies (a co-occurrence cell)"),
+                  OptionSpec(name: "within", valueName: "N", help: "with --with: also segments at most N apart"),
+                  OptionSpec(name: "not-interviewed", valueName: nil, help: "only survey respondents who have no transcript (a pooled survey column)")],
         formats: OutputFormat.allCases,
         examples: ["coda retrieve Queues", "coda retrieve 'Flower of Service' --where phase=after", "coda retrieve --case R017 --format md"],
         group: .condense
@@ -24,10 +27,14 @@ extension CommandSpec {
         query.conditions = try invocation.conditions()
         query.coder = invocation.option("coder")
         query.document = try invocation.option("document").map { id throws(ProjectError) in try project.document(id).id }
+        query.with = try invocation.option("with").map { name throws(CodebookError) in try project.codebook.resolve(name) }
+        query.within = try invocation.intOption("within") ?? 0
+        query.notInterviewed = invocation.flag("not-interviewed")
         let retrieval = try Retrieval(project, query)
         var title = "Retrieved: " + (query.code?.path ?? "all codes")
         if let c = query.caseID { title += ", case \(c)" }
         for (a, v) in query.conditions { title += ", \(a)=\(v)" }
+        if let with = query.with { title += ", with \(with.path)" }
         invocation.emit(retrieval.report(title: title))
         return .success
     }

@@ -1,0 +1,41 @@
+/// Which codes a display shows, and which shown code each coding counts for: `--codes PARENT` keeps a
+/// subtree, `--depth N` folds deeper codes into their ancestor at depth N, `--rollup` makes every parent
+/// count its children's codings too.
+struct CodeSelection {
+    var shown: [Code]
+    /// Lower-cased code path of a coding → the shown codes it counts for.
+    private var targets: [String: [Int]]
+
+    init(codebook: Codebook, roots: [Code], depth: Int?, rollup: Bool) {
+        var pool = roots.isEmpty ? codebook.codes : roots.flatMap { codebook.subtree(of: $0) }
+        var seen = Set<String>()
+        pool = pool.filter { seen.insert($0.path.lowercased()).inserted }
+        let base = roots.map(\.depth).min() ?? 1
+        if let depth { pool = pool.filter { $0.depth - base + 1 <= depth } }
+        shown = pool
+        var targets: [String: [Int]] = [:]
+        let index = Dictionary(pool.enumerated().map { ($1.path.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        let deepest = depth.map { base + $0 - 1 }
+        for code in codebook.codes {
+            let path = code.path.lowercased()
+            var hits: [Int] = []
+            if let i = index[path] { hits.append(i) }
+            // Ancestors that count this code: all of them with --rollup; with --depth, the one at the cut.
+            var components = code.pathComponents
+            while components.count > 1 {
+                components.removeLast()
+                let ancestor = components.joined(separator: "/").lowercased()
+                guard let i = index[ancestor] else { continue }
+                let atCut = deepest.map { code.depth > $0 && components.count == $0 } ?? false
+                if rollup || atCut { hits.append(i) }
+            }
+            if !hits.isEmpty { targets[path] = hits }
+        }
+        self.targets = targets
+    }
+
+    func targets(of coding: Coding) -> [Int] { targets[coding.code.lowercased()] ?? [] }
+
+    /// Row or column labels: the name, indented by depth in the terminal, the path in machine formats.
+    func label(_ index: Int) -> String { shown[index].name }
+}

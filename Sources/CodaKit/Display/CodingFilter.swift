@@ -1,0 +1,76 @@
+/// The codings a display or a conclusion draws on: people's codings (not suggestions) on known codes,
+/// of the chosen coder, in cases that meet the `--where` conditions.
+struct CodingFilter {
+    var project: Project
+    var coder: String?
+    var conditions: [(attribute: String, value: String)]
+
+    /// The coder whose codings displays use by default: with several coders, the one with the most codings
+    /// (the others are for agreement checks); `all` means everyone.
+    static func defaultCoder(_ project: Project) -> String? {
+        let counts = Dictionary(grouping: project.humanCodings, by: \.coder).mapValues(\.count)
+        guard counts.count > 1 else { return nil }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    init(project: Project, coder: String?, conditions: [(attribute: String, value: String)]) throws {
+        self.project = project
+        self.conditions = conditions
+        if let coder, coder.lowercased() == "all" {
+            self.coder = nil
+        } else if let coder {
+            guard project.coders.contains(where: { $0.lowercased() == coder.lowercased() }) || coder == CodingStore.suggestionCoder else {
+                throw ProjectError.unknownCoder(name: coder, coders: project.coders)
+            }
+            self.coder = coder
+        } else {
+            self.coder = CodingFilter.defaultCoder(project)
+        }
+        for (attribute, _) in conditions where !project.attributeNames.contains(attribute.lowercased()) {
+            throw ProjectError.unknownAttribute(name: attribute, suggestions: EditDistance.closest(to: attribute, in: project.attributeNames))
+        }
+    }
+
+    struct Item {
+        var coding: Coding
+        var document: Transcript
+        var caseID: String
+    }
+
+    func items() -> [Item] {
+        let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var result: [Item] = []
+        for coding in project.codings where coding.coder != CodingStore.suggestionCoder {
+            if let coder, coding.coder.lowercased() != coder.lowercased() { continue }
+            guard project.codebook.code(path: coding.code) != nil,
+                  let document = project.documentsByID[coding.document.lowercased()] else { continue }
+            let caseID = project.caseID(of: coding, in: document)
+            if !conditions.isEmpty {
+                let record = cases[caseID]
+                guard conditions.allSatisfy({ project.attribute($0.attribute, document: document, case: record)?.lowercased() == $0.value.lowercased() })
+                else { continue }
+            }
+            result.append(Item(coding: coding, document: document, caseID: caseID))
+        }
+        return result
+    }
+
+    /// Words that reproduce this filter on `coda retrieve`.
+    var retrieveArguments: [String] {
+        (coder.map { ["--coder", $0] } ?? []) + conditions.flatMap { ["--where", "\($0.attribute)=\($0.value)"] }
+    }
+
+    /// A sentence for the notes under a display.
+    var description: String {
+        var parts: [String] = []
+        if let coder {
+            parts.append(project.coders.count > 1 && coder == CodingFilter.defaultCoder(project)
+                         ? "codings by \(coder), the main coder (`--coder NAME` for another, `--coder all` for everyone)"
+                         : "codings by \(coder)")
+        } else {
+            parts.append(project.coders.count > 1 ? "codings by all coders" : "all codings")
+        }
+        if !conditions.isEmpty { parts.append("where " + conditions.map { "\($0.attribute) = \($0.value)" }.joined(separator: " and ")) }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,172 @@
+/// Builds a `Matrix` of any kind from the project's codings.
+public enum MatrixBuilder {
+    public static func build(_ project: Project, _ options: MatrixOptions) throws -> Matrix {
+        guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
+        let filter = try CodingFilter(project: project, coder: options.kind == .codeCoder ? (options.coder ?? "all") : options.coder,
+                                      conditions: options.conditions)
+        let items = filter.items()
+        let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
+        var matrix: Matrix
+        if options.kind == .cooccurrence {
+            matrix = Cooccurrence.matrix(items, selection: selection, within: options.within)
+        } else {
+            let groups = try grouping(project, options, items: items)
+            matrix = codesByGroups(items, selection: selection, groups: groups, options: options, project: project)
+            if options.kind == .caseCode || options.kind == .framework { matrix = matrix.transposed() }
+        }
+        matrix.title = title(options)
+        matrix.notes.append("Counts are codings: \(filter.description).")
+        let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).contains { project.documentsByID[$0.lowercased()]?.id.contains(":") == true }
+        if [.caseCode, .checklist, .framework].contains(options.kind) && !options.allCases && pooledSurvey {
+            matrix.notes.append("Survey answers are pooled per question (e.g. pre-survey:Q4); `--all-cases` shows each respondent.")
+        }
+        if options.rollup { matrix.notes.append("Parent codes include their children's codings.") }
+        matrix.filterArguments = filter.retrieveArguments
+        if items.isEmpty { matrix.notes.insert("No codings match yet: tag segments with `coda tag` or `coda code`.", at: 0) }
+        if options.dropEmpty { matrix.dropEmpty() }
+        if options.transpose { matrix = matrix.transposed() }
+        matrix.title += ": " + axisName(matrix.rows.title) + " × " + axisName(matrix.columns.title)
+        return matrix
+    }
+
+    static func title(_ options: MatrixOptions) -> String {
+        switch options.kind {
+        case .caseCode: return "Case-ordered meta-matrix"
+        case .attribute: return "Attribute-ordered matrix"
+        case .time: return "Time-ordered matrix"
+        case .checklist: return "Checklist matrix"
+        case .cooccurrence: return "Code co-occurrence" + (options.within > 0 ? " within \(options.within) segment\(plural(options.within))" : " in the same segment")
+        case .framework: return "Framework matrix"
+        case .codeCoder: return "Code-coder matrix"
+        }
+    }
+
+    static func axisName(_ title: String) -> String {
+        switch title {
+        case "Code": return "codes"
+        case "Case": return "cases"
+        case "Coder": return "coders"
+        default: return title
+        }
+    }
+
+    struct Grouping {
+        var title: String
+        var labels: [String]
+        var retrieve: (String) -> [String]
+        var group: (CodingFilter.Item) -> String?
+        /// Text length behind each group, for coverage.
+        var textLength: [String: Int]
+    }
+
+    static func grouping(_ project: Project, _ options: MatrixOptions, items: [CodingFilter.Item]) throws -> Grouping {
+        switch options.kind {
+        case .caseCode, .checklist, .framework:
+            // Interviewees are the cases; survey answers are pooled per question unless --all-cases.
+            let interviewed = Set(project.transcripts.map(\.caseID))
+            func group(_ document: Transcript, _ caseID: String) -> String {
+                options.allCases || interviewed.contains(caseID) || !document.id.contains(":") ? caseID : document.id
+            }
+            var ids = Set(items.map { group($0.document, $0.caseID) })
+            ids.formUnion(interviewed)
+            if options.allCases { for c in project.cases { ids.insert(c.id) } }
+            let pooled = ids.filter { id in project.documentsByID[id.lowercased()] != nil && id.contains(":") }
+            let labels = ids.subtracting(pooled).sorted(by: naturalOrder) + pooled.sorted()
+            return Grouping(title: "Case", labels: labels, retrieve: { pooled.contains($0) ? ["--document", $0, "--not-interviewed"] : ["--case", $0] },
+                            group: { group($0.document, $0.caseID) },
+                            textLength: lengths(project) { document, segment in
+                                group(document, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
+                            })
+        case .attribute, .time:
+            guard let by = options.by?.lowercased() else { throw DisplayError.needsBy(options.kind) }
+            if options.kind == .time && by != "phase" && by != "month" { throw DisplayError.badTimeAxis(by) }
+            guard project.attributeNames.contains(by) || by == "month" else {
+                throw ProjectError.unknownAttribute(name: by, suggestions: EditDistance.closest(to: by, in: project.attributeNames))
+            }
+            let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let value: (Transcript, String) -> String = { document, caseID in
+                project.attribute(by, document: document, case: cases[caseID]) ?? "(none)"
+            }
+            let labels = orderedValues(project, items.map { value($0.document, $0.caseID) }, key: by)
+            let lengths = lengths(project) { document, segment in
+                value(document, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
+            }
+            return Grouping(title: by, labels: labels, retrieve: { $0 == "(none)" ? [] : ["--where", "\(by)=\($0)"] },
+                            group: { value($0.document, $0.caseID) }, textLength: lengths)
+        case .codeCoder:
+            let labels = Array(Set(items.map(\.coding.coder))).sorted(by: naturalOrder)
+            return Grouping(title: "Coder", labels: labels, retrieve: { ["--coder", $0] }, group: { $0.coding.coder }, textLength: [:])
+        case .cooccurrence:
+            return Grouping(title: "", labels: [], retrieve: { _ in [] }, group: { _ in nil }, textLength: [:])
+        }
+    }
+
+    /// Words that say where a phase lies in time, for ordering phases without dates.
+    static func timeRank(_ value: String) -> Int? {
+        let v = value.lowercased()
+        if ["before", "pre", "baseline", "prior", "initial", "first"].contains(where: { v.hasPrefix($0) }) { return 0 }
+        if ["during", "mid", "middle", "second"].contains(where: { v.hasPrefix($0) }) { return 1 }
+        if ["after", "post", "follow", "final", "end", "third", "later"].contains(where: { v.hasPrefix($0) }) { return 2 }
+        return nil
+    }
+
+    /// Attribute values in the order researchers expect: numbers and dates in their order; phases like
+    /// before/during/after in time order; others by the date of the first interview that has them, then
+    /// alphabetically; `(none)` last.
+    static func orderedValues(_ project: Project, _ values: [String], key: String) -> [String] {
+        var distinct = Array(Set(values))
+        if distinct.allSatisfy({ $0.first?.isASCIIDigit ?? false || $0 == "(none)" }) {
+            return distinct.sorted { $0 == "(none)" ? false : $1 == "(none)" ? true : naturalOrder($0, $1) }
+        }
+        let named = distinct.filter { $0 != "(none)" }
+        if !named.isEmpty, named.allSatisfy({ timeRank($0) != nil }) {
+            return named.sorted { (timeRank($0) ?? 0, $0) < (timeRank($1) ?? 0, $1) } + (distinct.contains("(none)") ? ["(none)"] : [])
+        }
+        let byDate = project.transcripts.sorted { ($0.attribute("date") ?? "~", $0.id) < ($1.attribute("date") ?? "~", $1.id) }
+        var order: [String: Int] = [:]
+        for (i, t) in byDate.enumerated() {
+            if let v = key == "month" ? t.attribute("date").map({ String($0.prefix(7)) }) : t.attribute(key), order[v] == nil { order[v] = i }
+        }
+        distinct.sort { a, b in
+            switch (order[a], order[b]) {
+            case let (x?, y?): return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a == "(none)" ? false : b == "(none)" ? true : naturalOrder(a, b)
+            }
+        }
+        return distinct
+    }
+
+    /// The length of the text (segment by segment) each group holds.
+    static func lengths(_ project: Project, _ group: (Transcript, Segment) -> String?) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for document in project.documentsInOrder {
+            for segment in document.segments where !segment.range.isEmpty {
+                if let g = group(document, segment) { result[g, default: 0] += segment.range.count }
+            }
+        }
+        return result
+    }
+
+    static func codesByGroups(_ items: [CodingFilter.Item], selection: CodeSelection, groups: Grouping,
+                              options: MatrixOptions, project: Project) -> Matrix {
+        let index = Dictionary(groups.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var cells = Array(repeating: Array(repeating: [Coding](), count: groups.labels.count), count: selection.shown.count)
+        for item in items {
+            guard let g = groups.group(item), let column = index[g] else { continue }
+            for row in selection.targets(of: item.coding) { cells[row][column].append(item.coding) }
+        }
+        let codeArguments: [[String]] = selection.shown.map { code in
+            let hasChildren = !project.codebook.children(of: code).isEmpty
+            return [code.path] + (hasChildren && !options.rollup ? ["--exact"] : [])
+        }
+        let base = project.codebook.codes.isEmpty ? 1 : (options.codeRoots.map(\.depth).min() ?? 1)
+        let rows = Matrix.Axis(title: "Code", labels: selection.shown.map(\.name), retrieveArguments: codeArguments,
+                               depths: selection.shown.map { $0.depth - base })
+        let columns = Matrix.Axis(title: groups.title, labels: groups.labels, retrieveArguments: groups.labels.map(groups.retrieve),
+                                  depths: groups.labels.map { _ in 0 })
+        let coverage: Matrix.CoverageBase? = groups.textLength.isEmpty ? nil : .columns(groups.labels.map { groups.textLength[$0] ?? 0 })
+        return Matrix(kind: options.kind, title: "", rows: rows, columns: columns, cells: cells, coverageBase: coverage)
+    }
+}
