@@ -85,6 +85,24 @@ import Testing
         #expect(try CoderIdentity.resolve(option: nil, environment: ["USER": "dave"], projectRoot: folder) == expected)
     }
 
+    @Test func surveyRangesAreCodedRespondentByRespondent() throws {
+        let root = CondenseFixture.make()
+        let result = run(["tag", "survey:Q2", "1-3", "Queues"], root)
+        #expect(result.code == .success)
+        let codings = Project.load(root).codings.sorted { $0.start < $1.start }
+        #expect(codings.map(\.segmentLabel) == ["1", "3"])
+        #expect(run(["retrieve", "--case", "R11"], root).stdout.contains("Clear information"))
+    }
+
+    @Test func nestedCodingsOfTheSameCodeGetANote() {
+        let root = CondenseFixture.make()
+        _ = run(["tag", "P01", "2", "Queues"], root)
+        let nested = run(["tag", "P01", "2", "Queues", "--phrase", "in the queue"], root)
+        #expect(nested.stderr.hasPrefix("note: this Problems/Queues coding lies inside your Problems/Queues coding of ¶2"))
+        let unknown = run(["tag", "P01", "2", "Queue"], root)
+        #expect(unknown.stderr == "error: the codebook has no code `Queue`\n  hint: closest codes: `Queues`\n")
+    }
+
     @Test func surveyAnswersAreCodableByRespondent() throws {
         let root = CondenseFixture.make()
         #expect(run(["tag", "survey:Q2", "3", "Information"], root).code == .success)

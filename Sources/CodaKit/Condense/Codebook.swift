@@ -53,8 +53,18 @@ public struct Codebook: Sendable {
             if matches.count == 1 { return matches[0] }
             if matches.count > 1 { throw .ambiguous(name: wanted, paths: matches.map(\.path)) }
         }
+        // Suggest each close code once: by its name when that is unique, else by its path.
         let candidates = codes.map(\.name) + codes.filter { $0.depth > 1 }.map(\.path)
-        throw .unknownCode(name: wanted, suggestions: EditDistance.closest(to: wanted, in: candidates, limit: 5))
+        var seen = Set<String>()
+        var suggestions: [String] = []
+        for candidate in EditDistance.closest(to: wanted, in: candidates, limit: 8) {
+            let matches = candidate.contains("/") ? codes.filter { $0.path.lowercased() == candidate.lowercased() }
+                : (byName[candidate.lowercased()] ?? []).map { codes[$0] }
+            for code in matches where seen.insert(code.path.lowercased()).inserted {
+                suggestions.append((byName[code.name.lowercased()]?.count ?? 0) == 1 ? code.name : code.path)
+            }
+        }
+        throw .unknownCode(name: wanted, suggestions: Array(suggestions.prefix(5)))
     }
 }
 

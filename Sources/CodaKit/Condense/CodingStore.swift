@@ -83,6 +83,11 @@ public struct CodingStore: Sendable {
             if mine != raw || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
                 if mine.isEmpty && others.isEmpty && contents.unreadable.isEmpty {
                     try? FileManager.default.removeItem(at: url)
+                    // Leave no empty coder folder behind.
+                    let folder = url.deletingLastPathComponent()
+                    if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                        try? FileManager.default.removeItem(at: folder)
+                    }
                 } else {
                     try AtomicFile.write(CodingFile.render(others + mine, unreadable: contents.unreadable), to: url)
                 }

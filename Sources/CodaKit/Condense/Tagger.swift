@@ -18,9 +18,16 @@ public struct Tagger: Sendable {
         for n in selection.numbers where document.segment(n) == nil {
             throw ProjectError.segmentOutOfRange(document: document.id, number: n, count: document.segments.count)
         }
+        // Consecutive segments make one span, except in survey answers, where each respondent is a case of their own.
+        let isSurvey = document.id.contains(":")
+        var numbers = selection.numbers
+        if isSurvey && numbers.count > 1 {
+            numbers = numbers.filter { !document.segments[$0 - 1].range.isEmpty }
+            if numbers.isEmpty { throw CondenseError.emptySegment(document: document.id, number: selection.numbers[0]) }
+        }
         var runs: [ClosedRange<Int>] = []
-        for n in selection.numbers {
-            if let last = runs.last, last.upperBound + 1 == n { runs[runs.count - 1] = last.lowerBound...n } else { runs.append(n...n) }
+        for n in numbers {
+            if !isSurvey, let last = runs.last, last.upperBound + 1 == n { runs[runs.count - 1] = last.lowerBound...n } else { runs.append(n...n) }
         }
         var spans: [Range<Int>] = []
         for run in runs {
@@ -51,6 +58,8 @@ public struct Tagger: Sendable {
         public var added: [Coding] = []
         public var unchanged: [Coding] = []
         public var memoUpdated: [Coding] = []
+        /// New codings that lie inside another coding of the same code by the same coder (counted twice).
+        public var nested: [(inner: Coding, outer: Coding)] = []
     }
 
     /// Adds one coding per span and code; the same coder, code and span twice is a no-op
@@ -71,6 +80,9 @@ public struct Tagger: Sendable {
                             result.unchanged.append(codings[existing])
                         }
                     } else {
+                        if let outer = codings.first(where: { $0.code == coding.code && $0.start <= coding.start && coding.end <= $0.end }) {
+                            result.nested.append((coding, outer))
+                        }
                         index[coding.key] = codings.count
                         codings.append(coding)
                         result.added.append(coding)

@@ -15,6 +15,14 @@ public enum ProjectInitializer {
             try AtomicFile.write(text, to: folder.appendingPathComponent(path))
             written.append(path)
         }
+        // Keep Coda's lock file out of git, adding to a .gitignore that is already there.
+        let ignore = folder.appendingPathComponent(".gitignore")
+        let existing = FileManager.default.contents(atPath: ignore.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if !existing.contains("Codings/.lock") {
+            let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+            try AtomicFile.write(existing + separator + "# Coda's lock file\nCodings/.lock\n", to: ignore)
+            written.append(".gitignore")
+        }
         return written
     }
 

@@ -2,8 +2,9 @@ extension CommandSpec {
     static let tag = CommandSpec(
         name: "tag", summary: "apply codes to segments of a document",
         discussion: "Each run of consecutive segments becomes one coding per code (4-6 is one span, 4,9 two). `--phrase` narrows "
-            + "the span to those words inside the segments (case and line breaks do not matter). Tagging the same span with the "
-            + "same code twice does nothing; a new --memo replaces the old one.",
+            + "the span to those words inside the segments (case and line breaks do not matter). In survey answers each respondent "
+            + "is coded separately. Tagging the same span with the same code twice does nothing; a new --memo replaces the old "
+            + "one. With several codes, the memo goes on each of their codings.",
         arguments: [ArgumentSpec(name: "DOC", help: "the document id (a transcript, or SURVEY:KEY for open answers)"),
                     ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9"),
                     ArgumentSpec(name: "CODE", help: "code names or paths (Parent/Child)", variadic: true)],
@@ -23,7 +24,12 @@ extension CommandSpec {
         let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
         let result = try tagger.tag(document, spans: spans, codes: codes, memo: invocation.option("memo"))
         let console = invocation.console
-        for c in result.added { console.line("tagged \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder)): “\(c.excerpt.collapsingWhitespace().truncated(to: 60))”") }
+        for c in result.added {
+            console.line("tagged \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder)): “\(String(document.text(in: c.range)).collapsingWhitespace().truncated(to: 60))”")
+        }
+        for (inner, outer) in result.nested {
+            console.errorLine("note: this \(inner.code) coding lies inside your \(inner.code) coding of ¶\(outer.segmentLabel), so it counts twice; `coda untag` one of them if that is not what you meant")
+        }
         for c in result.memoUpdated { console.line("memo updated on \(c.document) ¶\(c.segmentLabel) \(c.code)") }
         for c in result.unchanged { console.line("already tagged: \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder))") }
         return .success
