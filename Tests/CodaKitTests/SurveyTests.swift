@@ -32,6 +32,20 @@ import Testing
         #expect(s.columns.map(\.kindIsDeclared) == [true, true, false, true])
     }
 
+    @Test func theColumnsFileGivesTheWholeSurveyAttributes() throws {
+        let s = try survey("id,Q1. Ok?\nA,Yes\nB,No\n", columns: "id: id\nphase = before\nwave=1\n")
+        #expect(s.attributes.map { "\($0.key)=\($0.value)" } == ["phase=before", "wave=1"])
+        #expect(throws: SurveyError.self) { try survey("id,q\nA,1\n", columns: "my phase = before\n") }
+        let root = MatrixTests.study()
+        try Data("id: id\nphase = before\n".utf8).write(to: root.appendingPathComponent("Transcripts/survey.columns"))
+        var options = MatrixOptions(kind: .time)
+        options.by = "phase"
+        options.coder = "alice"
+        let matrix = try MatrixBuilder.build(Project.load(root), options)
+        // R11's answer has no phase of its own; it takes the survey's.
+        #expect(matrix.columns.labels == ["before", "after"])
+    }
+
     @Test func columnsFileErrorsNameTheLine() {
         #expect(throws: SurveyError.unknownColumn(file: "Transcripts/s.columns", line: 2, name: "grop", suggestion: "did you mean `grp`?")) {
             try survey("who,grp\nA,x\n", columns: "who: id\ngrop: closed\n")

@@ -111,7 +111,11 @@ extension Project {
         if key == "month", let date = attribute("date", document: document, case: record), date.count >= 7 {
             return String(date.prefix(7))
         }
-        if !document.id.contains(":"), let value = document.attribute(key), !Project.documentKeys.contains(key) { return value }
+        if document.id.contains(":") {
+            // Survey answers: the respondent's own attributes, then the survey's (`phase = before`).
+            return record?.attribute(key) ?? (key == "question" ? nil : document.attribute(key))
+        }
+        if let value = document.attribute(key), !Project.documentKeys.contains(key) { return value }
         return record?.attribute(key)
     }
 

@@ -7,6 +7,9 @@ public struct Survey: Sendable {
     public var respondents: [Respondent]
     /// Index of the column that identifies respondents, or nil when rows are numbered instead.
     public var idColumn: Int?
+    /// Attributes of the whole survey (`phase = before` in the `.columns` file), given to its open-answer
+    /// documents, e.g. so a pre-survey counts as `before` in time-ordered displays.
+    public var attributes: [(key: String, value: String)] = []
 
     public struct Respondent: Sendable {
         public var id: String

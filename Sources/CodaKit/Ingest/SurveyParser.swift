@@ -10,7 +10,7 @@ public enum SurveyError: CodaError {
         switch self {
         case let .badColumnsLine(file, line, text):
             return Diagnostic(.error, at: SourceLocation(file: file, line: line), "`\(text.truncated(to: 40))` is not `column: kind`",
-                              hint: "write one column per line, e.g. `Q5: open`")
+                              hint: "write one column per line, e.g. `Q5: open`, or a survey attribute, e.g. `phase = before`")
         case let .unknownColumn(file, line, name, suggestion):
             return Diagnostic(.error, at: SourceLocation(file: file, line: line), "the survey has no column `\(name)`",
                               hint: suggestion ?? "use the column's header or its short key as `coda survey` shows it")
@@ -39,8 +39,9 @@ struct SurveyParser {
         let rows = records.map(\.fields)
         var declared: [Int: SurveyColumn.Kind] = [:]
         let keys = uniqueKeys(header.map(SurveyColumnDetector.key(for:)))
+        var surveyAttributes: [(key: String, value: String)] = []
         if let columnsFile {
-            declared = try readColumnsFile(columnsFile, header: header, keys: keys)
+            (declared, surveyAttributes) = try readColumnsFile(columnsFile, header: header, keys: keys)
         }
         var idColumn = declared.first { $0.value == .id }?.key
         if idColumn == nil {
@@ -80,7 +81,9 @@ struct SurveyParser {
             }
             respondents.append(Survey.Respondent(id: respondentID, values: record.fields.map { $0.trimmingWhitespace() }, line: record.line))
         }
-        return (Survey(id: id, path: path, columns: columns, respondents: respondents, idColumn: idColumn), diagnostics)
+        var survey = Survey(id: id, path: path, columns: columns, respondents: respondents, idColumn: idColumn)
+        survey.attributes = surveyAttributes
+        return (survey, diagnostics)
     }
 
     private func uniqueKeys(_ keys: [String]) -> [String] {
@@ -92,12 +95,21 @@ struct SurveyParser {
         }
     }
 
-    /// Lines `column: kind`, where column is the header or the key; `#` starts a comment.
-    private func readColumnsFile(_ file: (path: String, text: String), header: [String], keys: [String]) throws -> [Int: SurveyColumn.Kind] {
+    /// Lines `column: kind`, where column is the header or the key; `key = value` lines give the whole
+    /// survey an attribute; `#` starts a comment.
+    private func readColumnsFile(_ file: (path: String, text: String), header: [String], keys: [String]) throws
+        -> ([Int: SurveyColumn.Kind], [(key: String, value: String)]) {
         var result: [Int: SurveyColumn.Kind] = [:]
+        var attributes: [(key: String, value: String)] = []
         for (n, raw) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
+            if let eq = line.firstIndex(of: "="), !line[..<eq].contains(":") {
+                let key = line[..<eq].trimmingWhitespace().lowercased()
+                guard !key.isEmpty, !key.contains(" ") else { throw SurveyError.badColumnsLine(file: file.path, line: n + 1, text: line) }
+                attributes.append((key, line[line.index(after: eq)...].trimmingWhitespace()))
+                continue
+            }
             guard let colon = line.lastIndex(of: ":") else { throw SurveyError.badColumnsLine(file: file.path, line: n + 1, text: line) }
             let name = line[..<colon].trimmingWhitespace()
             let kindText = line[line.index(after: colon)...].trimmingWhitespace().lowercased()
@@ -111,6 +123,6 @@ struct SurveyParser {
             }
             result[index] = kind
         }
-        return result
+        return (result, attributes)
     }
 }

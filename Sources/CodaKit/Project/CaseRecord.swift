@@ -35,6 +35,9 @@ extension Project {
         for s in surveys {
             for c in s.columns where c.isAttributeLike && seen.insert(c.key.lowercased()).inserted { names.append(c.key.lowercased()) }
         }
+        for s in surveys {
+            for (key, _) in s.attributes where seen.insert(key).inserted { names.append(key) }
+        }
         // `month` is derived from `date` (YYYY-MM), for time-ordered displays.
         if seen.contains("date") && !seen.contains("month") { names.append("month") }
         return names

@@ -51,7 +51,7 @@ extension Survey {
             text += answer + "\n"
             offset += length + 1
         }
-        return Transcript(id: documentID(for: column), path: path, attributes: [("question", column.header)],
+        return Transcript(id: documentID(for: column), path: path, attributes: [("question", column.header)] + attributes,
                           caseID: id, text: text, segments: segments, speakers: [])
     }
 }
