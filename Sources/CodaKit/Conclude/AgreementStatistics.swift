@@ -79,12 +79,12 @@ public struct AgreementResult: Sendable, Equatable {
 }
 
 /// The mean of per-code kappas and how many codes it covers and leaves out.
-struct MeanKappa: Sendable, Equatable {
-    var mean: Measure
+public struct MeanKappa: Sendable, Equatable {
+    public var mean: Measure
     /// Codes whose kappa is defined and so enter the mean.
-    var definedCount: Int
+    public var definedCount: Int
     /// Codes left out because their kappa is undefined (e.g. the code was never applied).
-    var undefinedCount: Int
+    public var undefinedCount: Int
 }
 
 extension AgreementCounts {

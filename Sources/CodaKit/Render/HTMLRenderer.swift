@@ -58,6 +58,8 @@ struct HTMLRenderer: Renderer {
             return "<dl class=\"fields\">\n" + fields.map { "<dt>\(Escape.html($0.name))</dt><dd>\(Escape.html($0.value))</dd>\n" }.joined() + "</dl>\n"
         case .quotes(let quotes):
             return quotes.map { "<blockquote>\(Escape.html($0.text))<cite>\(Escape.html($0.source))</cite></blockquote>\n" }.joined()
+        case .contents(let headings):
+            return "<nav><ul>\n" + headings.map { "<li><a href=\"#\(anchor($0))\">\(Escape.html($0))</a></li>\n" }.joined() + "</ul></nav>\n"
         }
     }
 

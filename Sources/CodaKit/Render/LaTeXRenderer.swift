@@ -30,6 +30,8 @@ struct LaTeXRenderer: Renderer {
             return "\\begin{description}\n" + fields.map { "  \\item[\(Escape.latex($0.name))] \(Escape.latex($0.value))\n" }.joined() + "\\end{description}\n"
         case .quotes(let quotes):
             return quotes.map { "\\begin{quote}\n\(Escape.latex($0.text)) (\(Escape.latex($0.source)))\n\\end{quote}\n" }.joined()
+        case .contents:
+            return ""
         }
     }
 

@@ -30,7 +30,18 @@ struct MarkdownRenderer: Renderer {
             return fields.map { "- **\(Escape.markdown($0.name)):** \(Escape.markdown($0.value))" }
         case .quotes(let quotes):
             return quotes.flatMap { ["> \(Escape.markdown($0.text)) (\(Escape.markdown($0.source)))", ""] }.dropLast()
+        case .contents(let headings):
+            return headings.map { "- [\(Escape.markdown($0))](#\(MarkdownRenderer.anchor($0)))" }
         }
+    }
+
+    /// The anchor GitHub gives a heading: lower case, spaces to hyphens, punctuation dropped.
+    static func anchor(_ heading: String) -> String {
+        var out = ""
+        for ch in heading.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { out.append(ch) } else if ch == " " { out.append("-") }
+        }
+        return out
     }
 
     func render(_ table: Table) -> [String] {

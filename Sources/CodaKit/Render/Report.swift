@@ -34,6 +34,8 @@ public enum Block: Sendable {
     case fields([Field])
     /// Quotations with their source, e.g. exemplar quotes cited as "P02 ¶14".
     case quotes([Quote])
+    /// A table of contents: the headings given, linked where the format can link.
+    case contents([String])
 }
 
 public struct Field: Sendable {

@@ -30,6 +30,8 @@ struct TerminalRenderer: Renderer {
             return fields.flatMap { hanging("\($0.name): ", $0.value) }
         case .quotes(let quotes):
             return quotes.flatMap { hanging("  “", "\($0.text)” (\($0.source))") }
+        case .contents(let headings):
+            return headings.flatMap { hanging("• ", $0) }
         }
     }
 

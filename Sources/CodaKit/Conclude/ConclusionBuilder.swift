@@ -1,0 +1,169 @@
+/// Gathers the evidence for each theme from the codings. Every number and quote in a draft comes from here.
+struct ConclusionBuilder {
+    var project: Project
+    var filter: CodingFilter
+    var attributes: [String]
+
+    /// Contrasts are mentioned when two groups' shares of interviews with the theme differ by at least this many points.
+    static let contrastPoints = 25.0
+
+    init(project: Project, coder: String?, by: [String]) throws {
+        self.project = project
+        self.filter = try CodingFilter(project: project, coder: coder, conditions: [])
+        let names = project.attributeNames
+        for a in by where !names.contains(a.lowercased()) {
+            throw ProjectError.unknownAttribute(name: a, suggestions: EditDistance.closest(to: a, in: names))
+        }
+        self.attributes = by.isEmpty ? ["role", "phase"].filter { names.contains($0) } : by.map { $0.lowercased() }
+    }
+
+    func evidence(for theme: Code) -> ThemeEvidence {
+        let subtree = project.codebook.subtree(of: theme)
+        let paths = Set(subtree.map { $0.path.lowercased() })
+        let all = filter.items()
+        let items = all.filter { paths.contains($0.coding.code.lowercased()) }
+        let interviews = project.transcripts
+        let interviewCases = Array(Set(interviews.map(\.caseID))).sorted(by: naturalOrder)
+        let interviewItems = items.filter { !$0.document.id.contains(":") }
+        let casesWithTheme = Array(Set(items.map(\.caseID)).intersection(interviewCases)).sorted(by: naturalOrder)
+        var segmentKeys = Set<String>()
+        for item in items { for s in item.coding.segments { segmentKeys.insert("\(item.coding.document)#\(s)") } }
+
+        // Survey answers of respondents who were not interviewed.
+        var surveyLines: [String] = []
+        let interviewed = Set(interviewCases)
+        for document in project.documentsInOrder where document.id.contains(":") {
+            let answered = document.segments.filter { !$0.range.isEmpty && !interviewed.contains($0.speaker ?? "") }
+            guard !answered.isEmpty else { continue }
+            let coded = Set(items.filter { $0.document.id == document.id && !interviewed.contains($0.caseID) }.map(\.caseID))
+            if coded.isEmpty && !items.contains(where: { $0.document.id == document.id }) { continue }
+            surveyLines.append("\(document.id): \(coded.count) of \(answered.count) respondents who answered (\(formatPercent(percent(coded.count, of: answered.count))))")
+        }
+
+        let groups = attributes.map { groupsFor($0, interviews: interviews, items: interviewItems) }
+        let contrasts = groups.flatMap(contrastsIn).sorted { $0.difference > $1.difference }
+
+        // Codes outside the theme that share segments with it.
+        var cooccurring: [String: Set<String>] = [:]
+        for item in all where !paths.contains(item.coding.code.lowercased()) {
+            for s in item.coding.segments where segmentKeys.contains("\(item.coding.document)#\(s)") {
+                cooccurring[item.coding.code, default: []].insert("\(item.coding.document)#\(s)")
+            }
+        }
+        let topCooccurring = cooccurring.map { (code: $0.key, segments: $0.value.count) }
+            .sorted { $0.segments != $1.segments ? $0.segments > $1.segments : $0.code < $1.code }.prefix(3)
+
+        return ThemeEvidence(
+            theme: theme, codes: subtree.map(\.path), interviewCases: interviewCases, casesWithTheme: casesWithTheme,
+            segments: segmentKeys.count, codings: items.count, surveyLines: surveyLines, groups: groups, contrasts: Array(contrasts.prefix(3)),
+            cooccurring: Array(topCooccurring), exemplars: exemplars(items), negativeCases: interviewCases.filter { !casesWithTheme.contains($0) },
+            oppositions: oppositions(subtree, all: all), triangulation: triangulation(subtree, items: items, interviewCases: interviewCases),
+            checks: [])
+    }
+
+    func groupsFor(_ attribute: String, interviews: [Transcript], items: [CodingFilter.Item]) -> [ThemeEvidence.Group] {
+        let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func value(_ t: Transcript) -> String { project.attribute(attribute, document: t, case: cases[t.caseID]) ?? "(none)" }
+        let order = MatrixBuilder.orderedValues(project, interviews.map(value), key: attribute)
+        return order.map { v in
+            let docs = interviews.filter { value($0) == v }
+            let ids = Set(docs.map(\.id))
+            let mine = items.filter { ids.contains($0.document.id) }
+            var segments = Set<String>()
+            for i in mine { for s in i.coding.segments { segments.insert("\(i.coding.document)#\(s)") } }
+            return ThemeEvidence.Group(attribute: attribute, value: v, interviews: docs.count,
+                                       withTheme: Set(mine.map(\.document.id)).count, segments: segments.count)
+        }
+    }
+
+    func contrastsIn(_ groups: [ThemeEvidence.Group]) -> [ThemeEvidence.Contrast] {
+        var result: [ThemeEvidence.Contrast] = []
+        let named = groups.filter { $0.value != "(none)" && $0.interviews > 0 }
+        for (i, a) in named.enumerated() {
+            for b in named[(i + 1)...] {
+                guard let pa = a.share, let pb = b.share else { continue }
+                let difference = abs(pa - pb)
+                guard difference >= ConclusionBuilder.contrastPoints else { continue }
+                let (high, low) = pa >= pb ? (a, b) : (b, a)
+                result.append(ThemeEvidence.Contrast(attribute: a.attribute, high: high, low: low, difference: difference,
+                                                     smallGroups: min(a.interviews, b.interviews) < 2))
+            }
+        }
+        return result
+    }
+
+    /// Up to three quotes from different cases, the most typical of each, cases with the most codings first.
+    func exemplars(_ items: [CodingFilter.Item]) -> [ThemeEvidence.Exemplar] {
+        let byCase = Dictionary(grouping: items, by: \.caseID)
+        let order = byCase.keys.sorted { a, b in
+            let x = byCase[a]!.count, y = byCase[b]!.count
+            let ia = byCase[a]!.contains { !$0.document.id.contains(":") }, ib = byCase[b]!.contains { !$0.document.id.contains(":") }
+            if ia != ib { return ia }
+            return x != y ? x > y : naturalOrder(a, b)
+        }
+        var result: [ThemeEvidence.Exemplar] = []
+        for caseID in order.prefix(3) {
+            let group = byCase[caseID]!.sorted { ($0.coding.document, $0.coding.start) < ($1.coding.document, $1.coding.start) }
+            let texts = group.map { MatrixReport.quoteText($0.coding, project: project) }
+            guard let best = TypicalQuote.pick(texts) else { continue }
+            result.append(ThemeEvidence.Exemplar(text: texts[best].truncated(to: 320), citation: citation(group[best])))
+        }
+        return result
+    }
+
+    func citation(_ item: CodingFilter.Item) -> String {
+        item.document.id.contains(":") ? "\(item.caseID), \(item.document.id) ¶\(item.coding.segmentLabel)" : "\(item.caseID) ¶\(item.coding.segmentLabel)"
+    }
+
+    func oppositions(_ subtree: [Code], all: [CodingFilter.Item]) -> [ThemeEvidence.Opposition] {
+        var result: [ThemeEvidence.Opposition] = []
+        var seen = Set<String>()
+        for code in subtree {
+            for name in code.opposes {
+                guard let opposite = try? project.codebook.resolve(name) else { continue }
+                let pair = [code.path, opposite.path].sorted().joined(separator: "|")
+                guard seen.insert(pair).inserted else { continue }
+                let withCode = all.filter { $0.coding.code.lowercased() == code.path.lowercased() }
+                let withOpposite = all.filter { $0.coding.code.lowercased() == opposite.path.lowercased() }
+                let quotes = withOpposite.prefix(3).map {
+                    ThemeEvidence.Exemplar(text: MatrixReport.quoteText($0.coding, project: project).truncated(to: 240), citation: citation($0))
+                }
+                result.append(ThemeEvidence.Opposition(code: code.path, opposite: opposite.path,
+                                                       casesWithCode: Array(Set(withCode.map(\.caseID))).sorted(by: naturalOrder),
+                                                       casesWithOpposite: Array(Set(withOpposite.map(\.caseID))).sorted(by: naturalOrder),
+                                                       quotes: Array(quotes)))
+            }
+        }
+        return result
+    }
+
+    func triangulation(_ subtree: [Code], items: [CodingFilter.Item], interviewCases: [String]) -> [ThemeEvidence.Triangulation] {
+        var result: [ThemeEvidence.Triangulation] = []
+        for code in subtree {
+            guard let text = code.survey, let link = SurveyLink(text), case .success(let (survey, column)) = project.resolve(link) else { continue }
+            let answered = survey.respondents.filter { !$0.values[column.index].isEmpty }
+            var surveyText: String
+            if let answer = link.answer {
+                let n = answered.filter { $0.values[column.index].lowercased() == answer.lowercased() }.count
+                surveyText = "\(n) of \(answered.count) respondents (\(formatPercent(percent(n, of: answered.count)))) answered “\(answer)” to \(column.key) (\(column.header))"
+            } else {
+                let f = SurveyFrequency(survey: survey, column: column)
+                surveyText = "\(column.key) (\(column.header)): " + f.answers.map { "\($0.answer) \($0.count) (\(formatPercent($0.percent)))" }.joined(separator: ", ")
+                    + " of \(f.answered) respondents"
+            }
+            let codeItems = items.filter { $0.coding.code.lowercased() == code.path.lowercased() }
+            let casesCoded = Set(codeItems.map(\.caseID))
+            let inInterviews = interviewCases.filter { casesCoded.contains($0) }
+            let interviewText = "\(code.name) was coded in \(inInterviews.count) of \(interviewCases.count) interview cases (\(formatPercent(percent(inInterviews.count, of: interviewCases.count))))"
+            // Interviewees who also answered the survey: does their answer agree with the coding?
+            let byID = Dictionary(survey.respondents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let respondents = interviewCases.compactMap { caseID -> (caseID: String, answer: String, coded: Bool)? in
+                guard let r = byID[caseID] else { return nil }
+                return (caseID, r.values[column.index], casesCoded.contains(caseID))
+            }
+            result.append(ThemeEvidence.Triangulation(code: code.path, link: "\(survey.id):\(column.key)" + (link.answer.map { " = \($0)" } ?? ""),
+                                                      surveyText: surveyText, interviewText: interviewText, respondents: respondents))
+        }
+        return result
+    }
+}

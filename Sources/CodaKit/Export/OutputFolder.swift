@@ -1,0 +1,43 @@
+import Foundation
+
+/// A folder Coda writes generated files into (the appendix, the review pack). Coda remembers what it
+/// wrote in `.coda-files`, overwrites only those files, removes the ones a new run no longer makes, and
+/// refuses to touch any other file that happens to be there.
+struct OutputFolder {
+    static let manifestName = ".coda-files"
+    let url: URL
+
+    enum Failure: CodaError {
+        case wouldOverwrite(folder: String, files: [String])
+        case notAFolder(String)
+
+        var diagnostic: Diagnostic {
+            switch self {
+            case let .wouldOverwrite(folder, files):
+                return Diagnostic(.error, at: nil, "\(folder) already holds \(files.count) file\(plural(files.count)) Coda did not write: " + files.prefix(5).joined(separator: ", "),
+                                  hint: "choose another folder, or move those files away; Coda never overwrites files it did not write")
+            case .notAFolder(let path):
+                return Diagnostic(.error, at: nil, "`\(path)` exists and is not a folder", hint: "choose another folder")
+            }
+        }
+    }
+
+    /// Writes `files` (relative path → contents), atomically each, and updates the manifest.
+    func write(_ files: [(path: String, contents: [UInt8])], displayName: String) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { throw Failure.notAFolder(displayName) }
+        let manifestURL = url.appendingPathComponent(OutputFolder.manifestName)
+        let previous = Set((fm.contents(atPath: manifestURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+            .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty })
+        let conflicts = files.map(\.path).filter { !previous.contains($0) && fm.fileExists(atPath: url.appendingPathComponent($0).path) }
+        if !conflicts.isEmpty { throw Failure.wouldOverwrite(folder: displayName, files: conflicts.sorted()) }
+        for file in files { try AtomicFile.write(file.contents, to: url.appendingPathComponent(file.path)) }
+        let current = Set(files.map(\.path))
+        for stale in previous.subtracting(current).sorted() where !stale.contains("..") {
+            try? fm.removeItem(at: url.appendingPathComponent(stale))
+        }
+        let manifest = "# Files written by coda; it overwrites only these.\n" + current.sorted().joined(separator: "\n") + "\n"
+        try AtomicFile.write(manifest, to: manifestURL)
+    }
+}
