@@ -1,0 +1,55 @@
+import Foundation
+
+extension CommandSpec {
+    static let importFiles = CommandSpec(
+        name: "import", summary: "import transcripts (.vtt .srt .docx .txt) or REFI-QDA codebooks and projects (.qdc .qdpx)",
+        discussion: "The reader is chosen by the file's extension. A transcript becomes a Markdown file in Transcripts/ (the original is "
+            + "kept under Sources/); a .qdc becomes a codebook in Codebooks/; a .qdpx becomes codebook, transcripts and codings. "
+            + "Coda reports what it read and what it had to adjust; a file that cannot be read is not half-imported. "
+            + "To import into a new folder, pass `--project DIR` (it is created).",
+        arguments: [ArgumentSpec(name: "FILE", help: "the files to import", variadic: true)],
+        options: [OptionSpec(name: "id", valueName: "ID", help: "the document id of an imported transcript (default: the file name)"),
+                  OptionSpec(name: "case", valueName: "CASE", help: "the case of an imported transcript"),
+                  OptionSpec(name: "attr", valueName: "KEY=VALUE", help: "a header attribute for an imported transcript", repeatable: true),
+                  OptionSpec(name: "encoding", valueName: "NAME", help: "the encoding of a text file when it is not UTF-8: utf-16 or windows-1252"),
+                  .coder],
+        examples: ["coda import zoom-P04.vtt --case P04 --attr role=participant --attr phase=after", "coda import interview.docx",
+                   "coda import codebook.qdc", "coda import study.qdpx --project imported-study"],
+        group: .ingest
+    ) { invocation in
+        let console = invocation.console
+        let root: URL
+        if let explicit = invocation.option("project") {
+            root = resolvePath(explicit, from: console.currentDirectory)
+            try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } else {
+            root = try invocation.projectRoot()
+        }
+        var options = ImportOptions()
+        options.id = invocation.option("id")
+        options.caseID = invocation.option("case")
+        options.attributes = try invocation.optionList("attr").map { text in
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { throw CondenseError.badWhere(text) }
+            return (String(text[..<eq]).trimmingWhitespace().lowercased(), String(text[text.index(after: eq)...]).trimmingWhitespace())
+        }
+        options.encoding = invocation.option("encoding")
+        options.coder = invocation.option("coder")
+        let files = invocation.argumentList("FILE")
+        if files.count > 1 && options.id != nil { throw UsageError.conflicting("--id", "several files") }
+        var failed = 0
+        for path in files {
+            let url = resolvePath(path, from: console.currentDirectory)
+            do {
+                let outcome = try Importer.run(url, into: root, options: options)
+                console.line("imported \(path):")
+                for line in outcome.summary { console.line("  " + line) }
+                for line in outcome.adjustments { console.line("  adjusted: " + line) }
+                for file in outcome.written { console.line("  wrote \(file)") }
+            } catch let error as any CodaError {
+                console.err(error.diagnostic.description + "\n")
+                failed += 1
+            }
+        }
+        return failed > 0 ? .problemsFound : .success
+    }
+}

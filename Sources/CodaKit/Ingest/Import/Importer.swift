@@ -1,0 +1,80 @@
+import Foundation
+
+/// What `coda import` was asked to do beyond the file itself.
+public struct ImportOptions: Sendable {
+    /// The document id for an imported transcript (default: the file name).
+    public var id: String?
+    /// The case of an imported transcript (default: its id).
+    public var caseID: String?
+    /// Extra header attributes for an imported transcript (`--attr role=participant`).
+    public var attributes: [(key: String, value: String)] = []
+    /// The text encoding of a text source, when it is not UTF-8 (`--encoding windows-1252`).
+    public var encoding: String?
+    /// Who the imported codings belong to when the file does not say.
+    public var coder: String?
+
+    public init() {}
+}
+
+/// What an import did, for the researcher to read.
+public struct ImportOutcome: Sendable {
+    /// Files written, relative to the project.
+    public var written: [String] = []
+    /// One line each: segments, speakers, duration, codes, codings…
+    public var summary: [String] = []
+    /// What was adjusted to read a file that departs from its standard (lenient import).
+    public var adjustments: [String] = []
+
+    public init() {}
+}
+
+/// Problems importing a file.
+public enum ImportError: CodaError {
+    case unsupported(file: String, ext: String)
+    case unreadable(file: String, reason: String)
+    case invalid(file: String, reason: String, hint: String?)
+    case exists(path: String)
+    case unknownEncoding(String)
+
+    public static let supported = ["vtt", "srt", "docx", "txt", "qdc", "qdpx"]
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case let .unsupported(file, ext):
+            return Diagnostic(.error, at: SourceLocation(file: file), "Coda cannot import .\(ext) files",
+                              hint: "it imports " + ImportError.supported.map { ".\($0)" }.joined(separator: ", "))
+        case let .unreadable(file, reason):
+            return Diagnostic(.error, at: SourceLocation(file: file), "cannot read the file: \(reason)")
+        case let .invalid(file, reason, hint):
+            return Diagnostic(.error, at: SourceLocation(file: file), reason, hint: hint)
+        case .exists(let path):
+            return Diagnostic(.error, at: SourceLocation(file: path), "a file of that name is already in the project; nothing was imported",
+                              hint: "choose another id with `--id`, or remove the old file first")
+        case .unknownEncoding(let name):
+            return Diagnostic(.error, at: nil, "`\(name)` is not an encoding Coda reads", hint: "use utf-8, utf-16 or windows-1252")
+        }
+    }
+}
+
+/// `coda import`: picks the reader by the file's extension. Transcripts (WebVTT, SRT, DOCX, text exports
+/// of transcription services) become Markdown transcripts in `Transcripts/`, with the original kept under
+/// `Sources/`; REFI-QDA codebooks (.qdc) and projects (.qdpx) become codebooks, transcripts and codings.
+/// Nothing is written unless the whole file could be read.
+public enum Importer {
+    public static func run(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
+        let ext = file.pathExtension.lowercased()
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw ImportError.unreadable(file: file.path, reason: "it does not exist")
+        }
+        switch ext {
+        case "vtt", "srt", "docx", "txt":
+            return try TranscriptImport.run(file, into: root, options: options)
+        case "qdc":
+            return try RefiImport.codebook(file, into: root, options: options)
+        case "qdpx":
+            return try RefiImport.project(file, into: root, options: options)
+        default:
+            throw ImportError.unsupported(file: file.lastPathComponent, ext: ext)
+        }
+    }
+}
