@@ -105,7 +105,7 @@ public enum MatrixReport {
         case .quotes:
             guard let first = quotes.first else { return Cell("", value: .array([])) }
             let text = quotes.count == 1 ? first : first.truncated(to: 160) + " (+\(quotes.count - 1) more)"
-            return Cell(text, value: .array(quotes.map(JSONValue.string)), details: quotes.count > 1 ? quotes : [])
+            return Cell(text, value: .array(quotes.map(JSONValue.string)), details: quotes.count > 1 ? quotes : [], detailsInText: true)
         case .summary:
             let (caseID, code) = caseAndCode(matrix, r, c)
             if let caseID, let code, let summary = summaries.summary(case: caseID, code: code) {

@@ -35,6 +35,11 @@ enum Escape {
             case "|": out += "\\textbar{}"
             case "\n": out += " "
             case "\u{00B6}": out += "\\P{}"
+            case "\u{2713}": out += "\\ensuremath{\\surd}"
+            case "\u{2194}": out += "\\ensuremath{\\leftrightarrow}"
+            case "\u{2192}": out += "\\ensuremath{\\rightarrow}"
+            case "\u{2264}": out += "\\ensuremath{\\leq}"
+            case "\u{2265}": out += "\\ensuremath{\\geq}"
             default: out.unicodeScalars.append(ch)
             }
         }

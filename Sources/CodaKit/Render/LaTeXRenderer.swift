@@ -40,11 +40,15 @@ struct LaTeXRenderer: Renderer {
         let longest = table.columns.indices.map { i in
             table.rows.map { i < $0.cells.count ? $0.cells[i].text.count : 0 }.max() ?? 0
         }
-        let wrapped = longest.filter { $0 > 30 }.count
+        // Long text columns wrap; they share the line's width in proportion to how much they hold.
+        let weights = longest.enumerated().map { i, n in table.columns[i].alignment == .left && n > 30 ? Double(min(n, 240)) : 0 }
+        let narrow = longest.enumerated().filter { weights[$0.offset] == 0 }.reduce(0) { $0 + min($1.element, 30) }
+        let available = max(0.35, 0.9 - Double(narrow) * 0.012)
+        let totalWeight = weights.reduce(0, +)
         let spec = table.columns.enumerated().map { i, column -> String in
             if column.alignment == .right { return "r" }
-            if longest[i] > 30 {
-                let share = formatDecimal(min(0.6, 0.85 / Double(max(1, wrapped))), places: 2)
+            if weights[i] > 0 {
+                let share = formatDecimal(max(0.12, available * weights[i] / totalWeight), places: 2)
                 return "p{\(share)\\linewidth}"
             }
             return "l"
@@ -57,7 +61,7 @@ struct LaTeXRenderer: Renderer {
             if row.isSummary { out += "\\midrule\n" }
             var cells = row.cells.prefix(table.columns.count).map { cell -> String in
                 var text = Escape.latex(cell.text)
-                if !cell.details.isEmpty { text += cell.details.map { " \\newline -- " + Escape.latex($0) }.joined() }
+                if cell.detailsInText && !cell.details.isEmpty { text += cell.details.map { " \\newline -- " + Escape.latex($0) }.joined() }
                 return text
             }
             while cells.count < table.columns.count { cells.append("") }

@@ -53,7 +53,7 @@ struct MarkdownRenderer: Renderer {
         for row in table.rows {
             var cells = row.cells.prefix(table.columns.count).map { cell -> String in
                 var text = Escape.markdown(cell.text)
-                if !cell.details.isEmpty {
+                if cell.detailsInText && !cell.details.isEmpty {
                     text += cell.details.map { "<br>• " + Escape.markdown($0) }.joined()
                 }
                 return row.isSummary && !text.isEmpty ? "**\(text)**" : text

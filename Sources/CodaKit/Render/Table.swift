@@ -54,12 +54,15 @@ public struct Cell: Sendable, ExpressibleByStringLiteral {
     public var details: [String]
     /// A fraction 0...1 to shade the cell in HTML (heat-map of a matrix).
     public var shade: Double?
+    /// Whether formats that cannot fold (Markdown, LaTeX) list the details in the cell too; HTML always folds them.
+    public var detailsInText: Bool
 
-    public init(_ text: String, value: JSONValue? = nil, details: [String] = [], shade: Double? = nil) {
+    public init(_ text: String, value: JSONValue? = nil, details: [String] = [], shade: Double? = nil, detailsInText: Bool = false) {
         self.text = text
         self.value = value ?? .string(text)
         self.details = details
         self.shade = shade
+        self.detailsInText = detailsInText
     }
 
     public init(stringLiteral value: String) { self.init(value) }

@@ -1,0 +1,24 @@
+extension CommandSpec {
+    static let exportAppendix = CommandSpec(
+        name: "export appendix", summary: "write the whole analysis as a thesis appendix (Markdown, HTML, LaTeX or text)",
+        discussion: "One run writes an index, a methods note with the counts, the codebook, each transcript with numbered segments and "
+            + "the codes beside them, survey frequency tables and cross-tabs, the matrices, the conclusion drafts and agreement. "
+            + "The same project gives byte-identical files. Coda overwrites only the files it wrote in the folder before. "
+            + "LaTeX: \\input{appendix} from the thesis, with \\usepackage{booktabs,longtable}.",
+        arguments: [ArgumentSpec(name: "DIR", help: "the folder (default: Appendix/ in the project)", optional: true)],
+        options: [OptionSpec(name: "format", valueName: "FORMAT", help: "md (default), html, tex or txt", choices: Appendix.Format.allCases.map(\.rawValue)),
+                  OptionSpec(name: "coder", valueName: "NAME", help: "whose codings (default: the main coder; `all` for everyone)")],
+        examples: ["coda export appendix", "coda export appendix thesis/appendix --format tex", "coda export appendix --format html"],
+        group: .export
+    ) { invocation in
+        let project = try invocation.project()
+        let format = invocation.option("format").flatMap(Appendix.Format.init(rawValue:)) ?? .md
+        let name = invocation.argument("DIR") ?? "Appendix"
+        let folder = invocation.argument("DIR").map { resolvePath($0, from: invocation.console.currentDirectory) }
+            ?? project.root.appendingPathComponent("Appendix")
+        let appendix = Appendix(project: project, coder: invocation.option("coder"))
+        let files = try appendix.write(to: folder, format: format, displayName: name) { invocation.console.progress("appendix: \($0)") }
+        invocation.console.line("wrote \(files.count) files to \(name)/ (\(format.rawValue)); start with \(name)/\(files[0])")
+        return .success
+    }
+}

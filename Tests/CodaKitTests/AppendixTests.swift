@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import CodaKit
+
+@Suite struct AppendixTests {
+    func files(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
+                result[String(url.path.dropFirst(folder.path.count + 1))] = data
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: Appendix.Format.allCases)
+    func theSampleAppendixIsCompleteAndDeterministic(format: Appendix.Format) throws {
+        let project = Project.load(TestSupport.packageRoot)
+        let a = TestSupport.temporaryFolder(), b = TestSupport.temporaryFolder()
+        _ = try Appendix(project: project, coder: nil).write(to: a, format: format, displayName: "a")
+        _ = try Appendix(project: Project.load(TestSupport.packageRoot), coder: nil).write(to: b, format: format, displayName: "b")
+        let first = try files(a), second = try files(b)
+        #expect(first == second)
+        let ext = format == .txt ? "txt" : format.rawValue
+        for part in ["01-methods", "02-codebook", "04-survey", "06-matrices", "07-conclusions", "08-agreement"] {
+            #expect(first["\(part).\(ext)"] != nil, "\(part)")
+        }
+        for document in project.documentIDs { #expect(first["03-transcripts/\(document.fileSafe()).\(ext)"] != nil) }
+        #expect(first[format == .tex ? "appendix.tex" : "index.\(ext)"] != nil)
+        let methods = String(decoding: first["01-methods.\(ext)"] ?? Data(), as: UTF8.self)
+        #expect(methods.contains(String(project.humanCodings.count)))
+    }
+
+    @Test func transcriptsShowTheirCodesBesideEachSegment() throws {
+        let root = MatrixTests.study()
+        let folder = TestSupport.temporaryFolder()
+        #expect(TestSupport.run(["export", "appendix", folder.path, "--coder", "alice"], in: root).code == .success)
+        let text = try String(contentsOf: folder.appendingPathComponent("03-transcripts/P01.md"), encoding: .utf8)
+        #expect(text.contains("| 2 | 00:00:05 | Bu Sari | I did not know it. I came to the branch office<br>and waited in the queue for two hours. | Information (¶2-4); Queues |"))
+        let survey = try String(contentsOf: folder.appendingPathComponent("03-transcripts/survey_Q2.md"), encoding: .utf8)
+        #expect(survey.contains("| 1 | R9 | Shorter queues at the branch office please | Queues |"))
+    }
+
+    @Test func fileNamesAreSafeWhateverTheIDs() throws {
+        let root = CondenseFixture.make(extra: ["Transcripts/weird.md": "---\nid: ..\\etc passwd?*\n---\nA: hi\nB: ho\n",
+                                                "Transcripts/weird2.md": "---\nid: _etc passwd**\n---\nA: hi\nB: ho\n"])
+        let folder = TestSupport.temporaryFolder()
+        #expect(TestSupport.run(["export", "appendix", folder.path, "--format", "txt"], in: root).code == .success)
+        let names = Set(try files(folder).keys.filter { $0.hasPrefix("03-transcripts/") })
+        #expect(names == ["03-transcripts/P01.txt", "03-transcripts/_etc_passwd__.txt", "03-transcripts/_etc_passwd__-2.txt",
+                          "03-transcripts/survey_Q2.txt"])
+    }
+
+    @Test func itOverwritesOnlyItsOwnFiles() throws {
+        let root = MatrixTests.study()
+        let folder = TestSupport.temporaryFolder()
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("my-notes.md"))
+        #expect(TestSupport.run(["export", "appendix", folder.path], in: root).code == .success)
+        #expect(TestSupport.run(["export", "appendix", folder.path], in: root).code == .success)
+        #expect(try String(contentsOf: folder.appendingPathComponent("my-notes.md"), encoding: .utf8) == "notes")
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("index.html"))
+        let blocked = TestSupport.run(["export", "appendix", folder.path, "--format", "html"], in: root)
+        #expect(blocked.code == .problemsFound)
+        #expect(blocked.stderr.contains("Coda did not write: index.html"))
+        // Switching format removes the files of the old one that Coda wrote.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("index.html"))
+        #expect(TestSupport.run(["export", "appendix", folder.path, "--format", "html"], in: root).code == .success)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.md").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("my-notes.md").path))
+    }
+}
