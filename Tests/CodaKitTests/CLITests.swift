@@ -118,3 +118,14 @@ import Testing
         #expect(missing.stdout.isEmpty)
     }
 }
+
+@Suite struct SubcommandTests {
+    @Test func commandsWithKindsSayWhichKinds() {
+        let export = TestSupport.run(["export"], in: TestSupport.fixture("hostile"))
+        #expect(export.code == .usage)
+        #expect(export.stderr.hasPrefix("error: `coda export` needs one of: appendix"))
+        let accept = TestSupport.run(["suggestions", "accep"], in: TestSupport.fixture("hostile"))
+        #expect(accept.code == .usage)
+        #expect(accept.stderr.hasPrefix("error: unexpected argument `accep` for `coda suggestions`\n  hint: did you mean `coda suggestions accept`?"))
+    }
+}

@@ -89,7 +89,7 @@ import Testing
         let run = TestSupport.run(["review"], in: root)
         #expect(run.code == .success)
         let html = try String(contentsOf: root.appendingPathComponent("Review/review.html"), encoding: .utf8)
-        for section in ["Codebook", "Cases × codes", "Checklist", "Agreement", "Check", "Open notes"] {
+        for section in ["Codebook", "Codes by case", "Checklist", "Memos", "Agreement", "Check", "Open notes"] {
             #expect(html.contains(">\(section)</h2>"))
         }
         #expect(html.contains("<details><summary>"))

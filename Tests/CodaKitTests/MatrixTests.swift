@@ -111,7 +111,7 @@ import Testing
         options.by = "phase"
         options.coder = "alice"
         let time = try MatrixBuilder.build(project, options)
-        #expect(time.columns.labels == ["before", "after", "(none)"])
+        #expect(time.columns.labels == ["before", "after", "(no phase)"])
         let raw = try Self.rawCodings(root).filter { $0.coder == "alice" }
         // P01 is before, P02 after; the survey answers belong to R9 (before) and R11 (no phase).
         for code in ["Queues", "Banner", "Information", "JHT claims"] {
@@ -122,11 +122,11 @@ import Testing
         }
         options.by = "month"
         let months = try MatrixBuilder.build(project, options)
-        #expect(months.columns.labels == ["2022-08", "(none)"])
+        #expect(months.columns.labels == ["2022-08", "(no month)"])
         options.kind = .attribute
         options.by = "role"
         let roles = try MatrixBuilder.build(project, options)
-        #expect(Set(roles.columns.labels) == ["participant", "officer", "(none)"])
+        #expect(Set(roles.columns.labels) == ["participant", "officer", "(no role)"])
         #expect(value(roles, row: "Banner", column: "officer") == 2)
         options.by = nil
         #expect(throws: DisplayError.self) { try MatrixBuilder.build(project, options) }

@@ -99,7 +99,13 @@ struct ArgumentParser {
                 throw .missingArgument(name: spec.name, command: command.name)
             }
         }
-        if let extra = remaining.first { throw .unexpectedArgument(extra, command: command.name) }
+        if let extra = remaining.first {
+            let subcommands = commands.filter { $0.name.hasPrefix(command.name + " ") }.map { String($0.name.dropFirst(command.name.count + 1)) }
+            if let close = EditDistance.closest(to: extra, in: subcommands).first {
+                throw .unknownSubcommand(extra, command: command.name, suggestion: close)
+            }
+            throw .unexpectedArgument(extra, command: command.name)
+        }
         return .run(command, arguments: arguments, options: options)
     }
 
@@ -113,6 +119,8 @@ struct ArgumentParser {
     }
 
     private func unknownCommand(_ name: String) -> UsageError {
+        let kinds = commands.filter { $0.name.hasPrefix(name.lowercased() + " ") }.map { String($0.name.dropFirst(name.count + 1)) }
+        if !kinds.isEmpty { return .needsSubcommand(name.lowercased(), choices: kinds) }
         let names = Array(Set(commands.map { String($0.name.split(separator: " ")[0]) })).sorted()
         return .unknownCommand(name, suggestion: EditDistance.suggestion(for: name, in: names))
     }

@@ -1,12 +1,14 @@
 /// A mistyped command line. Printed with the usage line; `coda` exits with 2.
 enum UsageError: CodaError {
     case unknownCommand(String, suggestion: String?)
+    case needsSubcommand(String, choices: [String])
     case unknownOption(String, command: String?, suggestion: String?)
     case missingValue(option: String, valueName: String)
     case flagWithValue(option: String)
     case invalidChoice(option: String, value: String, choices: [String])
     case missingArgument(name: String, command: String)
     case unexpectedArgument(String, command: String)
+    case unknownSubcommand(String, command: String, suggestion: String)
     case repeatedOption(String)
     case invalidValue(option: String, value: String, expected: String)
     case conflicting(String, String)
@@ -15,6 +17,9 @@ enum UsageError: CodaError {
         switch self {
         case let .unknownCommand(name, suggestion):
             return Diagnostic(.error, at: nil, "unknown command `\(name)`", hint: suggestion ?? "`coda --help` lists the commands")
+        case let .needsSubcommand(name, choices):
+            return Diagnostic(.error, at: nil, "`coda \(name)` needs one of: " + choices.joined(separator: ", "),
+                              hint: "e.g. `coda \(name) \(choices.first ?? "")`; `coda help \(name) \(choices.first ?? "")` explains it")
         case let .unknownOption(name, command, suggestion):
             let context = command.map { " for `coda \($0)`" } ?? ""
             return Diagnostic(.error, at: nil, "unknown option `\(name)`\(context)",
@@ -32,6 +37,8 @@ enum UsageError: CodaError {
         case let .unexpectedArgument(value, command):
             return Diagnostic(.error, at: nil, "unexpected argument `\(value)` for `coda \(command)`",
                               hint: "quote text that holds spaces, e.g. \"two words\"")
+        case let .unknownSubcommand(value, command, suggestion):
+            return Diagnostic(.error, at: nil, "unexpected argument `\(value)` for `coda \(command)`", hint: "did you mean `coda \(command) \(suggestion)`?")
         case let .repeatedOption(name):
             return Diagnostic(.error, at: nil, "`--\(name)` is given more than once", hint: "give it once")
         case let .invalidValue(option, value, expected):

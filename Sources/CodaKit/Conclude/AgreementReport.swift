@@ -16,12 +16,13 @@ public enum AgreementReport {
         var reasons: [String] = []
         func row(_ label: String, _ r: AgreementResult, summary: Bool = false) {
             let c = r.counts
-            table.append([Cell(label), .int(c.both), .int(c.onlyA), .int(c.onlyB), .int(c.neither), .percent(r.percentAgreement),
+            table.append([Cell(label, value: .string(label.trimmingWhitespace())), .int(c.both), .int(c.onlyA), .int(c.onlyB), .int(c.neither), .percent(r.percentAgreement),
                           measure(r.cohensKappa), measure(r.krippendorffAlpha)], isSummary: summary)
-            if case .undefined(let reason) = r.cohensKappa { reasons.append("\(label): kappa undefined: \(reason).") }
-            if case .undefined(let reason) = r.krippendorffAlpha, r.cohensKappa.number != nil { reasons.append("\(label): alpha undefined: \(reason).") }
+            let name = label.trimmingWhitespace()
+            if case .undefined(let reason) = r.cohensKappa { reasons.append("\(name): kappa undefined: \(reason).") }
+            if case .undefined(let reason) = r.krippendorffAlpha, r.cohensKappa.number != nil { reasons.append("\(name): alpha undefined: \(reason).") }
         }
-        for r in agreement.rows { row(r.code.path, r.result) }
+        for r in agreement.rows { row(String(repeating: "  ", count: r.code.depth - 1) + r.code.name, r.result) }
         row("Pooled", agreement.pooled, summary: true)
         var report = Report(title: "Agreement between \(a) and \(b)")
         let unitText = agreement.unit == .segment ? "segment" : "character of segment text"
@@ -38,7 +39,7 @@ public enum AgreementReport {
             table.notes.append("Not used by either coder in these documents (left out): " + agreement.unusedCodes.joined(separator: ", ") + ".")
         }
         report.add(.table(table))
-        var disagreementTable = Table(title: "Disagreements", columns: [
+        var disagreementTable = Table(columns: [
             Table.Column("Document", key: "document"), .number("¶", key: "segment"), Table.Column("Speaker", key: "speaker"),
             Table.Column("Code", key: "code"), Table.Column(a, key: "coderA"), Table.Column(b, key: "coderB"), Table.Column("Text", key: "text")])
         for d in agreement.disagreements {

@@ -37,7 +37,9 @@ struct ConclusionBuilder {
             guard !answered.isEmpty else { continue }
             let coded = Set(items.filter { $0.document.id == document.id && !interviewed.contains($0.caseID) }.map(\.caseID))
             if coded.isEmpty && !items.contains(where: { $0.document.id == document.id }) { continue }
-            surveyLines.append("\(document.id): \(coded.count) of \(answered.count) respondents who answered (\(formatPercent(percent(coded.count, of: answered.count))))")
+            let interviewees = document.segments.filter { !$0.range.isEmpty && interviewed.contains($0.speaker ?? "") }.count
+            surveyLines.append("\(document.id), \(coded.count) of \(answered.count) respondents who answered (\(formatPercent(percent(coded.count, of: answered.count))))"
+                + (interviewees > 0 ? "; the \(interviewees) interviewee\(plural(interviewees)) who answered count with their interviews" : ""))
         }
 
         let groups = attributes.map { groupsFor($0, interviews: interviews, items: interviewItems) }

@@ -49,7 +49,8 @@ public enum ConclusionDraft {
         if !e.surveyLines.isEmpty { prevalence += " Survey answers: " + e.surveyLines.joined(separator: "; ") + "." }
         blocks.append(.paragraph(prevalence))
         for groups in e.groups where !groups.isEmpty {
-            var table = Table(title: "By \(groups[0].attribute)", columns: [Table.Column(groups[0].attribute, key: "group"), .number("Interviews", key: "interviews"),
+            let attribute = groups[0].attribute
+            var table = Table(title: "By \(attribute)", columns: [Table.Column(attribute.prefix(1).uppercased() + attribute.dropFirst(), key: "group"), .number("Interviews", key: "interviews"),
                                                                         .number("With theme", key: "withTheme"), .number("Share", key: "share"), .number("Segments", key: "segments")])
             for g in groups { table.append([Cell(g.value), .int(g.interviews), .int(g.withTheme), .percent(g.share), .int(g.segments)]) }
             blocks.append(.table(table))
@@ -71,8 +72,13 @@ public enum ConclusionDraft {
         blocks.append(.heading("Negative cases", level: 2))
         var negative = e.negativeCases.isEmpty ? "Every interview case has at least one coding of this theme."
             : "No coding of this theme in " + e.negativeCases.joined(separator: ", ") + "."
+        func count(_ cases: [String]) -> String {
+            let interviews = cases.filter { e.interviewCases.contains($0) }.count
+            let others = cases.count - interviews
+            return "\(interviews) interview case\(plural(interviews))" + (others > 0 ? " and \(others) survey respondent\(plural(others))" : "")
+        }
         for o in e.oppositions {
-            negative += " \(o.code) opposes \(o.opposite): \(o.casesWithCode.count) case\(plural(o.casesWithCode.count)) coded \(o.code.split(separator: "/").last ?? ""), \(o.casesWithOpposite.count) coded \(o.opposite.split(separator: "/").last ?? "")"
+            negative += " \(o.code) opposes \(o.opposite): \(o.code.split(separator: "/").last ?? "") in \(count(o.casesWithCode)), \(o.opposite.split(separator: "/").last ?? "") in \(count(o.casesWithOpposite))"
             let both = Set(o.casesWithCode).intersection(o.casesWithOpposite).sorted(by: naturalOrder)
             negative += both.isEmpty ? "." : "; both in " + both.joined(separator: ", ") + " (a change over time, or a contradiction?)."
         }

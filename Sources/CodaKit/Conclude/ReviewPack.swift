@@ -19,7 +19,9 @@ public enum ReviewPack {
 
         section("Codebook", [.table(codebookTable(project.codebook))])
 
-        var matrices: [(String, MatrixOptions, CellKind)] = [("Cases × codes", MatrixOptions(kind: .caseCode), .count)]
+        var caseCode = MatrixOptions(kind: .caseCode)
+        caseCode.transpose = true
+        var matrices: [(String, MatrixOptions, CellKind)] = [("Codes by case", caseCode, .count)]
         var checklist = MatrixOptions(kind: .checklist)
         checklist.dropEmpty = true
         matrices.append(("Checklist", checklist, .count))
@@ -47,6 +49,9 @@ public enum ReviewPack {
             }
         }
         section("Agreement", agreementBlocks.isEmpty ? [.paragraph("Only one coder: no agreement to compute.")] : agreementBlocks)
+
+        let memos = MemoList.report(project, code: nil, document: nil)
+        section("Memos", memos.blocks)
 
         let problems = project.diagnostics
         section("Check", [problems.isEmpty ? .paragraph("No problems found.") : .list(problems.map(\.description))])

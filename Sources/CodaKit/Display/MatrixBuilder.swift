@@ -84,14 +84,15 @@ public enum MatrixBuilder {
                 throw ProjectError.unknownAttribute(name: by, suggestions: EditDistance.closest(to: by, in: project.attributeNames))
             }
             let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let none = "(no \(by))"
             let value: (Transcript, String) -> String = { document, caseID in
-                project.attribute(by, document: document, case: cases[caseID]) ?? "(none)"
+                project.attribute(by, document: document, case: cases[caseID]) ?? none
             }
             let labels = orderedValues(project, items.map { value($0.document, $0.caseID) }, key: by)
             let lengths = lengths(project) { document, segment in
                 value(document, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
             }
-            return Grouping(title: by, labels: labels, retrieve: { $0 == "(none)" ? [] : ["--where", "\(by)=\($0)"] },
+            return Grouping(title: by, labels: labels, retrieve: { $0 == none ? [] : ["--where", "\(by)=\($0)"] },
                             group: { value($0.document, $0.caseID) }, textLength: lengths)
         case .codeCoder:
             let labels = Array(Set(items.map(\.coding.coder))).sorted(by: naturalOrder)
@@ -114,7 +115,12 @@ public enum MatrixBuilder {
     /// before/during/after in time order; others by the date of the first interview that has them, then
     /// alphabetically; `(none)` last.
     static func orderedValues(_ project: Project, _ values: [String], key: String) -> [String] {
-        var distinct = Array(Set(values))
+        let none = "(no \(key))"
+        var distinct = Array(Set(values)).map { $0 == none ? "(none)" : $0 }
+        return orderedDistinct(project, &distinct, key: key).map { $0 == "(none)" ? none : $0 }
+    }
+
+    private static func orderedDistinct(_ project: Project, _ distinct: inout [String], key: String) -> [String] {
         if distinct.allSatisfy({ $0.first?.isASCIIDigit ?? false || $0 == "(none)" }) {
             return distinct.sorted { $0 == "(none)" ? false : $1 == "(none)" ? true : naturalOrder($0, $1) }
         }

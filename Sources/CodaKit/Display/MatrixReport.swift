@@ -113,7 +113,7 @@ public enum MatrixReport {
             }
             guard let best = TypicalQuote.pick(codings.map { quoteText($0, project: project) }) else { return Cell("", value: .null) }
             let text = "“\(quoteText(codings[best], project: project).truncated(to: 240))” (\(citation(codings[best], project: project)))"
-            return Cell(text, value: .string(text), details: quotes.count > 1 ? quotes : [])
+            return Cell(text, value: .string(text), details: quotes)
         }
     }
 

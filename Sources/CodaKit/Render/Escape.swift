@@ -62,6 +62,20 @@ enum Escape {
         return out
     }
 
+    /// Coda's own prose in Markdown: like `markdown`, but `code` spans (command examples) stay code.
+    static func markdownProse(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count > 1, parts.count % 2 == 1 else { return markdown(text) }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? "`\($0.element)`" : markdown(String($0.element)) }.joined()
+    }
+
+    /// Coda's own prose in LaTeX: `code` spans become \texttt.
+    static func latexProse(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count > 1, parts.count % 2 == 1 else { return latex(text) }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? "\\texttt{\(latex(String($0.element)))}" : latex(String($0.element)) }.joined()
+    }
+
     /// Characters that make a spreadsheet run a cell as a formula when they come first.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 

@@ -10,10 +10,32 @@ struct HTMLRenderer: Renderer {
     details summary{cursor:pointer}details ul{margin:.3rem 0;padding-left:1.2rem}details li{margin:.2rem 0}
     blockquote{margin:.6rem 0;padding:.2rem .8rem;border-left:3px solid #bbb;color:#333}blockquote cite{display:block;font-size:.85rem;color:#666}
     dl.fields dt{font-weight:600}dl.fields dd{margin:0 0 .4rem 1rem}pre{background:#f6f6f6;padding:.6rem;overflow-x:auto}
-    p.note{font-size:.85rem;color:#555}svg text{font-family:inherit;font-size:12px}
+    p.note{font-size:.85rem;color:#555}svg text{font-family:inherit;font-size:12px}svg{max-width:100%;height:auto}
+    code{background:#f1f1f1;padding:0 .25em;border-radius:3px;font-size:.88em}
+    div.scroll{overflow-x:auto;max-width:100%}div.scroll td:first-child,div.scroll th:first-child{position:sticky;left:0;background:#fff;z-index:1}
+    div.scroll th:first-child{background:#f3f3f3}td:first-child{white-space:nowrap}
+    td details ul{text-align:left;min-width:22rem;font-size:.85rem}details summary{white-space:nowrap}
+    figure{margin:1rem 0}
+    @media print{div.scroll{overflow:visible}table{font-size:.7rem}details ul{display:block}}
     """
 
     func render(_ report: Report) -> String {
+        var anchors = Anchors()
+        return render(report, anchors: &anchors)
+    }
+
+    /// Heading ids, unique within a page (a draft repeats "Prevalence" for every theme).
+    struct Anchors {
+        var used: [String: Int] = [:]
+        mutating func make(_ text: String, renderer: HTMLRenderer) -> String {
+            let base = renderer.anchor(text)
+            let n = used[base, default: 0] + 1
+            used[base] = n
+            return n == 1 ? base : "\(base)-\(n)"
+        }
+    }
+
+    func render(_ report: Report, anchors: inout Anchors) -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="en">
@@ -29,14 +51,34 @@ struct HTMLRenderer: Renderer {
         <h1>\(Escape.html(report.title))</h1>
 
         """
-        out += body(report.blocks)
+        for block in report.blocks { out += html(for: block, anchors: &anchors) }
         out += "</body>\n</html>\n"
         return out
     }
 
-    /// The blocks without the page around them, for pages that combine several reports.
-    func body(_ blocks: [Block]) -> String {
-        blocks.map(html(for:)).joined()
+    /// Escaped text in which `code` spans (Coda's own command examples) become <code>.
+    func prose(_ text: String) -> String {
+        let escaped = Escape.html(text)
+        guard escaped.contains("`") else { return escaped }
+        var out = ""
+        var inCode = false
+        let parts = escaped.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count % 2 == 1 else { return escaped }
+        for part in parts {
+            out += inCode ? "<code>\(part)</code>" : String(part)
+            inCode.toggle()
+        }
+        return out
+    }
+
+    func html(for block: Block, anchors: inout Anchors) -> String {
+        switch block {
+        case let .heading(text, level):
+            let h = min(6, level + 1)
+            return "<h\(h) id=\"\(anchors.make(text, renderer: self))\">\(Escape.html(text))</h\(h)>\n"
+        default:
+            return html(for: block)
+        }
     }
 
     func html(for block: Block) -> String {
@@ -45,9 +87,9 @@ struct HTMLRenderer: Renderer {
             let h = min(6, level + 1)
             return "<h\(h) id=\"\(anchor(text))\">\(Escape.html(text))</h\(h)>\n"
         case .paragraph(let text):
-            return "<p>\(Escape.html(text))</p>\n"
+            return "<p>\(prose(text))</p>\n"
         case .list(let items):
-            return "<ul>\n" + items.map { "<li>\(Escape.html($0))</li>\n" }.joined() + "</ul>\n"
+            return "<ul>\n" + items.map { "<li>\(prose($0))</li>\n" }.joined() + "</ul>\n"
         case .table(let table):
             return render(table)
         case .chart(let chart):
@@ -64,7 +106,7 @@ struct HTMLRenderer: Renderer {
     }
 
     func render(_ table: Table) -> String {
-        var out = "<table>\n"
+        var out = table.columns.count > 6 ? "<div class=\"scroll\">\n<table>\n" : "<table>\n"
         if let title = table.title { out += "<caption>\(Escape.html(title))</caption>\n" }
         out += "<thead><tr>"
         for column in table.columns {
@@ -77,16 +119,24 @@ struct HTMLRenderer: Renderer {
             for (i, column) in table.columns.enumerated() {
                 let cell = i < row.cells.count ? row.cells[i] : .empty
                 var attributes = column.alignment == .right ? " class=\"num\"" : ""
+                var style: [String] = []
                 if let shade = cell.shade, shade > 0 {
-                    let alpha = formatDecimal(0.08 + 0.5 * min(1, shade), places: 2)
-                    attributes += " style=\"background:rgba(46,117,182,\(alpha))\""
+                    style.append("background:rgba(46,117,182,\(formatDecimal(0.08 + 0.5 * min(1, shade), places: 2)))")
                 }
-                out += "<td\(attributes)>" + cellHTML(cell) + "</td>"
+                // Leading spaces indent a code under its parent; HTML would collapse them.
+                var shown = cell
+                let indent = cell.text.prefix { $0 == " " }.count
+                if indent > 0 {
+                    shown.text = String(cell.text.dropFirst(indent))
+                    style.append("padding-left:\(formatDecimal(0.6 + 0.6 * Double(indent), places: 1))rem")
+                }
+                if !style.isEmpty { attributes += " style=\"\(style.joined(separator: ";"))\"" }
+                out += "<td\(attributes)>" + cellHTML(shown) + "</td>"
             }
             out += "</tr>\n"
         }
-        out += "</tbody>\n</table>\n"
-        for note in table.notes { out += "<p class=\"note\">\(Escape.html(note))</p>\n" }
+        out += "</tbody>\n</table>\n" + (table.columns.count > 6 ? "</div>\n" : "")
+        for note in table.notes { out += "<p class=\"note\">\(prose(note))</p>\n" }
         return out
     }
 
@@ -100,21 +150,21 @@ struct HTMLRenderer: Renderer {
     /// A horizontal bar chart: one bar per label, values written at the end of each bar.
     func svg(_ chart: BarChart) -> String {
         let barHeight = 22
-        let labelWidth = min(260, 12 + 7 * (chart.bars.map { $0.label.count }.max() ?? 0))
+        let labelWidth = 230
         let plotWidth = 420
         let height = barHeight * chart.bars.count + 30
         let maxValue = chart.bars.map(\.value).max() ?? 0
-        var out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + plotWidth + 90)\" height=\"\(height)\""
+        var out = "<figure>\n<p class=\"note\">\(Escape.html(chart.title))</p>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + plotWidth + 90)\" height=\"\(height)\""
         out += " viewBox=\"0 0 \(labelWidth + plotWidth + 90) \(height)\"><title>\(Escape.html(chart.title))</title>\n"
         for (i, bar) in chart.bars.enumerated() {
             let y = 20 + i * barHeight
             let length = maxValue > 0 ? Int((bar.value / maxValue * Double(plotWidth)).rounded()) : 0
             let value = formatValue(bar.value) + chart.unit
-            out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Escape.html(String(bar.label.prefix(36))))</text>"
+            out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Escape.html(bar.label.collapsingWhitespace().truncated(to: 34)))</text>"
             out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(barHeight - 6)\" fill=\"#2e75b6\"></rect>"
             out += "<text x=\"\(labelWidth + length + 5)\" y=\"\(y + 15)\">\(Escape.html(value))</text>\n"
         }
-        out += "</svg>\n<figcaption>\(Escape.html(chart.title))</figcaption>\n</figure>\n"
+        out += "</svg>\n</figure>\n"
         return out
     }
 

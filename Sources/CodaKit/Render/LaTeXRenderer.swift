@@ -14,10 +14,10 @@ struct LaTeXRenderer: Renderer {
             let command = level <= 1 ? "subsection*" : level == 2 ? "subsubsection*" : "paragraph*"
             return "\\\(command){\(Escape.latex(text))}\n"
         case .paragraph(let text):
-            return Escape.latex(text) + "\n"
+            return Escape.latexProse(text) + "\n"
         case .list(let items):
             guard !items.isEmpty else { return "" }
-            return "\\begin{itemize}\n" + items.map { "  \\item \(Escape.latex($0))\n" }.joined() + "\\end{itemize}\n"
+            return "\\begin{itemize}\n" + items.map { "  \\item \(Escape.latexProse($0))\n" }.joined() + "\\end{itemize}\n"
         case .table(let table):
             return render(table)
         case .chart(let chart):
@@ -68,7 +68,7 @@ struct LaTeXRenderer: Renderer {
             out += cells.joined(separator: " & ") + " \\\\\n"
         }
         out += "\\bottomrule\n\\end{longtable}\n"
-        for note in table.notes { out += "{\\small \(Escape.latex(note))}\n\n" }
+        for note in table.notes { out += "{\\small \(Escape.latexProse(note))}\n\n" }
         return out
     }
 

@@ -14,9 +14,9 @@ struct MarkdownRenderer: Renderer {
         case let .heading(text, level):
             return [String(repeating: "#", count: min(6, level + 1)) + " " + Escape.markdown(text)]
         case .paragraph(let text):
-            return [Escape.markdown(text)]
+            return [Escape.markdownProse(text)]
         case .list(let items):
-            return items.map { "- " + Escape.markdown($0) }
+            return items.map { "- " + Escape.markdownProse($0) }
         case .table(let table):
             return render(table)
         case .chart(let chart):
@@ -61,7 +61,7 @@ struct MarkdownRenderer: Renderer {
             while cells.count < table.columns.count { cells.append("") }
             out.append("| " + cells.joined(separator: " | ") + " |")
         }
-        for note in table.notes { out += ["", "_\(Escape.markdown(note))_"] }
+        for note in table.notes { out += ["", "_\(Escape.markdownProse(note))_"] }
         return out
     }
 }

@@ -104,7 +104,9 @@ enum ReviewNotesReport {
                                     Table.Column("Date", key: "date"), Table.Column("Note", key: "text"), Table.Column("Resolved", key: "resolved")])
         for n in shown { table.append([Cell(n.id), Cell(n.target), Cell(n.author), Cell(n.date), Cell(n.text), Cell(n.resolved ?? "")]) }
         let open = notes.filter(\.isOpen).count
-        return Report(title: "Review notes", blocks: [.paragraph("\(open) open note\(plural(open)) of \(notes.count)."), .table(table)])
+        var blocks: [Block] = [.paragraph("\(open) open note\(plural(open)) of \(notes.count).")]
+        if !shown.isEmpty { blocks.append(.table(table)) }
+        return Report(title: "Review notes", blocks: blocks)
     }
 }
 
