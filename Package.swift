@@ -10,6 +10,7 @@ let package = Package(
     targets: [
         .target(name: "CodaKit"),
         .executableTarget(name: "coda", dependencies: ["CodaKit"]),
+        .executableTarget(name: "coda-bench", dependencies: ["CodaKit"]),
         .testTarget(
             name: "CodaKitTests",
             dependencies: ["CodaKit"],

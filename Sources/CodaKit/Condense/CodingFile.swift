@@ -16,32 +16,71 @@ enum CodingFile {
 
     static func parse(_ text: String, path: String) -> Contents {
         var contents = Contents(codings: [], unreadable: [], diagnostics: [])
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
-            func bad(_ message: String) {
-                contents.unreadable.append((index + 1, String(line)))
-                contents.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: index + 1), message,
-                                                       hint: "fix the line by hand, or delete it and tag again"))
+        var text = text
+        text.withUTF8 { buffer in
+            var lineStart = 0
+            var lineNumber = 0
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(fieldCount + 1)
+            for i in 0...buffer.count where i == buffer.count || buffer[i] == 10 {
+                lineNumber += 1
+                var end = i
+                if end > lineStart, buffer[end - 1] == 13 { end -= 1 }
+                defer { lineStart = i + 1 }
+                guard end > lineStart, buffer[lineStart] != UInt8(ascii: "#") else { continue }
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = lineStart
+                for j in lineStart..<end where buffer[j] == 9 {
+                    fields.append(fieldStart..<j)
+                    fieldStart = j + 1
+                }
+                fields.append(fieldStart..<end)
+                let line = lineNumber
+                func bad(_ message: String) {
+                    contents.unreadable.append((line, String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self)))
+                    contents.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), message,
+                                                           hint: "fix the line by hand, or delete it and tag again"))
+                }
+                guard fields.count == fieldCount else {
+                    bad("this coding has \(fields.count) fields; a coding line has \(fieldCount), separated by tabs")
+                    continue
+                }
+                func string(_ k: Int) -> String {
+                    let slice = UnsafeBufferPointer(rebasing: buffer[fields[k]])
+                    let raw = String(decoding: slice, as: UTF8.self)
+                    return slice.contains(92) ? unescape(Substring(raw)) : raw
+                }
+                func number(_ range: Range<Int>) -> Int? {
+                    guard !range.isEmpty, range.count < 19 else { return nil }
+                    var value = 0
+                    for j in range {
+                        let digit = Int(buffer[j]) - 48
+                        guard digit >= 0 && digit <= 9 else { return nil }
+                        value = value * 10 + digit
+                    }
+                    return value
+                }
+                var first: Int?, last: Int?
+                let segments = fields[1]
+                if let dash = segments.first(where: { buffer[$0] == UInt8(ascii: "-") }) {
+                    first = number(segments.lowerBound..<dash)
+                    last = number((dash + 1)..<segments.upperBound)
+                } else {
+                    first = number(segments)
+                    last = first
+                }
+                guard let start = number(fields[2]), let stop = number(fields[3]), stop >= start, let first, let last else {
+                    bad("the segments, start or end of this coding are not numbers (start ≤ end)")
+                    continue
+                }
+                guard !fields[0].isEmpty, !fields[4].isEmpty, !fields[5].isEmpty else {
+                    bad("this coding has no document, code or coder")
+                    continue
+                }
+                contents.codings.append(Coding(document: string(0), code: string(4), start: start, end: stop, firstSegment: first,
+                                               lastSegment: last, coder: string(5), time: string(6), fingerprint: string(7),
+                                               excerpt: string(8), memo: string(9)))
             }
-            guard fields.count == fieldCount else {
-                bad("this coding has \(fields.count) fields; a coding line has \(fieldCount), separated by tabs")
-                continue
-            }
-            let segmentParts = fields[1].split(separator: "-").map { Int($0) }
-            guard let start = Int(fields[2]), let end = Int(fields[3]), start >= 0, end >= start,
-                  (1...2).contains(segmentParts.count), let first = segmentParts[0], let last = segmentParts[segmentParts.count - 1] else {
-                bad("the segments, start or end of this coding are not numbers (start ≤ end)")
-                continue
-            }
-            guard !fields[0].isEmpty, !fields[4].isEmpty, !fields[5].isEmpty else {
-                bad("this coding has no document, code or coder")
-                continue
-            }
-            contents.codings.append(Coding(document: fields[0], code: fields[4], start: start, end: end, firstSegment: first,
-                                           lastSegment: last, coder: fields[5], time: fields[6], fingerprint: fields[7],
-                                           excerpt: fields[8], memo: fields[9]))
         }
         return contents
     }

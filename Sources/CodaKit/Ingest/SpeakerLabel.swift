@@ -10,56 +10,81 @@ struct SpeakerLabel: Equatable {
     static let maxNameWords = 5
 
     /// Reads a label at the start of `line`, or nil when the line does not start with one.
+    /// Works on the UTF-8 bytes: labels are short and mostly ASCII, and every line of a corpus passes here.
     static func read(_ line: Substring) -> SpeakerLabel? {
+        let utf8 = Array(line.utf8.prefix(120))
         // Fast rejection: a label needs a colon near the start of the line.
-        guard line.utf8.prefix(90).contains(UInt8(ascii: ":")) else { return nil }
-        let s = Array(line.unicodeScalars.prefix(96))
+        guard utf8.prefix(90).contains(UInt8(ascii: ":")) else { return nil }
+        let n = utf8.count
         var i = 0
-        func skipSpaces() { while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 } }
+        func skipSpaces() { while i < n, utf8[i] == 32 || utf8[i] == 9 { i += 1 } }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         skipSpaces()
         var timestamp: Timestamp?
-        if i < s.count, s[i] == "[" || s[i] == "(" {
-            let close: Unicode.Scalar = s[i] == "[" ? "]" : ")"
-            guard let end = s[i...].prefix(18).firstIndex(of: close),
-                  let t = Timestamp(String(String.UnicodeScalarView(s[(i + 1)..<end])).trimmingWhitespace()) else { return nil }
+        if i < n, utf8[i] == UInt8(ascii: "[") || utf8[i] == UInt8(ascii: "(") {
+            let close = utf8[i] == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ")")
+            var end = i + 1
+            while end < n, end - i < 18, utf8[end] != close { end += 1 }
+            guard end < n, utf8[end] == close, let t = Timestamp(utf8[(i + 1)..<end]) else { return nil }
             timestamp = t
             i = end + 1
             skipSpaces()
-        } else if i < s.count, ("0"..."9").contains(s[i]) {
+        } else if i < n, isDigit(utf8[i]) {
             var j = i
-            while j < s.count, s[j] != " ", s[j] != "\t" { j += 1 }
-            guard j < s.count, let t = Timestamp(String(String.UnicodeScalarView(s[i..<j]))) else { return nil }
+            while j < n, utf8[j] != 32, utf8[j] != 9 { j += 1 }
+            guard j < n, let t = Timestamp(utf8[i..<j]) else { return nil }
             timestamp = t
             i = j
             skipSpaces()
-            if i < s.count, s[i] == "-" || s[i] == "\u{2013}" { i += 1; skipSpaces() }
+            if i < n, utf8[i] == UInt8(ascii: "-") { i += 1; skipSpaces() } else if utf8[i...].starts(with: [0xE2, 0x80, 0x93]) { i += 3; skipSpaces() }
         }
         var bold = false
-        if i + 1 < s.count, s[i] == "*", s[i + 1] == "*" { bold = true; i += 2 }
+        if i + 1 < n, utf8[i] == UInt8(ascii: "*"), utf8[i + 1] == UInt8(ascii: "*") { bold = true; i += 2 }
         let nameStart = i
-        while i < s.count, s[i] != ":" {
-            if bold && s[i] == "*" { break }
+        while i < n, utf8[i] != UInt8(ascii: ":") {
+            if bold && utf8[i] == UInt8(ascii: "*") { break }
             i += 1
         }
-        guard i < s.count else { return nil }
+        guard i < n else { return nil }
         let nameEnd = i
         if bold {
-            // **Name:** or **Name**:
-            if s[i] == ":" {
-                guard s[(i + 1)...].starts(with: ["*", "*"]) else { return nil }
-                i += 3
+            if utf8[i] == UInt8(ascii: ":") {
+                guard utf8[(i + 1)...].starts(with: [42, 42]) else { return nil }
             } else {
-                guard s[i...].starts(with: ["*", "*", ":"]) else { return nil }
-                i += 3
+                guard utf8[i...].starts(with: [42, 42, 58]) else { return nil }
             }
+            i += 3
         } else {
             i += 1
         }
-        guard i == s.count || s[i] == " " || s[i] == "\t" else { return nil }
-        let name = String(String.UnicodeScalarView(s[nameStart..<nameEnd]))
-        guard isPlausibleName(name) else { return nil }
+        guard i == n || utf8[i] == 32 || utf8[i] == 9 else { return nil }
+        let name = String(decoding: utf8[nameStart..<nameEnd], as: UTF8.self)
+        guard isPlausibleName(name, ascii: !utf8[nameStart..<nameEnd].contains { $0 >= 0x80 }) else { return nil }
         skipSpaces()
-        return SpeakerLabel(name: name, timestamp: timestamp, contentOffset: i)
+        // The content offset counts scalars, not bytes.
+        let offset = utf8[0..<i].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        return SpeakerLabel(name: name, timestamp: timestamp, contentOffset: offset)
+    }
+
+    static func isPlausibleName(_ name: String, ascii: Bool) -> Bool {
+        guard ascii else { return isPlausibleName(name) }
+        let bytes = Array(name.utf8)
+        guard let first = bytes.first, let last = bytes.last, first != 32, last != 32, bytes.count <= maxNameLength else { return false }
+        var hasLetter = false
+        var words = 1
+        var previousSpace = false
+        for b in bytes {
+            switch b {
+            case 65...90, 97...122: hasLetter = true
+            case 48...57, 46, 45, 39, 95: break
+            case 32:
+                if previousSpace { return false }
+                words += 1
+            default: return false
+            }
+            previousSpace = b == 32
+        }
+        return hasLetter && words <= maxNameWords
     }
 
     /// A short name: letters of any script, digits, spaces, dots, hyphens and apostrophes, with a letter in it.

@@ -16,13 +16,9 @@ extension Project {
     /// Keys that describe one interview rather than the person: a case may have several values (before and after).
     static let perDocumentKeys: Set<String> = ["phase", "date", "language", "interviewer", "wave", "time", "duration", "location", "mode"]
 
-    /// Every case, sorted by id: transcripts' cases first merged with survey respondents of the same id.
-    public var cases: [CaseRecord] {
-        casesAndConflicts().cases
-    }
-
     public func caseRecord(_ id: String) -> CaseRecord? {
-        cases.first { $0.id == id } ?? cases.first { $0.id.lowercased() == id.lowercased() }
+        if let i = caseIndex[id] { return cases[i] }
+        return cases.first { $0.id.lowercased() == id.lowercased() }
     }
 
     /// The attribute names that cases have, in a stable order (transcript header keys, then survey columns).
@@ -78,7 +74,13 @@ extension Project {
         return (sorted, conflicts)
     }
 
-    func caseDiagnostics() -> [Diagnostic] { casesAndConflicts().conflicts }
+    /// Computes the cases once, when the project is loaded.
+    mutating func computeCases() -> [Diagnostic] {
+        let (cases, conflicts) = casesAndConflicts()
+        self.cases = cases
+        caseIndex = Dictionary(cases.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return conflicts
+    }
 }
 
 /// Orders names as people expect: `P2` before `P10`, digits compared as numbers, letters ignoring case.

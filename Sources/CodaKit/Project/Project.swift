@@ -22,6 +22,9 @@ public struct Project: Sendable {
     /// Suggestions the researcher rejected, so autocoding does not make them again.
     public var rejectedSuggestions: [Coding] = []
     public var memos: [Memo] = []
+    /// Every case, sorted by id: transcripts' cases merged with survey respondents of the same id.
+    public internal(set) var cases: [CaseRecord] = []
+    var caseIndex: [String: Int] = [:]
 
     public static let transcriptsFolder = "Transcripts"
     public static let codebooksFolder = "Codebooks"

@@ -23,12 +23,23 @@ struct ProjectLoader {
         for url in transcriptFiles where url.pathExtension.lowercased() == "columns" {
             sidecars[url.deletingPathExtension().path.lowercased()] = url
         }
+        // Transcripts are parsed on every core; the results are merged in file order.
+        let transcriptURLs = transcriptFiles.filter { ["txt", "md", "markdown"].contains($0.pathExtension.lowercased()) }
+        let rootPath = root.path
+        let parsed = transcriptURLs.parallelMap { url in
+            ProjectLoader.parseTranscript(url, path: ProjectLoader.relative(url, to: rootPath))
+        }
+        for result in parsed {
+            diagnostics += result.diagnostics
+            if let transcript = result.transcript { transcripts.append(transcript) }
+            for key in result.unreadableKeys { unreadable[key] = result.diagnostics.last }
+        }
         for url in transcriptFiles {
             let ext = url.pathExtension.lowercased()
             let path = relative(url)
             switch ext {
             case "txt", "md", "markdown":
-                if let transcript = readTranscript(url, path: path) { transcripts.append(transcript) }
+                continue
             case "csv", "tsv":
                 if let survey = readSurvey(url, path: path, sidecar: sidecars[url.deletingPathExtension().path.lowercased()]) {
                     surveys.append(survey)
@@ -74,7 +85,7 @@ struct ProjectLoader {
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
         diagnostics += memoProblems
-        diagnostics += project.caseDiagnostics()
+        diagnostics += project.computeCases()
         diagnostics += project.surveyLinkDiagnostics()
         project.diagnostics = diagnostics.sortedForDisplay()
         return project
@@ -171,24 +182,43 @@ struct ProjectLoader {
         unreadable[path] = diagnostic
     }
 
-    mutating func readTranscript(_ url: URL, path: String) -> Transcript? {
+    struct TranscriptFile: Sendable {
+        var transcript: Transcript?
+        var diagnostics: [Diagnostic] = []
+        /// Keys (path, lower-cased default id) under which an unreadable file is remembered.
+        var unreadableKeys: [String] = []
+    }
+
+    static func relative(_ url: URL, to rootPath: String) -> String {
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
+    }
+
+    /// Reads and parses one transcript file; safe to run on several threads at once.
+    static func parseTranscript(_ url: URL, path: String) -> TranscriptFile {
         let defaultID = url.deletingPathExtension().lastPathComponent
-        guard let text = readText(url, path: path) else {
-            unreadable[defaultID.lowercased()] = unreadable[path]
-            return nil
+        var result = TranscriptFile()
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            result.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"))
+            result.unreadableKeys = [path, defaultID.lowercased()]
+            return result
         }
         do {
+            let text = try TextDecoder.decodeUTF8([UInt8](data), file: path)
             let (transcript, found) = try TranscriptParser(path: path, defaultID: defaultID).parse(text)
-            diagnostics += found
+            result.diagnostics += found
             if transcript.segments.isEmpty {
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "the transcript has no text"))
+                result.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "the transcript has no text"))
             }
-            return transcript
+            result.transcript = transcript
+        } catch let error as any CodaError {
+            result.diagnostics.append(error.diagnostic)
+            result.unreadableKeys = [path, defaultID.lowercased()]
         } catch {
-            record(error.diagnostic, path: path)
-            unreadable[defaultID.lowercased()] = error.diagnostic
-            return nil
+            result.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path), "\(error)"))
+            result.unreadableKeys = [path, defaultID.lowercased()]
         }
+        return result
     }
 
     mutating func readSurvey(_ url: URL, path: String, sidecar: URL?) -> Survey? {

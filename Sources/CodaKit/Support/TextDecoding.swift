@@ -21,6 +21,8 @@ enum TextDecoder {
     static func decodeUTF8(_ bytes: [UInt8], file: String) throws(TextEncodingError) -> String {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        // The standard library's validation is fast; the byte-by-byte search only runs to report a bad file.
+        if start == 0, !bytes.contains(0x0D), let text = String(validating: bytes, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8Offset(bytes, from: start) {
             let (line, column) = lineAndColumn(of: bad, in: bytes, from: start)
             throw .invalidUTF8(file: file, byteOffset: bad, line: line, column: column)
