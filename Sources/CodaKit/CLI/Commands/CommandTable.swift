@@ -5,6 +5,6 @@ extension CommandSpec {
         .codebook, .codebookLint, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
         .retrieve, .memo, .memos,
         .survey, .matrix, .summarize, .network,
-        .conclude, .agree, .note, .notes, .review,
+        .conclude, .agree, .note, .notes, .review, .exportQDC, .exportQDPX,
     ]
 }
