@@ -52,6 +52,12 @@ extension RefiProjectImport {
                                                   codings: codings, caseName: caseName))
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
+        if !missingSources.isEmpty {
+            let codings = missingSources.reduce(0) { $0 + $1.codings }
+            outcome.adjustments.append("\(missingSources.count) source\(plural(missingSources.count))' text file\(plural(missingSources.count)) missing from the archive, so "
+                                       + "\(missingSources.count == 1 ? "it was" : "they were") not imported (nor \(codings) coding\(plural(codings)) on them): "
+                                       + missingSources.map { "`\($0.label)` (\($0.path))" }.joined(separator: ", "))
+        }
         planCodingFiles(documents.flatMap(\.codings))
         return documents
     }
@@ -87,9 +93,7 @@ extension RefiProjectImport {
                 return bytes
             }
         }
-        let count = selectionCount(source)
-        outcome.adjustments.append("source `\(label)`: its text file `\(candidates[0])` is missing from the archive; it was not imported"
-                                   + (count > 0 ? ", nor its \(count) coding\(plural(count))" : ""))
+        missingSources.append((label, candidates[0], selectionCount(source)))
         return nil
     }
 

@@ -15,6 +15,7 @@ struct RefiProjectImport {
     var mapper: RefiCodeMapper
     let existing: Project
     var notedKinds = Set<String>()
+    var missingSources: [(label: String, path: String, codings: Int)] = []
 
     init(file: URL, root: URL, options: ImportOptions) throws {
         self.file = file
