@@ -29,7 +29,8 @@ struct RefiImportLenientTests {
         let text = "Interviewer: How was it?\nAli: Great 😀 really.\nAli: The queue was long.\n"
         let stored = text.replacingOccurrences(of: "\n", with: "\r\n")
         func utf16Range(_ words: String) -> (Int, Int) {
-            let start = stored.utf16.distance(from: stored.utf16.startIndex, to: stored.range(of: words)!.lowerBound)
+            guard let found = stored.range(of: words) else { return (0, 0) }
+            let start = stored.utf16.distance(from: stored.utf16.startIndex, to: found.lowerBound)
             return (start, start + words.utf16.count)
         }
         let (s1, e1) = utf16Range("Great 😀 really")
@@ -65,7 +66,8 @@ struct RefiImportLenientTests {
     @Test func utf8ByteOffsetsAndCoderFromOptions() throws {
         let text = "I moved to the city in 2019 because of work.\n\nThe rent is even higher 😀 but I stay.\n\nNaïve planning made the commute longer.\n"
         func byteRange(_ words: String) -> (Int, Int) {
-            let start = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: words)!.lowerBound)
+            guard let found = text.range(of: words) else { return (0, 0) }
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: found.lowerBound)
             return (start, start + words.utf8.count)
         }
         let code = "aaaaaaaa-0000-4000-8000-000000000003"

@@ -100,9 +100,15 @@ struct RefiImportSampleTests {
         let filler = "Café. 😀 " + String(repeating: "x", count: 131)
         #expect(filler.unicodeScalars.count == 139)
         let text = filler + "Oh, that was great. See you tomorrow? Eleven thirty. Mm. The end."
-        let file = try RefiTestSupport.qdpx([("project.qde", qde), ("sources/230B768E-5A3D-42B7-BE92-2A3721177944.txt", Array(text.utf8))])
+        let mabel = String(repeating: "é", count: 250) + "For some reason babies aren't supposed to have cow's milk that is low fat. "
+            + String(repeating: "y", count: 200)
+        let file = try RefiTestSupport.qdpx([("project.qde", qde), ("sources/230B768E-5A3D-42B7-BE92-2A3721177944.txt", Array(text.utf8)),
+                                             ("sources/88293C71-CB70-4AB7-8413-C24110A19C2E.txt", Array(mabel.utf8))])
         let (outcome, project) = try RefiTestSupport.importInto(file)
-        #expect(outcome.adjustments.contains { $0.hasPrefix("5 sources' text files missing from the archive") })
+        #expect(outcome.adjustments.contains { $0.hasPrefix("4 sources' text files missing from the archive") })
+        #expect(outcome.adjustments.contains("source `Mabêl 2ième.txt`: 1 selection without a code not imported (Coda keeps only coded text; their comments became memos on the document)"))
+        #expect(project.memos.first { $0.target == .document("Mabêl 2ième") }?.text
+                == "Comment on “For some reason babies aren't supposed to have cow's milk…”: Mabel is not the only person I know who has Coke for breakfast!")
         #expect(!outcome.adjustments.contains { $0.contains("UTF-16") || $0.contains("UTF-8 bytes") })
         let coding = try #require(project.codings.first)
         #expect(project.codings.count == 1)

@@ -64,6 +64,10 @@ extension RefiProjectImport {
         for (guid, path) in mapper.codeNotes { add(guid, to: .code(path)) }
         let idByGUID = Dictionary(documents.map { ($0.sourceGUID, $0.id) }, uniquingKeysWith: { first, _ in first })
         for source in model.sources {
+            if model.origin != "Coda", let id = idByGUID[source.guid], !source.description.trimmingWhitespace().isEmpty {
+                plan.memos.append(RefiImportPlan.PlannedMemo(target: .document(id), author: "", date: "undated",
+                                                             text: "Description: " + source.description.trimmingWhitespace()))
+            }
             for guid in source.noteRefs {
                 if let id = idByGUID[source.guid] { add(guid, to: .document(id)) } else {
                     add(guid, to: .project, prefix: "On the source `\(source.name ?? source.guid)`, which was not imported: ")

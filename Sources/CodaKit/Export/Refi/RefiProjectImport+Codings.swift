@@ -23,7 +23,11 @@ extension RefiProjectImport {
         var outside = 0, empty = 0, uncoded = 0, unknownCode = 0
         var requests: [(range: Range<Int>, ref: RefiCodingRef, user: String?, time: String?, memo: [String])] = []
         for selection in source.selections {
-            guard !selection.codings.isEmpty else { uncoded += 1; continue }
+            guard !selection.codings.isEmpty else {
+                uncoded += 1
+                keepComment(on: selection, in: document, text: text, unit: choice.unit)
+                continue
+            }
             guard let start = text.offset(selection.start, in: choice.unit), let end = text.offset(selection.end, in: choice.unit),
                   start <= end else { outside += selection.codings.count; continue }
             guard start < end else { empty += selection.codings.count; continue }
@@ -39,11 +43,25 @@ extension RefiProjectImport {
                                     time: RefiDate.codingTime(fromDateTime: request.ref.time ?? request.time ?? ""), memo: memo)
             if seen.insert(coding.key).inserted { codings.append(coding) }
         }
-        if uncoded > 0 { note("source `\(label)`: \(uncoded) selection\(plural(uncoded)) without a code not imported (Coda keeps only coded text)") }
+        if uncoded > 0 {
+            note("source `\(label)`: \(uncoded) selection\(plural(uncoded)) without a code not imported (Coda keeps only coded text; their comments became memos on the document)")
+        }
         if outside > 0 { note("source `\(label)`: \(outside) coding\(plural(outside)) outside the text not imported") }
         if empty > 0 { note("source `\(label)`: \(empty) coding\(plural(empty)) of empty selections not imported") }
         if unknownCode > 0 { note("source `\(label)`: \(unknownCode) coding\(plural(unknownCode)) with a code not in the codebook not imported") }
         return codings
+    }
+
+    /// A comment on text nobody coded becomes a memo on the document, quoting the start of the text.
+    private mutating func keepComment(on selection: RefiSelection, in document: Transcript, text: RefiSourceText, unit: RefiSourceText.Unit) {
+        guard !selection.description.isEmpty else { return }
+        var quote = ""
+        if let start = text.offset(selection.start, in: unit), let end = text.offset(selection.end, in: unit), start < end {
+            quote = " on “" + String(document.text(in: start..<end)).collapsingWhitespace().truncated(to: 60) + "”"
+        }
+        plan.memos.append(RefiImportPlan.PlannedMemo(target: .document(document.id), author: userName(selection.user) ?? "",
+                                                     date: RefiDate.memoDate(fromDateTime: selection.time).nilIfEmpty ?? "undated",
+                                                     text: "Comment\(quote): \(selection.description)"))
     }
 
     private func makeCoding(_ document: Transcript, range: Range<Int>, code: String, coder: String, time: String, memo: String) -> Coding {
