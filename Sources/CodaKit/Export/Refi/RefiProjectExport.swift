@@ -26,6 +26,10 @@ struct RefiProjectExport {
         }
         let suggestions = project.suggestions.count
         if suggestions > 0 { notes.append("\(suggestions) autocoding suggestion\(plural(suggestions)) not exported (accept them first to export them)") }
+        let unreadable = project.unreadable.keys.filter { $0.contains("/") }.count
+        if unreadable > 0 {
+            notes.append("\(unreadable) file\(plural(unreadable)) could not be read and \(unreadable == 1 ? "is" : "are") not in the export (`coda status` says why)")
+        }
         if !project.unplacedCodings.isEmpty {
             notes.append("\(project.unplacedCodings.count) coding\(plural(project.unplacedCodings.count)) left out: their words are no longer in the document")
         }
