@@ -6,6 +6,6 @@ extension CommandSpec {
         .retrieve, .memo, .memos,
         .survey, .matrix, .summarize, .network,
         .conclude, .agree, .note, .notes, .review,
-        .exportAppendix,
+        .exportAppendix, .exportQDC, .exportQDPX,
     ]
 }

@@ -1,0 +1,50 @@
+/// Writes codes as a Markdown codebook that `CodebookParser` reads back to the same codes: `# Title`, one
+/// heading per code (`##` top level, `###` child, … down to `######`), its `Field: value` lines, then its memo.
+enum CodebookWriter {
+    /// The deepest code a Markdown codebook can hold: `######` is the fifth level below the title.
+    static let maxDepth = 5
+
+    static func render(title: String, intro: String = "", codes: [Code]) -> String {
+        var out = "# \(singleLine(title))\n"
+        let introText = intro.trimmingWhitespace()
+        if !introText.isEmpty { out += "\n" + introText + "\n" }
+        for code in codes {
+            let level = min(code.depth, maxDepth) + 1
+            out += "\n" + String(repeating: "#", count: level) + " " + singleLine(code.name) + "\n"
+            func field(_ name: String, _ value: String) {
+                let flat = value.collapsingWhitespace()
+                if !flat.isEmpty { out += "\(name): \(flat)\n" }
+            }
+            field("Definition", code.definition)
+            field("Include", code.include)
+            field("Exclude", code.exclude)
+            for example in code.examples { field("Example", example) }
+            field("Keywords", RefiCodeDescription.listText(code.keywords))
+            field("Speakers", RefiCodeDescription.listText(code.speakers))
+            field("Survey", code.survey ?? "")
+            field("Opposes", RefiCodeDescription.listText(code.opposes))
+            if let color = code.color { field("Color", color) }
+            let memo = code.memo.trimmingWhitespace()
+            if !memo.isEmpty { out += "\n" + memoText(memo) + "\n" }
+        }
+        return out
+    }
+
+    /// A heading holds one line; a trailing `#` would be read as closing markup.
+    static func singleLine(_ text: String) -> String {
+        var line = text.collapsingWhitespace()
+        while line.hasSuffix("#") { line.removeLast() }
+        line = line.trimmingWhitespace()
+        return line.isEmpty ? "Untitled" : line
+    }
+
+    /// Memo lines that would read as headings or fields are escaped with a backslash.
+    static func memoText(_ memo: String) -> String {
+        memo.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
+            let line = String(raw)
+            let trimmed = line.trimmingWhitespace()
+            if CodebookParser.heading(trimmed) != nil || CodebookParser.field(trimmed) != nil { return "\\" + line }
+            return line
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,74 @@
+/// Cases and their attributes as REFI-QDA: one Text `<Variable>` per attribute name, one `<Case>` per case with
+/// its values and `<SourceRef>`s to its documents (its transcripts, and the open questions of the surveys it
+/// answered). Each transcript's own header attributes also go on its `<TextSource>`, because a case with
+/// interviews before and after keeps only one value of per-interview keys such as `phase` or `date`.
+struct RefiCases {
+    let project: Project
+    let cases: [CaseRecord]
+    /// Variable names in a stable order: the project's attribute names, then any others sorted.
+    let variableNames: [String]
+
+    init(project: Project) {
+        self.project = project
+        cases = project.cases
+        var names: [String] = []
+        var seen = Set<String>()
+        var used = Set<String>()
+        for record in cases { used.formUnion(record.attributes.filter { !$0.value.isEmpty }.keys) }
+        for document in project.documentsInOrder {
+            for (key, value) in RefiCases.sourceAttributes(document) where !value.isEmpty { used.insert(key) }
+        }
+        for name in project.attributeNames where used.contains(name) && seen.insert(name).inserted { names.append(name) }
+        for name in used.sorted() where seen.insert(name).inserted { names.append(name) }
+        variableNames = names
+    }
+
+    static func variableGUID(_ name: String) -> String { RefiGUID.make("variable:" + name.lowercased()) }
+
+    /// A document's own attributes: a transcript's header (without id and case), a survey question's survey attributes.
+    static func sourceAttributes(_ document: Transcript) -> [(key: String, value: String)] {
+        document.attributes.filter { !["id", "case", "question"].contains($0.key) }
+    }
+
+    func variablesNode() -> RefiXMLNode? {
+        guard !variableNames.isEmpty else { return nil }
+        return RefiXMLNode("Variables", children: variableNames.map {
+            RefiXMLNode("Variable", [("guid", RefiCases.variableGUID($0)), ("name", $0), ("typeOfVariable", "Text")])
+        })
+    }
+
+    func casesNode() -> RefiXMLNode? {
+        guard !cases.isEmpty else { return nil }
+        return RefiXMLNode("Cases", children: cases.map(caseNode))
+    }
+
+    private func caseNode(_ record: CaseRecord) -> RefiXMLNode {
+        var children: [RefiXMLNode] = []
+        for name in variableNames {
+            if let value = record.attributes[name], !value.isEmpty { children.append(valueNode(name, value)) }
+        }
+        for id in documentIDs(of: record) { children.append(RefiXMLNode("SourceRef", [("targetGUID", RefiProjectExport.sourceGUID(id))])) }
+        return RefiXMLNode("Case", [("guid", RefiGUID.make("case:" + record.id.lowercased())), ("name", record.id)], children: children)
+    }
+
+    /// The case's transcripts, then the open questions it answered.
+    func documentIDs(of record: CaseRecord) -> [String] {
+        var ids = record.transcriptIDs
+        for surveyID in record.surveyIDs {
+            guard let survey = project.survey(surveyID), let respondent = survey.respondents.first(where: { $0.id == record.id }) else { continue }
+            for column in survey.columns where column.kind == .open && !respondent.values[column.index].isEmpty {
+                ids.append(survey.documentID(for: column))
+            }
+        }
+        return ids
+    }
+
+    func sourceValues(_ document: Transcript) -> [RefiXMLNode] {
+        RefiCases.sourceAttributes(document).filter { !$0.value.isEmpty }.map { valueNode($0.key, $0.value) }
+    }
+
+    private func valueNode(_ name: String, _ value: String) -> RefiXMLNode {
+        RefiXMLNode("VariableValue", children: [RefiXMLNode("VariableRef", [("targetGUID", RefiCases.variableGUID(name))]),
+                                                RefiXMLNode("TextValue", text: value)])
+    }
+}

@@ -1,0 +1,130 @@
+/// A Coda project as a REFI-QDA project (.qdpx): `project.qde` plus one UTF-8 `sources/<guid>.txt` per document,
+/// whose text is exactly the document text Coda's offsets point into, so a selection's code-point offsets are
+/// the coding's offsets. Strict and deterministic: valid against Project.xsd, GUIDs derived from content, dates
+/// taken from codings and memos only, and the zip written with fixed times.
+struct RefiProjectExport {
+    static let projectNamespace = "urn:QDA-XML:project:1.0"
+
+    let project: Project
+    /// Human codings once each (autocoding suggestions are not exported).
+    let codings: [Coding]
+    let users: RefiUsers
+    /// What the export left out, for the researcher to read.
+    private(set) var notes: [String] = []
+
+    init(project: Project) {
+        self.project = project
+        var seen = Set<Coding.Key>()
+        var kept: [Coding] = []
+        for coding in CodingFile.sorted(project.humanCodings) where seen.insert(coding.key).inserted { kept.append(coding) }
+        let knownCodes = Set(RefiCodebookExport.uniqueCodes(project.codebook).map { $0.path.lowercased() })
+        let unknown = kept.filter { !knownCodes.contains($0.code.lowercased()) }
+        codings = kept.filter { knownCodes.contains($0.code.lowercased()) }
+        users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author))
+        if !unknown.isEmpty {
+            notes.append("\(unknown.count) coding\(plural(unknown.count)) left out: their code is not in the codebook (`coda check` lists them)")
+        }
+        let suggestions = project.suggestions.count
+        if suggestions > 0 { notes.append("\(suggestions) autocoding suggestion\(plural(suggestions)) not exported (accept them first to export them)") }
+        let unreadable = project.unreadable.keys.filter { $0.contains("/") }.count
+        if unreadable > 0 {
+            notes.append("\(unreadable) file\(plural(unreadable)) could not be read and \(unreadable == 1 ? "is" : "are") not in the export (`coda status` says why)")
+        }
+        if !project.unplacedCodings.isEmpty {
+            notes.append("\(project.unplacedCodings.count) coding\(plural(project.unplacedCodings.count)) left out: their words are no longer in the document")
+        }
+    }
+
+    static func sourceGUID(_ documentID: String) -> String { RefiGUID.make("source:" + documentID.lowercased()) }
+
+    static func selectionKey(_ coding: Coding) -> String {
+        "\(coding.document.lowercased())|\(coding.code.lowercased())|\(coding.start)|\(coding.end)|\(coding.coder.lowercased())"
+    }
+
+    /// The archive's bytes: `project.qde` first, then the sources in document order.
+    func archive(fileName: String) throws(ZipError) -> [UInt8] {
+        var zip = ZipWriter(fileName: fileName)
+        try zip.addFile("project.qde", contents: Array(qde().utf8))
+        for document in project.documentsInOrder {
+            try zip.addFile("sources/\(RefiProjectExport.sourceGUID(document.id)).txt", contents: Array(document.text.utf8))
+        }
+        return try zip.finish()
+    }
+
+    func qde() -> String {
+        let notes = RefiNotes(project: project, codings: codings, users: users)
+        var children: [RefiXMLNode] = []
+        if let usersNode = users.node() { children.append(usersNode) }
+        let codes = RefiCodebookExport.codeNodes(project.codebook, noteRefs: notes.codeRefs)
+        if !codes.isEmpty { children.append(RefiXMLNode("CodeBook", children: [RefiXMLNode("Codes", children: codes)])) }
+        let cases = RefiCases(project: project)
+        if let variables = cases.variablesNode() { children.append(variables) }
+        if let casesNode = cases.casesNode() { children.append(casesNode) }
+        let sources = project.documentsInOrder.map { sourceNode($0, cases: cases, notes: notes) }
+        if !sources.isEmpty { children.append(RefiXMLNode("Sources", children: sources)) }
+        if let notesNode = notes.notesNode() { children.append(notesNode) }
+        children += notes.projectRefs.map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
+
+        let dated = datedEvents()
+        let first = dated.min { $0.time < $1.time }
+        let last = dated.max { $0.time < $1.time }
+        let root = RefiXMLNode("Project", [
+            ("xmlns", RefiProjectExport.projectNamespace),
+            ("name", project.codebook.titles.first ?? "Coda project"),
+            ("origin", "Coda"),
+            ("creatingUserGUID", first.map { users.guid($0.user) }),
+            ("creationDateTime", first?.time),
+            ("modifyingUserGUID", last.map { users.guid($0.user) }),
+            ("modifiedDateTime", last?.time),
+        ], children: children)
+        return root.document()
+    }
+
+    /// Every date in the project with who made it: codings and memos.
+    private func datedEvents() -> [(time: String, user: String)] {
+        var events: [(time: String, user: String)] = []
+        for coding in codings { if let time = RefiDate.dateTime(fromCodingTime: coding.time) { events.append((time, coding.coder)) } }
+        for memo in project.memos where !memo.author.isEmpty {
+            if let time = RefiDate.dateTime(fromMemoDate: memo.date) { events.append((time, memo.author)) }
+        }
+        // Times in other zones than UTC would not compare as text; Coda writes UTC, so keep the `Z` ones.
+        return events.filter { $0.time.hasSuffix("Z") }
+    }
+
+    private func sourceNode(_ document: Transcript, cases: RefiCases, notes: RefiNotes) -> RefiXMLNode {
+        let guid = RefiProjectExport.sourceGUID(document.id)
+        var children: [RefiXMLNode] = []
+        if let description = sourceDescription(document) { children.append(RefiXMLNode("Description", text: description)) }
+        for coding in codings where coding.document.lowercased() == document.id.lowercased() {
+            children.append(selectionNode(coding, in: document, notes: notes))
+        }
+        children += (notes.documentRefs[document.id.lowercased()] ?? []).map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
+        children += cases.sourceValues(document)
+        return RefiXMLNode("TextSource", [("guid", guid), ("name", document.id), ("plainTextPath", "internal://\(guid).txt")],
+                           children: children)
+    }
+
+    /// Survey questions say which question they hold; transcripts need no description.
+    private func sourceDescription(_ document: Transcript) -> String? {
+        guard document.id.contains(":"), let question = document.attribute("question") else { return nil }
+        return "Answers to the open question “\(question)” of the survey \(document.caseID), one line per respondent in the order of the survey file."
+    }
+
+    private func selectionNode(_ coding: Coding, in document: Transcript, notes: RefiNotes) -> RefiXMLNode {
+        let key = RefiProjectExport.selectionKey(coding)
+        let time = RefiDate.dateTime(fromCodingTime: coding.time)
+        let user = users.guid(coding.coder)
+        let codeRef = RefiXMLNode("CodeRef", [("targetGUID", RefiCodebookExport.guid(forCodePath: coding.code))])
+        var children = [RefiXMLNode("Coding", [("guid", RefiGUID.make("coding:" + key)), ("creatingUser", user), ("creationDateTime", time)],
+                                    children: [codeRef])]
+        if let note = notes.codingRefs[key] { children.append(RefiXMLNode("NoteRef", [("targetGUID", note)])) }
+        return RefiXMLNode("PlainTextSelection", [
+            ("guid", RefiGUID.make("selection:" + key)),
+            ("name", Coding.excerpt(of: document.text(in: coding.range))),
+            ("startPosition", String(coding.start)),
+            ("endPosition", String(coding.end)),
+            ("creatingUser", user),
+            ("creationDateTime", time),
+        ], children: children)
+    }
+}

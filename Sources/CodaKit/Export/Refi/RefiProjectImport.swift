@@ -1,0 +1,98 @@
+import Foundation
+
+/// Imports a .qdpx: its codebook, every text source as a transcript whose body is the source text (so the
+/// selections' offsets still point at the same words), the codings per coder, the cases' variables as header
+/// attributes, and the notes as memos. See `RefiImport` for the rules on leniency and conflicts.
+struct RefiProjectImport {
+    let file: URL
+    let root: URL
+    let options: ImportOptions
+    let name: String
+    let zip: ZipReader
+    var outcome = ImportOutcome()
+    var plan = RefiImportPlan()
+    var model: RefiProjectModel
+    var mapper: RefiCodeMapper
+    let existing: Project
+    var notedKinds = Set<String>()
+    var missingSources: [(label: String, path: String, codings: Int)] = []
+
+    init(file: URL, root: URL, options: ImportOptions) throws {
+        self.file = file
+        self.root = root
+        self.options = options
+        name = file.lastPathComponent
+        do {
+            zip = try ZipReader(bytes: try RefiImport.readFile(file), fileName: name)
+        } catch let error as ZipError {
+            throw ImportError.invalid(file: name, reason: "the file is not a readable zip archive: \(error.diagnostic.message)",
+                                      hint: "a .qdpx is a zip holding project.qde and sources/; export it again from the other tool")
+        }
+        var adjustments: [String] = []
+        let entry = try RefiProjectImport.projectEntry(in: zip, file: name, adjustments: &adjustments)
+        let tree = try RefiXMLTree.parse(try zip.data(for: entry), file: "\(name)/\(entry.name)")
+        var reader = RefiReader(file: name)
+        try reader.checkRoot(tree, expected: "Project", kind: "project")
+        model = reader.project(tree)
+        let title = model.name.isEmpty ? file.deletingPathExtension().lastPathComponent : model.name
+        mapper = RefiCodeMapper(nodes: model.codes, file: "\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md")
+        outcome.adjustments = adjustments + reader.adjustments + mapper.adjustments
+        existing = Project.load(root)
+    }
+
+    /// `project.qde`; else the same name in another case (`Project.qde`); else the one .qde in the archive
+    /// (ATLAS.ti 26 names it after the project).
+    static func projectEntry(in zip: ZipReader, file: String, adjustments: inout [String]) throws -> ZipEntry {
+        if let exact = zip.entry(named: "project.qde") { return exact }
+        if let folded = zip.entry(named: "project.qde", caseInsensitive: true) {
+            adjustments.append("the project file is named `\(folded.name)`, not `project.qde`")
+            return folded
+        }
+        let candidates = zip.entries.filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".qde") }
+            .sorted { ($0.name.split(separator: "/").count, $0.name) < ($1.name.split(separator: "/").count, $1.name) }
+        if let first = candidates.first {
+            adjustments.append("the project file is named `\(first.name)`, not `project.qde`"
+                               + (candidates.count > 1 ? " (\(candidates.count) .qde files; the first was read)" : ""))
+            return first
+        }
+        throw RefiImportError.noProjectFile(file: file, entries: zip.entries.map(\.name))
+    }
+
+    mutating func run() throws -> ImportOutcome {
+        try RefiImport.checkCodes(mapper.codes, against: existing, file: name)
+        let title = model.name.isEmpty ? file.deletingPathExtension().lastPathComponent : model.name
+        if !mapper.codes.isEmpty {
+            let origin = model.origin.isEmpty ? "" : " (made by \(model.origin))"
+            plan.files.append(("\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md",
+                               CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
+        }
+        let documents = try importSources()
+        planCases(documents)
+        planMemos(documents)
+        let conflicts = plan.conflicts(in: root)
+        if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
+        summarize(documents)
+        outcome.written = try plan.write(into: root)
+        return outcome
+    }
+
+    private mutating func summarize(_ documents: [RefiImportedDocument]) {
+        outcome.summary.append("codebook: " + RefiImport.codeSummary(mapper.codes))
+        let codings = documents.flatMap(\.codings)
+        outcome.summary.append("\(documents.count) text source\(plural(documents.count)) → transcripts"
+                               + (model.sources.count > documents.count ? " (\(model.sources.count - documents.count) without text not imported)" : ""))
+        let coders = Set(codings.map(\.coder)).sorted(by: naturalOrder)
+        outcome.summary.append("\(codings.count) coding\(plural(codings.count))" + (coders.isEmpty ? "" : " by " + coders.joined(separator: ", ")))
+        outcome.summary.append("\(model.cases.count) case\(plural(model.cases.count)), \(model.variables.count) variable\(plural(model.variables.count))")
+        outcome.summary.append("\(plan.memos.count) memo\(plural(plan.memos.count))")
+        let other = model.otherSources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        if !other.isEmpty { outcome.adjustments.append("sources Coda cannot code were not imported: " + other.joined(separator: ", ")) }
+    }
+
+    /// A REFI user's name, for codings and memos.
+    func userName(_ guid: String?) -> String? {
+        guard let guid, let name = model.users[guid] else { return nil }
+        let clean = name.collapsingWhitespace()
+        return clean.lowercased() == CodingStore.suggestionCoder ? clean + "-imported" : clean
+    }
+}

@@ -1,0 +1,18 @@
+/// The people in an exported project (coders and memo authors) as REFI-QDA `<User>`s with GUIDs from their names.
+struct RefiUsers {
+    let names: [String]
+
+    init(names: [String]) {
+        var seen = Set<String>()
+        var unique: [String] = []
+        for name in names.filter({ !$0.isEmpty }).sorted(by: naturalOrder) where seen.insert(name.lowercased()).inserted { unique.append(name) }
+        self.names = unique
+    }
+
+    func guid(_ name: String) -> String { RefiGUID.make("user:" + name.lowercased()) }
+
+    func node() -> RefiXMLNode? {
+        guard !names.isEmpty else { return nil }
+        return RefiXMLNode("Users", children: names.map { RefiXMLNode("User", [("guid", guid($0)), ("name", $0)]) })
+    }
+}
