@@ -27,11 +27,12 @@ public struct CodingStore: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Reads every codings file.
+    /// Reads every codings file (in parallel; the files are independent).
     func loadAll(relativeTo project: URL) -> Loaded {
         var loaded = Loaded()
         let fm = FileManager.default
         guard let coderFolders = try? fm.contentsOfDirectory(atPath: folderURL.path) else { return loaded }
+        var files: [(url: URL, path: String, rejected: Bool)] = []
         for coderFolder in coderFolders.sorted() where !coderFolder.hasPrefix(".") {
             let coderURL = folderURL.appendingPathComponent(coderFolder)
             var places: [(URL, Bool)] = [(coderURL, false)]
@@ -39,23 +40,29 @@ public struct CodingStore: Sendable {
             for (folder, rejected) in places {
                 guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
                 for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") {
-                    let url = folder.appendingPathComponent(name)
                     let path = "\(CodingStore.folder)/\(coderFolder)/\(rejected ? CodingStore.rejectedFolder + "/" : "")\(name)"
-                    guard let data = fm.contents(atPath: url.path) else { continue }
-                    let text: String
-                    do {
-                        text = try TextDecoder.decodeUTF8([UInt8](data), file: path)
-                    } catch {
-                        loaded.diagnostics.append(error.diagnostic)
-                        continue
-                    }
-                    let contents = CodingFile.parse(text, path: path)
-                    loaded.diagnostics += contents.diagnostics
-                    if rejected { loaded.rejected += contents.codings } else { loaded.codings += contents.codings }
+                    files.append((folder.appendingPathComponent(name), path, rejected))
                 }
             }
         }
+        let parsed = files.map { FileToRead(url: $0.url, path: $0.path) }.parallelMap { file -> CodingFile.Contents? in
+            guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
+            switch Result(catching: { () throws(TextEncodingError) in try TextDecoder.decodeUTF8([UInt8](data), file: file.path) }) {
+            case .success(let text): return CodingFile.parse(text, path: file.path)
+            case .failure(let error): return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [error.diagnostic])
+            }
+        }
+        for (file, contents) in zip(files, parsed) {
+            guard let contents else { continue }
+            loaded.diagnostics += contents.diagnostics
+            if file.rejected { loaded.rejected += contents.codings } else { loaded.codings += contents.codings }
+        }
         return loaded
+    }
+
+    private struct FileToRead: Sendable {
+        var url: URL
+        var path: String
     }
 
     /// Changes the codings of one coder in one document: under the lock, reads the file as it is now

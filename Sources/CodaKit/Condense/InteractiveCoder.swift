@@ -134,7 +134,7 @@ public struct InteractiveCoder {
         }
         let label = "¶\(segment.number)" + (segment.timestamp.map { " [\($0.text)]" } ?? "") + (segment.speaker.map { " \($0):" } ?? "")
         console.line("▶ " + label)
-        for line in DisplayWidth.wrap(segment.text, width: width - 4) { console.line("    " + line) }
+        for line in DisplayWidth.wrap(String(segment.text), width: width - 4) { console.line("    " + line) }
         if let next = document.segment(segment.number + 1) {
             console.line("  ¶\(next.number) \(next.speaker.map { $0 + ": " } ?? "")\(next.text.collapsingWhitespace().truncated(to: width - 12))")
         }

@@ -15,7 +15,7 @@ public enum TranscriptView {
             let s = transcript.segments[n - 1]
             var cells: [Cell] = [.int(s.number)]
             if hasTimes { cells.append(s.timestamp.map { Cell($0.text) } ?? .empty) }
-            cells += [Cell(s.speaker ?? "", value: .optional(s.speaker)), Cell(s.text)]
+            cells += [Cell(s.speaker ?? "", value: .optional(s.speaker)), Cell(String(s.text))]
             table.append(cells)
         }
         var fields = [Field("File", transcript.path)]

@@ -28,7 +28,7 @@ enum CodedTranscript {
             }
             var cells: [Cell] = [.int(segment.number)]
             if hasTimes { cells.append(Cell(segment.timestamp?.text ?? "")) }
-            cells += [Cell(segment.speaker ?? ""), Cell(segment.text), Cell(labels.joined(separator: "; "))]
+            cells += [Cell(segment.speaker ?? ""), Cell(String(segment.text)), Cell(labels.joined(separator: "; "))]
             table.append(cells)
         }
         var fields = [Field("Case", document.id.contains(":") ? "one per respondent" : document.caseID)]

@@ -4,12 +4,21 @@ public struct Segment: Sendable, Hashable {
     public var number: Int
     public var speaker: String?
     public var timestamp: Timestamp?
-    /// The words of the segment, without the speaker label.
-    public var text: String
+    /// The words of the segment, without the speaker label: a slice of the document's text.
+    public var text: Substring
     /// Where `text` lies in the document text, in Unicode scalars.
     public var range: Range<Int>
     /// The line of the source file where the segment starts.
     public var line: Int
 
-    public var wordCount: Int { text.split(whereSeparator: { $0.isWhitespace }).count }
+    public var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 32 || byte == 10 || byte == 9 || byte == 13
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
 }

@@ -65,7 +65,9 @@ struct TranscriptParser {
         let declared = attributes.first { $0.key == "speakers" }?.value
             .split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
 
-        let lines = splitLines(body, firstLine: firstBodyLine)
+        // One copy of the body: the transcript's text, which every segment's text is a slice of.
+        let bodyText = String(body)
+        let lines = splitLines(bodyText[...], firstLine: firstBodyLine)
         let labels = lines.map { $0.isBlank ? nil : SpeakerLabel.read($0.text) }
         let accepted = acceptedSpeakers(lines: lines, labels: labels, declared: declared, diagnostics: &diagnostics)
         let segments = buildSegments(lines: lines, labels: labels, accepted: accepted)
@@ -76,7 +78,7 @@ struct TranscriptParser {
             if let s = segment.speaker, seenSpeakers.insert(s).inserted { speakers.append(s) }
         }
         let transcript = Transcript(id: id, path: path, attributes: attributes.filter { $0.key != "id" },
-                                    caseID: caseID, text: String(body), segments: segments, speakers: speakers)
+                                    caseID: caseID, text: bodyText, segments: segments, speakers: speakers)
         return (transcript, diagnostics)
     }
 
@@ -198,20 +200,22 @@ struct TranscriptParser {
         return start..<max(start, end)
     }
 
-    /// The segment's words: its lines from `start`, trailing spaces trimmed, joined with LF.
-    private func segmentText(lines: [Line], firstIndex: Int, lastIndex: Int, start: Int) -> String {
-        var parts: [Substring] = []
-        for index in firstIndex...lastIndex {
-            var text = lines[index].text
-            if index == firstIndex {
-                let skip = start - lines[index].scalarOffset
-                text = Substring(text.unicodeScalars.dropFirst(skip))
-            }
-            parts.append(text)
+    /// The segment's words: a slice of the body from `start` to the end of its last line, trailing spaces
+    /// trimmed. A slice, not a copy, so a corpus is held in memory once.
+    private func segmentText(lines: [Line], firstIndex: Int, lastIndex: Int, start: Int) -> Substring {
+        let first = lines[firstIndex].text
+        let scalars = first.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: start - lines[firstIndex].scalarOffset, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let lastLine = lines[lastIndex].text
+        var to = lastLine.endIndex
+        let lastScalars = lastLine.unicodeScalars
+        while to > lastScalars.startIndex {
+            let before = lastScalars.index(before: to)
+            guard lastScalars[before] == " " || lastScalars[before] == "\t" else { break }
+            to = before
         }
-        var joined = parts.joined(separator: "\n")
-        while let last = joined.unicodeScalars.last, last == " " || last == "\t" { joined.unicodeScalars.removeLast() }
-        return joined
+        guard from <= to else { return first[from..<from] }
+        return first.base[from..<to]
     }
 }
 

@@ -46,7 +46,7 @@ extension Survey {
         for (index, respondent) in respondents.enumerated() {
             let answer = respondent.values[column.index].replacingOccurrences(of: "\r", with: "")
             let length = answer.unicodeScalars.count
-            segments.append(Segment(number: index + 1, speaker: respondent.id, timestamp: nil, text: answer,
+            segments.append(Segment(number: index + 1, speaker: respondent.id, timestamp: nil, text: Substring(answer),
                                     range: offset..<(offset + length), line: respondent.line))
             text += answer + "\n"
             offset += length + 1

@@ -15,6 +15,10 @@ public struct Project: Sendable {
     var documentsByID: [String: Transcript] = [:]
     /// All codings, placed on the current text of their documents (including the `auto` coder's suggestions).
     public var codings: [Coding] = []
+    /// Codings by people, leaving out autocoding suggestions (set with `codings` when loading).
+    public internal(set) var humanCodings: [Coding] = []
+    /// The `auto` coder's suggestions.
+    public internal(set) var suggestions: [Coding] = []
     /// Codings whose words could not be found again, kept apart so nothing is lost.
     public var unplacedCodings: [(coding: Coding, reason: String)] = []
     /// How many codings were found at other positions than their files say (saved by `coda check --fix`).
@@ -29,13 +33,8 @@ public struct Project: Sendable {
     public static let transcriptsFolder = "Transcripts"
     public static let codebooksFolder = "Codebooks"
 
-    /// Codings by people, leaving out autocoding suggestions.
-    public var humanCodings: [Coding] { codings.filter { $0.coder != CodingStore.suggestionCoder } }
-
-    public var suggestions: [Coding] { codings.filter { $0.coder == CodingStore.suggestionCoder } }
-
     /// The coders who made codings, sorted.
-    public var coders: [String] { Array(Set(humanCodings.map(\.coder))).sorted(by: naturalOrder) }
+    public internal(set) var coders: [String] = []
 
     public func transcript(_ id: String) -> Transcript? {
         transcripts.first { $0.id == id } ?? transcripts.first { $0.id.lowercased() == id.lowercased() }

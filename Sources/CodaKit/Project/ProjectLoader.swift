@@ -100,13 +100,28 @@ struct ProjectLoader {
         codings.reserveCapacity(loaded.codings.count)
         var unknownCodes: [String: Int] = [:]
         var unknownDocuments: [String: Int] = [:]
-        for coding in loaded.codings {
-            guard let document = project.documentsByID[coding.document.lowercased()] else {
+        // Placing codings on their documents' text is independent work: spread it over the cores by document.
+        let documents = project.documentsByID
+        // Codings arrive grouped by file, so consecutive runs share a document; each run is placed as one task.
+        var runs: [Range<Int>] = []
+        var runStart = 0
+        for i in stride(from: 1, through: loaded.codings.count, by: 1)
+            where i == loaded.codings.count || loaded.codings[i].document != loaded.codings[i - 1].document {
+            if i > runStart { runs.append(runStart..<i) }
+            runStart = i
+        }
+        let all = loaded.codings
+        let placements = runs.parallelMap { run -> [CodingAnchor.Placement?] in
+            guard let document = documents[all[run.lowerBound].document.lowercased()] else { return Array(repeating: nil, count: run.count) }
+            return all[run].map { CodingAnchor.place($0, in: document) }
+        }
+        for (run, results) in zip(runs, placements) {
+            for (coding, placement) in zip(all[run], results) {
+            guard let placement else {
                 unknownDocuments[coding.document, default: 0] += 1
                 project.unplacedCodings.append((coding, "document `\(coding.document)` does not exist"))
                 continue
             }
-            let placement = CodingAnchor.place(coding, in: document)
             switch placement.status {
             case .inPlace:
                 codings.append(placement.coding)
@@ -120,8 +135,12 @@ struct ProjectLoader {
                                               hint: "tag the words again where they are now, then delete this coding's line from \(codingPath(coding))"))
             }
             if project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
+            }
         }
         project.codings = codings
+        project.humanCodings = codings.filter { $0.coder != CodingStore.suggestionCoder }
+        project.suggestions = codings.filter { $0.coder == CodingStore.suggestionCoder }
+        project.coders = Array(Set(project.humanCodings.map(\.coder))).sorted(by: naturalOrder)
         for (code, count) in unknownCodes.sorted(by: { $0.key < $1.key }) {
             let suggestion = (try? project.codebook.resolve(code.split(separator: "/").last.map(String.init) ?? code))?.path
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),
@@ -154,14 +173,7 @@ struct ProjectLoader {
 
     /// Files under `folder`, recursively, skipping hidden ones; sorted so output never depends on the disk.
     func files(in folder: String) -> [URL] {
-        let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        var result: [URL] = []
-        for case let url as URL in enumerator {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { result.append(url.standardizedFileURL) }
-        }
-        return result.sorted { $0.path < $1.path }
+        DirectoryWalker.files(under: root.appendingPathComponent(folder))
     }
 
     mutating func readText(_ url: URL, path: String) -> String? {

@@ -82,6 +82,12 @@ enum Escape {
     /// One CSV/TSV field: quoted when needed (RFC 4180), and prefixed with `'` when a spreadsheet
     /// would otherwise take it as a formula. Plain numbers such as `-2` are left alone.
     static func delimitedField(_ text: String, separator: Character) -> String {
+        // Fast path: nothing to quote or guard.
+        let sep = separator.asciiValue ?? 44
+        if let first = text.utf8.first, first != 61, first != 43, first != 45, first != 64, first != 9, first != 13,
+           first != 32, text.utf8.last != 32, !text.utf8.contains(where: { $0 == sep || $0 == 34 || $0 == 10 || $0 == 13 || $0 == 9 }) {
+            return text
+        }
         var value = text
         if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil {
             value = "'" + value

@@ -8,14 +8,39 @@ extension StringProtocol {
 }
 
 extension String {
-    /// Runs of whitespace (including newlines) collapsed to single spaces.
+    /// Runs of whitespace (including newlines) collapsed to single spaces, ends trimmed.
     func collapsingWhitespace() -> String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most texts need nothing done: check the bytes first.
+        var clean = true
+        var previousSpace = true
+        for byte in utf8 {
+            if byte == 32 {
+                if previousSpace { clean = false; break }
+                previousSpace = true
+            } else if byte < 32 || byte >= 0x80 {
+                clean = false
+                break
+            } else {
+                previousSpace = false
+            }
+        }
+        if clean && !previousSpace { return self }
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(" "); pending = false }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// A short form for tables: the text cut at a word boundary with an ellipsis.
     func truncated(to limit: Int) -> String {
-        guard count > limit, limit > 1 else { return self }
+        guard utf8.count > limit, limit > 1, count > limit else { return self }
         var cut = String(prefix(limit - 1))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
             cut = String(cut[..<space])
@@ -59,4 +84,8 @@ func formatDecimal(_ value: Double, places: Int) -> String {
         text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
     }
     return value < 0 && units != 0 ? "-" + text : text
+}
+
+extension Substring {
+    func collapsingWhitespace() -> String { String(self).collapsingWhitespace() }
 }

@@ -1,0 +1,38 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Lists the regular files under a folder, recursively, skipping hidden names, sorted by path. Uses
+/// readdir's file types directly: with ten thousand transcripts, asking Foundation for each file's
+/// properties costs more than parsing them.
+enum DirectoryWalker {
+    static func files(under folder: URL) -> [URL] {
+        var result: [String] = []
+        walk(folder.path, into: &result)
+        return result.sorted().map { URL(fileURLWithPath: $0) }
+    }
+
+    private static func walk(_ path: String, into result: inout [String]) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = path + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(full, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+            }
+            if type == UInt8(DT_DIR) {
+                walk(full, into: &result)
+            } else if type == UInt8(DT_REG) {
+                result.append(full)
+            }
+        }
+    }
+}
