@@ -35,6 +35,12 @@ public enum ImportError: CodaError {
     case invalid(file: String, reason: String, hint: String?)
     case exists(path: String)
     case unknownEncoding(String)
+    /// A problem at one line of a text source (a WebVTT or SRT timing line, an undecodable byte).
+    case malformed(file: String, line: Int, reason: String, hint: String?)
+    /// An `--id` that cannot name a document, or one already used in the project.
+    case badID(id: String, reason: String)
+    /// An `--attr` that cannot be written as a transcript header line.
+    case badAttribute(key: String, reason: String)
 
     public static let supported = ["vtt", "srt", "docx", "txt", "qdc", "qdpx"]
 
@@ -52,6 +58,13 @@ public enum ImportError: CodaError {
                               hint: "choose another id with `--id`, or remove the old file first")
         case .unknownEncoding(let name):
             return Diagnostic(.error, at: nil, "`\(name)` is not an encoding Coda reads", hint: "use utf-8, utf-16 or windows-1252")
+        case let .malformed(file, line, reason, hint):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line), reason, hint: hint)
+        case let .badID(id, reason):
+            return Diagnostic(.error, at: nil, "the id `\(id)` cannot be used: \(reason)",
+                              hint: "choose another id with `--id`, such as `P04`")
+        case let .badAttribute(key, reason):
+            return Diagnostic(.error, at: nil, "`--attr \(key)=…` cannot be used: \(reason)")
         }
     }
 }

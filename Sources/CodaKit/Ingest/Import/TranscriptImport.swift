@@ -1,8 +1,120 @@
 import Foundation
 
-/// Converts a transcript file (WebVTT, SRT, DOCX, transcription-service text) into a Coda transcript.
+/// Converts a transcript file (WebVTT, SRT, DOCX, text) into a Coda transcript, `Transcripts/<id>.md`, and keeps
+/// the original as `Sources/<file name>`. The reader is chosen by extension; everything is read, written out and
+/// read back in memory first, and only then are the two files written, so a bad file leaves nothing behind.
 enum TranscriptImport {
+    /// Header keys `coda import` sets itself.
+    static let reservedKeys: Set<String> = ["id", "case", "source", "speakers", "duration"]
+
     static func run(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
-        throw ImportError.unsupported(file: file.lastPathComponent, ext: file.pathExtension.lowercased())
+        let name = file.lastPathComponent
+        let ext = file.pathExtension.lowercased()
+        let encoding = try options.encoding.map { value throws(ImportError) -> ImportEncoding in
+            guard let known = ImportEncoding(name: value) else { throw .unknownEncoding(value) }
+            return known
+        }
+        try checkAttributes(options.attributes)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw ImportError.unreadable(file: name, reason: "it cannot be opened")
+        }
+        let bytes = [UInt8](data)
+        guard !bytes.isEmpty else { throw ImportError.invalid(file: name, reason: "the file is empty", hint: nil) }
+        let defaultID = Self.defaultID(for: file)
+        var source = try read(bytes, ext: ext, file: name, defaultID: defaultID, encoding: encoding)
+
+        let own = source.attributes
+        func ownValue(_ key: String) -> String? { own.first { $0.key == key }?.value.nilIfEmpty }
+        let id = options.id ?? ownValue("id") ?? defaultID
+        try checkID(id)
+        if Project.load(root).documentIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+            throw ImportError.badID(id: id, reason: "a document with this id is already in the project; nothing was imported")
+        }
+        let targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes)
+        let given = Set(options.attributes.map(\.key))
+        var header: [(key: String, value: String)] = [("id", id), ("case", options.caseID ?? ownValue("case") ?? id)]
+        header += own.filter { !reservedKeys.contains($0.key) && !given.contains($0.key) }
+        for attribute in options.attributes {
+            header.removeAll { $0.key == attribute.key }  // `--attr` given twice: the last one counts
+            header.append(attribute)
+        }
+        header.append(("source", targets.sourcePath))
+        if let kept = ownValue("duration"), source.duration == nil, let time = Timestamp(kept) { source.duration = time.seconds }
+
+        let path = targets.transcriptPath
+        let (text, transcript) = try TranscriptComposer.compose(source, header: header, keptSpeakers: ownValue("speakers"),
+                                                                path: path, id: id, file: name)
+        var outcome = ImportOutcome()
+        outcome.written = try targets.write(original: bytes, transcript: text)
+        outcome.summary = summary(of: transcript, format: source.format, duration: source.duration)
+        outcome.adjustments = source.adjustments
+        if !targets.copiesSource {
+            outcome.summary.append("original already kept as \(targets.sourcePath)")
+        }
+        return outcome
+    }
+
+    /// Chooses the reader by extension and decodes text sources.
+    static func read(_ bytes: [UInt8], ext: String, file: String, defaultID: String,
+                     encoding: ImportEncoding?) throws -> ImportedSource {
+        if ext == "docx" {
+            var source = try DocxImport.read(bytes, file: file, defaultID: defaultID)
+            if encoding != nil { source.adjustments.append("`--encoding` does not apply to .docx files (their XML names its encoding)") }
+            return source
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw ImportError.invalid(file: file, reason: "this is a zip archive (perhaps a Word document), not a .\(ext) text file",
+                                      hint: "if it is a Word document, name it .docx")
+        }
+        let (text, used) = try ImportTextDecoder.decode(bytes, file: file, requested: encoding)
+        let note = used == .utf8 ? "" : ", \(used.displayName)"
+        var source: ImportedSource
+        switch ext {
+        case "vtt": source = try SubtitleImport.read(text, kind: .webVTT, file: file)
+        case "srt": source = try SubtitleImport.read(text, kind: .srt, file: file)
+        case "txt": source = try TextTranscriptImport.read(text, format: "text", file: file, defaultID: defaultID, readsHeader: true)
+        default: throw ImportError.unsupported(file: file, ext: ext)
+        }
+        source.format += note
+        return source
+    }
+
+    /// The file name without its extension; a name no id may have (with `:`) is made file-safe.
+    static func defaultID(for file: URL) -> String {
+        let base = file.deletingPathExtension().lastPathComponent.trimmingWhitespace()
+        return base.isEmpty || base.contains(":") || base.contains("\n") ? base.fileSafe() : base
+    }
+
+    static func checkID(_ id: String) throws(ImportError) {
+        if id.trimmingWhitespace().isEmpty { throw .badID(id: id, reason: "an id may not be empty") }
+        if id.contains(":") || id.contains("/") || id.contains("\n") || id != id.trimmingWhitespace() {
+            throw .badID(id: id, reason: "an id may not contain `:`, `/` or line breaks, nor start or end with a space")
+        }
+    }
+
+    static func checkAttributes(_ attributes: [(key: String, value: String)]) throws(ImportError) {
+        for (key, _) in attributes {
+            if reservedKeys.contains(key) {
+                throw .badAttribute(key: key, reason: key == "id" || key == "case" ? "use `--\(key)` instead"
+                                        : "`coda import` writes `\(key):` itself")
+            }
+            if key.isEmpty || key.contains(":") || key.contains("\n") || key.hasPrefix("#") || key.count > 30 {
+                throw .badAttribute(key: key, reason: "a header key is a short name without `:`, such as `role` or `phase`")
+            }
+        }
+    }
+
+    /// What the researcher reads: the format, the segments and speakers, the timestamps and the duration.
+    static func summary(of transcript: Transcript, format: String, duration: Double?) -> [String] {
+        let n = transcript.segments.count
+        var lines = ["read as \(format)"]
+        let speakers = transcript.speakers
+        lines.append("\(n) segment\(n == 1 ? "" : "s"), " + (speakers.isEmpty ? "no speaker labels"
+            : "\(speakers.count) speaker\(speakers.count == 1 ? "" : "s"): \(speakers.joined(separator: ", "))"))
+        let timed = transcript.segments.filter { $0.timestamp != nil }.count
+        var times = timed == 0 ? "no timestamps" : "timestamps on \(timed) of \(n) segments"
+        if let duration { times += ", duration \(Timestamp(seconds: duration.rounded(.up)).text)" }
+        lines.append(times)
+        return lines
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where an imported transcript goes, `Transcripts/<id>.md`, and its original, `Sources/<file name>`; checked
+/// before anything is written, so an import never overwrites a file: an existing transcript of that name (any
+/// extension) or a different file already in `Sources/` stops it. A `Sources/` file with the same bytes, or the
+/// original itself when it already lies there, is kept and not copied again.
+struct ImportTargets {
+    static let sourcesFolder = "Sources"
+    static let transcriptExtensions: Set<String> = ["md", "markdown", "txt", "csv", "tsv"]
+
+    let root: URL
+    let transcriptPath: String
+    let sourcePath: String
+    /// False when `Sources/` already holds the original.
+    private(set) var copiesSource = true
+
+    init(root: URL, id: String, original: URL, bytes: [UInt8]) throws(ImportError) {
+        self.root = root
+        let base = id.fileSafe()
+        transcriptPath = "\(Project.transcriptsFolder)/\(base).md"
+        sourcePath = "\(Self.sourcesFolder)/\(original.lastPathComponent)"
+
+        let folder = root.appendingPathComponent(Project.transcriptsFolder)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let url = URL(fileURLWithPath: name)
+            if url.deletingPathExtension().lastPathComponent.lowercased() == base.lowercased(),
+               Self.transcriptExtensions.contains(url.pathExtension.lowercased()) {
+                throw .exists(path: "\(Project.transcriptsFolder)/\(name)")
+            }
+        }
+        let sourceURL = root.appendingPathComponent(sourcePath)
+        if sourceURL.standardizedFileURL.resolvingSymlinksInPath().path == original.standardizedFileURL.resolvingSymlinksInPath().path {
+            copiesSource = false
+        } else if FileManager.default.fileExists(atPath: sourceURL.path) {
+            guard let existing = FileManager.default.contents(atPath: sourceURL.path), [UInt8](existing) == bytes else {
+                throw .exists(path: sourcePath)
+            }
+            copiesSource = false
+        }
+    }
+
+    /// Copies the original (when needed), then writes the transcript; if the transcript cannot be written,
+    /// the copy just made is removed again. Returns the files written, relative to the project.
+    func write(original bytes: [UInt8], transcript text: String) throws -> [String] {
+        let sourceURL = root.appendingPathComponent(sourcePath)
+        if copiesSource { try AtomicFile.write(bytes, to: sourceURL) }
+        do {
+            try AtomicFile.write(text, to: root.appendingPathComponent(transcriptPath))
+        } catch {
+            if copiesSource { try? FileManager.default.removeItem(at: sourceURL) }
+            throw error
+        }
+        return (copiesSource ? [sourcePath] : []) + [transcriptPath]
+    }
+}
