@@ -24,6 +24,11 @@ struct RefiXMLTree: Sendable {
 
     /// Parses a whole document; a file that is not well-formed XML is an `ImportError.invalid` naming the line.
     static func parse(_ bytes: [UInt8], file: String) throws(ImportError) -> RefiXMLTree {
+        // FoundationXML can trap on some malformed input (names that are not UTF-8): check the bytes first.
+        if let problem = XMLInput.problem(with: bytes) {
+            throw .invalid(file: file, reason: "Coda cannot read this XML: \(problem)",
+                           hint: "it may be damaged; export it again from the other tool, as UTF-8")
+        }
         let builder = RefiXMLTreeBuilder()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = false

@@ -26,7 +26,7 @@ enum TranscriptComposer {
         case let .text(text):
             body = text.hasSuffix("\n") ? text : text + "\n"
             let plain = try parse(headerText(header, keptSpeakers.map { [("speakers", $0)] } ?? []) + body, path: path, id: id, file: file)
-            expected = plain.segments.map { Expected(speaker: $0.speaker, timestamp: $0.timestamp?.text, text: $0.text) }
+            expected = plain.segments.map { Expected(speaker: $0.speaker, timestamp: $0.timestamp?.text, text: String($0.text)) }
             speakers = keptSpeakers ?? (plain.speakers.isEmpty ? nil : plain.speakers.joined(separator: ", "))
         }
         var extra: [(key: String, value: String)] = []
@@ -34,7 +34,7 @@ enum TranscriptComposer {
         if let duration = source.duration { extra.append(("duration", Timestamp(seconds: duration.rounded(.up)).text)) }
         let text = headerText(header, extra) + body
         let transcript = try parse(text, path: path, id: id, file: file)
-        let found = transcript.segments.map { Expected(speaker: $0.speaker, timestamp: $0.timestamp?.text, text: $0.text) }
+        let found = transcript.segments.map { Expected(speaker: $0.speaker, timestamp: $0.timestamp?.text, text: String($0.text)) }
         if found != expected {
             let index = zip(found, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(found.count, expected.count)
             throw .invalid(file: file, reason: "Coda could not write the transcript so that it reads back as imported "
