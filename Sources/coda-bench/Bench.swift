@@ -66,6 +66,7 @@ enum Bench {
             ("status", [coda, "status"]),
             ("tag (one call)", [coda, "tag", "T00001", "3", "Code 1.1"]),
             ("autocode (dry run)", [coda, "autocode", "--dry-run", "--format", "tsv"]),
+            ("autocode --count (keyword hits)", [coda, "autocode", "--count", "--format", "tsv"]),
             ("retrieve a theme", [coda, "retrieve", "Theme 1", "--format", "csv"]),
         ]
         for kind in ["case-code", "checklist", "cooccurrence", "framework", "code-coder"] {

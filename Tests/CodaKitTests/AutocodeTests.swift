@@ -19,6 +19,12 @@ import Testing
                          "2:re:\\bX-?banners?\\b:X-banner", "2:re:\\bX-?banners?\\b:Xbanners"])
     }
 
+    @Test func foldsNonASCIILettersAndMatchesThemWhole() {
+        let matcher = KeywordMatcher(codes: [code("C", ["café", "pengkinian data", "don't"])])
+        let text: Substring = "CAFÉ-au-lait; the cafés; PENGKINIAN\n data; Don’t wait; Zoë’s"
+        #expect(matcher.matches(in: text).map { "\($0.keyword)@\($0.range)" } == ["café@0..<4", "pengkinian data@25..<41", "don't@43..<48"])
+    }
+
     @Test func wordsAreSplitOnPunctuationButKeepApostrophes() {
         var words: [String] = []
         KeywordMatcher.forEachWord(in: "Don’t wait—it's Zoë's ID123, ok?") { w, _ in words.append(w) }
@@ -28,7 +34,7 @@ import Testing
     @Test func suggestionsAreWholeSegmentsAndSkipWhatIsCoded() throws {
         let root = CondenseFixture.make()
         _ = TestSupport.run(["tag", "P01", "2", "Queues"], in: root, environment: env)
-        let dry = TestSupport.run(["autocode", "--dry-run", "--format", "tsv"], in: root, environment: env)
+        let dry = TestSupport.run(["autocode", "--dry-run", "--list", "--format", "tsv"], in: root, environment: env)
         #expect(dry.code == .success)
         let rows = dry.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").dropFirst().prefix(4).joined(separator: " ") }
         #expect(rows == [
@@ -41,6 +47,8 @@ import Testing
             "survey:Q2 3 Flower of Service/Information information, which documents",
         ])
         #expect(Project.load(root).suggestions.isEmpty)
+        let summary = TestSupport.run(["autocode", "--dry-run", "--format", "tsv"], in: root, environment: env).stdout
+        #expect(summary.split(separator: "\n").contains("Problems/Queues\t2\t2"))
         #expect(TestSupport.run(["autocode", "--code", "Problems"], in: root, environment: env).code == .success)
         let project = Project.load(root)
         #expect(project.suggestions.map(\.code).sorted() == ["Problems/JHT claims", "Problems/Queues", "Problems/Queues"])

@@ -63,6 +63,23 @@ public struct Agreement: Sendable {
             let sb = Set((byDocB[key] ?? []).flatMap { Array($0.segments) })
             surveySegments[key] = sa.intersection(sb)
         }
+        // Group the codings by document and code once; a code is only looked at in the documents where it was used.
+        func index(_ byDoc: [String: [Coding]]) -> [String: [String: [Coding]]] {
+            byDoc.mapValues { Dictionary(grouping: $0, by: { $0.code.lowercased() }) }
+        }
+        let indexA = index(byDocA), indexB = index(byDocB)
+        var documentsByCode: [String: Set<String>] = [:]
+        for (doc, codes) in indexA { for code in codes.keys { documentsByCode[code, default: []].insert(doc) } }
+        for (doc, codes) in indexB { for code in codes.keys { documentsByCode[code, default: []].insert(doc) } }
+        // The units of each document: its non-empty segments (for survey answers, those both coded).
+        var units: [String: [Segment]] = [:]
+        var totalUnits = 0
+        for document in documents {
+            let sample = surveySegments[document.id.lowercased()]
+            let segments = document.segments.filter { !$0.range.isEmpty && (sample?.contains($0.number) ?? true) }
+            units[document.id.lowercased()] = segments
+            totalUnits += unit == .segment ? segments.count : segments.reduce(0) { $0 + $1.range.count }
+        }
         var rows: [CodeRow] = []
         var unused: [String] = []
         var disagreements: [Disagreement] = []
@@ -70,16 +87,20 @@ public struct Agreement: Sendable {
             let path = code.path.lowercased()
             var counts = AgreementCounts()
             var used = false
-            for document in documents {
-                let ca = (byDocA[document.id.lowercased()] ?? []).filter { $0.code.lowercased() == path }
-                let cb = (byDocB[document.id.lowercased()] ?? []).filter { $0.code.lowercased() == path }
-                let sample = surveySegments[document.id.lowercased()]
+            var unitsSeen = 0
+            let present = documentsByCode[path] ?? []
+            for document in documents where present.contains(document.id.lowercased()) {
+                let key = document.id.lowercased()
+                let ca = indexA[key]?[path] ?? []
+                let cb = indexB[key]?[path] ?? []
+                let sample = surveySegments[key]
                 if let sample {
                     if (ca + cb).contains(where: { !sample.isDisjoint(with: $0.segments) }) { used = true }
                 } else if !ca.isEmpty || !cb.isEmpty {
                     used = true
                 }
-                for segment in document.segments where !segment.range.isEmpty && (sample?.contains(segment.number) ?? true) {
+                for segment in units[key] ?? [] {
+                    unitsSeen += unit == .segment ? 1 : segment.range.count
                     let inA = ca.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
                     let inB = cb.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
                     switch unit {
@@ -107,6 +128,8 @@ public struct Agreement: Sendable {
                     }
                 }
             }
+            // Every unit of the documents where the code does not occur is a "neither".
+            counts.neither += totalUnits - unitsSeen
             if used { rows.append(CodeRow(code: code, result: AgreementResult(counts: counts))) } else { unused.append(code.path) }
         }
         self.rows = rows

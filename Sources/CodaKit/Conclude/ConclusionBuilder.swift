@@ -3,6 +3,8 @@ struct ConclusionBuilder {
     var project: Project
     var filter: CodingFilter
     var attributes: [String]
+    /// The codings drawn on, gathered once for all themes.
+    var allItems: [CodingFilter.Item]
 
     /// Contrasts are mentioned when two groups' shares of interviews with the theme differ by at least this many points.
     static let contrastPoints = 25.0
@@ -15,12 +17,13 @@ struct ConclusionBuilder {
             throw ProjectError.unknownAttribute(name: a, suggestions: EditDistance.closest(to: a, in: names))
         }
         self.attributes = by.isEmpty ? ["role", "phase"].filter { names.contains($0) } : by.map { $0.lowercased() }
+        self.allItems = filter.items()
     }
 
     func evidence(for theme: Code) -> ThemeEvidence {
         let subtree = project.codebook.subtree(of: theme)
         let paths = Set(subtree.map { $0.path.lowercased() })
-        let all = filter.items()
+        let all = allItems
         let items = all.filter { paths.contains($0.coding.code.lowercased()) }
         let interviews = project.transcripts
         let interviewCases = Array(Set(interviews.map(\.caseID))).sorted(by: naturalOrder)
@@ -97,15 +100,14 @@ struct ConclusionBuilder {
     /// Up to three quotes from different cases, the most typical of each, cases with the most codings first.
     func exemplars(_ items: [CodingFilter.Item]) -> [ThemeEvidence.Exemplar] {
         let byCase = Dictionary(grouping: items, by: \.caseID)
-        let order = byCase.keys.sorted { a, b in
-            let x = byCase[a]!.count, y = byCase[b]!.count
-            let ia = byCase[a]!.contains { !$0.document.id.contains(":") }, ib = byCase[b]!.contains { !$0.document.id.contains(":") }
-            if ia != ib { return ia }
-            return x != y ? x > y : naturalOrder(a, b)
-        }
+        let keys = byCase.map { (id: $0.key, interview: $0.value.contains { !$0.document.id.contains(":") }, count: $0.value.count) }
+        let order = keys.sorted { a, b in
+            if a.interview != b.interview { return a.interview }
+            return a.count != b.count ? a.count > b.count : naturalOrder(a.id, b.id)
+        }.map(\.id)
         var result: [ThemeEvidence.Exemplar] = []
         for caseID in order.prefix(3) {
-            let group = byCase[caseID]!.sorted { ($0.coding.document, $0.coding.start) < ($1.coding.document, $1.coding.start) }
+            let group = (byCase[caseID] ?? []).sorted { ($0.coding.document, $0.coding.start) < ($1.coding.document, $1.coding.start) }
             let texts = group.map { MatrixReport.quoteText($0.coding, project: project) }
             guard let best = TypicalQuote.pick(texts) else { continue }
             result.append(ThemeEvidence.Exemplar(text: texts[best].truncated(to: 320), citation: citation(group[best])))

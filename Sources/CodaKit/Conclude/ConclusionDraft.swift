@@ -11,10 +11,11 @@ public enum ConclusionDraft {
         report.add(.paragraph(disclaimer))
         report.add(.paragraph("Drawn from \(builder.filter.description); \(project.transcripts.count) interviews. Contrasts are mentioned when two groups' shares of interviews with the theme differ by \(Int(ConclusionBuilder.contrastPoints)) points or more."))
         var json: [JSONValue] = []
+        let agreement = agreementWithSecondCoder(project, main: builder.filter.coder)
         for theme in themes {
             var evidence = builder.evidence(for: theme)
             let paths = Set(evidence.codes.map { $0.lowercased() })
-            let items = builder.filter.items().filter { paths.contains($0.coding.code.lowercased()) }
+            let items = builder.allItems.filter { paths.contains($0.coding.code.lowercased()) }
             let memos = project.memos.filter { m in
                 switch m.target {
                 case .code(let p): return paths.contains(p.lowercased())
@@ -22,7 +23,7 @@ public enum ConclusionDraft {
                 case .document: return false
                 }
             }.map(\.text) + items.map(\.coding.memo).filter { !$0.isEmpty }
-            evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, agreement: agreement(project, theme: theme, main: builder.filter.coder))
+            evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, agreement: agreement.flatMap { themeAgreement($0, paths: paths) })
             report.blocks += blocks(evidence)
             json.append(themeJSON(evidence))
         }
@@ -30,15 +31,20 @@ public enum ConclusionDraft {
         return report
     }
 
-    /// Agreement on the theme's codes between the main coder and the other coder who shares documents with them.
-    static func agreement(_ project: Project, theme: Code, main: String?) -> (coders: String, kappa: Measure)? {
+    /// Agreement on all codes between the main coder and the first other coder who shares documents with them.
+    static func agreementWithSecondCoder(_ project: Project, main: String?) -> Agreement? {
         guard let main else { return nil }
         for other in project.coders where other.lowercased() != main.lowercased() {
-            if let a = try? Agreement(project, coderA: main, coderB: other, codes: [theme], unit: .segment), !a.rows.isEmpty {
-                return ("\(main) and \(other)", a.pooled.cohensKappa)
-            }
+            if let a = try? Agreement(project, coderA: main, coderB: other, codes: [], unit: .segment) { return a }
         }
         return nil
+    }
+
+    /// The pooled kappa over one theme's codes.
+    static func themeAgreement(_ agreement: Agreement, paths: Set<String>) -> (coders: String, kappa: Measure)? {
+        let rows = agreement.rows.filter { paths.contains($0.code.path.lowercased()) }
+        guard !rows.isEmpty else { return nil }
+        return ("\(agreement.coderA) and \(agreement.coderB)", AgreementResult.pooled(rows.map(\.result.counts)).cohensKappa)
     }
 
     static func blocks(_ e: ThemeEvidence) -> [Block] {

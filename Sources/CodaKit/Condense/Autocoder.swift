@@ -31,33 +31,84 @@ public struct Autocoder: Sendable {
         for c in project.codings {
             for n in c.segments { covered[c.document.lowercased(), default: [:]][n, default: []].insert(c.code.lowercased()) }
         }
-        var suggestions: [Coding] = []
-        for document in docs {
-            let docCovered = covered[document.id.lowercased()] ?? [:]
+        // Each document is matched on its own (on every core); `taken` and `covered` are only read.
+        let paths = codes.map { $0.path.lowercased() }
+        let speakerRules = codes.enumerated().filter { !$0.element.speakers.isEmpty }.map { ($0.offset, $0.element.speakers) }
+        let time = self.time
+        let frozenTaken = taken
+        let frozenCovered = covered
+        let perDocument = docs.parallelMap { document -> [Coding] in
+            var found: [Coding] = []
+            var scratch = KeywordMatcher.Scratch()
+            let docCovered = frozenCovered[document.id.lowercased()] ?? [:]
             for segment in document.segments where !segment.range.isEmpty {
                 var why: [Int: [String]] = [:]
                 if !matcher.isEmpty {
-                    for hit in matcher.matches(in: Substring(segment.text)) where !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) {
+                    for hit in matcher.matches(in: segment.text, scratch: &scratch) where !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) {
                         why[hit.codeIndex, default: []].append(hit.keyword)
                     }
                 }
                 if let speaker = segment.speaker {
-                    for (index, code) in codes.enumerated() where code.speakers.contains(where: { Autocoder.matches(pattern: $0, speaker) }) {
+                    for (index, patterns) in speakerRules where patterns.contains(where: { Autocoder.matches(pattern: $0, speaker) }) {
                         why[index, default: []].append("speaker \(speaker)")
                     }
                 }
+                guard !why.isEmpty else { continue }
+                let print = fingerprint(segment.text)
+                let excerpt = Coding.excerpt(of: segment.text)
                 for (index, reasons) in why.sorted(by: { $0.key < $1.key }) {
-                    let code = codes[index]
-                    if docCovered[segment.number]?.contains(code.path.lowercased()) == true { continue }
-                    let coding = Coding(document: document.id, code: code.path, start: segment.range.lowerBound, end: segment.range.upperBound,
+                    if docCovered[segment.number]?.contains(paths[index]) == true { continue }
+                    let coding = Coding(document: document.id, code: codes[index].path, start: segment.range.lowerBound, end: segment.range.upperBound,
                                         firstSegment: segment.number, lastSegment: segment.number, coder: CodingStore.suggestionCoder,
-                                        time: time, fingerprint: fingerprint(segment.text), excerpt: Coding.excerpt(of: Substring(segment.text)),
+                                        time: time, fingerprint: print, excerpt: excerpt,
                                         memo: "autocode: " + reasons.prefix(3).joined(separator: ", "))
-                    if taken.insert(TakenKey(coding)).inserted { suggestions.append(coding) }
+                    if !frozenTaken.contains(TakenKey(coding)) { found.append(coding) }
                 }
             }
+            return found
         }
+        let suggestions = perDocument.flatMap { $0 }
         return Outcome(suggestions: suggestions, problems: matcher.problems)
+    }
+
+    /// Keyword hits per code over the documents, without making suggestions (like `grep -c`, per code):
+    /// for refining keywords before autocoding.
+    public func countHits(documents: [Transcript]? = nil) -> (rows: [(code: String, hits: Int, segments: Int, documents: Int)], bytes: Int) {
+        let matcher = KeywordMatcher(codes: codes)
+        let docs = documents ?? project.documentsInOrder
+        let codeCount = codes.count
+        // Documents are matched on every core, in chunks; each chunk adds up its own counts.
+        let chunks = stride(from: 0, to: docs.count, by: 64).map { $0..<min(docs.count, $0 + 64) }
+        let partial = chunks.parallelMap { chunk -> (hits: [Int], segments: [Int], documents: [Int], bytes: Int) in
+            var hits = [Int](repeating: 0, count: codeCount)
+            var segments = [Int](repeating: 0, count: codeCount)
+            var documentCounts = [Int](repeating: 0, count: codeCount)
+            var seenInSegment = [Int](repeating: -1, count: codeCount)
+            var seenInDocument = [Int](repeating: -1, count: codeCount)
+            var bytes = 0
+            var scratch = KeywordMatcher.Scratch()
+            var segmentNumber = 0
+            for d in chunk {
+                for segment in docs[d].segments where !segment.range.isEmpty {
+                    bytes += segment.text.utf8.count
+                    segmentNumber += 1
+                    for hit in matcher.matches(in: segment.text, scratch: &scratch) {
+                        hits[hit.codeIndex] += 1
+                        if seenInSegment[hit.codeIndex] != segmentNumber { seenInSegment[hit.codeIndex] = segmentNumber; segments[hit.codeIndex] += 1 }
+                        if seenInDocument[hit.codeIndex] != d { seenInDocument[hit.codeIndex] = d; documentCounts[hit.codeIndex] += 1 }
+                    }
+                }
+            }
+            return (hits, segments, documentCounts, bytes)
+        }
+        var hits = [Int](repeating: 0, count: codeCount)
+        var segments = hits, documentCounts = hits
+        var bytes = 0
+        for p in partial {
+            for i in 0..<codeCount { hits[i] += p.hits[i]; segments[i] += p.segments[i]; documentCounts[i] += p.documents[i] }
+            bytes += p.bytes
+        }
+        return (codes.indices.map { (codes[$0].path, hits[$0], segments[$0], documentCounts[$0]) }, bytes)
     }
 
     /// Writes suggestions to `Codings/auto/`, one file per document.

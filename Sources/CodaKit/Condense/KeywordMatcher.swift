@@ -18,8 +18,13 @@ struct KeywordMatcher {
         var range: Range<Int>
     }
 
-    private var byFirstWord: [String: [Rule]] = [:]
-    private var prefixes: [(prefix: String, rule: Rule)] = []
+    private var byFirstWord: [UInt64: [Rule]] = [:]
+    /// `byFirstWord` as an open-addressing table over the (already well-mixed) FNV hash: a lookup per word
+    /// of the corpus is the hot path, and a plain array beats a Dictionary's hashing there.
+    private var table: [(hash: UInt64, rules: Int)] = []
+    private var tableRules: [[Rule]] = []
+    private var mask = 0
+    private var prefixes: [(prefix: [UInt8], rule: Rule)] = []
     private var expressions: [(NSRegularExpression, Rule)] = []
     private(set) var problems: [Diagnostic] = []
 
@@ -42,34 +47,91 @@ struct KeywordMatcher {
                 guard !words.isEmpty else { continue }
                 let rule = Rule(words: words, codeIndex: index, keyword: keyword)
                 if words.count == 1, keyword.hasSuffix("*") {
-                    prefixes.append((words[0], rule))
+                    prefixes.append((Array(words[0].utf8), rule))
                 } else {
-                    byFirstWord[words[0], default: []].append(rule)
+                    byFirstWord[KeywordMatcher.hash(words[0].utf8), default: []].append(rule)
                 }
             }
         }
+        buildTable()
     }
 
     var isEmpty: Bool { byFirstWord.isEmpty && prefixes.isEmpty && expressions.isEmpty }
 
+    private mutating func buildTable() {
+        var size = 16
+        while size < byFirstWord.count * 4 { size *= 2 }
+        mask = size - 1
+        table = Array(repeating: (0, -1), count: size)
+        for (hash, rules) in byFirstWord {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while table[slot].rules >= 0 { slot = (slot + 1) & mask }
+            table[slot] = (hash, tableRules.count)
+            tableRules.append(rules)
+        }
+    }
+
+    @inline(__always) private func rules(for hash: UInt64) -> [Rule]? {
+        guard !tableRules.isEmpty else { return nil }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = table[slot]
+            if entry.rules < 0 { return nil }
+            if entry.hash == hash { return tableRules[entry.rules] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Buffers reused from one text to the next, so matching a corpus does not allocate per segment.
+    struct Scratch {
+        fileprivate var folded: [UInt8] = []
+        fileprivate var words: [Word] = []
+    }
+
+    static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h: UInt64 = 0xCBF29CE484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001B3 }
+        return h
+    }
+
+    /// A word of the text: its folded bytes (in a shared buffer), their hash, and its scalar range.
+    fileprivate struct Word {
+        var hash: UInt64
+        var folded: Range<Int>
+        var scalars: Range<Int>
+    }
+
     func matches(in text: Substring) -> [Hit] {
-        var words: [(String, Range<Int>)] = []
-        KeywordMatcher.forEachWord(in: text) { words.append(($0, $1)) }
+        var scratch = Scratch()
+        return matches(in: text, scratch: &scratch)
+    }
+
+    func matches(in text: Substring, scratch: inout Scratch) -> [Hit] {
+        scratch.folded.removeAll(keepingCapacity: true)
+        scratch.words.removeAll(keepingCapacity: true)
+        KeywordMatcher.words(in: text, folded: &scratch.folded, words: &scratch.words)
+        let folded = scratch.folded
+        let words = scratch.words
         var hits: [Hit] = []
-        for (i, (word, range)) in words.enumerated() {
-            if let rules = byFirstWord[word] {
+        func word(_ i: Int) -> ArraySlice<UInt8> { folded[words[i].folded] }
+        for i in words.indices {
+            if let rules = rules(for: words[i].hash) {
                 for rule in rules {
                     guard i + rule.words.count <= words.count else { continue }
-                    var ok = true
-                    for k in 1..<max(1, rule.words.count) where words[i + k].0 != rule.words[k] { ok = false; break }
+                    var ok = word(i).elementsEqual(rule.words[0].utf8)
+                    var k = 1
+                    while ok && k < rule.words.count {
+                        ok = words[i + k].hash == KeywordMatcher.hash(rule.words[k].utf8) && word(i + k).elementsEqual(rule.words[k].utf8)
+                        k += 1
+                    }
                     if ok {
                         hits.append(Hit(codeIndex: rule.codeIndex, keyword: rule.keyword,
-                                        range: range.lowerBound..<words[i + rule.words.count - 1].1.upperBound))
+                                        range: words[i].scalars.lowerBound..<words[i + rule.words.count - 1].scalars.upperBound))
                     }
                 }
             }
-            for (prefix, rule) in prefixes where word.hasPrefix(prefix) {
-                hits.append(Hit(codeIndex: rule.codeIndex, keyword: rule.keyword, range: range))
+            for (prefix, rule) in prefixes where word(i).starts(with: prefix) {
+                hits.append(Hit(codeIndex: rule.codeIndex, keyword: rule.keyword, range: words[i].scalars))
             }
         }
         if !expressions.isEmpty {
@@ -85,6 +147,82 @@ struct KeywordMatcher {
             }
         }
         return hits
+    }
+
+    /// ASCII classes: 0 not part of a word, 1 a word byte kept as is, 2 an upper-case letter, 3 an apostrophe.
+    private static let asciiClass: [UInt8] = (0..<128).map { b -> UInt8 in
+        switch b {
+        case 48...57, 97...122: return 1
+        case 65...90: return 2
+        case 39: return 3
+        default: return 0
+        }
+    }
+
+    /// Cuts `text` into words over its UTF-8 bytes: ASCII is classified and folded by table, other scalars
+    /// go through the Unicode tables. The same rules as `forEachWord`; the hash is built as bytes are folded.
+    private static func words(in text: Substring, folded: inout [UInt8], words: inout [Word]) {
+        var copy = text
+        let classes = asciiClass
+        copy.withUTF8 { buffer in
+            let n = buffer.count
+            var i = 0
+            var scalar = 0
+            var wordStart = -1
+            var foldedStart = 0
+            var hash: UInt64 = 0
+            var pendingApostrophe = false
+            var apostropheAt = 0
+            @inline(__always) func add(_ byte: UInt8) {
+                folded.append(byte)
+                hash = (hash ^ UInt64(byte)) &* 0x100000001B3
+            }
+            @inline(__always) func begin() {
+                if wordStart < 0 { wordStart = scalar; foldedStart = folded.count; hash = 0xCBF29CE484222325 }
+                if pendingApostrophe { add(39); pendingApostrophe = false }
+            }
+            @inline(__always) func finish() {
+                if wordStart >= 0 {
+                    words.append(Word(hash: hash, folded: foldedStart..<folded.count, scalars: wordStart..<(pendingApostrophe ? apostropheAt : scalar)))
+                }
+                wordStart = -1
+                pendingApostrophe = false
+            }
+            while i < n {
+                let b = buffer[i]
+                if b < 0x80 {
+                    switch classes[Int(b)] {
+                    case 1: begin(); add(b)
+                    case 2: begin(); add(b + 32)
+                    case 3:
+                        if wordStart >= 0 && !pendingApostrophe { pendingApostrophe = true; apostropheAt = scalar } else { finish() }
+                    default: finish()
+                    }
+                    i += 1
+                    scalar += 1
+                    continue
+                }
+                // Decode one non-ASCII scalar.
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                var value = UInt32(length == 4 ? b & 0x07 : length == 3 ? b & 0x0F : length == 2 ? b & 0x1F : b)
+                var k = 1
+                while k < length && i + k < n { value = value << 6 | UInt32(buffer[i + k] & 0x3F); k += 1 }
+                i += length
+                scalar += 1
+                guard let s = Unicode.Scalar(value) else { finish(); continue }
+                let p = s.properties
+                if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark {
+                    begin()
+                    for byte in String(PhraseFinder.fold(s)).utf8 { add(byte) }
+                } else if value == 0x2019 && wordStart >= 0 && !pendingApostrophe {
+                    pendingApostrophe = true
+                    apostropheAt = scalar - 1
+                } else {
+                    finish()
+                }
+            }
+            finish()
+        }
     }
 
     /// Calls `body` with each word (lower-cased letters, digits and inner apostrophes) and its scalar range.

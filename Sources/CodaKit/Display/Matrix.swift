@@ -83,6 +83,8 @@ public struct Matrix: Sendable {
 
 /// Quotes a word for the shell only when it needs it.
 func shellQuote(_ word: String) -> String {
-    let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,@+".contains($0) }
+    let safe = word.unicodeScalars.allSatisfy { s in
+        s.properties.isAlphabetic || ("0"..."9").contains(s) || "-_./:=,@+".unicodeScalars.contains(s)
+    }
     return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -1,7 +1,10 @@
 /// Turns a matrix into a report: cells shown as counts, presence, coverage, quotes or summaries, with
 /// totals, a bar chart of code frequencies, and the `coda retrieve` command that opens each cell.
 public enum MatrixReport {
-    public static func report(_ matrix: Matrix, cell: CellKind, project: Project, thresholds: [Int] = [1, 2, 4]) -> Report {
+    /// `quotesInCells`: give count cells their quotes (folded in HTML). Off for other formats, where
+    /// nothing shows them and a large matrix would gather every quote of the project for nothing.
+    public static func report(_ matrix: Matrix, cell: CellKind, project: Project, thresholds: [Int] = [1, 2, 4],
+                              quotesInCells: Bool = true) -> Report {
         let (summaries, _) = FrameworkSummaries.load(project)
         let cellKind: CellKind = matrix.kind == .framework && cell == .count ? .summary : cell
         let maximum = max(1, matrix.rows.labels.indices.flatMap { r in matrix.columns.labels.indices.map { matrix.count(r, $0) } }.max() ?? 1)
@@ -11,17 +14,25 @@ public enum MatrixReport {
         if showTotals { columns.append(.number("Total")) }
         var table = Table(columns: columns)
         var cellsJSON: [JSONValue] = []
+        let rowTotals = matrix.rowTotals
+        // The `coda retrieve` words of each row and column, quoted once rather than once per cell.
+        let rowWords = matrix.rows.retrieveArguments.map { $0.map(shellQuote).joined(separator: " ") }
+        let columnWords = matrix.columns.retrieveArguments.map { $0.map(shellQuote).joined(separator: " ") }
+        let filterWords = matrix.filterArguments.map(shellQuote).joined(separator: " ")
+        func command(_ r: Int, _ c: Int) -> String {
+            ["coda retrieve", rowWords[r], columnWords[c], filterWords].filter { !$0.isEmpty }.joined(separator: " ")
+        }
         for r in matrix.rows.labels.indices {
             var row = [Cell(String(repeating: "  ", count: matrix.rows.depths[r]) + matrix.rows.labels[r], value: .string(matrix.rows.labels[r]))]
             var rowJSON: [JSONValue] = []
             for c in matrix.columns.labels.indices {
                 let cell = render(matrix, r, c, kind: matrix.kind == .checklist && cellKind == .count ? nil : cellKind,
-                                  thresholds: thresholds, maximum: maximum, summaries: summaries, project: project)
+                                  thresholds: thresholds, maximum: maximum, summaries: summaries, project: project, quotesInCells: quotesInCells)
                 row.append(cell)
                 rowJSON.append(.object([("count", .int(matrix.count(r, c))), ("text", .string(cell.text)),
-                                        ("retrieve", .string(matrix.retrieveCommand(r, c)))]))
+                                        ("retrieve", .string(command(r, c)))]))
             }
-            if showTotals { row.append(.int(matrix.rowTotals[r])) }
+            if showTotals { row.append(.int(rowTotals[r])) }
             table.append(row)
             cellsJSON.append(.array(rowJSON))
         }
@@ -78,11 +89,12 @@ public enum MatrixReport {
     }
 
     static func render(_ matrix: Matrix, _ r: Int, _ c: Int, kind: CellKind?, thresholds: [Int], maximum: Int,
-                       summaries: FrameworkSummaries, project: Project) -> Cell {
+                       summaries: FrameworkSummaries, project: Project, quotesInCells: Bool = true) -> Cell {
         let count = matrix.count(r, c)
         let codings = matrix.cells[r][c]
         let shade = Double(count) / Double(maximum)
-        let quotes = codings.map { "“\(quoteText($0, project: project).truncated(to: 400))” (\(citation($0, project: project)))" }
+        let needsQuotes = quotesInCells || kind == .quotes || kind == .summary
+        let quotes = needsQuotes ? codings.map { "“\(quoteText($0, project: project).truncated(to: 400))” (\(citation($0, project: project)))" } : []
         guard let kind else {
             let mark = count >= thresholds[2] ? "+++" : count >= thresholds[1] ? "++" : count >= thresholds[0] ? "+" : ""
             return Cell(mark, value: .int(count), details: quotes, shade: count > 0 ? shade : nil)

@@ -33,6 +33,9 @@ public struct Appendix {
     }
 
     /// Every part of the appendix, in the order of the index.
+    /// Whether matrix cells carry their quotes (only HTML can fold them away).
+    var quotesInCells = false
+
     public func parts(progress: (String) -> Void = { _ in }) throws -> [Part] {
         var parts: [Part] = []
         progress("methods note and codebook")
@@ -109,7 +112,7 @@ public struct Appendix {
             var options = options
             options.coder = coder
             let matrix = try MatrixBuilder.build(project, options)
-            var blocks = MatrixReport.report(matrix, cell: cell, project: project, thresholds: options.thresholds).blocks
+            var blocks = MatrixReport.report(matrix, cell: cell, project: project, thresholds: options.thresholds, quotesInCells: quotesInCells).blocks
             blocks.removeAll { if case .chart = $0 { return true } else { return false } }
             report.blocks += [.heading(title, level: 1)] + blocks
         }
@@ -135,7 +138,9 @@ public struct Appendix {
 
     /// Writes the appendix into `folder` in one format; returns the files written.
     public func write(to folder: URL, format: Format, displayName: String, progress: (String) -> Void = { _ in }) throws -> [String] {
-        let parts = try parts(progress: progress)
+        var appendix = self
+        appendix.quotesInCells = format == .html
+        let parts = try appendix.parts(progress: progress)
         let ext = format == .txt ? "txt" : format.rawValue
         let renderer = format.output.renderer(width: 100)
         var files: [(path: String, contents: [UInt8])] = parts.map { ($0.name + "." + ext, Array(renderer.render($0.report).utf8)) }

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension CommandSpec {
     static let autocode = CommandSpec(
         name: "autocode", summary: "suggest codings from the codebook's keywords and speaker rules",
@@ -6,7 +8,9 @@ extension CommandSpec {
             + "until you accept or reject them with `coda suggestions`.",
         options: [OptionSpec(name: "code", valueName: "CODE", help: "only this code (and its children)", repeatable: true),
                   OptionSpec(name: "document", valueName: "DOC", help: "only this document", repeatable: true),
-                  OptionSpec(name: "dry-run", valueName: nil, help: "show the suggestions without saving them")],
+                  OptionSpec(name: "dry-run", valueName: nil, help: "show the suggestions without saving them"),
+                  OptionSpec(name: "list", valueName: nil, help: "list every suggestion, not only the counts per code"),
+                  OptionSpec(name: "count", valueName: nil, help: "only count keyword hits per code (segments and documents too); saves nothing")],
         formats: [.table, .md, .csv, .tsv, .json],
         examples: ["coda autocode --dry-run", "coda autocode --code Queues", "coda suggestions"], group: .condense
     ) { invocation in
@@ -21,16 +25,41 @@ extension CommandSpec {
         }
         let documents = try invocation.optionList("document").map { id throws(ProjectError) in try project.document(id) }
         let autocoder = Autocoder(project: project, codes: codes, time: invocation.now)
+        if invocation.flag("count") {
+            let started = DispatchTime.now()
+            let (rows, bytes) = autocoder.countHits(documents: documents.isEmpty ? nil : documents)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            if invocation.console.environment["CODA_TIMING"] != nil {
+                invocation.console.errorLine("matching: \(bytes) bytes in \(formatDecimal(seconds, places: 3)) s (\(formatDecimal(Double(bytes) / 1e6 / max(seconds, 1e-9), places: 1)) MB/s)")
+            }
+            var table = Table(columns: [Table.Column("Code", key: "code"), .number("Keyword hits", key: "hits"),
+                                        .number("Segments", key: "segments"), .number("Documents", key: "documents")])
+            for row in rows where codes.first(where: { $0.path == row.code })?.keywords.isEmpty == false {
+                table.append([Cell(row.code), .int(row.hits), .int(row.segments), .int(row.documents)])
+            }
+            invocation.emit(Report(title: "Keyword hits", blocks: [.table(table)]))
+            return .success
+        }
         let outcome = autocoder.suggest(documents: documents.isEmpty ? nil : documents)
         for problem in outcome.problems { invocation.console.errorLine(problem.description) }
         if !invocation.flag("dry-run") { try autocoder.save(outcome.suggestions) }
-        var report = Suggestions.report(project, outcome.suggestions)
+        var report = invocation.flag("list") ? Suggestions.report(project, outcome.suggestions) : Report(title: "", blocks: [.paragraph("")])
         report.title = invocation.flag("dry-run") ? "Autocode (dry run: nothing saved)" : "Autocode"
-        var counts: [String: Int] = [:]
-        for s in outcome.suggestions { counts[s.code, default: 0] += 1 }
         report.blocks[0] = .paragraph("\(outcome.suggestions.count) new suggestion\(plural(outcome.suggestions.count))"
             + (invocation.flag("dry-run") ? " (not saved)." : " saved under the coder `auto`; review them with `coda suggestions`.")
-            + (counts.isEmpty ? "" : " By code: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "."))
+            + (invocation.flag("list") ? "" : " `--list` lists them one by one."))
+        if !invocation.flag("list") {
+            var perCode: [String: (count: Int, documents: Set<String>)] = [:]
+            for s in outcome.suggestions {
+                perCode[s.code, default: (0, [])].count += 1
+                perCode[s.code, default: (0, [])].documents.insert(s.document)
+            }
+            var table = Table(columns: [Table.Column("Code", key: "code"), .number("Suggestions", key: "suggestions"), .number("Documents", key: "documents")])
+            for code in codes where perCode[code.path] != nil {
+                table.append([Cell(code.path), .int(perCode[code.path]?.count ?? 0), .int(perCode[code.path]?.documents.count ?? 0)])
+            }
+            report.add(.table(table))
+        }
         invocation.emit(report)
         return outcome.problems.errorCount > 0 ? .problemsFound : .success
     }

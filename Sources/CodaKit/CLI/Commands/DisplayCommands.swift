@@ -55,7 +55,8 @@ extension CommandSpec {
         let project = try invocation.project()
         let options = try matrixOptions(invocation, project: project, kind: kind)
         let matrix = try MatrixBuilder.build(project, options)
-        invocation.emit(MatrixReport.report(matrix, cell: options.cell, project: project, thresholds: options.thresholds))
+        invocation.emit(MatrixReport.report(matrix, cell: options.cell, project: project, thresholds: options.thresholds,
+                                            quotesInCells: invocation.format == .html))
         return .success
     }
 
