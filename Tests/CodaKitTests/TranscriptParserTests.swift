@@ -135,6 +135,18 @@ import Testing
         #expect(message == "Transcripts/doc.md:3: error: header line `this is not a pair` is not `key: value`\n  hint: write each header line as `key: value`, e.g. `role: participant`")
     }
 
+    @Test func theScalarIndexBuiltWhileParsingSlicesLikeAFreshOne() throws {
+        var text = ""
+        for i in 0..<300 { text += "Zoë\(i % 3): café ☕ \(String(repeating: "好", count: i % 7)) number \(i) déjà vu\n" }
+        let t = try parse(text)
+        let fresh = ScalarIndex(t.text)
+        #expect(t.scalarCount == fresh.scalarCount)
+        for s in t.segments {
+            #expect(t.text(in: s.range) == s.text)
+            #expect(fresh.slice(s.range, of: t.text) == s.text)
+        }
+    }
+
     @Test func emptyBodyHasNoSegments() throws {
         let t = try parse("---\nid: E\n---\n\n\n")
         #expect(t.segments.isEmpty)

@@ -52,6 +52,7 @@ public struct CodingStore: Sendable {
             case .failure(let error): return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [error.diagnostic])
             }
         }
+        loaded.codings.reserveCapacity(parsed.reduce(0) { $0 + ($1?.codings.count ?? 0) })
         for (file, contents) in zip(files, parsed) {
             guard let contents else { continue }
             loaded.diagnostics += contents.diagnostics

@@ -4,7 +4,7 @@ public enum MatrixReport {
     /// `quotesInCells`: give count cells their quotes (folded in HTML). Off for other formats, where
     /// nothing shows them and a large matrix would gather every quote of the project for nothing.
     public static func report(_ matrix: Matrix, cell: CellKind, project: Project, thresholds: [Int] = [1, 2, 4],
-                              quotesInCells: Bool = true) -> Report {
+                              quotesInCells: Bool = true, json: Bool = true) -> Report {
         let (summaries, _) = FrameworkSummaries.load(project)
         let cellKind: CellKind = matrix.kind == .framework && cell == .count ? .summary : cell
         let maximum = max(1, matrix.rows.labels.indices.flatMap { r in matrix.columns.labels.indices.map { matrix.count(r, $0) } }.max() ?? 1)
@@ -29,12 +29,12 @@ public enum MatrixReport {
                 let cell = render(matrix, r, c, kind: matrix.kind == .checklist && cellKind == .count ? nil : cellKind,
                                   thresholds: thresholds, maximum: maximum, summaries: summaries, project: project, quotesInCells: quotesInCells)
                 row.append(cell)
-                rowJSON.append(.object([("count", .int(matrix.count(r, c))), ("text", .string(cell.text)),
-                                        ("retrieve", .string(command(r, c)))]))
+                if json { rowJSON.append(.object([("count", .int(matrix.count(r, c))), ("text", .string(cell.text)),
+                                        ("retrieve", .string(command(r, c)))])) }
             }
             if showTotals { row.append(.int(rowTotals[r])) }
             table.append(row)
-            cellsJSON.append(.array(rowJSON))
+            if json { cellsJSON.append(.array(rowJSON)) }
         }
         if showTotals {
             let totals = matrix.columnTotals
@@ -50,6 +50,7 @@ public enum MatrixReport {
         }
         var report = Report(title: matrix.title, blocks: [.table(table)])
         if cellKind == .count, matrix.kind != .cooccurrence, let chart = chart(matrix) { report.add(.chart(chart)) }
+        guard json else { return report }
         report.json = .object([
             ("kind", .string(matrix.kind.rawValue)), ("title", .string(matrix.title)), ("cell", .string(cellKind.rawValue)),
             ("rows", .array(matrix.rows.labels.map(JSONValue.string))), ("columns", .array(matrix.columns.labels.map(JSONValue.string))),

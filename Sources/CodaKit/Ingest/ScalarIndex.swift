@@ -21,6 +21,11 @@ public struct ScalarIndex: Sendable {
         self.scalarCount = scalars
     }
 
+    init(checkpoints: [Int32], scalarCount: Int) {
+        self.checkpoints = checkpoints
+        self.scalarCount = scalarCount
+    }
+
     /// The UTF-8 offset of the scalar at `position` (or the end of the text).
     func utf8Offset(of position: Int, in text: String) -> Int {
         if position >= scalarCount { return text.utf8.count }

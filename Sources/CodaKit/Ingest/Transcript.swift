@@ -16,6 +16,12 @@ public struct Transcript: Sendable {
 
     public init(id: String, path: String, attributes: [(key: String, value: String)], caseID: String, text: String,
                 segments: [Segment], speakers: [String]) {
+        self.init(id: id, path: path, attributes: attributes, caseID: caseID, text: text, segments: segments, speakers: speakers,
+                  scalarIndex: ScalarIndex(text))
+    }
+
+    init(id: String, path: String, attributes: [(key: String, value: String)], caseID: String, text: String,
+         segments: [Segment], speakers: [String], scalarIndex: ScalarIndex) {
         self.id = id
         self.path = path
         self.attributes = attributes
@@ -23,7 +29,7 @@ public struct Transcript: Sendable {
         self.text = text
         self.segments = segments
         self.speakers = speakers
-        self.scalarIndex = ScalarIndex(text)
+        self.scalarIndex = scalarIndex
     }
 
     public func attribute(_ key: String) -> String? {

@@ -10,6 +10,7 @@ struct TranscriptParser {
         var number: Int
         /// Offset of the line's first scalar in the body text.
         var scalarOffset: Int
+        var scalarCount: Int
         var isBlank: Bool
     }
 
@@ -67,7 +68,7 @@ struct TranscriptParser {
 
         // One copy of the body: the transcript's text, which every segment's text is a slice of.
         let bodyText = String(body)
-        let lines = splitLines(bodyText[...], firstLine: firstBodyLine)
+        let (lines, scalarIndex) = splitLines(bodyText, firstLine: firstBodyLine)
         let labels = lines.map { $0.isBlank ? nil : SpeakerLabel.read($0.text) }
         let accepted = acceptedSpeakers(lines: lines, labels: labels, declared: declared, diagnostics: &diagnostics)
         let segments = buildSegments(lines: lines, labels: labels, accepted: accepted)
@@ -78,39 +79,51 @@ struct TranscriptParser {
             if let s = segment.speaker, seenSpeakers.insert(s).inserted { speakers.append(s) }
         }
         let transcript = Transcript(id: id, path: path, attributes: attributes.filter { $0.key != "id" },
-                                    caseID: caseID, text: bodyText, segments: segments, speakers: speakers)
+                                    caseID: caseID, text: bodyText, segments: segments, speakers: speakers, scalarIndex: scalarIndex)
         return (transcript, diagnostics)
     }
 
-    private func splitLines(_ body: Substring, firstLine: Int) -> [Line] {
+    /// Splits the body into lines in one pass over its bytes, building the scalar index on the way.
+    private func splitLines(_ body: String, firstLine: Int) -> ([Line], ScalarIndex) {
         var lines: [Line] = []
-        var scalarOffset = 0
-        var number = firstLine
-        var start = body.startIndex
-        let utf8 = body.utf8
-        var position = utf8.startIndex
-        var lineScalars = 0
-        var blank = true
-        while position < utf8.endIndex {
-            let byte = utf8[position]
-            if byte == 10 {
-                lines.append(Line(text: body[start..<position], number: number, scalarOffset: scalarOffset, isBlank: blank))
-                scalarOffset += lineScalars + 1
-                lineScalars = 0
-                blank = true
-                number += 1
-                position = utf8.index(after: position)
-                start = position
-                continue
+        var checkpoints: [Int32] = []
+        var scalars = 0
+        var text = body
+        text.withUTF8 { buffer in
+            let n = buffer.count
+            lines.reserveCapacity(n / 40)
+            checkpoints.reserveCapacity(n / ScalarIndex.stride + 1)
+            let utf8 = body.utf8
+            var number = firstLine
+            var lineStart = 0
+            var lineScalarStart = 0
+            var blank = true
+            func line(upTo end: Int) -> Line {
+                let from = utf8.index(utf8.startIndex, offsetBy: lineStart)
+                let to = utf8.index(from, offsetBy: end - lineStart)
+                return Line(text: body[from..<to], number: number, scalarOffset: lineScalarStart,
+                            scalarCount: scalars - lineScalarStart, isBlank: blank)
             }
-            if byte & 0xC0 != 0x80 { lineScalars += 1 }
-            if byte != 32 && byte != 9 { blank = false }
-            position = utf8.index(after: position)
+            for i in 0..<n {
+                let byte = buffer[i]
+                if byte & 0xC0 != 0x80 {
+                    if scalars % ScalarIndex.stride == 0 { checkpoints.append(Int32(truncatingIfNeeded: i)) }
+                    if byte == 10 {
+                        lines.append(line(upTo: i))
+                        scalars += 1
+                        number += 1
+                        lineStart = i + 1
+                        lineScalarStart = scalars
+                        blank = true
+                        continue
+                    }
+                    scalars += 1
+                }
+                if byte != 32 && byte != 9 { blank = false }
+            }
+            if lineStart < n { lines.append(line(upTo: n)) }
         }
-        if start < body.endIndex {
-            lines.append(Line(text: body[start...], number: number, scalarOffset: scalarOffset, isBlank: blank))
-        }
-        return lines
+        return (lines, ScalarIndex(checkpoints: checkpoints, scalarCount: scalars))
     }
 
     /// Which label names count as speakers. With a `speakers:` header, exactly those. Otherwise every
@@ -156,7 +169,7 @@ struct TranscriptParser {
             while last >= c.startLineIndex, lines[last].isBlank { last -= 1 }
             if last >= c.startLineIndex {
                 let endLine = lines[last]
-                let end = endLine.scalarOffset + endLine.text.unicodeScalars.count
+                let end = endLine.scalarOffset + endLine.scalarCount
                 let range = trimmedRange(lines: lines, from: c.start, to: end, lastIndex: last)
                 let text = segmentText(lines: lines, firstIndex: c.startLineIndex, lastIndex: last, start: c.start)
                 if !text.isEmpty || c.speaker != nil {
@@ -183,7 +196,10 @@ struct TranscriptParser {
             }
         }
         close(upTo: lines.count - 1)
-        return segments
+        // Drop the spare capacity the array grew: a corpus holds hundreds of thousands of segments.
+        return segments.capacity == segments.count ? segments : Array(unsafeUninitializedCapacity: segments.count) { buffer, count in
+            count = buffer.initialize(from: segments).1
+        }
     }
 
     private func leadingSpaces(_ text: Substring) -> Int {

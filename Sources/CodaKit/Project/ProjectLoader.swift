@@ -93,16 +93,14 @@ struct ProjectLoader {
 
     /// Reads `Codings/` and places each coding on its document's current text.
     mutating func loadCodings(into project: inout Project) {
-        let loaded = CodingStore(root: root).loadAll(relativeTo: root)
+        var loaded = CodingStore(root: root).loadAll(relativeTo: root)
         diagnostics += loaded.diagnostics
         project.rejectedSuggestions = loaded.rejected
-        var codings: [Coding] = []
-        codings.reserveCapacity(loaded.codings.count)
         var unknownCodes: [String: Int] = [:]
         var unknownDocuments: [String: Int] = [:]
-        // Placing codings on their documents' text is independent work: spread it over the cores by document.
         let documents = project.documentsByID
-        // Codings arrive grouped by file, so consecutive runs share a document; each run is placed as one task.
+        // Codings arrive grouped by file, so consecutive runs share a document; each run is placed as one task,
+        // on every core, in place (a second copy of two hundred thousand codings is memory a corpus needs).
         var runs: [Range<Int>] = []
         var runStart = 0
         for i in stride(from: 1, through: loaded.codings.count, by: 1)
@@ -110,36 +108,65 @@ struct ProjectLoader {
             if i > runStart { runs.append(runStart..<i) }
             runStart = i
         }
-        let all = loaded.codings
-        let placements = runs.parallelMap { run -> [CodingAnchor.Placement?] in
-            guard let document = documents[all[run.lowerBound].document.lowercased()] else { return Array(repeating: nil, count: run.count) }
-            return all[run].map { CodingAnchor.place($0, in: document) }
+        var all = loaded.codings
+        loaded.codings = []
+        var statuses = [CodingAnchor.Status?](repeating: nil, count: all.count)
+        all.withUnsafeMutableBufferPointer { codingBuffer in
+            statuses.withUnsafeMutableBufferPointer { statusBuffer in
+                nonisolated(unsafe) let codings = codingBuffer
+                nonisolated(unsafe) let results = statusBuffer
+                let runList = runs
+                DispatchQueue.concurrentPerform(iterations: runList.count) { r in
+                    let run = runList[r]
+                    guard let document = documents[codings[run.lowerBound].document.lowercased()] else { return }
+                    for i in run {
+                        let placement = CodingAnchor.place(codings[i], in: document)
+                        results[i] = placement.status
+                        if case .unplaced = placement.status { continue }
+                        codings[i] = placement.coding
+                    }
+                }
+            }
         }
-        for (run, results) in zip(runs, placements) {
-            for (coding, placement) in zip(all[run], results) {
-            guard let placement else {
+        // Codes, coders and times repeat across thousands of codings: keep one copy of each string.
+        var interned: [String: String] = [:]
+        func intern(_ s: String) -> String {
+            if let existing = interned[s] { return existing }
+            interned[s] = s
+            return s
+        }
+        var keep = [Bool](repeating: true, count: all.count)
+        for i in all.indices {
+            let coding = all[i]
+            guard let status = statuses[i] else {
                 unknownDocuments[coding.document, default: 0] += 1
                 project.unplacedCodings.append((coding, "document `\(coding.document)` does not exist"))
+                keep[i] = false
                 continue
             }
-            switch placement.status {
+            switch status {
             case .inPlace:
-                codings.append(placement.coding)
+                all[i].code = intern(coding.code)
+                all[i].time = intern(coding.time)
+                all[i].coder = intern(coding.coder)
             case .moved:
-                codings.append(placement.coding)
-                project.movedCodings.append(placement.coding)
+                project.movedCodings.append(coding)
             case .unplaced(let reason):
+                keep[i] = false
                 project.unplacedCodings.append((coding, reason))
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
                                               "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
                                               hint: "tag the words again where they are now, then delete this coding's line from \(codingPath(coding))"))
             }
-            if project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
-            }
+            if keep[i], project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
         }
+        let codings = keep.allSatisfy { $0 } ? all : all.indices.filter { keep[$0] }.map { all[$0] }
+
         project.codings = codings
-        project.humanCodings = codings.filter { $0.coder != CodingStore.suggestionCoder }
-        project.suggestions = codings.filter { $0.coder == CodingStore.suggestionCoder }
+        // Without suggestions the two arrays share one buffer.
+        let hasSuggestions = codings.contains { $0.coder == CodingStore.suggestionCoder }
+        project.humanCodings = hasSuggestions ? codings.filter { $0.coder != CodingStore.suggestionCoder } : codings
+        project.suggestions = hasSuggestions ? codings.filter { $0.coder == CodingStore.suggestionCoder } : []
         project.coders = Array(Set(project.humanCodings.map(\.coder))).sorted(by: naturalOrder)
         for (code, count) in unknownCodes.sorted(by: { $0.key < $1.key }) {
             let suggestion = (try? project.codebook.resolve(code.split(separator: "/").last.map(String.init) ?? code))?.path

@@ -56,7 +56,7 @@ extension CommandSpec {
         let options = try matrixOptions(invocation, project: project, kind: kind)
         let matrix = try MatrixBuilder.build(project, options)
         invocation.emit(MatrixReport.report(matrix, cell: options.cell, project: project, thresholds: options.thresholds,
-                                            quotesInCells: invocation.format == .html))
+                                            quotesInCells: invocation.format == .html, json: invocation.format == .json))
         return .success
     }
 
