@@ -32,6 +32,29 @@ import Testing
         #expect(methods.contains(String(project.humanCodings.count)))
     }
 
+    /// The LaTeX appendix compiles as an `\input` into a thesis, when a LaTeX is installed (CI may have none).
+    @Test func theLaTeXAppendixCompilesInAThesis() throws {
+        let pdflatex = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex", "/Library/TeX/texbin/pdflatex"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let pdflatex else { return }
+        let folder = TestSupport.temporaryFolder()
+        _ = try Appendix(project: Project.load(TestSupport.packageRoot), coder: nil)
+            .write(to: folder.appendingPathComponent("appendix"), format: .tex, displayName: "appendix")
+        let thesis = "\\documentclass{report}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,longtable}\n"
+            + "\\begin{document}\n\\chapter{Results}\nText.\n\\appendix\n\\chapter{Analysis}\n\\input{appendix/appendix}\n\\end{document}\n"
+        try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdflatex)
+        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "thesis.tex"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thesis.pdf").path))
+    }
+
     @Test func transcriptsShowTheirCodesBesideEachSegment() throws {
         let root = MatrixTests.study()
         let folder = TestSupport.temporaryFolder()
@@ -50,6 +73,23 @@ import Testing
         let names = Set(try files(folder).keys.filter { $0.hasPrefix("03-transcripts/") })
         #expect(names == ["03-transcripts/P01.txt", "03-transcripts/_etc_passwd__.txt", "03-transcripts/_etc_passwd__-2.txt",
                           "03-transcripts/survey_Q2.txt"])
+    }
+
+    @Test func largeStudiesGetTheirCaseMatricesAsCSV() throws {
+        let root = TestSupport.temporaryFolder()
+        try SyntheticProject(transcripts: Appendix.printableCases + 1, respondents: 60).write(to: root)
+        let folder = TestSupport.temporaryFolder()
+        #expect(TestSupport.run(["export", "appendix", folder.path, "--coder", "coder-a"], in: root).code == .success)
+        let project = Project.load(root)
+        let csv = try String(contentsOf: folder.appendingPathComponent("06-case-code.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 1 + project.transcripts.count)  // the header and every interviewee (no survey answer is coded)
+        // Every count in the CSV adds up to coder-a's codings.
+        let total = lines.dropFirst().reduce(0) { sum, line in sum + line.split(separator: ",").dropFirst().compactMap { Int($0) }.reduce(0, +) }
+        #expect(total == project.humanCodings.filter { $0.coder == "coder-a" }.count)
+        let matrices = try String(contentsOf: folder.appendingPathComponent("06-matrices.md"), encoding: .utf8)
+        #expect(matrices.contains("06-case-code.csv"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("06-framework.csv").path))
     }
 
     @Test func itOverwritesOnlyItsOwnFiles() throws {

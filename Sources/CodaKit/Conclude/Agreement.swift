@@ -72,14 +72,19 @@ public struct Agreement: Sendable {
         for (doc, codes) in indexA { for code in codes.keys { documentsByCode[code, default: []].insert(doc) } }
         for (doc, codes) in indexB { for code in codes.keys { documentsByCode[code, default: []].insert(doc) } }
         // The units of each document: its non-empty segments (for survey answers, those both coded).
-        var units: [String: [Segment]] = [:]
+        var unitNumbers: [Set<Int>] = []
         var totalUnits = 0
         for document in documents {
             let sample = surveySegments[document.id.lowercased()]
             let segments = document.segments.filter { !$0.range.isEmpty && (sample?.contains($0.number) ?? true) }
-            units[document.id.lowercased()] = segments
+            unitNumbers.append(Set(segments.map(\.number)))
             totalUnits += unit == .segment ? segments.count : segments.reduce(0) { $0 + $1.range.count }
         }
+        // Plain arrays of what the loop below needs, so it never copies a whole transcript.
+        let documentKeys = documents.map { $0.id.lowercased() }
+        let documentIDs = documents.map(\.id)
+        let documentSegments = documents.map(\.segments)
+        let documentIndex = Dictionary(documentKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [CodeRow] = []
         var unused: [String] = []
         var disagreements: [Disagreement] = []
@@ -89,8 +94,9 @@ public struct Agreement: Sendable {
             var used = false
             var unitsSeen = 0
             let present = documentsByCode[path] ?? []
-            for document in documents where present.contains(document.id.lowercased()) {
-                let key = document.id.lowercased()
+            for d in present.compactMap({ documentIndex[$0] }).sorted() {
+                let key = documentKeys[d]
+                let documentID = documentIDs[d]
                 let ca = indexA[key]?[path] ?? []
                 let cb = indexB[key]?[path] ?? []
                 let sample = surveySegments[key]
@@ -99,7 +105,11 @@ public struct Agreement: Sendable {
                 } else if !ca.isEmpty || !cb.isEmpty {
                     used = true
                 }
-                for segment in units[key] ?? [] {
+                // Only segments a coding touches can differ from "neither".
+                var touched = Set<Int>()
+                for c in ca + cb { for n in c.segments where unitNumbers[d].contains(n) { touched.insert(n) } }
+                for n in touched.sorted() {
+                    let segment = documentSegments[d][n - 1]
                     unitsSeen += unit == .segment ? 1 : segment.range.count
                     let inA = ca.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
                     let inB = cb.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
@@ -112,7 +122,7 @@ public struct Agreement: Sendable {
                         case (false, true): counts.onlyB += 1
                         case (false, false): counts.neither += 1
                         }
-                        if x != y { disagreements.append(Disagreement(document: document.id, segment: segment, code: code.path, byA: x, byB: y, characters: 0)) }
+                        if x != y { disagreements.append(Disagreement(document: documentID, segment: segment, code: code.path, byA: x, byB: y, characters: 0)) }
                     case .char:
                         let lengthA = Agreement.unionLength(inA), lengthB = Agreement.unionLength(inB)
                         let both = Agreement.intersectionLength(inA, inB)
@@ -122,7 +132,7 @@ public struct Agreement: Sendable {
                         counts.neither += segment.range.count - (lengthA + lengthB - both)
                         let differ = lengthA + lengthB - 2 * both
                         if differ > 0 {
-                            disagreements.append(Disagreement(document: document.id, segment: segment, code: code.path,
+                            disagreements.append(Disagreement(document: documentID, segment: segment, code: code.path,
                                                               byA: lengthA > 0, byB: lengthB > 0, characters: differ))
                         }
                     }

@@ -42,7 +42,7 @@ public enum AgreementReport {
         var disagreementTable = Table(columns: [
             Table.Column("Document", key: "document"), .number("¶", key: "segment"), Table.Column("Speaker", key: "speaker"),
             Table.Column("Code", key: "code"), Table.Column(a, key: "coderA"), Table.Column(b, key: "coderB"), Table.Column("Text", key: "text")])
-        for d in agreement.disagreements {
+        for d in disagreements ? agreement.disagreements : [] {
             let mark = { (x: Bool) in x ? (agreement.unit == .char ? "partly" : "yes") : "no" }
             disagreementTable.append([Cell(d.document), .int(d.segment.number), Cell(d.segment.speaker ?? ""), Cell(d.code),
                                       Cell(mark(d.byA)), Cell(mark(d.byB)), Cell(d.segment.text.collapsingWhitespace())])

@@ -5,6 +5,12 @@ struct ConclusionBuilder {
     var attributes: [String]
     /// The codings drawn on, gathered once for all themes.
     var allItems: [CodingFilter.Item]
+    /// For each attribute: its values in display order, and each interview's value (by document id).
+    /// Which codes (path, and its lower-cased key) apply to each segment (`document#number`), for co-occurrence.
+    var codesBySegment: [String: [(path: String, key: String)]] = [:]
+    /// The cases that have an interview, sorted.
+    var interviewCases: [String] = []
+    var attributeValues: [(attribute: String, order: [String], valueOf: [String: String], interviews: [String: Int])] = []
 
     /// Contrasts are mentioned when two groups' shares of interviews with the theme differ by at least this many points.
     static let contrastPoints = 25.0
@@ -18,16 +24,32 @@ struct ConclusionBuilder {
         }
         self.attributes = by.isEmpty ? ["role", "phase"].filter { names.contains($0) } : by.map { $0.lowercased() }
         self.allItems = filter.items()
+        interviewCases = Array(Set(project.transcripts.map(\.caseID))).sorted(by: naturalOrder)
+        for item in allItems {
+            for s in item.coding.segments { codesBySegment["\(item.coding.document)#\(s)", default: []].append((item.coding.code, item.codeKey)) }
+        }
+        // Interviews' attribute values do not depend on the theme: work them out once.
+        let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for attribute in attributes {
+            var valueOf: [String: String] = [:]
+            var counts: [String: Int] = [:]
+            for t in project.transcripts {
+                let v = project.attribute(attribute, document: t, case: cases[t.caseID]) ?? "(none)"
+                valueOf[t.id] = v
+                counts[v, default: 0] += 1
+            }
+            let order = MatrixBuilder.orderedValues(project, Array(counts.keys), key: attribute)
+            attributeValues.append((attribute, order, valueOf, counts))
+        }
     }
 
     func evidence(for theme: Code) -> ThemeEvidence {
         let subtree = project.codebook.subtree(of: theme)
         let paths = Set(subtree.map { $0.path.lowercased() })
         let all = allItems
-        let items = all.filter { paths.contains($0.coding.code.lowercased()) }
-        let interviews = project.transcripts
-        let interviewCases = Array(Set(interviews.map(\.caseID))).sorted(by: naturalOrder)
-        let interviewItems = items.filter { !$0.document.id.contains(":") }
+        let items = all.filter { paths.contains($0.codeKey) }
+        let interviewCases = self.interviewCases
+        let interviewItems = items.filter { !$0.isSurvey }
         let casesWithTheme = Array(Set(items.map(\.caseID)).intersection(interviewCases)).sorted(by: naturalOrder)
         var segmentKeys = Set<String>()
         for item in items { for s in item.coding.segments { segmentKeys.insert("\(item.coding.document)#\(s)") } }
@@ -38,21 +60,21 @@ struct ConclusionBuilder {
         for document in project.documentsInOrder where document.id.contains(":") {
             let answered = document.segments.filter { !$0.range.isEmpty && !interviewed.contains($0.speaker ?? "") }
             guard !answered.isEmpty else { continue }
-            let coded = Set(items.filter { $0.document.id == document.id && !interviewed.contains($0.caseID) }.map(\.caseID))
-            if coded.isEmpty && !items.contains(where: { $0.document.id == document.id }) { continue }
+            let coded = Set(items.filter { $0.documentID == document.id && !interviewed.contains($0.caseID) }.map(\.caseID))
+            if coded.isEmpty && !items.contains(where: { $0.documentID == document.id }) { continue }
             let interviewees = document.segments.filter { !$0.range.isEmpty && interviewed.contains($0.speaker ?? "") }.count
             surveyLines.append("\(document.id), \(coded.count) of \(answered.count) respondents who answered (\(formatPercent(percent(coded.count, of: answered.count))))"
                 + (interviewees > 0 ? "; the \(interviewees) interviewee\(plural(interviewees)) who answered count with their interviews" : ""))
         }
 
-        let groups = attributes.map { groupsFor($0, interviews: interviews, items: interviewItems) }
+        let groups = attributeValues.map { groupsFor($0, items: interviewItems) }
         let contrasts = groups.flatMap(contrastsIn).sorted { $0.difference > $1.difference }
 
         // Codes outside the theme that share segments with it.
         var cooccurring: [String: Set<String>] = [:]
-        for item in all where !paths.contains(item.coding.code.lowercased()) {
-            for s in item.coding.segments where segmentKeys.contains("\(item.coding.document)#\(s)") {
-                cooccurring[item.coding.code, default: []].insert("\(item.coding.document)#\(s)")
+        for key in segmentKeys {
+            for code in codesBySegment[key] ?? [] where !paths.contains(code.key) {
+                cooccurring[code.path, default: []].insert(key)
             }
         }
         let topCooccurring = cooccurring.map { (code: $0.key, segments: $0.value.count) }
@@ -61,23 +83,23 @@ struct ConclusionBuilder {
         return ThemeEvidence(
             theme: theme, codes: subtree.map(\.path), interviewCases: interviewCases, casesWithTheme: casesWithTheme,
             segments: segmentKeys.count, codings: items.count, surveyLines: surveyLines, groups: groups, contrasts: Array(contrasts.prefix(3)),
-            cooccurring: Array(topCooccurring), exemplars: exemplars(items), negativeCases: interviewCases.filter { !casesWithTheme.contains($0) },
+            cooccurring: Array(topCooccurring), exemplars: exemplars(items), negativeCases: { let with = Set(casesWithTheme); return interviewCases.filter { !with.contains($0) } }(),
             oppositions: oppositions(subtree, all: all), triangulation: triangulation(subtree, items: items, interviewCases: interviewCases),
             checks: [])
     }
 
-    func groupsFor(_ attribute: String, interviews: [Transcript], items: [CodingFilter.Item]) -> [ThemeEvidence.Group] {
-        let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func value(_ t: Transcript) -> String { project.attribute(attribute, document: t, case: cases[t.caseID]) ?? "(none)" }
-        let order = MatrixBuilder.orderedValues(project, interviews.map(value), key: attribute)
-        return order.map { v in
-            let docs = interviews.filter { value($0) == v }
-            let ids = Set(docs.map(\.id))
-            let mine = items.filter { ids.contains($0.document.id) }
-            var segments = Set<String>()
-            for i in mine { for s in i.coding.segments { segments.insert("\(i.coding.document)#\(s)") } }
-            return ThemeEvidence.Group(attribute: attribute, value: v, interviews: docs.count,
-                                       withTheme: Set(mine.map(\.document.id)).count, segments: segments.count)
+    func groupsFor(_ values: (attribute: String, order: [String], valueOf: [String: String], interviews: [String: Int]),
+                   items: [CodingFilter.Item]) -> [ThemeEvidence.Group] {
+        var documents: [String: Set<String>] = [:]
+        var segments: [String: Set<String>] = [:]
+        for item in items {
+            guard let v = values.valueOf[item.documentID] else { continue }
+            documents[v, default: []].insert(item.documentID)
+            for s in item.coding.segments { segments[v, default: []].insert("\(item.coding.document)#\(s)") }
+        }
+        return values.order.map { v in
+            ThemeEvidence.Group(attribute: values.attribute, value: v, interviews: values.interviews[v] ?? 0,
+                                withTheme: documents[v]?.count ?? 0, segments: segments[v]?.count ?? 0)
         }
     }
 
@@ -100,7 +122,7 @@ struct ConclusionBuilder {
     /// Up to three quotes from different cases, the most typical of each, cases with the most codings first.
     func exemplars(_ items: [CodingFilter.Item]) -> [ThemeEvidence.Exemplar] {
         let byCase = Dictionary(grouping: items, by: \.caseID)
-        let keys = byCase.map { (id: $0.key, interview: $0.value.contains { !$0.document.id.contains(":") }, count: $0.value.count) }
+        let keys = byCase.map { (id: $0.key, interview: $0.value.contains { !$0.isSurvey }, count: $0.value.count) }
         let order = keys.sorted { a, b in
             if a.interview != b.interview { return a.interview }
             return a.count != b.count ? a.count > b.count : naturalOrder(a.id, b.id)
@@ -116,7 +138,7 @@ struct ConclusionBuilder {
     }
 
     func citation(_ item: CodingFilter.Item) -> String {
-        item.document.id.contains(":") ? "\(item.caseID), \(item.document.id) ¶\(item.coding.segmentLabel)" : "\(item.caseID) ¶\(item.coding.segmentLabel)"
+        item.isSurvey ? "\(item.caseID), \(item.documentID) ¶\(item.coding.segmentLabel)" : "\(item.caseID) ¶\(item.coding.segmentLabel)"
     }
 
     func oppositions(_ subtree: [Code], all: [CodingFilter.Item]) -> [ThemeEvidence.Opposition] {
@@ -127,8 +149,9 @@ struct ConclusionBuilder {
                 guard let opposite = try? project.codebook.resolve(name) else { continue }
                 let pair = [code.path, opposite.path].sorted().joined(separator: "|")
                 guard seen.insert(pair).inserted else { continue }
-                let withCode = all.filter { $0.coding.code.lowercased() == code.path.lowercased() }
-                let withOpposite = all.filter { $0.coding.code.lowercased() == opposite.path.lowercased() }
+                let codeKey = code.path.lowercased(), oppositeKey = opposite.path.lowercased()
+                let withCode = all.filter { $0.codeKey == codeKey }
+                let withOpposite = all.filter { $0.codeKey == oppositeKey }
                 let quotes = withOpposite.prefix(3).map {
                     ThemeEvidence.Exemplar(text: MatrixReport.quoteText($0.coding, project: project).truncated(to: 240), citation: citation($0))
                 }
@@ -155,7 +178,8 @@ struct ConclusionBuilder {
                 surveyText = "\(column.key) (\(column.header)): " + f.answers.map { "\($0.answer) \($0.count) (\(formatPercent($0.percent)))" }.joined(separator: ", ")
                     + " of \(f.answered) respondents"
             }
-            let codeItems = items.filter { $0.coding.code.lowercased() == code.path.lowercased() }
+            let codeKey = code.path.lowercased()
+            let codeItems = items.filter { $0.codeKey == codeKey }
             let casesCoded = Set(codeItems.map(\.caseID))
             let inInterviews = interviewCases.filter { casesCoded.contains($0) }
             let interviewText = "\(code.name) was coded in \(inInterviews.count) of \(interviewCases.count) interview cases (\(formatPercent(percent(inInterviews.count, of: interviewCases.count))))"

@@ -15,7 +15,7 @@ public enum ConclusionDraft {
         for theme in themes {
             var evidence = builder.evidence(for: theme)
             let paths = Set(evidence.codes.map { $0.lowercased() })
-            let items = builder.allItems.filter { paths.contains($0.coding.code.lowercased()) }
+            let items = builder.allItems.filter { paths.contains($0.codeKey) }
             let memos = project.memos.filter { m in
                 switch m.target {
                 case .code(let p): return paths.contains(p.lowercased())
@@ -78,8 +78,9 @@ public enum ConclusionDraft {
         blocks.append(.heading("Negative cases", level: 2))
         var negative = e.negativeCases.isEmpty ? "Every interview case has at least one coding of this theme."
             : "No coding of this theme in " + e.negativeCases.joined(separator: ", ") + "."
+        let interviewCases = Set(e.interviewCases)
         func count(_ cases: [String]) -> String {
-            let interviews = cases.filter { e.interviewCases.contains($0) }.count
+            let interviews = cases.filter { interviewCases.contains($0) }.count
             let others = cases.count - interviews
             return "\(interviews) interview case\(plural(interviews))" + (others > 0 ? " and \(others) survey respondent\(plural(others))" : "")
         }

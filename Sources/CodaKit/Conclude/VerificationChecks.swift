@@ -14,7 +14,7 @@ enum VerificationChecks {
                 + (e.surveyLines.isEmpty ? "" : " and in survey answers (\(e.surveyLines.joined(separator: "; ")))")
                 + "; the quotes come from \(quoted) case\(plural(quoted))."))
 
-        let interviewItems = items.filter { !$0.document.id.contains(":") }
+        let interviewItems = items.filter { !$0.isSurvey }
         let perCase = Dictionary(grouping: interviewItems, by: \.caseID).mapValues(\.count)
         if let top = perCase.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), interviewItems.count > 0 {
             let share = percent(top.value, of: interviewItems.count) ?? 0

@@ -151,9 +151,4 @@ public struct Autocoder: Sendable {
     }
 }
 
-extension Project {
-    /// Transcripts then survey open questions, in a stable order.
-    public var documentsInOrder: [Transcript] {
-        documentIDs.compactMap { documentsByID[$0.lowercased()] }
-    }
-}
+

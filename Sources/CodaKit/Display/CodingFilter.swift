@@ -7,8 +7,12 @@ struct CodingFilter {
 
     /// The coder whose codings displays use by default: with several coders, the one with the most codings
     /// (the others are for agreement checks); `all` means everyone.
-    static func defaultCoder(_ project: Project) -> String? {
-        let counts = Dictionary(grouping: project.humanCodings, by: \.coder).mapValues(\.count)
+    static func defaultCoder(_ project: Project) -> String? { project.mainCoder }
+
+    /// Works out the main coder from the codings (done once, when the project is loaded).
+    static func mainCoder(of codings: [Coding]) -> String? {
+        var counts: [String: Int] = [:]
+        for c in codings { counts[c.coder, default: 0] += 1 }
         guard counts.count > 1 else { return nil }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
@@ -31,11 +35,19 @@ struct CodingFilter {
         }
     }
 
+    /// A coding with the case it belongs to. Items are copied a lot (filtered per theme, grouped per
+    /// cell), so they name their document rather than hold it; `document(of:)` finds it.
     struct Item {
         var coding: Coding
-        var document: Transcript
+        /// The document's id as the project spells it.
+        var documentID: String
         var caseID: String
+        /// The code's path in lower case, for matching without lower-casing it again and again.
+        var codeKey: String
+        var isSurvey: Bool { documentID.contains(":") }
     }
+
+    func document(of item: Item) -> Transcript? { project.documentsByID[item.documentID.lowercased()] }
 
     func items() -> [Item] {
         let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -50,7 +62,7 @@ struct CodingFilter {
                 guard conditions.allSatisfy({ project.attribute($0.attribute, document: document, case: record)?.lowercased() == $0.value.lowercased() })
                 else { continue }
             }
-            result.append(Item(coding: coding, document: document, caseID: caseID))
+            result.append(Item(coding: coding, documentID: document.id, caseID: caseID, codeKey: coding.code.lowercased()))
         }
         return result
     }

@@ -1,16 +1,18 @@
 /// The framework matrix in long form (case, code, summary), which fits a printed page at any size.
 enum FrameworkList {
-    static func blocks(_ project: Project, coder: String?) -> [Block] {
+    static func blocks(_ project: Project, coder: String?, items: [CodingFilter.Item]? = nil) -> [Block] {
         var options = MatrixOptions(kind: .framework)
         options.coder = coder
-        options.dropEmpty = true
-        guard let matrix = try? MatrixBuilder.build(project, options) else { return [] }
-        let report = MatrixReport.report(matrix, cell: .summary, project: project)
-        guard let wide = report.tables.first else { return [] }
+        options.cell = .summary
+        guard let matrix = try? MatrixBuilder.build(project, options, items: items) else { return [] }
+        let (summaries, _) = FrameworkSummaries.load(project)
         var table = Table(columns: [Table.Column("Case"), Table.Column("Code"), Table.Column("Summary or most typical quote")])
-        for row in wide.rows {
-            for (i, cell) in row.cells.enumerated().dropFirst() where !cell.text.isEmpty {
-                table.append([row.cells[0], Cell(wide.columns[i].header), Cell(cell.text)])
+        // Only the cells with codings: a large project's framework matrix is mostly empty.
+        for r in matrix.rows.labels.indices {
+            for c in matrix.columns.labels.indices where !matrix.cells[r][c].isEmpty {
+                let cell = MatrixReport.render(matrix, r, c, kind: .summary, thresholds: options.thresholds, maximum: 1,
+                                               summaries: summaries, project: project, quotesInCells: false)
+                table.append([Cell(matrix.rows.labels[r]), Cell(matrix.columns.labels[c]), Cell(cell.text)])
             }
         }
         table.notes = ["Summaries come from Memos/framework.md (`coda summarize`); where there is none, the most typical quote of the cell."]

@@ -1,10 +1,16 @@
 /// Builds a `Matrix` of any kind from the project's codings.
 public enum MatrixBuilder {
     public static func build(_ project: Project, _ options: MatrixOptions) throws -> Matrix {
+        try build(project, options, items: nil)
+    }
+
+    /// `items`: the codings of the same coder and conditions, when the caller already gathered them
+    /// (the appendix builds several matrices from one set).
+    static func build(_ project: Project, _ options: MatrixOptions, items cached: [CodingFilter.Item]?) throws -> Matrix {
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
         let filter = try CodingFilter(project: project, coder: options.kind == .codeCoder ? (options.coder ?? "all") : options.coder,
                                       conditions: options.conditions)
-        let items = filter.items()
+        let items = cached ?? filter.items()
         let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
         var matrix: Matrix
         if options.kind == .cooccurrence {
@@ -64,18 +70,18 @@ public enum MatrixBuilder {
         case .caseCode, .checklist, .framework:
             // Interviewees are the cases; survey answers are pooled per question unless --all-cases.
             let interviewed = Set(project.transcripts.map(\.caseID))
-            func group(_ document: Transcript, _ caseID: String) -> String {
-                options.allCases || interviewed.contains(caseID) || !document.id.contains(":") ? caseID : document.id
+            func group(_ documentID: String, _ caseID: String) -> String {
+                options.allCases || interviewed.contains(caseID) || !documentID.contains(":") ? caseID : documentID
             }
-            var ids = Set(items.map { group($0.document, $0.caseID) })
+            var ids = Set(items.map { group($0.documentID, $0.caseID) })
             ids.formUnion(interviewed)
             if options.allCases { for c in project.cases { ids.insert(c.id) } }
             let pooled = ids.filter { id in project.documentsByID[id.lowercased()] != nil && id.contains(":") }
             let labels = ids.subtracting(pooled).sorted(by: naturalOrder) + pooled.sorted()
             return Grouping(title: "Case", labels: labels, retrieve: { pooled.contains($0) ? ["--document", $0, "--not-interviewed"] : ["--case", $0] },
-                            group: { group($0.document, $0.caseID) },
-                            textLength: lengths(project) { document, segment in
-                                group(document, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
+                            group: { group($0.documentID, $0.caseID) },
+                            textLength: options.cell != .coverage ? [:] : lengths(project) { document, segment in
+                                group(document.id, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
                             })
         case .attribute, .time:
             guard let by = options.by?.lowercased() else { throw DisplayError.needsBy(options.kind) }
@@ -88,12 +94,16 @@ public enum MatrixBuilder {
             let value: (Transcript, String) -> String = { document, caseID in
                 project.attribute(by, document: document, case: cases[caseID]) ?? none
             }
-            let labels = orderedValues(project, items.map { value($0.document, $0.caseID) }, key: by)
-            let lengths = lengths(project) { document, segment in
+            let documents = project.documentsByID
+            func itemValue(_ item: CodingFilter.Item) -> String {
+                documents[item.documentID.lowercased()].map { value($0, item.caseID) } ?? none
+            }
+            let labels = orderedValues(project, items.map(itemValue), key: by)
+            let lengths = options.cell != .coverage ? [:] : lengths(project) { document, segment in
                 value(document, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
             }
             return Grouping(title: by, labels: labels, retrieve: { $0 == none ? [] : ["--where", "\(by)=\($0)"] },
-                            group: { value($0.document, $0.caseID) }, textLength: lengths)
+                            group: itemValue, textLength: lengths)
         case .codeCoder:
             let labels = Array(Set(items.map(\.coding.coder))).sorted(by: naturalOrder)
             return Grouping(title: "Coder", labels: labels, retrieve: { ["--coder", $0] }, group: { $0.coding.coder }, textLength: [:])

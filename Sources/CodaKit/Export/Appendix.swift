@@ -18,11 +18,21 @@ public struct Appendix {
         }
     }
 
-    public struct Part {
-        /// File name without extension, relative to the appendix folder (may include `transcripts/`).
-        public var name: String
-        public var report: Report
+    /// One file of the appendix, built only when it is written (ten thousand transcripts do not fit in memory
+    /// as reports at once).
+    struct Part {
+        /// File name without extension, relative to the appendix folder (may include `03-transcripts/`).
+        var name: String
+        var title: String
+        var build: () throws -> Report
+        /// Files written beside the part, named with their extension (the large matrices as CSV).
+        var extraFiles: [String] = []
+        var buildExtras: () throws -> [(name: String, text: String)] = { [] }
     }
+
+    /// Above this many cases, the case-by-case matrices go into CSV files beside the appendix rather than
+    /// into printed tables, which would be thousands of columns wide.
+    static let printableCases = 100
 
     public var project: Project
     public var coder: String?
@@ -32,60 +42,70 @@ public struct Appendix {
         self.coder = coder
     }
 
-    /// Every part of the appendix, in the order of the index.
     /// Whether matrix cells carry their quotes (only HTML can fold them away).
     var quotesInCells = false
 
-    public func parts(progress: (String) -> Void = { _ in }) throws -> [Part] {
-        var parts: [Part] = []
-        progress("methods note and codebook")
-        parts.append(Part(name: "01-methods", report: try MethodsNote.report(project, coder: coder)))
-        var codebook = CodebookReport.report(project.codebook)
-        codebook.blocks = [codebook.blocks[0], .table(ReviewPack.codebookTable(project.codebook))] + codebookDetails()
-        codebook.title = "Codebook"
-        parts.append(Part(name: "02-codebook", report: codebook))
-
+    /// The parts of the appendix in the order of the index; transcripts are listed separately so they can be
+    /// built on every core.
+    func parts() throws -> (before: [Part], transcripts: [(name: String, document: Transcript)], after: [Part]) {
+        let project = self.project
+        let coder = self.coder
+        var before: [Part] = [Part(name: "01-methods", title: "Methods note") { try MethodsNote.report(project, coder: coder) }]
+        before.append(Part(name: "02-codebook", title: "Codebook") {
+            var codebook = CodebookReport.report(project.codebook)
+            codebook.blocks = [codebook.blocks[0], .table(ReviewPack.codebookTable(project.codebook))] + codebookDetails()
+            codebook.title = "Codebook"
+            return codebook
+        })
         var names = Set<String>()
-        let documents = project.documentsInOrder
-        for (i, document) in documents.enumerated() {
-            if i % 25 == 0 { progress("transcripts \(i + 1)-\(min(documents.count, i + 25)) of \(documents.count)") }
+        var transcripts: [(name: String, document: Transcript)] = []
+        for document in project.documentsInOrder {
             var name = "03-transcripts/" + document.id.fileSafe()
             var n = 2
             while !names.insert(name.lowercased()).inserted { name = "03-transcripts/" + document.id.fileSafe() + "-\(n)"; n += 1 }
-            parts.append(Part(name: name, report: try CodedTranscript.report(project, document: document, coder: coder)))
+            transcripts.append((name, document))
         }
-
+        var after: [Part] = []
         if !project.surveys.isEmpty {
-            progress("survey tables")
-            var survey = try SurveyReport.report(project, question: nil, by: nil)
-            survey.title = "Survey frequency tables"
-            parts.append(Part(name: "04-survey", report: survey))
-            var crossTabs = Report(title: "Survey cross-tabulations")
-            for s in project.surveys {
-                let attributes = s.columns.filter { $0.kind == .attribute }
-                for q in s.columns where q.kind == .closed {
-                    for a in attributes {
-                        crossTabs.blocks += try SurveyReport.report(project, question: "\(s.id):\(q.key)", by: a.key).blocks
+            after.append(Part(name: "04-survey", title: "Survey frequency tables") {
+                var survey = try SurveyReport.report(project, question: nil, by: nil)
+                survey.title = "Survey frequency tables"
+                return survey
+            })
+            let hasCrossTabs = project.surveys.contains { s in s.columns.contains { $0.kind == .closed } && s.columns.contains { $0.kind == .attribute } }
+            if hasCrossTabs {
+                after.append(Part(name: "05-survey-crosstabs", title: "Survey cross-tabulations") {
+                    var crossTabs = Report(title: "Survey cross-tabulations")
+                    for s in project.surveys {
+                        let attributes = s.columns.filter { $0.kind == .attribute }
+                        for q in s.columns where q.kind == .closed {
+                            for a in attributes {
+                                crossTabs.blocks += try SurveyReport.report(project, question: "\(s.id):\(q.key)", by: a.key).blocks
+                            }
+                        }
                     }
+                    return crossTabs
+                })
+            }
+        }
+        var matricesPart = Part(name: "06-matrices", title: "Display matrices") { try matrices() }
+        if tooManyCases {
+            matricesPart.extraFiles = ["06-case-code.csv", "06-checklist.csv", "06-framework.csv"]
+            matricesPart.buildExtras = { try caseMatricesAsCSV() }
+        }
+        after.append(matricesPart)
+        after.append(Part(name: "07-conclusions", title: "Conclusion drafts") { try ConclusionDraft.report(project, themes: [], by: [], coder: coder) })
+        after.append(Part(name: "08-agreement", title: "Inter-coder agreement") {
+            var agreement = Report(title: "Inter-coder agreement")
+            for (a, b) in ReviewPack.coderPairs(project) {
+                if let result = try? Agreement(project, coderA: a, coderB: b, codes: [], unit: .segment) {
+                    agreement.blocks += [.heading("\(a) and \(b)", level: 1)] + AgreementReport.report(result, project: project, disagreements: false).blocks
                 }
             }
-            if !crossTabs.blocks.isEmpty { parts.append(Part(name: "05-survey-crosstabs", report: crossTabs)) }
-        }
-
-        progress("matrices")
-        parts.append(Part(name: "06-matrices", report: try matrices()))
-        progress("conclusion drafts")
-        parts.append(Part(name: "07-conclusions", report: try ConclusionDraft.report(project, themes: [], by: [], coder: coder)))
-        progress("agreement")
-        var agreement = Report(title: "Inter-coder agreement")
-        for (a, b) in ReviewPack.coderPairs(project) {
-            if let result = try? Agreement(project, coderA: a, coderB: b, codes: [], unit: .segment) {
-                agreement.blocks += [.heading("\(a) and \(b)", level: 1)] + AgreementReport.report(result, project: project, disagreements: false).blocks
-            }
-        }
-        if agreement.blocks.isEmpty { agreement.add(.paragraph("Only one coder has coded documents in common with another: no agreement to report.")) }
-        parts.append(Part(name: "08-agreement", report: agreement))
-        return parts
+            if agreement.blocks.isEmpty { agreement.add(.paragraph("Only one coder has coded documents in common with another: no agreement to report.")) }
+            return agreement
+        })
+        return (before, transcripts, after)
     }
 
     func codebookDetails() -> [Block] {
@@ -105,21 +125,34 @@ public struct Appendix {
         return blocks
     }
 
+    var tooManyCases: Bool { Set(project.transcripts.map(\.caseID)).count > Appendix.printableCases }
+
+    /// The codings the matrices draw on, gathered once.
+    func matrixItems() throws -> [CodingFilter.Item] {
+        try CodingFilter(project: project, coder: coder, conditions: []).items()
+    }
+
     /// The matrices, oriented so that codes are rows (narrow enough for a printed page).
     func matrices() throws -> Report {
         var report = Report(title: "Display matrices")
+        let items = try matrixItems()
         func add(_ title: String, _ options: MatrixOptions, cell: CellKind = .count) throws {
             var options = options
             options.coder = coder
-            let matrix = try MatrixBuilder.build(project, options)
-            var blocks = MatrixReport.report(matrix, cell: cell, project: project, thresholds: options.thresholds, quotesInCells: quotesInCells).blocks
+            let matrix = try MatrixBuilder.build(project, options, items: options.kind == .codeCoder ? nil : items)
+            var blocks = MatrixReport.report(matrix, cell: cell, project: project, thresholds: options.thresholds,
+                                             quotesInCells: quotesInCells, json: false).blocks
             blocks.removeAll { if case .chart = $0 { return true } else { return false } }
             report.blocks += [.heading(title, level: 1)] + blocks
         }
-        var caseCode = MatrixOptions(kind: .caseCode)
-        caseCode.transpose = true
-        try add("Codes by case (case-ordered meta-matrix)", caseCode)
-        try add("Checklist", MatrixOptions(kind: .checklist))
+        if tooManyCases {
+            report.add(.paragraph("With \(Set(project.transcripts.map(\.caseID)).count) cases, the case-by-case matrices are too wide to print: they are in 06-case-code.csv, 06-checklist.csv and 06-framework.csv beside this file."))
+        } else {
+            var caseCode = MatrixOptions(kind: .caseCode)
+            caseCode.transpose = true
+            try add("Codes by case (case-ordered meta-matrix)", caseCode)
+            try add("Checklist", MatrixOptions(kind: .checklist))
+        }
         if project.attributeNames.contains("phase") {
             var time = MatrixOptions(kind: .time)
             time.by = "phase"
@@ -132,43 +165,109 @@ public struct Appendix {
         }
         try add("Code co-occurrence", MatrixOptions(kind: .cooccurrence))
         if project.coders.count > 1 { try add("Codes by coder", MatrixOptions(kind: .codeCoder)) }
-        report.blocks += [.heading("Framework", level: 1)] + FrameworkList.blocks(project, coder: coder)
+        if !tooManyCases { report.blocks += [.heading("Framework", level: 1)] + FrameworkList.blocks(project, coder: coder, items: items) }
         return report
     }
 
-    /// Writes the appendix into `folder` in one format; returns the files written.
+    /// The case-by-case matrices as CSV, for projects with too many cases to print them.
+    func caseMatricesAsCSV() throws -> [(name: String, text: String)] {
+        let items = try matrixItems()
+        let csv = DelimitedRenderer(separator: ",")
+        var options = MatrixOptions(kind: .caseCode)
+        options.coder = coder
+        let caseCode = try MatrixBuilder.build(project, options, items: items)
+        options.kind = .checklist
+        let checklist = try MatrixBuilder.build(project, options, items: items)
+        let framework = Report(title: "Framework", blocks: FrameworkList.blocks(project, coder: coder, items: items))
+        let marks = { (n: Int) -> String in
+            n >= options.thresholds[2] ? "+++" : n >= options.thresholds[1] ? "++" : n >= options.thresholds[0] ? "+" : ""
+        }
+        return [
+            ("06-case-code.csv", countsCSV(caseCode) { String($0) }),
+            ("06-checklist.csv", countsCSV(checklist, marks)),
+            ("06-framework.csv", csv.render(framework)),
+        ]
+    }
+
+    /// A matrix's cells straight to CSV, without building a table of millions of cells first.
+    func countsCSV(_ matrix: Matrix, _ text: (Int) -> String) -> String {
+        func field(_ s: String) -> String { Escape.delimitedField(s, separator: ",") }
+        var out = ([matrix.rows.title] + matrix.columns.labels).map(field).joined(separator: ",") + "\n"
+        out.reserveCapacity(matrix.rows.labels.count * (matrix.columns.labels.count * 2 + 20))
+        for r in matrix.rows.labels.indices {
+            out += field(matrix.rows.labels[r])
+            for c in matrix.columns.labels.indices {
+                out += ","
+                out += text(matrix.count(r, c))
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Writes the appendix into `folder` in one format, part by part; returns the files written.
     public func write(to folder: URL, format: Format, displayName: String, progress: (String) -> Void = { _ in }) throws -> [String] {
         var appendix = self
         appendix.quotesInCells = format == .html
-        let parts = try appendix.parts(progress: progress)
+        let (before, transcripts, after) = try appendix.parts()
         let ext = format == .txt ? "txt" : format.rawValue
         let renderer = format.output.renderer(width: 100)
-        var files: [(path: String, contents: [UInt8])] = parts.map { ($0.name + "." + ext, Array(renderer.render($0.report).utf8)) }
-        if format == .tex {
-            // One file that holds everything, so `\input{path/appendix}` works from any folder; the parts stay too.
-            let whole = "% Appendix generated by coda: \\input{appendix} from your thesis, with \\usepackage{booktabs,longtable}.\n"
-                + files.map { String(decoding: $0.contents, as: UTF8.self) }.joined(separator: "\n\\clearpage\n")
-            files.insert(("appendix.tex", Array(whole.utf8)), at: 0)
-        } else {
-            files.insert(("index." + ext, Array(index(parts, format: format, ext: ext).utf8)), at: 0)
+        let indexName = format == .tex ? "appendix.tex" : "index." + ext
+        let paths = [indexName] + (before.map(\.name) + transcripts.map(\.name) + after.map(\.name)).map { $0 + "." + ext }
+            + after.flatMap(\.extraFiles)
+        let output = OutputFolder(url: folder)
+        let previous = try output.prepare(paths, displayName: displayName)
+        // LaTeX: one file that holds everything, so `\input{path/appendix}` works from any folder; the parts stay too.
+        var whole = "% Appendix generated by coda: \\input{appendix} from your thesis, with \\usepackage{booktabs,longtable}.\n"
+        var first = true
+        func write(_ name: String, _ text: String) throws {
+            try AtomicFile.write(text, to: folder.appendingPathComponent(name + "." + ext), durable: false)
+            if format == .tex { whole += (first ? "" : "\n\\clearpage\n") + text }
+            first = false
         }
-        progress("writing \(files.count) files")
-        try OutputFolder(url: folder).write(files, displayName: displayName)
-        return files.map(\.path)
+        for part in before {
+            progress(part.title.lowercased())
+            try write(part.name, renderer.render(try part.build()))
+        }
+        // Transcripts: grouped codings once, then rendered on every core, a chunk at a time.
+        let filter = try CodingFilter(project: project, coder: coder, conditions: [])
+        let chosen = project.humanCodings.filter { c in filter.coder.map { c.coder.lowercased() == $0.lowercased() } ?? true }
+        let byDocument = Dictionary(grouping: chosen, by: \.document)
+        let project = self.project
+        let chosenCoder = filter.coder
+        for start in stride(from: 0, to: transcripts.count, by: 200) {
+            let chunk = Array(transcripts[start..<min(transcripts.count, start + 200)])
+            progress("transcripts \(start + 1)-\(start + chunk.count) of \(transcripts.count)")
+            let texts = chunk.map { $0.document }.parallelMap { document in
+                renderer.render(CodedTranscript.report(project, document: document, codings: byDocument[document.id] ?? [], coder: chosenCoder))
+            }
+            for (item, text) in zip(chunk, texts) { try write(item.name, text) }
+        }
+        for part in after {
+            progress(part.title.lowercased())
+            try write(part.name, renderer.render(try part.build()))
+            for extra in try part.buildExtras() { try AtomicFile.write(extra.text, to: folder.appendingPathComponent(extra.name), durable: false) }
+        }
+        let titles = before.map { ($0.name, $0.title) }
+            + transcripts.map { ($0.name, ($0.document.id.contains(":") ? "Survey answers " : "Transcript ") + $0.document.id) }
+            + after.map { ($0.name, $0.title) }
+        try AtomicFile.write(format == .tex ? whole : index(titles, format: format, ext: ext), to: folder.appendingPathComponent(indexName))
+        try output.finish(paths, previous: previous)
+        return paths
     }
 
-    func index(_ parts: [Part], format: Format, ext: String) -> String {
+    func index(_ parts: [(name: String, title: String)], format: Format, ext: String) -> String {
         switch format {
         case .tex:
             return ""
         case .html:
-            let items = parts.map { "<li><a href=\"\(Escape.html($0.name)).html\">\(Escape.html($0.report.title))</a></li>" }.joined(separator: "\n")
+            let items = parts.map { "<li><a href=\"\(Escape.html($0.name)).html\">\(Escape.html($0.title))</a></li>" }.joined(separator: "\n")
             return HTMLRenderer().render(Report(title: "Appendix", blocks: [.paragraph(methodsSentence())])).replacingOccurrences(
                 of: "</body>", with: "<ul>\n\(items)\n</ul>\n</body>")
         case .md:
-            return "# Appendix\n\n\(Escape.markdown(methodsSentence()))\n\n" + parts.map { "- [\(Escape.markdown($0.report.title))](\($0.name).md)" }.joined(separator: "\n") + "\n"
+            return "# Appendix\n\n\(Escape.markdown(methodsSentence()))\n\n" + parts.map { "- [\(Escape.markdown($0.title))](\($0.name).md)" }.joined(separator: "\n") + "\n"
         case .txt:
-            return "Appendix\n========\n\n\(methodsSentence())\n\n" + parts.map { "\($0.name).txt  \($0.report.title)" }.joined(separator: "\n") + "\n"
+            return "Appendix\n========\n\n\(methodsSentence())\n\n" + parts.map { "\($0.name).txt  \($0.title)" }.joined(separator: "\n") + "\n"
         }
     }
 

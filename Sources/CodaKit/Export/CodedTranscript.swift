@@ -5,6 +5,11 @@ enum CodedTranscript {
         let codings = project.humanCodings.filter { c in
             c.document == document.id && (filter.coder.map { c.coder.lowercased() == $0.lowercased() } ?? true)
         }
+        return report(project, document: document, codings: codings, coder: filter.coder)
+    }
+
+    /// The report from the document's codings, already chosen (the appendix groups them once for all documents).
+    static func report(_ project: Project, document: Transcript, codings: [Coding], coder: String?) -> Report {
         var bySegment: [Int: [Coding]] = [:]
         for c in codings { for n in c.segments { bySegment[n, default: []].append(c) } }
         let hasTimes = document.segments.contains { $0.timestamp != nil }
@@ -23,7 +28,7 @@ enum CodedTranscript {
                 } else if c.segments.count > 1 {
                     label += " (¶\(c.segmentLabel))"
                 }
-                if filter.coder == nil && project.coders.count > 1 { label += " [\(c.coder)]" }
+                if coder == nil && project.coders.count > 1 { label += " [\(c.coder)]" }
                 if !labels.contains(label) { labels.append(label) }
             }
             var cells: [Cell] = [.int(segment.number)]
@@ -33,7 +38,7 @@ enum CodedTranscript {
         }
         var fields = [Field("Case", document.id.contains(":") ? "one per respondent" : document.caseID)]
         for (key, value) in document.attributes where key != "case" && key != "speakers" { fields.append(Field(key, value)) }
-        fields.append(Field("Codings", "\(codings.count)" + (filter.coder.map { " by \($0)" } ?? "")))
+        fields.append(Field("Codings", "\(codings.count)" + (coder.map { " by \($0)" } ?? "")))
         return Report(title: document.id.contains(":") ? "Survey answers \(document.id)" : "Transcript \(document.id)",
                       blocks: [.fields(fields), .table(table)])
     }

@@ -24,20 +24,32 @@ struct OutputFolder {
 
     /// Writes `files` (relative path → contents), atomically each, and updates the manifest.
     func write(_ files: [(path: String, contents: [UInt8])], displayName: String) throws {
+        let previous = try prepare(files.map(\.path), displayName: displayName)
+        for file in files { try AtomicFile.write(file.contents, to: url.appendingPathComponent(file.path)) }
+        try finish(files.map(\.path), previous: previous)
+    }
+
+    /// Checks, before anything is written, that the files to write are new or Coda's own; returns the
+    /// files the last run wrote. Large outputs then write file by file and call `finish`.
+    func prepare(_ paths: [String], displayName: String) throws -> Set<String> {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { throw Failure.notAFolder(displayName) }
         let manifestURL = url.appendingPathComponent(OutputFolder.manifestName)
         let previous = Set((fm.contents(atPath: manifestURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
             .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty })
-        let conflicts = files.map(\.path).filter { !previous.contains($0) && fm.fileExists(atPath: url.appendingPathComponent($0).path) }
+        let conflicts = paths.filter { !previous.contains($0) && fm.fileExists(atPath: url.appendingPathComponent($0).path) }
         if !conflicts.isEmpty { throw Failure.wouldOverwrite(folder: displayName, files: conflicts.sorted()) }
-        for file in files { try AtomicFile.write(file.contents, to: url.appendingPathComponent(file.path)) }
-        let current = Set(files.map(\.path))
+        return previous
+    }
+
+    /// Removes the files of the last run that this run did not write, and records this run's files.
+    func finish(_ paths: [String], previous: Set<String>) throws {
+        let current = Set(paths)
         for stale in previous.subtracting(current).sorted() where !stale.contains("..") {
-            try? fm.removeItem(at: url.appendingPathComponent(stale))
+            try? FileManager.default.removeItem(at: url.appendingPathComponent(stale))
         }
         let manifest = "# Files written by coda; it overwrites only these.\n" + current.sorted().joined(separator: "\n") + "\n"
-        try AtomicFile.write(manifest, to: manifestURL)
+        try AtomicFile.write(manifest, to: url.appendingPathComponent(OutputFolder.manifestName))
     }
 }

@@ -13,6 +13,8 @@ public struct Project: Sendable {
     public var unreadable: [String: Diagnostic]
     /// Every codable document by lower-cased id: transcripts and survey open questions.
     var documentsByID: [String: Transcript] = [:]
+    /// Transcripts then survey open questions, in a stable order (set when loading).
+    public internal(set) var documentsInOrder: [Transcript] = []
     /// All codings, placed on the current text of their documents (including the `auto` coder's suggestions).
     public var codings: [Coding] = []
     /// Codings by people, leaving out autocoding suggestions (set with `codings` when loading).
@@ -35,6 +37,8 @@ public struct Project: Sendable {
 
     /// The coders who made codings, sorted.
     public internal(set) var coders: [String] = []
+    /// With several coders, the one with the most codings: displays use theirs unless told otherwise.
+    public internal(set) var mainCoder: String?
 
     public func transcript(_ id: String) -> Transcript? {
         transcripts.first { $0.id == id } ?? transcripts.first { $0.id.lowercased() == id.lowercased() }

@@ -81,6 +81,7 @@ struct ProjectLoader {
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
                               diagnostics: [], unreadable: unreadable)
         project.documentsByID = Project.documentIndex(transcripts: transcripts, surveys: surveys)
+        project.documentsInOrder = project.documentIDs.compactMap { project.documentsByID[$0.lowercased()] }
         loadCodings(into: &project)
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
@@ -91,106 +92,6 @@ struct ProjectLoader {
         return project
     }
 
-    /// Reads `Codings/` and places each coding on its document's current text.
-    mutating func loadCodings(into project: inout Project) {
-        var loaded = CodingStore(root: root).loadAll(relativeTo: root)
-        diagnostics += loaded.diagnostics
-        project.rejectedSuggestions = loaded.rejected
-        var unknownCodes: [String: Int] = [:]
-        var unknownDocuments: [String: Int] = [:]
-        let documents = project.documentsByID
-        // Codings arrive grouped by file, so consecutive runs share a document; each run is placed as one task,
-        // on every core, in place (a second copy of two hundred thousand codings is memory a corpus needs).
-        var runs: [Range<Int>] = []
-        var runStart = 0
-        for i in stride(from: 1, through: loaded.codings.count, by: 1)
-            where i == loaded.codings.count || loaded.codings[i].document != loaded.codings[i - 1].document {
-            if i > runStart { runs.append(runStart..<i) }
-            runStart = i
-        }
-        var all = loaded.codings
-        loaded.codings = []
-        var statuses = [CodingAnchor.Status?](repeating: nil, count: all.count)
-        all.withUnsafeMutableBufferPointer { codingBuffer in
-            statuses.withUnsafeMutableBufferPointer { statusBuffer in
-                nonisolated(unsafe) let codings = codingBuffer
-                nonisolated(unsafe) let results = statusBuffer
-                let runList = runs
-                DispatchQueue.concurrentPerform(iterations: runList.count) { r in
-                    let run = runList[r]
-                    guard let document = documents[codings[run.lowerBound].document.lowercased()] else { return }
-                    for i in run {
-                        let placement = CodingAnchor.place(codings[i], in: document)
-                        results[i] = placement.status
-                        if case .unplaced = placement.status { continue }
-                        codings[i] = placement.coding
-                    }
-                }
-            }
-        }
-        // Codes, coders and times repeat across thousands of codings: keep one copy of each string.
-        var interned: [String: String] = [:]
-        func intern(_ s: String) -> String {
-            if let existing = interned[s] { return existing }
-            interned[s] = s
-            return s
-        }
-        var keep = [Bool](repeating: true, count: all.count)
-        for i in all.indices {
-            let coding = all[i]
-            guard let status = statuses[i] else {
-                unknownDocuments[coding.document, default: 0] += 1
-                project.unplacedCodings.append((coding, "document `\(coding.document)` does not exist"))
-                keep[i] = false
-                continue
-            }
-            switch status {
-            case .inPlace:
-                all[i].code = intern(coding.code)
-                all[i].time = intern(coding.time)
-                all[i].coder = intern(coding.coder)
-            case .moved:
-                project.movedCodings.append(coding)
-            case .unplaced(let reason):
-                keep[i] = false
-                project.unplacedCodings.append((coding, reason))
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
-                                              "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
-                                              hint: "tag the words again where they are now, then delete this coding's line from \(codingPath(coding))"))
-            }
-            if keep[i], project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
-        }
-        let codings = keep.allSatisfy { $0 } ? all : all.indices.filter { keep[$0] }.map { all[$0] }
-
-        project.codings = codings
-        // Without suggestions the two arrays share one buffer.
-        let hasSuggestions = codings.contains { $0.coder == CodingStore.suggestionCoder }
-        project.humanCodings = hasSuggestions ? codings.filter { $0.coder != CodingStore.suggestionCoder } : codings
-        project.suggestions = hasSuggestions ? codings.filter { $0.coder == CodingStore.suggestionCoder } : []
-        project.coders = Array(Set(project.humanCodings.map(\.coder))).sorted(by: naturalOrder)
-        for (code, count) in unknownCodes.sorted(by: { $0.key < $1.key }) {
-            let suggestion = (try? project.codebook.resolve(code.split(separator: "/").last.map(String.init) ?? code))?.path
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),
-                                          "\(count) coding\(plural(count)) use the code `\(code)`, which is not in the codebook",
-                                          hint: suggestion.map { "was it renamed to `\($0)`? Put it back in the codebook, or re-tag" }
-                                            ?? "add the code to the codebook, or remove these codings with `coda untag`"))
-        }
-        for (document, count) in unknownDocuments.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),
-                                          "\(count) coding\(plural(count)) point to the document `\(document)`, which does not exist",
-                                          hint: "restore the transcript or give it back its id in the header"))
-        }
-        if !project.movedCodings.isEmpty {
-            let n = project.movedCodings.count
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: CodingStore.folder),
-                                          "\(n) coding\(plural(n)) followed their words to a new place after the transcripts were edited",
-                                          hint: "run `coda check --fix` to save the new positions"))
-        }
-    }
-
-    private func codingPath(_ coding: Coding) -> String {
-        "\(CodingStore.folder)/\(coding.coder.fileSafe())/\(coding.document.fileSafe()).tsv"
-    }
 
     private func relative(_ url: URL) -> String {
         let rootPath = root.path

@@ -1,6 +1,23 @@
 /// Escaping for each output format, in one place so every renderer escapes the same way.
 enum Escape {
+    /// True when none of `bytes` (ASCII markup characters) occurs in the text: the common case, checked fast.
+    @inline(__always) static func isClean(_ text: String, of table: [Bool]) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buffer in !buffer.contains { table[Int($0)] } }
+    }
+
+    static func byteTable(_ bytes: [UInt8]) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for b in bytes { table[Int(b)] = true }
+        return table
+    }
+
+    static let htmlSpecial = byteTable([38, 60, 62, 34, 39])
+    static let latexSpecial = byteTable(Array("\\{}$&#^_%~<>|\n".utf8) + [0xC2, 0xE2])
+    static let markdownSpecial = byteTable(Array("\\*_`[]<>|#\n".utf8))
+
     static func html(_ text: String) -> String {
+        if isClean(text, of: htmlSpecial) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text.unicodeScalars {
@@ -17,6 +34,7 @@ enum Escape {
     }
 
     static func latex(_ text: String) -> String {
+        if isClean(text, of: latexSpecial) { return text }
         var out = ""
         for ch in text.unicodeScalars {
             switch ch {
@@ -49,6 +67,7 @@ enum Escape {
     /// Text that is safe inside a Markdown paragraph or table cell: markup characters are escaped,
     /// so a quote containing `*` or `|` shows as written.
     static func markdown(_ text: String) -> String {
+        if isClean(text, of: markdownSpecial) { return text }
         var out = ""
         for ch in text.unicodeScalars {
             switch ch {

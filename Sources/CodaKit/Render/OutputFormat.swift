@@ -33,6 +33,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 }
 
 /// Turns a report into text in one format.
-protocol Renderer {
+protocol Renderer: Sendable {
     func render(_ report: Report) -> String
 }

@@ -27,11 +27,13 @@ public enum FileWriteError: CodaError {
 /// Writes whole files so that a reader, or a crash, only ever sees the old or the new content:
 /// the bytes go to a temporary file in the same folder, are flushed, and then renamed over the target.
 enum AtomicFile {
-    static func write(_ text: String, to url: URL) throws(FileWriteError) {
-        try write(Array(text.utf8), to: url)
+    /// `durable: false` skips the flush to disk, for files that can be made again (generated output):
+    /// the rename still makes the write all-or-nothing for other processes.
+    static func write(_ text: String, to url: URL, durable: Bool = true) throws(FileWriteError) {
+        try write(Array(text.utf8), to: url, durable: durable)
     }
 
-    static func write(_ bytes: [UInt8], to url: URL) throws(FileWriteError) {
+    static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(FileWriteError) {
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -54,7 +56,7 @@ enum AtomicFile {
             return true
         }
         let reason = String(cString: strerror(errno))
-        if !ok || fsync(fd) != 0 {
+        if !ok || (durable && fsync(fd) != 0) {
             close(fd)
             unlink(temp.path)
             throw .cannotWrite(path: url.path, reason: reason)

@@ -51,13 +51,16 @@ public struct SyntheticProject: Sendable {
         var codebook = "# Synthetic codebook\n"
         var leaves: [String] = []
         let parents = max(1, codes / 10)
+        // Keywords are words that ordinary text never uses (the text draws from the commonest 600), so each
+        // hit is a keyword placed on purpose, about 8 in 1,000 words: a realistic density for autocoding.
         var keywordWords: [String] = []
         for p in 0..<parents {
             codebook += "\n## Theme \(p + 1)\nDefinition: A synthetic theme.\n"
             for c in 0..<9 where leaves.count + parents < codes {
-                let word = vocabulary[100 + (p * 9 + c) * 7 % 2800]
-                let phrase = "\(vocabulary[50 + c]) \(vocabulary[60 + p % 40])"
+                let word = vocabulary[1000 + (p * 9 + c) * 7 % 1000]
+                let phrase = "\(vocabulary[2100 + c]) \(vocabulary[2200 + p % 40])"
                 keywordWords.append(word)
+                keywordWords.append(phrase)
                 codebook += "\n### Code \(p + 1).\(c + 1)\nDefinition: A synthetic code.\nKeywords: \(word), \"\(phrase)\"\n"
                 leaves.append("Theme \(p + 1)/Code \(p + 1).\(c + 1)")
             }
