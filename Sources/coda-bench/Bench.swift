@@ -87,6 +87,18 @@ enum Bench {
         report(size, mb, "grep -F -i -w -c (same keywords)", (0..<options.runs).map { _ in
             Spawn.run(["grep", "-r", "-F", "-i", "-w", "-c", "-f", keywords, "Transcripts"], in: folder)
         })
+        // Keyword matching alone (without loading the project), from autocode's own timing, against grep's end to end.
+        let log = "\(options.work)/timing-\(size).txt"
+        let timings = (0..<options.runs).map { _ -> Double in
+            _ = Spawn.run([coda, "autocode", "--count"], in: folder, stderr: log, extraEnvironment: ["CODA_TIMING": "1"])
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            guard let open = text.range(of: "("), let close = text.range(of: " MB/s") else { return 0 }
+            return Double(text[open.upperBound..<close.lowerBound]) ?? 0
+        }.sorted()
+        let grepRuns = (0..<options.runs).map { _ in Spawn.run(["grep", "-r", "-F", "-i", "-w", "-c", "-f", keywords, "Transcripts"], in: folder).seconds }.sorted()
+        let grepRate = mb / grepRuns[grepRuns.count / 2]
+        let matchRate = timings[timings.count / 2]
+        print("| \(size) | \(String(format: "%.1f", mb)) | keyword matching: \(String(format: "%.0f", matchRate)) MB/s vs grep \(String(format: "%.0f", grepRate)) MB/s = \(String(format: "%.2f", matchRate / grepRate))× | | | | |")
         // The bulk path: save the suggestions, then accept them all (changes the project, so it runs last).
         report(size, mb, "autocode (save)", [Spawn.run([coda, "autocode", "--format", "tsv"], in: folder)])
         report(size, mb, "accept all suggestions (bulk tag)", [Spawn.run([coda, "suggestions", "accept", "--all"], in: folder)])

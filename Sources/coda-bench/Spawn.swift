@@ -11,12 +11,13 @@ enum Spawn {
         var status: Int32
     }
 
-    static func run(_ arguments: [String], in folder: String, stdout: String = "/dev/null") -> Measurement {
+    static func run(_ arguments: [String], in folder: String, stdout: String = "/dev/null", stderr: String = "/dev/null",
+                    extraEnvironment: [String: String] = [:]) -> Measurement {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(folder)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
@@ -25,6 +26,7 @@ enum Spawn {
         var environment = ProcessInfo.processInfo.environment
         environment["CODA_QUIET"] = "1"
         environment["CODA_CODER"] = "bench"
+        for (key, value) in extraEnvironment { environment[key] = value }
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in envp { free(p) } }
         var pid: pid_t = 0

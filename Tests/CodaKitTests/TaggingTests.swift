@@ -178,3 +178,21 @@ import Testing
 extension Result {
     var isFailure: Bool { if case .failure = self { return true } else { return false } }
 }
+
+@Suite struct LightLoadingTests {
+    @Test func oneDocumentCommandsReadOnlyThatDocument() throws {
+        let root = CondenseFixture.make(extra: ["Transcripts/P02-second.md": "---\nid: P02\n---\nA: hi\nB: ho\n",
+                                                "Transcripts/broken.txt": "---\nid: X\n"])
+        let light = try #require(Project.load(root, onlyDocument: "P02"))
+        #expect(light.transcripts.map(\.id) == ["P02"])
+        #expect(light.diagnostics.isEmpty)  // the broken file is not read
+        #expect(!light.codebook.codes.isEmpty)
+        #expect(try #require(Project.load(root, onlyDocument: "survey:Q2")).surveys.map(\.id) == ["survey"])
+        #expect(Project.load(root, onlyDocument: "nothing") == nil)
+        // Tagging through the light path writes the same coding as through the full one.
+        #expect(TestSupport.run(["tag", "P02", "2", "Queues"], in: root, environment: ["CODA_CODER": "alice"]).code == .success)
+        let full = Project.load(root)
+        #expect(full.codings.map { "\($0.document) \($0.segmentLabel) \($0.code)" } == ["P02 2 Problems/Queues"])
+        #expect(TestSupport.run(["show", "P02"], in: root).stdout.contains("ho"))
+    }
+}

@@ -44,6 +44,14 @@ final class Invocation: @unchecked Sendable {
         return project
     }
 
+    /// The project as far as one document needs it (codebook, the document, its codings): quick on large
+    /// projects; everything when the document cannot be found by its file name.
+    func project(forDocument id: String) throws -> Project {
+        if let loadedProject { return loadedProject }
+        if let light = Project.load(try projectRoot(), onlyDocument: id) { return light }
+        return try project()
+    }
+
     /// Replaces the cached project after the command changed files.
     func reload() throws -> Project {
         loadedProject = nil

@@ -28,7 +28,8 @@ public struct CodingStore: Sendable {
     }
 
     /// Reads every codings file (in parallel; the files are independent).
-    func loadAll(relativeTo project: URL) -> Loaded {
+    func loadAll(relativeTo project: URL, onlyDocument: String? = nil) -> Loaded {
+        let onlyName = onlyDocument.map { $0.fileSafe().lowercased() + ".tsv" }
         var loaded = Loaded()
         let fm = FileManager.default
         guard let coderFolders = try? fm.contentsOfDirectory(atPath: folderURL.path) else { return loaded }
@@ -39,7 +40,7 @@ public struct CodingStore: Sendable {
             if coderFolder == CodingStore.suggestionCoder { places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true)) }
             for (folder, rejected) in places {
                 guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
-                for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") {
+                for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") && (onlyName == nil || name.lowercased() == onlyName) {
                     let path = "\(CodingStore.folder)/\(coderFolder)/\(rejected ? CodingStore.rejectedFolder + "/" : "")\(name)"
                     files.append((folder.appendingPathComponent(name), path, rejected))
                 }

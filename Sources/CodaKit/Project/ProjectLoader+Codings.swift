@@ -3,7 +3,7 @@ import Foundation
 extension ProjectLoader {
     /// Reads `Codings/` and places each coding on its document's current text.
     mutating func loadCodings(into project: inout Project) {
-        var loaded = CodingStore(root: root).loadAll(relativeTo: root)
+        var loaded = CodingStore(root: root).loadAll(relativeTo: root, onlyDocument: onlyDocument)
         diagnostics += loaded.diagnostics
         project.rejectedSuggestions = loaded.rejected
         var unknownCodes: [String: Int] = [:]

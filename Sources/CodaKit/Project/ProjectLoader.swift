@@ -6,17 +6,42 @@ extension Project {
         var loader = ProjectLoader(root: root.standardizedFileURL)
         return loader.load()
     }
+
+    /// Reads only what a command on one document needs: the codebook, that document and its codings.
+    /// Nil when the document is not found by its file name (the caller then loads everything, which also
+    /// gives the "did you mean" suggestions). With ten thousand transcripts, `coda tag` stays quick.
+    public static func load(_ root: URL, onlyDocument id: String) -> Project? {
+        var loader = ProjectLoader(root: root.standardizedFileURL)
+        loader.onlyDocument = id
+        let project = loader.load()
+        return project.documentsByID[id.lowercased()] == nil ? nil : project
+    }
 }
 
 struct ProjectLoader {
     var root: URL
     var diagnostics: [Diagnostic] = []
     var unreadable: [String: Diagnostic] = [:]
+    /// When set, only the files of this document are read (see `Project.load(_:onlyDocument:)`).
+    var onlyDocument: String?
 
     init(root: URL) { self.root = root }
 
+    /// The file name (without extension) that holds the document: the survey for `survey:Q4`.
+    var onlyFileName: String? {
+        onlyDocument.map { id in (id.split(separator: ":").first.map(String.init) ?? id).lowercased() }
+    }
+
     mutating func load() -> Project {
-        let transcriptFiles = files(in: Project.transcriptsFolder)
+        var transcriptFiles = files(in: Project.transcriptsFolder)
+        if let name = onlyFileName {
+            // The document's file is named after it, maybe with more after a separator (`S01-service-officer.md`);
+            // the id inside is checked after parsing.
+            transcriptFiles = transcriptFiles.filter { url in
+                let base = url.deletingPathExtension().lastPathComponent.lowercased()
+                return base == name || ["-", "_", " ", "."].contains { base.hasPrefix(name + $0) }
+            }
+        }
         var transcripts: [Transcript] = []
         var surveys: [Survey] = []
         var sidecars: [String: URL] = [:]

@@ -43,8 +43,8 @@ extension CommandSpec {
         formats: [.table, .md, .csv, .tsv, .json, .html, .tex],
         examples: ["coda show P01", "coda show P01 4-6", "coda show pre-survey:Q5 17"], group: .project
     ) { invocation in
-        let project = try invocation.project()
         let id = invocation.argument("ID")!
+        let project = try invocation.project(forDocument: id)
         let selection = try invocation.argument("SEGMENTS").map { text throws(SegmentSelectionError) in try SegmentSelection(parsing: text) }
         let document = try project.document(id)
         invocation.emit(try TranscriptView.report(document, segments: selection))

@@ -15,7 +15,7 @@ extension CommandSpec {
                    "coda tag S01 7 Information --phrase \"how to claim\" --memo \"asked twice\"", "coda tag pre-survey:Q4 17 Queues"],
         group: .condense
     ) { invocation in
-        let project = try invocation.project()
+        let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
         let codes = try invocation.codes(invocation.argumentList("CODE"), in: project)
         let selection = try invocation.segments()
@@ -46,7 +46,7 @@ extension CommandSpec {
                   OptionSpec(name: "all", valueName: nil, help: "with --phrase, every occurrence"), .coder],
         examples: ["coda untag P01 4 Queues", "coda untag P01 4-6"], group: .condense
     ) { invocation in
-        let project = try invocation.project()
+        let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
         let codes = try invocation.argumentList("CODE").isEmpty ? [] : invocation.codes(invocation.argumentList("CODE"), in: project)
         let selection = try invocation.segments()
@@ -66,7 +66,7 @@ extension CommandSpec {
         options: [OptionSpec(name: "uncoded", valueName: nil, help: "only segments you have not coded yet"), .coder],
         examples: ["coda code R017 --uncoded", "printf 'queue\\n\\ninfo, jht -- came twice\\nq\\n' | coda code R017"], group: .condense
     ) { invocation in
-        let project = try invocation.project()
+        let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
         let coder = InteractiveCoder(project: project, document: document, coder: try invocation.coder(), console: invocation.console,
