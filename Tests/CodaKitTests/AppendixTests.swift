@@ -103,10 +103,11 @@ import Testing
         let blocked = TestSupport.run(["export", "appendix", folder.path, "--format", "html"], in: root)
         #expect(blocked.code == .problemsFound)
         #expect(blocked.stderr.contains("Coda did not write: index.html"))
-        // Switching format removes the files of the old one that Coda wrote.
+        // Each format keeps its own files: writing HTML leaves the Markdown appendix in place.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("index.html"))
         #expect(TestSupport.run(["export", "appendix", folder.path, "--format", "html"], in: root).code == .success)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.md").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.md").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("my-notes.md").path))
     }
 }

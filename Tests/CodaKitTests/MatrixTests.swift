@@ -228,7 +228,7 @@ import Testing
         let root = CondenseFixture.make()
         let empty = try MatrixBuilder.build(Project.load(root), MatrixOptions(kind: .caseCode))
         #expect(empty.rowTotals.allSatisfy { $0 == 0 })
-        #expect(empty.notes.first?.hasPrefix("No codings match yet") == true)
+        #expect(empty.notes.first?.hasPrefix("No codings yet") == true)
         let long = String(repeating: "word ", count: 400)
         let big = CondenseFixture.make(extra: ["Transcripts/P03.md": "A: \(long)\nB: short\nA: again\n"])
         _ = TestSupport.run(["tag", "P03", "1", "Queues"], in: big, environment: ["CODA_CODER": "alice"])

@@ -93,3 +93,20 @@ import Testing
         #expect(formatDecimal(value, places: 1) == text)
     }
 }
+
+@Suite struct LaTeXLayoutTests {
+    @Test func optionsKeepTheirDoubleDash() {
+        #expect(Escape.latex("--coder NAME") == "-{}-coder NAME")
+        #expect(Escape.latexProse("use `--coder all`") == "use \\texttt{-{}-coder all}")
+    }
+
+    @Test func wideTablesGetNumberedHeadersAndALegendAndChildrenAreIndented() {
+        var table = Table(columns: [Table.Column("Code")] + (1...12).map { Table.Column.number("Code \($0)") })
+        table.append([Cell("  Child")] + (1...12).map { Cell.int($0) })
+        let tex = LaTeXRenderer().render(table)
+        #expect(tex.contains("Code & (1) & (2)"))
+        #expect(tex.contains("Columns: (1) Code 1; (2) Code 2"))
+        #expect(tex.contains("\\hspace*{1em}Child"))
+        #expect(tex.contains("\\scriptsize"))
+    }
+}

@@ -196,3 +196,21 @@ extension Result {
         #expect(TestSupport.run(["show", "P02"], in: root).stdout.contains("ho"))
     }
 }
+
+@Suite struct FilterValidationTests {
+    @Test func misspeltValuesAndCodersAreErrorsNotEmptyResults() {
+        let root = MatrixTests.study()
+        let value = TestSupport.run(["retrieve", "--where", "phase=afer"], in: root)
+        #expect(value.code == .problemsFound)
+        #expect(value.stderr.hasPrefix("error: no case has phase = `afer`\n  hint: did you mean `after`? values of phase: after, before"))
+        #expect(TestSupport.run(["matrix", "case-code", "--where", "phase=afer"], in: root).code == .problemsFound)
+        let coder = TestSupport.run(["retrieve", "--coder", "bobb"], in: root)
+        #expect(coder.stderr.hasPrefix("error: no codings by a coder `bobb`\n  hint: did you mean `bob`?"))
+    }
+
+    @Test func theSampleStudyChecksClean() {
+        let run = TestSupport.run(["check"], in: TestSupport.packageRoot)
+        #expect(run.code == .success)
+        #expect(run.stdout.contains("No problems found."))
+    }
+}

@@ -31,7 +31,8 @@ import Testing
         }
         let error = TextEncodingError.invalidUTF8(file: "Transcripts/P01.txt", byteOffset: 21, line: 2, column: 13)
         #expect(error.description.hasPrefix("Transcripts/P01.txt:2:13: error: not valid UTF-8 at byte 21"))
-        #expect(error.description.contains("iconv -f WINDOWS-1252 -t UTF-8 'P01.txt'"))
+        #expect(error.description.contains("iconv -f WINDOWS-1252 -t UTF-8 'Transcripts/P01.txt' > converted && mv converted 'Transcripts/P01.txt'"))
+        #expect(error.description.contains("coda import FILE --encoding windows-1252"))
     }
 }
 

@@ -6,6 +6,8 @@ struct ArgumentParser {
     enum Outcome {
         case run(CommandSpec, arguments: [String: [String]], options: [String: [String]])
         case help(CommandSpec?)
+        /// Help for a word that only starts commands (`coda export --help`).
+        case helpFor(prefix: String, commands: [CommandSpec])
         case version
     }
 
@@ -29,16 +31,27 @@ struct ArgumentParser {
         if plain.first == "help" {
             let rest = Array(plain.dropFirst())
             if rest.isEmpty { return .help(nil) }
-            guard let (command, _) = match(rest) else { throw unknownCommand(rest[0]) }
+            guard let (command, _) = match(rest) else {
+                let family = subcommands(of: rest[0])
+                if !family.isEmpty { return .helpFor(prefix: rest[0].lowercased(), commands: family) }
+                throw unknownCommand(rest[0], next: rest.dropFirst().first)
+            }
             return .help(command)
         }
         guard let first = plain.first else {
             if wantsVersion { return .version }
+            // Only global options: anything else is a mistake worth naming.
+            for case let .option(name, _) in tokens where !["help", "h", "version", "project"].contains(name) {
+                let display = name.count == 1 ? "-\(name)" : "--\(name)"
+                throw .unknownOption(display, command: nil,
+                                     suggestion: EditDistance.suggestion(for: "--" + name, in: ["--help", "--version", "--project"]))
+            }
             return .help(nil)
         }
         guard let (command, used) = match(plain) else {
-            if wantsHelp { return .help(nil) }
-            throw unknownCommand(first)
+            let family = subcommands(of: first)
+            if wantsHelp { return family.isEmpty ? .help(nil) : .helpFor(prefix: first.lowercased(), commands: family) }
+            throw unknownCommand(first, next: plain.dropFirst().first)
         }
         if wantsHelp { return .help(command) }
 
@@ -104,7 +117,7 @@ struct ArgumentParser {
             if let close = EditDistance.closest(to: extra, in: subcommands).first {
                 throw .unknownSubcommand(extra, command: command.name, suggestion: close)
             }
-            throw .unexpectedArgument(extra, command: command.name)
+            throw command.arguments.isEmpty ? .noArguments(extra, command: command.name) : .unexpectedArgument(extra, command: command.name)
         }
         return .run(command, arguments: arguments, options: options)
     }
@@ -118,9 +131,19 @@ struct ArgumentParser {
         return nil
     }
 
-    private func unknownCommand(_ name: String) -> UsageError {
-        let kinds = commands.filter { $0.name.hasPrefix(name.lowercased() + " ") }.map { String($0.name.dropFirst(name.count + 1)) }
-        if !kinds.isEmpty { return .needsSubcommand(name.lowercased(), choices: kinds) }
+    /// The commands whose name starts with `word` and a space (`export` → `export appendix`, …).
+    func subcommands(of word: String) -> [CommandSpec] {
+        commands.filter { $0.name.hasPrefix(word.lowercased() + " ") }
+    }
+
+    private func unknownCommand(_ name: String, next: String? = nil) -> UsageError {
+        let kinds = subcommands(of: name).map { String($0.name.dropFirst(name.count + 1)) }
+        if !kinds.isEmpty {
+            if let next, let close = EditDistance.closest(to: next, in: kinds).first {
+                return .unknownSubcommand(next, command: name.lowercased(), suggestion: close)
+            }
+            return .needsSubcommand(name.lowercased(), choices: kinds)
+        }
         let names = Array(Set(commands.map { String($0.name.split(separator: " ")[0]) })).sorted()
         return .unknownCommand(name, suggestion: EditDistance.suggestion(for: name, in: names))
     }

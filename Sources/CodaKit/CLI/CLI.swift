@@ -27,6 +27,11 @@ public enum CLI {
         case .help(let command):
             console.out(command.map { HelpText.command($0, width: console.width) } ?? HelpText.overview(commands, width: console.width))
             return .success
+        case let .helpFor(prefix, family):
+            console.line("`coda \(prefix)` needs one of:\n")
+            for command in family { console.line("  coda \(command.name): \(command.summary)") }
+            console.line("\n`coda help \(family[0].name)` explains one.")
+            return .success
         case let .run(command, arguments, options):
             let invocation = Invocation(command: command, console: console, arguments: arguments, options: options)
             // The process ends right after a command; freeing a large project object by object would only

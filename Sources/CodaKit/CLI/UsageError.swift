@@ -9,6 +9,8 @@ enum UsageError: CodaError {
     case missingArgument(name: String, command: String)
     case unexpectedArgument(String, command: String)
     case unknownSubcommand(String, command: String, suggestion: String)
+    case noArguments(String, command: String)
+    case invalidArgument(name: String, value: String, choices: [String])
     case repeatedOption(String)
     case invalidValue(option: String, value: String, expected: String)
     case conflicting(String, String)
@@ -37,6 +39,12 @@ enum UsageError: CodaError {
         case let .unexpectedArgument(value, command):
             return Diagnostic(.error, at: nil, "unexpected argument `\(value)` for `coda \(command)`",
                               hint: "quote text that holds spaces, e.g. \"two words\"")
+        case let .noArguments(value, command):
+            return Diagnostic(.error, at: nil, "`coda \(command)` takes no argument, so `\(value)` is not understood",
+                              hint: "`coda help \(command)` shows what it takes")
+        case let .invalidArgument(name, value, choices):
+            let close = EditDistance.suggestion(for: value, in: choices)
+            return Diagnostic(.error, at: nil, "`\(value)` is not a \(name)", hint: (close.map { $0 + " " } ?? "") + "choose one of: " + choices.joined(separator: ", "))
         case let .unknownSubcommand(value, command, suggestion):
             return Diagnostic(.error, at: nil, "unexpected argument `\(value)` for `coda \(command)`", hint: "did you mean `coda \(command) \(suggestion)`?")
         case let .repeatedOption(name):

@@ -34,7 +34,7 @@ struct ConclusionBuilder {
             var valueOf: [String: String] = [:]
             var counts: [String: Int] = [:]
             for t in project.transcripts {
-                let v = project.attribute(attribute, document: t, case: cases[t.caseID]) ?? "(none)"
+                let v = project.attribute(attribute, document: t, case: cases[t.caseID]) ?? "(no \(attribute))"
                 valueOf[t.id] = v
                 counts[v, default: 0] += 1
             }
@@ -105,7 +105,7 @@ struct ConclusionBuilder {
 
     func contrastsIn(_ groups: [ThemeEvidence.Group]) -> [ThemeEvidence.Contrast] {
         var result: [ThemeEvidence.Contrast] = []
-        let named = groups.filter { $0.value != "(none)" && $0.interviews > 0 }
+        let named = groups.filter { !$0.value.hasPrefix("(no ") && $0.interviews > 0 }
         for (i, a) in named.enumerated() {
             for b in named[(i + 1)...] {
                 guard let pa = a.share, let pb = b.share else { continue }

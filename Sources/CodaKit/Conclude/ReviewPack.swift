@@ -13,8 +13,11 @@ public enum ReviewPack {
             blocks += content
         }
         let human = project.humanCodings
-        let summary = "\(project.transcripts.count) interviews, \(project.surveys.map { "\($0.respondents.count) survey respondents" }.joined(separator: ", ")), "
-            + "\(project.codebook.codes.count) codes, \(human.count) codings by \(project.coders.joined(separator: " and ")). "
+        var counts = ["\(project.transcripts.count) interview\(plural(project.transcripts.count))"]
+        counts += project.surveys.map { "\($0.respondents.count) survey respondent\(plural($0.respondents.count))" }
+        counts += ["\(project.codebook.codes.count) code\(plural(project.codebook.codes.count))",
+                   "\(human.count) coding\(plural(human.count))" + (project.coders.isEmpty ? "" : " by " + project.coders.joined(separator: " and "))]
+        let summary = counts.joined(separator: ", ") + ". "
             + "Click a count to see the quotes behind it; every cell also opens with `coda retrieve`."
 
         section("Codebook", [.table(codebookTable(project.codebook))])
@@ -45,7 +48,7 @@ public enum ReviewPack {
         var agreementBlocks: [Block] = []
         for (a, b) in coderPairs(project) {
             if let agreement = try? Agreement(project, coderA: a, coderB: b, codes: [], unit: .segment) {
-                agreementBlocks += AgreementReport.report(agreement, project: project, disagreements: false).blocks
+                agreementBlocks += [.heading("\(a) and \(b)", level: 2)] + AgreementReport.report(agreement, project: project, disagreements: false).blocks
             }
         }
         section("Agreement", agreementBlocks.isEmpty ? [.paragraph("Only one coder: no agreement to compute.")] : agreementBlocks)

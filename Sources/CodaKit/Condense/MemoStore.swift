@@ -6,6 +6,8 @@ public struct MemoStore: Sendable {
     public static let folder = "Memos"
     /// The supervisor's review notes, kept apart from memos.
     static let notesFileName = "notes.md"
+    /// The framework-matrix summaries, kept apart from memos.
+    static let frameworkFileName = "framework.md"
     public let root: URL
 
     public init(root: URL) { self.root = root }
@@ -17,7 +19,8 @@ public struct MemoStore: Sendable {
         for sub in ["", "codes", "documents"] {
             let folder = sub.isEmpty ? base : base.appendingPathComponent(sub)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") && name != MemoStore.notesFileName {
+            for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".")
+                && (!sub.isEmpty || (name != MemoStore.notesFileName && name != MemoStore.frameworkFileName)) {
                 let path = "\(MemoStore.folder)/\(sub.isEmpty ? "" : sub + "/")\(name)"
                 guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
                 do {

@@ -6,7 +6,7 @@ public enum ProjectCheck {
         let errors = problems.errorCount, warnings = problems.warningCount
         var report = Report(title: "Check")
         let human = project.humanCodings.count
-        report.add(.paragraph("\(project.documentIDs.count) documents, \(project.codebook.codes.count) codes, \(human) coding\(plural(human)) by \(project.coders.count) coder\(plural(project.coders.count)), \(project.suggestions.count) suggestion\(plural(project.suggestions.count)) waiting."))
+        report.add(.paragraph("\(project.documentIDs.count) document\(plural(project.documentIDs.count)), \(project.codebook.codes.count) code\(plural(project.codebook.codes.count)), \(human) coding\(plural(human)) by \(project.coders.count) coder\(plural(project.coders.count)), \(project.suggestions.count) suggestion\(plural(project.suggestions.count)) waiting."))
         report.add(.paragraph(problems.isEmpty ? "No problems found." : "\(errors) error\(plural(errors)), \(warnings) warning\(plural(warnings))."))
         if !problems.isEmpty { report.add(.list(problems.map(\.description))) }
         var table = Table(columns: [Table.Column("severity"), Table.Column("file"), .number("line"), Table.Column("message"), Table.Column("hint")])

@@ -30,8 +30,10 @@ public struct Retrieval: Sendable {
         let paths: Set<String>? = query.code.map { code in
             Set((query.exact ? [code] : project.codebook.subtree(of: code)).map { $0.path.lowercased() })
         }
-        for (attribute, _) in query.conditions where !project.attributeNames.contains(attribute.lowercased()) {
-            throw ProjectError.unknownAttribute(name: attribute, suggestions: EditDistance.closest(to: attribute, in: project.attributeNames))
+        try project.validate(query.conditions)
+        if let coder = query.coder, coder != CodingStore.suggestionCoder,
+           !project.coders.contains(where: { $0.lowercased() == coder.lowercased() }) {
+            throw ProjectError.unknownCoder(name: coder, coders: project.coders)
         }
         let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Segments (per document) where the --with code applies.
@@ -112,7 +114,8 @@ extension Project {
             return String(date.prefix(7))
         }
         if document.id.contains(":") {
-            // Survey answers: the respondent's own attributes, then the survey's (`phase = before`).
+            // Survey answers: when and how the survey was run (`phase = before`) is the survey's; who answered, the respondent's.
+            if Project.perDocumentKeys.contains(key), let value = document.attribute(key) { return value }
             return record?.attribute(key) ?? (key == "question" ? nil : document.attribute(key))
         }
         if let value = document.attribute(key), !Project.documentKeys.contains(key) { return value }

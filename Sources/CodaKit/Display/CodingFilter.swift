@@ -30,9 +30,7 @@ struct CodingFilter {
         } else {
             self.coder = CodingFilter.defaultCoder(project)
         }
-        for (attribute, _) in conditions where !project.attributeNames.contains(attribute.lowercased()) {
-            throw ProjectError.unknownAttribute(name: attribute, suggestions: EditDistance.closest(to: attribute, in: project.attributeNames))
-        }
+        try project.validate(conditions)
     }
 
     /// A coding with the case it belongs to. Items are copied a lot (filtered per theme, grouped per

@@ -3,7 +3,7 @@ import Foundation
 /// The researcher's own summaries for framework-matrix cells, in `Memos/framework.md`: one section per
 /// cell, `## CASE / CODE`, then the summary. Plain text, so it survives re-runs and can be edited by hand.
 public struct FrameworkSummaries: Sendable {
-    public static let path = "\(MemoStore.folder)/framework.md"
+    public static let path = "\(MemoStore.folder)/\(MemoStore.frameworkFileName)"
     static let header = "# Framework summaries\n\nOne section per cell of the framework matrix: `## CASE / CODE`, then your summary. Edit freely, or add one with `coda summarize CASE CODE TEXT`.\n"
 
     /// (case, code path), lower-cased → summary.

@@ -21,14 +21,22 @@ public enum MatrixBuilder {
             if options.kind == .caseCode || options.kind == .framework { matrix = matrix.transposed() }
         }
         matrix.title = title(options)
-        matrix.notes.append("Counts are codings: \(filter.description).")
+        let what = options.cell == .coverage ? "Coverage is of codings" : options.kind == .framework || options.cell == .summary ? "Cells draw on codings"
+            : options.cell == .quotes ? "Quotes are codings" : "Counts are codings"
+        matrix.notes.append("\(what): \(filter.description).")
         let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).contains { project.documentsByID[$0.lowercased()]?.id.contains(":") == true }
         if [.caseCode, .checklist, .framework].contains(options.kind) && !options.allCases && pooledSurvey {
-            matrix.notes.append("Survey answers are pooled per question (e.g. pre-survey:Q4); `--all-cases` shows each respondent.")
+            matrix.notes.append("Survey answers are pooled per question (e.g. pre-survey:Q4); an interviewee's own survey answer counts in their row; `--all-cases` shows each respondent.")
+        }
+        if options.kind == .attribute || options.kind == .time {
+            matrix.notes.append("Where the codings come from: " + groupSources(items, matrix: matrix, project: project, options: options) + ". Columns with different bases are not directly comparable.")
         }
         if options.rollup { matrix.notes.append("Parent codes include their children's codings.") }
         matrix.filterArguments = filter.retrieveArguments
-        if items.isEmpty { matrix.notes.insert("No codings match yet: tag segments with `coda tag` or `coda code`.", at: 0) }
+        if items.isEmpty {
+            matrix.notes.insert(project.humanCodings.isEmpty ? "No codings yet: tag segments with `coda tag` or `coda code`."
+                                : "No codings match these filters.", at: 0)
+        }
         if options.dropEmpty { matrix.dropEmpty() }
         if options.transpose { matrix = matrix.transposed() }
         matrix.title += ": " + axisName(matrix.rows.title) + " × " + axisName(matrix.columns.title)
@@ -45,6 +53,31 @@ public enum MatrixBuilder {
         case .framework: return "Framework matrix"
         case .codeCoder: return "Code-coder matrix"
         }
+    }
+
+    /// For each column of an attribute or time matrix: how many interviews and survey respondents its codings come from.
+    static func groupSources(_ items: [CodingFilter.Item], matrix: Matrix, project: Project, options: MatrixOptions) -> String {
+        var interviews: [String: Set<String>] = [:]
+        var respondents: [String: Set<String>] = [:]
+        for (c, label) in matrix.columns.labels.enumerated() {
+            for r in matrix.rows.labels.indices {
+                for coding in matrix.cells[r][c] {
+                    if coding.document.contains(":") {
+                        let respondent = project.documentsByID[coding.document.lowercased()]?.segment(coding.firstSegment)?.speaker ?? ""
+                        respondents[label, default: []].insert(respondent)
+                    } else {
+                        interviews[label, default: []].insert(coding.document)
+                    }
+                }
+            }
+        }
+        return matrix.columns.labels.map { label in
+            let i = interviews[label]?.count ?? 0, s = respondents[label]?.count ?? 0
+            var parts: [String] = []
+            if i > 0 { parts.append("\(i) interview\(plural(i))") }
+            if s > 0 { parts.append("\(s) survey respondent\(plural(s))") }
+            return "\(label) " + (parts.isEmpty ? "none" : parts.joined(separator: " and "))
+        }.joined(separator: "; ")
     }
 
     static func axisName(_ title: String) -> String {

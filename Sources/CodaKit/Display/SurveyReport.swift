@@ -2,7 +2,12 @@
 public enum SurveyReport {
     public static func report(_ project: Project, question reference: String?, by attribute: String?,
                               percentages: SurveyCrossTab.Percentages = .column) throws(ProjectError) -> Report {
-        guard !project.surveys.isEmpty else { throw .unknownSurvey(id: reference ?? "(any)", available: []) }
+        guard !project.surveys.isEmpty else {
+            if let broken = project.unreadable.keys.sorted().first(where: { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") }) {
+                throw .unreadableSurvey(path: broken, problem: project.unreadable[broken])
+            }
+            throw .unknownSurvey(id: reference ?? "(any)", available: [])
+        }
         var targets: [(Survey, SurveyColumn)] = []
         var report = Report(title: "Survey")
         if let reference {

@@ -6,6 +6,14 @@ import Foundation
 struct OutputFolder {
     static let manifestName = ".coda-files"
     let url: URL
+    /// Each kind of output (an appendix format, the review pack) keeps its own list, so writing the HTML
+    /// appendix does not remove the Markdown one.
+    var manifestName = OutputFolder.manifestName
+
+    init(url: URL, kind: String? = nil) {
+        self.url = url
+        if let kind { manifestName = OutputFolder.manifestName + "-" + kind }
+    }
 
     enum Failure: CodaError {
         case wouldOverwrite(folder: String, files: [String])
@@ -35,7 +43,9 @@ struct OutputFolder {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { throw Failure.notAFolder(displayName) }
-        let manifestURL = url.appendingPathComponent(OutputFolder.manifestName)
+        var manifestURL = url.appendingPathComponent(manifestName)
+        // A folder written before lists had kinds keeps its list under the plain name.
+        if !fm.fileExists(atPath: manifestURL.path) { manifestURL = url.appendingPathComponent(OutputFolder.manifestName) }
         let previous = Set((fm.contents(atPath: manifestURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
             .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty })
         let conflicts = paths.filter { !previous.contains($0) && fm.fileExists(atPath: url.appendingPathComponent($0).path) }
@@ -50,6 +60,6 @@ struct OutputFolder {
             try? FileManager.default.removeItem(at: url.appendingPathComponent(stale))
         }
         let manifest = "# Files written by coda; it overwrites only these.\n" + current.sorted().joined(separator: "\n") + "\n"
-        try AtomicFile.write(manifest, to: url.appendingPathComponent(OutputFolder.manifestName))
+        try AtomicFile.write(manifest, to: url.appendingPathComponent(manifestName))
     }
 }

@@ -21,6 +21,33 @@ extension Project {
         return cases.first { $0.id.lowercased() == id.lowercased() }
     }
 
+    /// Every value an attribute takes, in cases, interview headers and survey-wide attributes.
+    func values(of attribute: String) -> [String] {
+        let key = attribute.lowercased()
+        var values = Set<String>()
+        for c in cases { if let v = c.attribute(key) { values.insert(v) } }
+        for t in transcripts { if let v = t.attribute(key) { values.insert(v) } }
+        for s in surveys { for (k, v) in s.attributes where k == key { values.insert(v) } }
+        if key == "month" {
+            for t in transcripts { if let d = t.attribute("date"), d.count >= 7 { values.insert(String(d.prefix(7))) } }
+            for c in cases { if let d = c.attribute("date"), d.count >= 7 { values.insert(String(d.prefix(7))) } }
+        }
+        return values.sorted(by: naturalOrder)
+    }
+
+    /// Checks `--where` conditions: the attribute must exist and the value must occur somewhere.
+    func validate(_ conditions: [(attribute: String, value: String)]) throws(ProjectError) {
+        for (attribute, value) in conditions {
+            guard attributeNames.contains(attribute.lowercased()) else {
+                throw .unknownAttribute(name: attribute, suggestions: EditDistance.closest(to: attribute, in: attributeNames))
+            }
+            let known = values(of: attribute)
+            guard known.contains(where: { $0.lowercased() == value.lowercased() }) else {
+                throw .unknownAttributeValue(name: attribute, value: value, known: known)
+            }
+        }
+    }
+
     /// The attribute names that cases have, in a stable order (transcript header keys, then survey columns).
     public var attributeNames: [String] {
         var names: [String] = []

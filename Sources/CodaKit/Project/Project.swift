@@ -68,6 +68,8 @@ public enum ProjectError: CodaError {
     case unknownAttribute(name: String, suggestions: [String])
     case unknownCase(id: String, suggestions: [String])
     case unknownCoder(name: String, coders: [String])
+    case unknownAttributeValue(name: String, value: String, known: [String])
+    case unreadableSurvey(path: String, problem: Diagnostic?)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -108,6 +110,15 @@ public enum ProjectError: CodaError {
             let close = EditDistance.suggestion(for: name, in: coders)
             return Diagnostic(.error, at: nil, "no codings by a coder `\(name)`",
                               hint: (close.map { $0 + " " } ?? "") + (coders.isEmpty ? "nobody has coded yet" : "coders: " + coders.joined(separator: ", ") + ", or `all`"))
+        case let .unknownAttributeValue(name, value, known):
+            let close = EditDistance.suggestion(for: value, in: known)
+            let listed = known.count <= 12 ? known.joined(separator: ", ") : known.prefix(12).joined(separator: ", ") + ", …"
+            return Diagnostic(.error, at: nil, "no case has \(name) = `\(value)`",
+                              hint: (close.map { $0 + " " } ?? "") + "values of \(name): " + listed)
+        case let .unreadableSurvey(path, problem):
+            return Diagnostic(.error, at: problem?.location ?? SourceLocation(file: path),
+                              "the survey in \(path) could not be read" + (problem.map { ": \($0.message)" } ?? ""),
+                              hint: problem?.hint ?? "`coda check` shows what is wrong")
         case .exists(let path):
             return Diagnostic(.error, at: nil, "`\(path)` already holds a Coda project", hint: "choose an empty or new folder")
         }

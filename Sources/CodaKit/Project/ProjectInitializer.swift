@@ -20,7 +20,7 @@ public enum ProjectInitializer {
         let existing = FileManager.default.contents(atPath: ignore.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if !existing.contains("Codings/.lock") {
             let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
-            try AtomicFile.write(existing + separator + "# Coda's lock file\nCodings/.lock\n", to: ignore)
+            try AtomicFile.write(existing + separator + "# Coda's lock file, and what `coda export appendix` and `coda review` make again\nCodings/.lock\n/Appendix/\n/Review/\n", to: ignore)
             written.append(".gitignore")
         }
         return written

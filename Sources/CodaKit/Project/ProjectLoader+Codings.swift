@@ -66,7 +66,7 @@ extension ProjectLoader {
                 project.unplacedCodings.append((coding, reason))
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
                                               "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
-                                              hint: "tag the words again where they are now, then delete this coding's line from \(codingPath(coding))"))
+                                              hint: "tag the words again where they are now, then remove the old coding with `coda untag \(coding.document) \(coding.segmentLabel) '\(coding.code)' --coder '\(coding.coder)'` (or delete its line from \(codingPath(coding)))"))
             }
             if keep[i], project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
         }

@@ -17,7 +17,7 @@ public enum ProjectStatus {
         report.add(.heading("Cases", level: 1))
         report.add(.paragraph("\(cases.count) case\(plural(cases.count)): \(withTranscripts) with transcripts, \(inSurveys) survey respondents, \(both) in both."))
         var attributes = Table(columns: [Table.Column("Attribute"), .number("Cases"), Table.Column("Values")])
-        for name in project.attributeNames {
+        for name in project.attributeNames where name != "month" || cases.contains(where: { $0.attribute("month") != nil }) {
             var counts: [String: Int] = [:]
             for c in cases { if let v = c.attribute(name) { counts[v, default: 0] += 1 } }
             let values = counts.sorted { $0.value != $1.value ? $0.value > $1.value : naturalOrder($0.key, $1.key) }

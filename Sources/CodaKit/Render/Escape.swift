@@ -13,7 +13,7 @@ enum Escape {
     }
 
     static let htmlSpecial = byteTable([38, 60, 62, 34, 39])
-    static let latexSpecial = byteTable(Array("\\{}$&#^_%~<>|\n".utf8) + [0xC2, 0xE2])
+    static let latexSpecial = byteTable(Array("\\{}$&#^_%~<>|-\n".utf8) + [0xC2, 0xE2])
     static let markdownSpecial = byteTable(Array("\\*_`[]<>|#\n".utf8))
 
     static func html(_ text: String) -> String {
@@ -61,6 +61,8 @@ enum Escape {
             default: out.unicodeScalars.append(ch)
             }
         }
+        // `--option` would print as an en dash.
+        while out.contains("--") { out = out.replacingOccurrences(of: "--", with: "-{}-") }
         return out
     }
 

@@ -35,13 +35,19 @@ struct LaTeXRenderer: Renderer {
         }
     }
 
+    /// Above this many columns, headers become numbers with a legend below, and the table is set small,
+    /// so a matrix of many codes still fits the page.
+    static let wideColumns = 8
+
     func render(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
+        let wide = table.columns.count > LaTeXRenderer.wideColumns
         let longest = table.columns.indices.map { i in
             table.rows.map { i < $0.cells.count ? $0.cells[i].text.count : 0 }.max() ?? 0
         }
         // Long text columns wrap; they share the line's width in proportion to how much they hold.
-        let weights = longest.enumerated().map { i, n in table.columns[i].alignment == .left && n > 30 ? Double(min(n, 240)) : 0 }
+        let wrapAt = table.columns.count > 4 ? 18 : 30
+        let weights = longest.enumerated().map { i, n in table.columns[i].alignment == .left && n > wrapAt ? Double(min(n, 240)) : 0 }
         let narrow = longest.enumerated().filter { weights[$0.offset] == 0 }.reduce(0) { $0 + min($1.element, 30) }
         let available = max(0.35, 0.9 - Double(narrow) * 0.012)
         let totalWeight = weights.reduce(0, +)
@@ -55,12 +61,20 @@ struct LaTeXRenderer: Renderer {
         }.joined()
         var out = ""
         if let title = table.title { out += "\\noindent\\textbf{\(Escape.latex(title))}\n" }
+        // Many columns: a smaller font and less space between columns, so the table fits the text width.
+        let compact = table.columns.count > 4
+        if wide { out += "{\\scriptsize\\setlength{\\tabcolsep}{3pt}\n" } else if compact { out += "{\\small\\setlength{\\tabcolsep}{4pt}\n" }
         out += "\\begin{longtable}{@{}\(spec)@{}}\n\\toprule\n"
-        out += table.columns.map { Escape.latex($0.header) }.joined(separator: " & ") + " \\\\\n\\midrule\n\\endhead\n"
+        let headers = table.columns.enumerated().map { i, column in
+            wide && i > 0 ? "(\(i))" : LaTeXRenderer.stackedHeader(column.header, right: column.alignment == .right)
+        }
+        out += headers.joined(separator: " & ") + " \\\\\n\\midrule\n\\endhead\n"
         for row in table.rows {
             if row.isSummary { out += "\\midrule\n" }
             var cells = row.cells.prefix(table.columns.count).map { cell -> String in
-                var text = Escape.latex(cell.text)
+                // Leading spaces indent a code under its parent; LaTeX would drop them.
+                let indent = cell.text.prefix { $0 == " " }.count
+                var text = (indent > 0 ? "\\hspace*{\(indent / 2)em}" : "") + Escape.latex(String(cell.text.dropFirst(indent)))
                 if cell.detailsInText && !cell.details.isEmpty { text += cell.details.map { " \\newline -- " + Escape.latex($0) }.joined() }
                 return text
             }
@@ -68,8 +82,25 @@ struct LaTeXRenderer: Renderer {
             out += cells.joined(separator: " & ") + " \\\\\n"
         }
         out += "\\bottomrule\n\\end{longtable}\n"
+        if compact && !wide { out += "}\n" }
+        if wide {
+            out += "}\n{\\small Columns: " + table.columns.enumerated().dropFirst().map { "(\($0.offset)) \(Escape.latex($0.element.header))" }.joined(separator: "; ") + ".}\n\n"
+        }
         for note in table.notes { out += "{\\small \(Escape.latexProse(note))}\n\n" }
         return out
+    }
+
+    /// A long header over a narrow column, broken onto lines of about 12 characters (`\shortstack` needs no package).
+    static func stackedHeader(_ header: String, right: Bool) -> String {
+        guard header.count > 14 else { return Escape.latex(header) }
+        var lines: [String] = []
+        var line = ""
+        for word in header.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > 12 { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return "\\shortstack[\(right ? "r" : "l")]{" + lines.map(Escape.latex).joined(separator: " \\\\ ") + "}"
     }
 
     /// Bars drawn with `\rule`, which needs no package.

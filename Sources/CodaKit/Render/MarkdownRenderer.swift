@@ -20,9 +20,8 @@ struct MarkdownRenderer: Renderer {
         case .table(let table):
             return render(table)
         case .chart(let chart):
-            let table = Table(title: chart.title, columns: [Table.Column(""), .number(chart.unit.isEmpty ? "Value" : chart.unit)],
-                              rows: chart.bars.map { Table.Row([Cell($0.label), Cell(formatValue($0.value))]) })
-            return render(table)
+            // Bars drawn in text, as in the terminal: the numbers are already in the table beside the chart.
+            return ["```"] + TerminalRenderer(width: 80).render(chart) + ["```"]
         case .preformatted(let text):
             let fence = text.contains("```") ? "~~~~" : "```"
             return [fence, text, fence]

@@ -5,12 +5,12 @@ public enum TextEncodingError: CodaError {
     public var diagnostic: Diagnostic {
         switch self {
         case let .invalidUTF8(file, offset, line, column):
-            let name = file.split(separator: "/").last.map(String.init) ?? file
             return Diagnostic(
                 .error, at: SourceLocation(file: file, line: line, column: column),
                 "not valid UTF-8 at byte \(offset) (the file was probably saved as Windows-1252 or Latin-1)",
-                hint: "save it as UTF-8 (in most editors: Save As, Encoding UTF-8), or convert it with "
-                    + "`iconv -f WINDOWS-1252 -t UTF-8 '\(name)' > converted.txt`")
+                hint: "save it as UTF-8 (in most editors: Save As, Encoding UTF-8); or move it out of the project and bring it back "
+                    + "with `coda import FILE --encoding windows-1252`; or convert it in place: "
+                    + "`iconv -f WINDOWS-1252 -t UTF-8 '\(file)' > converted && mv converted '\(file)'`")
         }
     }
 }

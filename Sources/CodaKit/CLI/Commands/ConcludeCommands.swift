@@ -74,7 +74,7 @@ extension CommandSpec {
             target = "coding \(document.id) ¶\(selection.compact) " + (try project.codebook.resolve(words[2]).path)
         case ("cell", 3):
             guard let matrix = MatrixKind(rawValue: words[0].lowercased()) else {
-                throw UsageError.invalidChoice(option: "matrix kind", value: words[0], choices: MatrixKind.allCases.map(\.rawValue))
+                throw UsageError.invalidArgument(name: "matrix kind", value: words[0], choices: MatrixKind.allCases.map(\.rawValue))
             }
             target = "cell \(matrix.rawValue) \(words[1]) / \(words[2])"
         default:

@@ -50,7 +50,7 @@ extension CommandSpec {
     ) { invocation in
         let name = invocation.argument("KIND")!.lowercased()
         guard let kind = MatrixKind(rawValue: name) ?? (name == "case" ? .caseCode : name == "co-occurrence" ? .cooccurrence : nil) else {
-            throw UsageError.invalidChoice(option: "matrix kind", value: name, choices: MatrixKind.allCases.map(\.rawValue))
+            throw UsageError.invalidArgument(name: "matrix kind", value: name, choices: MatrixKind.allCases.map(\.rawValue))
         }
         let project = try invocation.project()
         let options = try matrixOptions(invocation, project: project, kind: kind)
@@ -90,7 +90,7 @@ extension CommandSpec {
     ) { invocation in
         let text = (invocation.argument("KIND") ?? "co-occurrence").lowercased()
         guard let kind = Network.Kind(rawValue: text) ?? (text == "cooccurrence" ? .cooccurrence : nil) else {
-            throw UsageError.invalidChoice(option: "network kind", value: text, choices: Network.Kind.allCases.map(\.rawValue))
+            throw UsageError.invalidArgument(name: "network kind", value: text, choices: Network.Kind.allCases.map(\.rawValue))
         }
         let project = try invocation.project()
         let options = try matrixOptions(invocation, project: project, kind: .cooccurrence)

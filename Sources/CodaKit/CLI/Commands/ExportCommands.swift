@@ -6,7 +6,7 @@ extension CommandSpec {
             + "The same project gives byte-identical files. Coda overwrites only the files it wrote in the folder before. "
             + "LaTeX: \\input{appendix} from the thesis, with \\usepackage{booktabs,longtable}.",
         arguments: [ArgumentSpec(name: "DIR", help: "the folder (default: Appendix/ in the project)", optional: true)],
-        options: [OptionSpec(name: "format", valueName: "FORMAT", help: "md (default), html, tex or txt", choices: Appendix.Format.allCases.map(\.rawValue)),
+        options: [OptionSpec(name: "format", valueName: "FORMAT", help: "md (default), html, tex or txt; each format keeps its own files", choices: Appendix.Format.allCases.map(\.rawValue)),
                   OptionSpec(name: "coder", valueName: "NAME", help: "whose codings (default: the main coder; `all` for everyone)")],
         examples: ["coda export appendix", "coda export appendix thesis/appendix --format tex", "coda export appendix --format html"],
         group: .export

@@ -41,7 +41,7 @@ extension CommandSpec {
         arguments: [ArgumentSpec(name: "ID", help: "the document id, as `coda transcripts` lists it"),
                     ArgumentSpec(name: "SEGMENTS", help: "which segments: 4, 4-9 or 4,7 (default: all)", optional: true)],
         formats: [.table, .md, .csv, .tsv, .json, .html, .tex],
-        examples: ["coda show P01", "coda show P01 4-6", "coda show pre-survey:Q5 17"], group: .project
+        examples: ["coda show R017", "coda show R017 4-6", "coda show pre-survey:Q4 17"], group: .project
     ) { invocation in
         let id = invocation.argument("ID")!
         let project = try invocation.project(forDocument: id)
