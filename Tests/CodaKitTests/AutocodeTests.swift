@@ -63,6 +63,17 @@ import Testing
         #expect(Project.load(root).suggestions.map(\.segmentLabel) == ["1", "3"])
     }
 
+    @Test func notSpeakerSkipsThatSpeakersTurns() {
+        let root = CondenseFixture.make(extra: ["Transcripts/P02.md": "Interviewer: Did you see a banner?\nPak Budi: A banner, yes.\nInterviewer: Where was the banner?\nPak Budi: Near the gate.\n"])
+        let all = TestSupport.run(["autocode", "--dry-run", "--list", "--code", "Media/Banner", "--document", "P02", "--format", "tsv"], in: root, environment: env)
+        #expect(all.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[2] } == ["1", "2", "3", "4"])
+        _ = TestSupport.run(["autocode", "--code", "Media/Banner", "--document", "P02", "--not-speaker", "Interv*"], in: root, environment: env)
+        #expect(Project.load(root).suggestions.map(\.segmentLabel) == ["2", "4"])
+        let again = TestSupport.run(["autocode", "--code", "Media/Banner", "--document", "P02", "--format", "md"], in: root, environment: env)
+        #expect(again.stdout.contains("2 new suggestions saved"))
+        #expect(again.stdout.contains("Not suggested: 0 hits in segments that already have the code, 2 suggested or rejected before."))
+    }
+
     @Test func acceptAndRejectBySuggestionID() throws {
         let root = CondenseFixture.make()
         _ = TestSupport.run(["autocode"], in: root, environment: env)

@@ -103,6 +103,16 @@ import Testing
         #expect(diagnostics.map(\.message) == ["speaker `Ghost` is listed in `speakers:` but never labels a turn"])
     }
 
+    @Test func aLabelUsedOnceAmongManyTurnsIsFlagged() throws {
+        let text = "Interviewer: Where did you hear of it?\nBu Sari: From a banner.\nExample: the one at the gate.\nInterviewer: And then?\nBu Sari: I installed it.\n"
+        let (t, diagnostics) = try TranscriptParser(path: "Transcripts/x.md", defaultID: "x").parse(text)
+        #expect(t.segments.map(\.speaker) == ["Interviewer", "Bu Sari", "Example", "Interviewer", "Bu Sari"])
+        #expect(diagnostics.map(\.message) == ["`Example` labels only one turn, so it was taken as a speaker"])
+        let declared = try TranscriptParser(path: "Transcripts/x.md", defaultID: "x").parse("---\nspeakers: Interviewer, Bu Sari\n---\n" + text)
+        #expect(declared.1.isEmpty)
+        #expect(declared.0.segments.count == 4)
+    }
+
     @Test func markdownBoldLabelsAndTimestampStyles() throws {
         let t = try parse("**Interviewer:** Hello.\n**P02**: Hi.\n(01:02) Interviewer: Round.\n00:01:02.500 P02 - no dash label\n01:03:04 P02: Bare time.\n")
         #expect(t.segments.map(\.speaker) == ["Interviewer", "P02", "Interviewer", "P02"])

@@ -18,7 +18,13 @@ public struct Autocoder: Sendable {
     public struct Outcome: Sendable {
         public var suggestions: [Coding]
         public var problems: [Diagnostic]
+        /// Hits not suggested because the segment already has the code, or the suggestion was made or rejected before.
+        public var alreadyCoded = 0
+        public var alreadySuggested = 0
     }
+
+    /// Speakers whose turns are never suggested (`--not-speaker Interviewer`).
+    public var skipSpeakers: [String] = []
 
     public func suggest(documents: [Transcript]? = nil) -> Outcome {
         let matcher = KeywordMatcher(codes: codes)
@@ -26,10 +32,14 @@ public struct Autocoder: Sendable {
         var taken = Set<TakenKey>()
         for c in project.codings { taken.insert(TakenKey(c)) }
         for c in project.rejectedSuggestions { taken.insert(TakenKey(c)) }
-        // A segment is taken for a code when any coding of that code covers it.
+        // A segment is taken for a code when any coding of that code covers it: a human one, or a pending suggestion.
         var covered: [String: [Int: Set<String>]] = [:]
-        for c in project.codings {
+        var suggested: [String: [Int: Set<String>]] = [:]
+        for c in project.humanCodings {
             for n in c.segments { covered[c.document.lowercased(), default: [:]][n, default: []].insert(c.code.lowercased()) }
+        }
+        for c in project.suggestions {
+            for n in c.segments { suggested[c.document.lowercased(), default: [:]][n, default: []].insert(c.code.lowercased()) }
         }
         // Each document is matched on its own (on every core); `taken` and `covered` are only read.
         let paths = codes.map { $0.path.lowercased() }
@@ -37,11 +47,16 @@ public struct Autocoder: Sendable {
         let time = self.time
         let frozenTaken = taken
         let frozenCovered = covered
-        let perDocument = docs.parallelMap { document -> [Coding] in
+        let frozenSuggested = suggested
+        let skip = skipSpeakers
+        let perDocument = docs.parallelMap { document -> (found: [Coding], coded: Int, suggested: Int) in
             var found: [Coding] = []
+            var coded = 0, suggested = 0
             var scratch = KeywordMatcher.Scratch()
             let docCovered = frozenCovered[document.id.lowercased()] ?? [:]
+            let docSuggested = frozenSuggested[document.id.lowercased()] ?? [:]
             for segment in document.segments where !segment.range.isEmpty {
+                if let speaker = segment.speaker, skip.contains(where: { Autocoder.matches(pattern: $0, speaker) }) { continue }
                 var why: [Int: [String]] = [:]
                 if !matcher.isEmpty {
                     for hit in matcher.matches(in: segment.text, scratch: &scratch) where !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) {
@@ -57,18 +72,22 @@ public struct Autocoder: Sendable {
                 let print = fingerprint(segment.text)
                 let excerpt = Coding.excerpt(of: segment.text)
                 for (index, reasons) in why.sorted(by: { $0.key < $1.key }) {
-                    if docCovered[segment.number]?.contains(paths[index]) == true { continue }
+                    if docCovered[segment.number]?.contains(paths[index]) == true { coded += 1; continue }
+                    if docSuggested[segment.number]?.contains(paths[index]) == true { suggested += 1; continue }
                     let coding = Coding(document: document.id, code: codes[index].path, start: segment.range.lowerBound, end: segment.range.upperBound,
                                         firstSegment: segment.number, lastSegment: segment.number, coder: CodingStore.suggestionCoder,
                                         time: time, fingerprint: print, excerpt: excerpt,
                                         memo: "autocode: " + reasons.prefix(3).joined(separator: ", "))
-                    if !frozenTaken.contains(TakenKey(coding)) { found.append(coding) }
+                    if !frozenTaken.contains(TakenKey(coding)) { found.append(coding) } else { suggested += 1 }
                 }
             }
-            return found
+            return (found, coded, suggested)
         }
-        let suggestions = perDocument.flatMap { $0 }
-        return Outcome(suggestions: suggestions, problems: matcher.problems)
+        let suggestions = perDocument.flatMap(\.found)
+        var outcome = Outcome(suggestions: suggestions, problems: matcher.problems)
+        outcome.alreadyCoded = perDocument.reduce(0) { $0 + $1.coded }
+        outcome.alreadySuggested = perDocument.reduce(0) { $0 + $1.suggested }
+        return outcome
     }
 
     /// Keyword hits per code over the documents, without making suggestions (like `grep -c`, per code):

@@ -98,10 +98,10 @@ public struct Retrieval: Sendable {
         }
         let documents = Set(items.map { $0.coding.document }).count
         let cases = Set(items.map(\.caseID)).count
-        return Report(title: title, blocks: [
-            .paragraph("\(items.count) coded segment\(plural(items.count)) from \(documents) document\(plural(documents)) and \(cases) case\(plural(cases))."),
-            .table(table),
-        ])
+        let coders = Set(items.map { $0.coding.coder })
+        var summary = "\(items.count) coding\(plural(items.count)) from \(documents) document\(plural(documents)) and \(cases) case\(plural(cases))"
+        if coders.count > 1 { summary += ", by \(coders.count) coders (`--coder NAME` for one; matrices use the main coder)" }
+        return Report(title: title, blocks: [.paragraph(summary + "."), .table(table)])
     }
 }
 

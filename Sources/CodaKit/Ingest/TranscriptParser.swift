@@ -153,6 +153,14 @@ struct TranscriptParser {
         }
         let dialogue = counts.values.contains { $0 >= 2 } || (counts.count >= 2 && labelled * 2 >= units)
         guard dialogue else { return [:] }
+        // A name that labels one line among many turns may be a word like `Example:` rather than a person.
+        if labelled >= 4 {
+            for (name, count) in counts.sorted(by: { $0.key < $1.key }) where count == 1 {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path),
+                                              "`\(name)` labels only one turn, so it was taken as a speaker",
+                                              hint: "if it is not a speaker, list the speakers in the header (`speakers: A, B`)"))
+            }
+        }
         var map: [String: String] = [:]
         for name in counts.keys.sorted() where map[name.lowercased()] == nil { map[name.lowercased()] = name }
         return map

@@ -9,10 +9,11 @@ extension CommandSpec {
         options: [OptionSpec(name: "code", valueName: "CODE", help: "only this code (and its children)", repeatable: true),
                   OptionSpec(name: "document", valueName: "DOC", help: "only this document", repeatable: true),
                   OptionSpec(name: "dry-run", valueName: nil, help: "show the suggestions without saving them"),
+                  OptionSpec(name: "not-speaker", valueName: "NAME", help: "never suggest this speaker's turns, e.g. Interviewer (`*` matches any characters)", repeatable: true),
                   OptionSpec(name: "list", valueName: nil, help: "list every suggestion, not only the counts per code"),
                   OptionSpec(name: "count", valueName: nil, help: "only count keyword hits per code (segments and documents too); saves nothing")],
         formats: [.table, .md, .csv, .tsv, .json],
-        examples: ["coda autocode --dry-run", "coda autocode --code Queues", "coda suggestions"], group: .condense
+        examples: ["coda autocode --dry-run", "coda autocode --code Queues --not-speaker Interviewer", "coda suggestions"], group: .condense
     ) { invocation in
         let project = try invocation.project()
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
@@ -24,7 +25,8 @@ extension CommandSpec {
             codes = codes.filter { paths.contains($0.path) }
         }
         let documents = try invocation.optionList("document").map { id throws(ProjectError) in try project.document(id) }
-        let autocoder = Autocoder(project: project, codes: codes, time: invocation.now)
+        var autocoder = Autocoder(project: project, codes: codes, time: invocation.now)
+        autocoder.skipSpeakers = invocation.optionList("not-speaker")
         if invocation.flag("count") {
             let started = DispatchTime.now()
             let (rows, bytes) = autocoder.countHits(documents: documents.isEmpty ? nil : documents)
@@ -47,6 +49,9 @@ extension CommandSpec {
         report.title = invocation.flag("dry-run") ? "Autocode (dry run: nothing saved)" : "Autocode"
         report.blocks[0] = .paragraph("\(outcome.suggestions.count) new suggestion\(plural(outcome.suggestions.count))"
             + (invocation.flag("dry-run") ? " (not saved)." : " saved under the coder `auto`; review them with `coda suggestions`.")
+            + (outcome.alreadyCoded + outcome.alreadySuggested == 0 ? ""
+                : " Not suggested: \(outcome.alreadyCoded) hit\(plural(outcome.alreadyCoded)) in segments that already have the code, "
+                    + "\(outcome.alreadySuggested) suggested or rejected before.")
             + (invocation.flag("list") ? "" : " `--list` lists them one by one."))
         if !invocation.flag("list") {
             var perCode: [String: (count: Int, documents: Set<String>)] = [:]
