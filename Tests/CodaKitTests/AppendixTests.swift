@@ -53,6 +53,10 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thesis.pdf").path))
+        // Every table fits the page (the report class's 345 pt text width).
+        let log = String(decoding: try Data(contentsOf: folder.appendingPathComponent("thesis.log")), as: UTF8.self)
+        let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") && $0.contains("in alignment") }
+        #expect(overfull.isEmpty, "\(overfull)")
     }
 
     @Test func transcriptsShowTheirCodesBesideEachSegment() throws {

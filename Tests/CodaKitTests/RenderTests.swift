@@ -97,7 +97,7 @@ import Testing
 @Suite struct LaTeXLayoutTests {
     @Test func optionsKeepTheirDoubleDash() {
         #expect(Escape.latex("--coder NAME") == "-{}-coder NAME")
-        #expect(Escape.latexProse("use `--coder all`") == "use \\texttt{-{}-coder all}")
+        #expect(Escape.latexProse("use `--coder all`") == "use \\texttt{-{}-coder} \\texttt{all}")
     }
 
     @Test func wideTablesGetNumberedHeadersAndALegendAndChildrenAreIndented() {
@@ -108,5 +108,41 @@ import Testing
         #expect(tex.contains("Columns: (1) Code 1; (2) Code 2"))
         #expect(tex.contains("\\hspace*{1em}Child"))
         #expect(tex.contains("\\scriptsize"))
+    }
+
+    @Test func tablesTooWideForThePageAreSetInBandsLedByTheFirstColumn() {
+        var table = Table(columns: [Table.Column("Code")] + (1...40).map { Table.Column.number("Case \($0)") })
+        table.append([Cell("Order taking")] + (1...40).map { Cell.int($0 * 1000) })
+        let layout = LaTeXTableLayout(table: table, headers: [["Code"]] + (1...40).map { ["(\($0))"] }, smallest: .scriptsize)
+        #expect(layout.bands.count > 1)
+        #expect(layout.bands.allSatisfy { $0.columns.first == 0 })
+        #expect(layout.bands.flatMap { $0.columns.dropFirst() } == Array(1...40))
+        let sizes = layout.bands.map(\.columns.count)
+        #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1)
+        let tex = LaTeXRenderer().render(table)
+        #expect(tex.components(separatedBy: "\\begin{longtable}").count == layout.bands.count + 1)
+        #expect(tex.contains("Part 2 of \(layout.bands.count): columns (\(layout.bands[1].columns[1]))"))
+        // A table that fits stays whole.
+        var narrow = Table(columns: [Table.Column("Code"), Table.Column.number("Count")])
+        narrow.append([Cell("Order taking"), Cell.int(3)])
+        #expect(LaTeXTableLayout(table: narrow, headers: [["Code"], ["Count"]], smallest: .normal).bands.map(\.spec) == ["lr"])
+    }
+
+    @Test func wrappingColumnsShareTheRoomAndHoldTheirLongestWord() throws {
+        var table = Table(columns: [Table.Column("Respondent"), Table.Column("Answer"), Table.Column("Codes")])
+        table.append([Cell("R001"), Cell(String(repeating: "the branch office is far for us ", count: 6)), Cell("Consultation; Information; Hospitality")])
+        let layout = LaTeXTableLayout(table: table, headers: [["Respondent"], ["Answer"], ["Codes"]], smallest: .normal)
+        #expect(layout.bands.count == 1)
+        #expect(layout.wrapping == [1, 2])
+        let widths = layout.bands[0].spec.split(separator: "{").dropFirst().compactMap { Double($0.prefix { $0 != "\\" }) }
+        #expect(widths.count == 2)
+        // The codes column holds "Consultation;" (13 characters) and the answer, the longer text, gets more room.
+        #expect(widths[1] * LaTeXTableLayout.textWidth >= 13 * LaTeXTableLayout.Size.normal.characterWidth)
+        #expect(widths[0] > widths[1])
+        let fixed = 10 * LaTeXTableLayout.Size.normal.characterWidth + 4 * LaTeXTableLayout.Size.normal.columnSeparation
+        #expect(widths.reduce(0, +) * LaTeXTableLayout.textWidth + fixed <= LaTeXTableLayout.textWidth)
+        let tex = LaTeXRenderer().render(table)
+        #expect(tex.contains("R001 & \\raggedright the branch"))
+        #expect(tex.contains("Hospitality \\tabularnewline"))
     }
 }

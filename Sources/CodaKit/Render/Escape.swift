@@ -94,7 +94,11 @@ enum Escape {
     static func latexProse(_ text: String) -> String {
         let parts = text.split(separator: "`", omittingEmptySubsequences: false)
         guard parts.count > 1, parts.count % 2 == 1 else { return latex(text) }
-        return parts.enumerated().map { $0.offset % 2 == 1 ? "\\texttt{\(latex(String($0.element)))}" : latex(String($0.element)) }.joined()
+        // Each word of inline code is its own `\texttt`, so a long command can break between words.
+        return parts.enumerated().map { part in
+            guard part.offset % 2 == 1 else { return latex(String(part.element)) }
+            return part.element.split(separator: " ").map { "\\texttt{\(latex(String($0)))}" }.joined(separator: " ")
+        }.joined()
     }
 
     /// Characters that make a spreadsheet run a cell as a formula when they come first.

@@ -35,64 +35,61 @@ struct LaTeXRenderer: Renderer {
         }
     }
 
-    /// Above this many columns, headers become numbers with a legend below, and the table is set small,
-    /// so a matrix of many codes still fits the page.
+    /// Above this many columns, headers become numbers with a legend below, and the table starts at the
+    /// smallest size, so a matrix of many codes still fits the page.
     static let wideColumns = 8
 
     func render(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
         let wide = table.columns.count > LaTeXRenderer.wideColumns
-        let longest = table.columns.indices.map { i in
-            table.rows.map { i < $0.cells.count ? $0.cells[i].text.count : 0 }.max() ?? 0
+        let headerLines = table.columns.enumerated().map { i, column in
+            wide && i > 0 ? ["(\(i))"] : LaTeXRenderer.headerLines(column.header)
         }
-        // Long text columns wrap; they share the line's width in proportion to how much they hold.
-        let wrapAt = table.columns.count > 4 ? 18 : 30
-        let weights = longest.enumerated().map { i, n in table.columns[i].alignment == .left && n > wrapAt ? Double(min(n, 240)) : 0 }
-        let narrow = longest.enumerated().filter { weights[$0.offset] == 0 }.reduce(0) { $0 + min($1.element, 30) }
-        let available = max(0.35, 0.9 - Double(narrow) * 0.012)
-        let totalWeight = weights.reduce(0, +)
-        let spec = table.columns.enumerated().map { i, column -> String in
-            if column.alignment == .right { return "r" }
-            if weights[i] > 0 {
-                let share = formatDecimal(max(0.12, available * weights[i] / totalWeight), places: 2)
-                return "p{\(share)\\linewidth}"
-            }
-            return "l"
-        }.joined()
-        var out = ""
-        if let title = table.title { out += "\\noindent\\textbf{\(Escape.latex(title))}\n" }
-        // Many columns: a smaller font and less space between columns, so the table fits the text width.
-        let compact = table.columns.count > 4
-        if wide { out += "{\\scriptsize\\setlength{\\tabcolsep}{3pt}\n" } else if compact { out += "{\\small\\setlength{\\tabcolsep}{4pt}\n" }
-        out += "\\begin{longtable}{@{}\(spec)@{}}\n\\toprule\n"
-        let headers = table.columns.enumerated().map { i, column in
-            wide && i > 0 ? "(\(i))" : LaTeXRenderer.stackedHeader(column.header, right: column.alignment == .right)
-        }
-        out += headers.joined(separator: " & ") + " \\\\\n\\midrule\n\\endhead\n"
-        for row in table.rows {
-            if row.isSummary { out += "\\midrule\n" }
-            var cells = row.cells.prefix(table.columns.count).map { cell -> String in
+        let layout = LaTeXTableLayout(table: table, headers: headerLines,
+                                      smallest: wide ? .scriptsize : table.columns.count > 4 ? .small : .normal)
+        let rows = table.rows.map { row -> [String] in
+            var cells = row.cells.prefix(table.columns.count).enumerated().map { i, cell -> String in
                 // Leading spaces indent a code under its parent; LaTeX would drop them.
                 let indent = cell.text.prefix { $0 == " " }.count
                 var text = (indent > 0 ? "\\hspace*{\(indent / 2)em}" : "") + Escape.latex(String(cell.text.dropFirst(indent)))
                 if cell.detailsInText && !cell.details.isEmpty { text += cell.details.map { " \\newline -- " + Escape.latex($0) }.joined() }
-                return text
+                return layout.wrapping.contains(i) && !text.isEmpty ? "\\raggedright " + text : text
             }
             while cells.count < table.columns.count { cells.append("") }
-            out += cells.joined(separator: " & ") + " \\\\\n"
+            return cells
         }
-        out += "\\bottomrule\n\\end{longtable}\n"
-        if compact && !wide { out += "}\n" }
+        var out = ""
+        if let title = table.title { out += "{\\raggedright\\noindent\\textbf{\(Escape.latex(title))}\\par}\n" }
+        if let opening = layout.size.opening { out += "{\(opening)\n" }
+        for (number, band) in layout.bands.enumerated() {
+            if layout.bands.count > 1 {
+                let first = band.columns.dropFirst().first ?? 0, last = band.columns.last ?? 0
+                let span = wide ? "(\(first))--(\(last))" : Escape.latex(table.columns[first].header) + " to " + Escape.latex(table.columns[last].header)
+                out += "\\noindent Part \(number + 1) of \(layout.bands.count): columns \(span)\n"
+            }
+            out += "\\begin{longtable}{@{}\(band.spec)@{}}\n\\toprule\n"
+            out += band.columns.map { i in
+                LaTeXRenderer.header(headerLines[i], right: table.columns[i].alignment == .right)
+            }.joined(separator: " & ") + " \\\\\n\\midrule\n\\endhead\n"
+            for (row, cells) in zip(table.rows, rows) {
+                if row.isSummary { out += "\\midrule\n" }
+                // `\raggedright` changes `\\`, so rows with ragged cells end with `\tabularnewline`.
+                let end = band.columns.contains(where: layout.wrapping.contains) ? " \\tabularnewline\n" : " \\\\\n"
+                out += band.columns.map { cells[$0] }.joined(separator: " & ") + end
+            }
+            out += "\\bottomrule\n\\end{longtable}\n"
+        }
+        if layout.size.opening != nil { out += "}\n" }
         if wide {
-            out += "}\n{\\small Columns: " + table.columns.enumerated().dropFirst().map { "(\($0.offset)) \(Escape.latex($0.element.header))" }.joined(separator: "; ") + ".}\n\n"
+            out += "{\\small Columns: " + table.columns.enumerated().dropFirst().map { "(\($0.offset)) \(Escape.latex($0.element.header))" }.joined(separator: "; ") + ".}\n\n"
         }
         for note in table.notes { out += "{\\small \(Escape.latexProse(note))}\n\n" }
         return out
     }
 
-    /// A long header over a narrow column, broken onto lines of about 12 characters (`\shortstack` needs no package).
-    static func stackedHeader(_ header: String, right: Bool) -> String {
-        guard header.count > 14 else { return Escape.latex(header) }
+    /// A long header over a narrow column, broken onto lines of about 12 characters.
+    static func headerLines(_ header: String) -> [String] {
+        guard header.count > 14 else { return [header] }
         var lines: [String] = []
         var line = ""
         for word in header.split(separator: " ") {
@@ -100,6 +97,12 @@ struct LaTeXRenderer: Renderer {
             line += (line.isEmpty ? "" : " ") + word
         }
         if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// A header of several lines as a `\shortstack`, which needs no package.
+    static func header(_ lines: [String], right: Bool) -> String {
+        guard lines.count > 1 else { return Escape.latex(lines.first ?? "") }
         return "\\shortstack[\(right ? "r" : "l")]{" + lines.map(Escape.latex).joined(separator: " \\\\ ") + "}"
     }
 
