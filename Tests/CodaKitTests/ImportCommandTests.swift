@@ -21,6 +21,7 @@ import Testing
           read as WebVTT, 11 cues
           9 segments, 2 speakers: Interviewer, Dewi Lestari
           timestamps on 9 of 9 segments, duration 00:01:39
+          document `P21` (case R021); see it with `coda show P21`
           wrote Sources/zoom-P21.vtt
           wrote Transcripts/P21.md
 

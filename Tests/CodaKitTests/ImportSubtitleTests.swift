@@ -26,7 +26,8 @@ import Testing
         #expect(result.transcript.attribute("duration") == "00:01:39")
         #expect(result.transcript.attribute("source") == "Sources/zoom-P21.vtt")
         #expect(result.outcome.summary == ["read as WebVTT, 11 cues", "9 segments, 2 speakers: Interviewer, Dewi Lestari",
-                                           "timestamps on 9 of 9 segments, duration 00:01:39"])
+                                           "timestamps on 9 of 9 segments, duration 00:01:39",
+                                           "document `zoom-P21`; see it with `coda show zoom-P21`"])
     }
 
     @Test func teamsStyleVoiceTagsStylingAndEntities() throws {

@@ -26,6 +26,16 @@ import Testing
         #expect(file.split(separator: "\n").count == 3)
     }
 
+    @Test func showPutsEachSegmentsCodesBesideIt() throws {
+        let root = CondenseFixture.make()
+        #expect(!run(["show", "P01", "--format", "tsv"], root).stdout.contains("Codes"))
+        _ = run(["tag", "P01", "2", "Queues", "--phrase", "waited in the queue"], root)
+        _ = run(["tag", "P01", "2-4", "Information"], root)
+        _ = TestSupport.run(["tag", "P01", "2", "JHT claims"], in: root, environment: ["CODA_CODER": "bob", "SOURCE_DATE_EPOCH": "1660000000"])
+        let rows = run(["show", "P01", "1-3", "--format", "tsv"], root).stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).last ?? "" }
+        #expect(rows == ["Codes", "", "Information (¶2-4) [alice]; JHT claims [bob]; Queues (“waited in the queue”) [alice]", "Information (¶2-4) [alice]"])
+    }
+
     @Test func rangesOfSegmentsAreOneCodingAndListsAreSeveral() throws {
         let root = CondenseFixture.make()
         #expect(run(["tag", "P01", "3-4", "JHT claims"], root).code == .success)

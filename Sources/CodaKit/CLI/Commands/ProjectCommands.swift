@@ -47,7 +47,7 @@ extension CommandSpec {
         let project = try invocation.project(forDocument: id)
         let selection = try invocation.argument("SEGMENTS").map { text throws(SegmentSelectionError) in try SegmentSelection(parsing: text) }
         let document = try project.document(id)
-        invocation.emit(try TranscriptView.report(document, segments: selection))
+        invocation.emit(try TranscriptView.report(document, segments: selection, project: project))
         return .success
     }
 }

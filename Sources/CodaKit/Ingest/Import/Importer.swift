@@ -62,7 +62,7 @@ public enum ImportError: CodaError {
             return Diagnostic(.error, at: SourceLocation(file: file, line: line), reason, hint: hint)
         case let .badID(id, reason):
             return Diagnostic(.error, at: nil, "the id `\(id)` cannot be used: \(reason)",
-                              hint: "choose another id with `--id`, such as `P04`")
+                              hint: "choose another id with `--id ID`")
         case let .badAttribute(key, reason):
             return Diagnostic(.error, at: nil, "`--attr \(key)=…` cannot be used: \(reason)")
         }

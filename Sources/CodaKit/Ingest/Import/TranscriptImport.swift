@@ -115,6 +115,8 @@ enum TranscriptImport {
         var times = timed == 0 ? "no timestamps" : "timestamps on \(timed) of \(n) segments"
         if let duration { times += ", duration \(Timestamp(seconds: duration.rounded(.up)).text)" }
         lines.append(times)
+        let named = transcript.caseID == transcript.id ? "document `\(transcript.id)`" : "document `\(transcript.id)` (case \(transcript.caseID))"
+        lines.append("\(named); see it with `coda show \(transcript.id)`")
         return lines
     }
 }
