@@ -152,6 +152,22 @@ import Testing
         #expect(value(near, row: "Banner", column: "JHT claims") == 1)
     }
 
+    @Test func cooccurrenceQuotesKeepAStableOrderWhenCodingsTie() throws {
+        let root = CondenseFixture.make()
+        let coders = ["c1", "c2", "c3", "c4", "c5", "c6"]
+        for coder in coders { _ = TestSupport.run(["tag", "P01", "2", "Queues", "Information"], in: root, environment: ["CODA_CODER": coder]) }
+        let project = Project.load(root)
+        var options = MatrixOptions(kind: .cooccurrence)
+        options.coder = "all"
+        for within in [0, 1] {
+            options.within = within
+            let m = try MatrixBuilder.build(project, options)
+            let r = try #require(m.rows.labels.firstIndex(of: "Queues")), c = try #require(m.columns.labels.firstIndex(of: "Information"))
+            // Codings that start at the same place keep the order of the codings files (coder by coder).
+            #expect(m.cells[r][c].map(\.coder) == coders)
+        }
+    }
+
     @Test func checklistMarksAndCodeCoder() throws {
         let project = Project.load(Self.study())
         var options = MatrixOptions(kind: .checklist)

@@ -5,38 +5,41 @@ enum Cooccurrence {
     static func matrix(_ items: [CodingFilter.Item], selection: CodeSelection, within: Int) -> Matrix {
         let n = selection.shown.count
         var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
-        var cells = Array(repeating: Array(repeating: [Coding](), count: n), count: n)
-        for (_, documentItems) in Dictionary(grouping: items, by: { $0.coding.document }) {
-            var codesAt: [Int: Set<Int>] = [:]
-            var codingsAt: [Int: [Int: [Coding]]] = [:]
-            for item in documentItems {
-                for code in selection.targets(of: item.coding) {
-                    for s in item.coding.segments {
-                        codesAt[s, default: []].insert(code)
-                        codingsAt[s, default: [:]][code, default: []].append(item.coding)
-                    }
+        // The items (indices into `items`) behind each cell; with `within` > 0 an item comes once per nearby segment.
+        var cells = Array(repeating: Array(repeating: [Int](), count: n), count: n)
+        for (_, documentItems) in Dictionary(grouping: items.indices, by: { items[$0].coding.document }) {
+            // Segment → shown code → the items that put it there.
+            var codingsAt: [Int: [Int: [Int]]] = [:]
+            for i in documentItems {
+                for code in selection.targets(of: items[i].coding) {
+                    for s in items[i].coding.segments { codingsAt[s, default: [:]][code, default: []].append(i) }
                 }
             }
-            for (s, codes) in codesAt {
-                for a in codes {
+            for (s, codes) in codingsAt {
+                for (a, here) in codes {
                     counts[a][a] += 1
                     for t in (s - within)...(s + within) {
-                        guard let others = codesAt[t] else { continue }
-                        for b in others where b != a {
+                        guard let others = codingsAt[t] else { continue }
+                        for b in others.keys where b != a {
                             counts[a][b] += 1
-                            cells[a][b] += codingsAt[s]?[a] ?? []
+                            cells[a][b] += here
                         }
                     }
                 }
             }
         }
-        // Each coding once per cell.
-        cells = cells.map { row in row.map { Array(Set($0)).sorted { ($0.document, $0.start) < ($1.document, $1.start) } } }
+        // Each coding once per cell, in document order; codings that start together keep the items' order.
+        let codings = cells.map { row in
+            row.map { indices in
+                Set(indices).sorted { (items[$0].coding.document, items[$0].coding.start, $0) < (items[$1].coding.document, items[$1].coding.start, $1) }
+                    .map { items[$0].coding }
+            }
+        }
         let arguments = selection.shown.map { [$0.path] }
         let axis = Matrix.Axis(title: "Code", labels: selection.shown.map(\.name), retrieveArguments: arguments, depths: selection.shown.map { _ in 0 })
         var withArguments = axis
         withArguments.retrieveArguments = selection.shown.map { ["--with", $0.path] + (within > 0 ? ["--within", String(within)] : []) }
-        var matrix = Matrix(kind: .cooccurrence, title: "", rows: axis, columns: withArguments, cells: cells, coverageBase: nil)
+        var matrix = Matrix(kind: .cooccurrence, title: "", rows: axis, columns: withArguments, cells: codings, coverageBase: nil)
         matrix.counts = counts
         matrix.notes.append(within == 0 ? "A cell counts the segments coded with both codes; the diagonal, the segments coded with each."
                             : "A cell counts pairs of a segment with the row code and one with the column code at most \(within) segment\(plural(within)) apart; the diagonal, the segments coded with each.")
