@@ -205,6 +205,39 @@ import Testing
         }
     }
 
+    @Test func cellsOpenWithRetrieveUnderDepthAndRollup() throws {
+        let root = Self.study()
+        let project = Project.load(root)
+        for (depth, rollup) in [(1, false), (nil, true), (1, true)] as [(Int?, Bool)] {
+            var options = MatrixOptions(kind: .caseCode)
+            options.coder = "alice"
+            options.depth = depth
+            options.rollup = rollup
+            let m = try MatrixBuilder.build(project, options)
+            for r in m.rows.labels.indices {
+                for c in m.columns.labels.indices {
+                    let words = m.retrieveCommand(r, c).replacingOccurrences(of: "'", with: "").split(separator: " ").dropFirst(2).map(String.init)
+                    let arguments = ["retrieve"] + rejoin(words) + ["--format", "json"]
+                    let out = TestSupport.run(arguments, in: root)
+                    let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any], "\(arguments)")
+                    let rows = ((object["tables"] as? [[String: Any]])?.first?["rows"] as? [Any]) ?? []
+                    #expect(rows.count == m.count(r, c), "\(arguments)")
+                }
+            }
+        }
+        // Co-occurrence rows open and indent like the other matrices' code rows.
+        var options = MatrixOptions(kind: .cooccurrence)
+        options.coder = "alice"
+        let cooccurrence = try MatrixBuilder.build(project, options)
+        options.kind = .attribute
+        options.by = "role"
+        let roles = try MatrixBuilder.build(project, options)
+        #expect(cooccurrence.rows.labels == roles.rows.labels)
+        #expect(cooccurrence.rows.retrieveArguments == roles.rows.retrieveArguments)
+        #expect(cooccurrence.rows.depths == roles.rows.depths)
+        #expect(roles.rows.retrieveArguments.contains(["Problems", "--exact"]))
+    }
+
     /// Code names with spaces were quoted; put the words of `'JHT claims'` back together.
     func rejoin(_ words: [String]) -> [String] {
         var out: [String] = []

@@ -35,8 +35,7 @@ enum Cooccurrence {
                     .map { items[$0].coding }
             }
         }
-        let arguments = selection.shown.map { [$0.path] }
-        let axis = Matrix.Axis(title: "Code", labels: selection.shown.map(\.name), retrieveArguments: arguments, depths: selection.shown.map { _ in 0 })
+        let axis = selection.axis
         var withArguments = axis
         withArguments.retrieveArguments = selection.shown.map { ["--with", $0.path] + (within > 0 ? ["--within", String(within)] : []) }
         var matrix = Matrix(kind: .cooccurrence, title: "", rows: axis, columns: withArguments, cells: codings, coverageBase: nil)

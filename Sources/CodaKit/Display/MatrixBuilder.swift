@@ -206,16 +206,9 @@ public enum MatrixBuilder {
             guard let g = groups.group(item), let column = index[g] else { continue }
             for row in selection.targets(of: item.coding) { cells[row][column].append(item.coding) }
         }
-        let codeArguments: [[String]] = selection.shown.map { code in
-            let hasChildren = !project.codebook.children(of: code).isEmpty
-            return [code.path] + (hasChildren && !options.rollup ? ["--exact"] : [])
-        }
-        let base = project.codebook.codes.isEmpty ? 1 : (options.codeRoots.map(\.depth).min() ?? 1)
-        let rows = Matrix.Axis(title: "Code", labels: selection.shown.map(\.name), retrieveArguments: codeArguments,
-                               depths: selection.shown.map { $0.depth - base })
         let columns = Matrix.Axis(title: groups.title, labels: groups.labels, retrieveArguments: groups.labels.map(groups.retrieve),
                                   depths: groups.labels.map { _ in 0 })
         let coverage: Matrix.CoverageBase? = groups.textLength.isEmpty ? nil : .columns(groups.labels.map { groups.textLength[$0] ?? 0 })
-        return Matrix(kind: options.kind, title: "", rows: rows, columns: columns, cells: cells, coverageBase: coverage)
+        return Matrix(kind: options.kind, title: "", rows: selection.axis, columns: columns, cells: cells, coverageBase: coverage)
     }
 }
