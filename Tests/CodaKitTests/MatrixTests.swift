@@ -135,6 +135,18 @@ import Testing
         #expect(throws: DisplayError.self) { try MatrixBuilder.build(project, options) }
     }
 
+    @Test func anAttributeValueSpelledNoneIsItsOwnColumn() throws {
+        let root = CondenseFixture.make(extra: ["Transcripts/P03.md": "---\nid: P03\ncase: R12\nrole: (none)\n---\nA: The queue was long.\n"])
+        _ = TestSupport.run(["tag", "P03", "1", "Queues"], in: root, environment: ["CODA_CODER": "alice"])
+        _ = TestSupport.run(["tag", "survey:Q2", "3", "Queues"], in: root, environment: ["CODA_CODER": "alice"])
+        var options = MatrixOptions(kind: .attribute)
+        options.by = "role"
+        let roles = try MatrixBuilder.build(Project.load(root), options)
+        #expect(roles.columns.labels == ["(none)", "(no role)"])
+        #expect(value(roles, row: "Queues", column: "(none)") == 1)
+        #expect(value(roles, row: "Queues", column: "(no role)") == 1)
+    }
+
     @Test func cooccurrenceCountsSegmentsWithBothCodes() throws {
         let project = Project.load(Self.study())
         var options = MatrixOptions(kind: .cooccurrence)

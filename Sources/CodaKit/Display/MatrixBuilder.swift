@@ -156,35 +156,30 @@ public enum MatrixBuilder {
 
     /// Attribute values in the order researchers expect: numbers and dates in their order; phases like
     /// before/during/after in time order; others by the date of the first interview that has them, then
-    /// alphabetically; `(none)` last.
+    /// alphabetically; `(no KEY)` last.
     static func orderedValues(_ project: Project, _ values: [String], key: String) -> [String] {
         let none = "(no \(key))"
-        var distinct = Array(Set(values)).map { $0 == none ? "(none)" : $0 }
-        return orderedDistinct(project, &distinct, key: key).map { $0 == "(none)" ? none : $0 }
-    }
-
-    private static func orderedDistinct(_ project: Project, _ distinct: inout [String], key: String) -> [String] {
-        if distinct.allSatisfy({ $0.first?.isASCIIDigit ?? false || $0 == "(none)" }) {
-            return distinct.sorted { $0 == "(none)" ? false : $1 == "(none)" ? true : naturalOrder($0, $1) }
+        let distinct = Array(Set(values))
+        if distinct.allSatisfy({ $0.first?.isASCIIDigit ?? false || $0 == none }) {
+            return distinct.sorted { $0 == none ? false : $1 == none ? true : naturalOrder($0, $1) }
         }
-        let named = distinct.filter { $0 != "(none)" }
+        let named = distinct.filter { $0 != none }
         if !named.isEmpty, named.allSatisfy({ timeRank($0) != nil }) {
-            return named.sorted { (timeRank($0) ?? 0, $0) < (timeRank($1) ?? 0, $1) } + (distinct.contains("(none)") ? ["(none)"] : [])
+            return named.sorted { (timeRank($0) ?? 0, $0) < (timeRank($1) ?? 0, $1) } + (distinct.contains(none) ? [none] : [])
         }
         let byDate = project.transcripts.sorted { ($0.attribute("date") ?? "~", $0.id) < ($1.attribute("date") ?? "~", $1.id) }
         var order: [String: Int] = [:]
         for (i, t) in byDate.enumerated() {
             if let v = key == "month" ? t.attribute("date").map({ String($0.prefix(7)) }) : t.attribute(key), order[v] == nil { order[v] = i }
         }
-        distinct.sort { a, b in
+        return distinct.sorted { a, b in
             switch (order[a], order[b]) {
             case let (x?, y?): return x < y
             case (_?, nil): return true
             case (nil, _?): return false
-            default: return a == "(none)" ? false : b == "(none)" ? true : naturalOrder(a, b)
+            default: return a == none ? false : b == none ? true : naturalOrder(a, b)
             }
         }
-        return distinct
     }
 
     /// The length of the text (segment by segment) each group holds.
