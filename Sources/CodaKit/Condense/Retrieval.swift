@@ -31,11 +31,8 @@ public struct Retrieval: Sendable {
             Set((query.exact ? [code] : project.codebook.subtree(of: code)).map { $0.path.lowercased() })
         }
         try project.validate(query.conditions)
-        if let coder = query.coder, coder != CodingStore.suggestionCoder,
-           !project.coders.contains(where: { $0.lowercased() == coder.lowercased() }) {
-            throw ProjectError.unknownCoder(name: coder, coders: project.coders)
-        }
-        let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if let coder = query.coder { try project.validateCoder(coder, allowingSuggestions: true) }
+        let meetsConditions = query.conditions.isEmpty ? nil : project.conditionTest(query.conditions)
         // Segments (per document) where the --with code applies.
         var withSegments: [String: Set<Int>]?
         if let with = query.with {
@@ -66,13 +63,7 @@ public struct Retrieval: Sendable {
             let caseID = project.caseID(of: coding, in: document)
             if let wanted = query.caseID, caseID.lowercased() != wanted.lowercased() { continue }
             if query.notInterviewed && interviewed.contains(caseID) { continue }
-            if !query.conditions.isEmpty {
-                let record = cases[caseID]
-                let ok = query.conditions.allSatisfy {
-                    project.attribute($0.attribute, document: document, case: record)?.lowercased() == $0.value.lowercased()
-                }
-                if !ok { continue }
-            }
+            if let meetsConditions, !meetsConditions(document, caseID) { continue }
             items.append(Item(coding: coding, caseID: caseID, speaker: document.segment(coding.firstSegment)?.speaker,
                               text: String(document.text(in: coding.range))))
         }

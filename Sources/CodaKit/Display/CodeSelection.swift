@@ -45,7 +45,7 @@ struct CodeSelection {
         exact = hasDescendants.subtracting(countsDescendants)
     }
 
-    func targets(of coding: Coding) -> [Int] { targets[coding.code.lowercased()] ?? [] }
+    func targets(of item: CodingFilter.Item) -> [Int] { targets[item.codeKey] ?? [] }
 
     /// The words that make `coda retrieve` list what a shown code counts.
     func retrieveArguments(_ index: Int) -> [String] { [shown[index].path] + (exact.contains(index) ? ["--exact"] : []) }
@@ -54,7 +54,4 @@ struct CodeSelection {
     var axis: Matrix.Axis {
         Matrix.Axis(title: "Code", labels: shown.map(\.name), retrieveArguments: shown.indices.map(retrieveArguments), depths: depths)
     }
-
-    /// Row or column labels: the name, indented by depth in the terminal, the path in machine formats.
-    func label(_ index: Int) -> String { shown[index].name }
 }

@@ -23,18 +23,16 @@ struct CodingFilter {
         if let coder, coder.lowercased() == "all" {
             self.coder = nil
         } else if let coder {
-            guard project.coders.contains(where: { $0.lowercased() == coder.lowercased() }) || coder == CodingStore.suggestionCoder else {
-                throw ProjectError.unknownCoder(name: coder, coders: project.coders)
-            }
+            try project.validateCoder(coder, allowingSuggestions: true)
             self.coder = coder
         } else {
-            self.coder = CodingFilter.defaultCoder(project)
+            self.coder = project.mainCoder
         }
         try project.validate(conditions)
     }
 
     /// A coding with the case it belongs to. Items are copied a lot (filtered per theme, grouped per
-    /// cell), so they name their document rather than hold it; `document(of:)` finds it.
+    /// cell), so they name their document rather than hold it.
     struct Item {
         var coding: Coding
         /// The document's id as the project spells it.
@@ -45,22 +43,18 @@ struct CodingFilter {
         var isSurvey: Bool { documentID.contains(":") }
     }
 
-    func document(of item: Item) -> Transcript? { project.documentsByID[item.documentID.lowercased()] }
-
     func items() -> [Item] {
-        let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let coder = coder?.lowercased()
+        let known = Set(project.codebook.codes.map { $0.path.lowercased() })
+        let meetsConditions = conditions.isEmpty ? nil : project.conditionTest(conditions)
         var result: [Item] = []
-        for coding in project.codings where coding.coder != CodingStore.suggestionCoder {
-            if let coder, coding.coder.lowercased() != coder.lowercased() { continue }
-            guard project.codebook.code(path: coding.code) != nil,
-                  let document = project.documentsByID[coding.document.lowercased()] else { continue }
+        for coding in project.humanCodings {
+            if let coder, coding.coder.lowercased() != coder { continue }
+            let codeKey = coding.code.lowercased()
+            guard known.contains(codeKey), let document = project.documentsByID[coding.document.lowercased()] else { continue }
             let caseID = project.caseID(of: coding, in: document)
-            if !conditions.isEmpty {
-                let record = cases[caseID]
-                guard conditions.allSatisfy({ project.attribute($0.attribute, document: document, case: record)?.lowercased() == $0.value.lowercased() })
-                else { continue }
-            }
-            result.append(Item(coding: coding, documentID: document.id, caseID: caseID, codeKey: coding.code.lowercased()))
+            if let meetsConditions, !meetsConditions(document, caseID) { continue }
+            result.append(Item(coding: coding, documentID: document.id, caseID: caseID, codeKey: codeKey))
         }
         return result
     }
@@ -74,7 +68,7 @@ struct CodingFilter {
     var description: String {
         var parts: [String] = []
         if let coder {
-            parts.append(project.coders.count > 1 && coder == CodingFilter.defaultCoder(project)
+            parts.append(project.coders.count > 1 && coder == project.mainCoder
                          ? "codings by \(coder), the main coder (`--coder NAME` for another, `--coder all` for everyone)"
                          : "codings by \(coder)")
         } else {

@@ -11,7 +11,7 @@ enum Cooccurrence {
             // Segment → shown code → the items that put it there.
             var codingsAt: [Int: [Int: [Int]]] = [:]
             for i in documentItems {
-                for code in selection.targets(of: items[i].coding) {
+                for code in selection.targets(of: items[i]) {
                     for s in items[i].coding.segments { codingsAt[s, default: [:]][code, default: []].append(i) }
                 }
             }

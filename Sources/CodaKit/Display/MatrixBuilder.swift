@@ -122,10 +122,9 @@ public enum MatrixBuilder {
             guard project.attributeNames.contains(by) || by == "month" else {
                 throw ProjectError.unknownAttribute(name: by, suggestions: EditDistance.closest(to: by, in: project.attributeNames))
             }
-            let cases = Dictionary(project.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let none = "(no \(by))"
             let value: (Transcript, String) -> String = { document, caseID in
-                project.attribute(by, document: document, case: cases[caseID]) ?? none
+                project.attribute(by, document: document, case: project.caseIndex[caseID].map { project.cases[$0] }) ?? none
             }
             let documents = project.documentsByID
             func itemValue(_ item: CodingFilter.Item) -> String {
@@ -199,7 +198,7 @@ public enum MatrixBuilder {
         var cells = Array(repeating: Array(repeating: [Coding](), count: groups.labels.count), count: selection.shown.count)
         for item in items {
             guard let g = groups.group(item), let column = index[g] else { continue }
-            for row in selection.targets(of: item.coding) { cells[row][column].append(item.coding) }
+            for row in selection.targets(of: item) { cells[row][column].append(item.coding) }
         }
         let columns = Matrix.Axis(title: groups.title, labels: groups.labels, retrieveArguments: groups.labels.map(groups.retrieve),
                                   depths: groups.labels.map { _ in 0 })

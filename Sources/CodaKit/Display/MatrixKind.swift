@@ -14,6 +14,12 @@ public enum MatrixKind: String, Sendable, CaseIterable {
     case framework
     /// Codes × coders: who applied what.
     case codeCoder = "code-coder"
+
+    /// The kind a user named: its raw value, or `case` or `co-occurrence` (lower case).
+    init?(name: String) {
+        guard let kind = MatrixKind(rawValue: name) ?? (name == "case" ? .caseCode : name == "co-occurrence" ? .cooccurrence : nil) else { return nil }
+        self = kind
+    }
 }
 
 /// What a matrix cell shows.

@@ -4,6 +4,12 @@ public struct Network: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case cooccurrence = "co-occurrence"
         case hierarchy
+
+        /// The kind a user named: its raw value, or `cooccurrence` (lower case).
+        init?(name: String) {
+            guard let kind = Kind(rawValue: name) ?? (name == "cooccurrence" ? .cooccurrence : nil) else { return nil }
+            self = kind
+        }
     }
 
     public enum Format: String, Sendable, CaseIterable {

@@ -48,6 +48,29 @@ extension Project {
         }
     }
 
+    /// A test of `--where` conditions on what a coding sits in (its document and case), values compared
+    /// ignoring case; the wanted values are lower-cased once, not once per coding.
+    func conditionTest(_ conditions: [(attribute: String, value: String)]) -> (_ document: Transcript, _ caseID: String) -> Bool {
+        let wanted = conditions.map { (attribute: $0.attribute, value: $0.value.lowercased()) }
+        return { document, caseID in
+            let record = self.caseIndex[caseID].map { self.cases[$0] }
+            return wanted.allSatisfy { self.attribute($0.attribute, document: document, case: record)?.lowercased() == $0.value }
+        }
+    }
+
+    /// Checks `--coder`: someone who made codings (in any case), or when `allowingSuggestions`, the `auto` coder.
+    func validateCoder(_ name: String, allowingSuggestions: Bool = false) throws(ProjectError) {
+        guard coders.contains(where: { $0.lowercased() == name.lowercased() }) || (allowingSuggestions && name == CodingStore.suggestionCoder) else {
+            throw .unknownCoder(name: name, coders: coders)
+        }
+    }
+
+    /// The case with this id (in any case), or an error that suggests the closest ids.
+    func knownCase(_ id: String) throws(ProjectError) -> CaseRecord {
+        guard let record = caseRecord(id) else { throw .unknownCase(id: id, suggestions: EditDistance.closest(to: id, in: cases.map(\.id))) }
+        return record
+    }
+
     /// The attribute names that cases have, in a stable order (transcript header keys, then survey columns).
     public var attributeNames: [String] {
         var names: [String] = []

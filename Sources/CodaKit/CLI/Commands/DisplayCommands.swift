@@ -49,7 +49,7 @@ extension CommandSpec {
         group: .display
     ) { invocation in
         let name = invocation.argument("KIND")!.lowercased()
-        guard let kind = MatrixKind(rawValue: name) ?? (name == "case" ? .caseCode : name == "co-occurrence" ? .cooccurrence : nil) else {
+        guard let kind = MatrixKind(name: name) else {
             throw UsageError.invalidArgument(name: "matrix kind", value: name, choices: MatrixKind.allCases.map(\.rawValue))
         }
         let project = try invocation.project()
@@ -68,10 +68,7 @@ extension CommandSpec {
         examples: ["coda summarize R017 'JHT claims' \"Came three times; nobody listed the documents.\""], group: .display
     ) { invocation in
         let project = try invocation.project()
-        let caseID = invocation.argument("CASE")!
-        guard let record = project.caseRecord(caseID) else {
-            throw ProjectError.unknownCase(id: caseID, suggestions: EditDistance.closest(to: caseID, in: project.cases.map(\.id)))
-        }
+        let record = try project.knownCase(invocation.argument("CASE")!)
         let code = try project.codebook.resolve(invocation.argument("CODE")!)
         try FrameworkSummaries.save(invocation.argument("TEXT")!, case: record.id, code: code, project: project)
         invocation.console.line("summary for \(record.id) / \(code.path) saved in \(FrameworkSummaries.path)")
@@ -89,7 +86,7 @@ extension CommandSpec {
         examples: ["coda network --format dot | dot -Tsvg > codes.svg", "coda network hierarchy --format mermaid"], group: .display
     ) { invocation in
         let text = (invocation.argument("KIND") ?? "co-occurrence").lowercased()
-        guard let kind = Network.Kind(rawValue: text) ?? (text == "cooccurrence" ? .cooccurrence : nil) else {
+        guard let kind = Network.Kind(name: text) else {
             throw UsageError.invalidArgument(name: "network kind", value: text, choices: Network.Kind.allCases.map(\.rawValue))
         }
         let project = try invocation.project()

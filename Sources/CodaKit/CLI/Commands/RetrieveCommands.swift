@@ -21,9 +21,7 @@ extension CommandSpec {
         query.code = try invocation.argument("CODE").map { name throws(CodebookError) in try project.codebook.resolve(name) }
         query.exact = invocation.flag("exact")
         query.caseID = invocation.option("case")
-        if let caseID = query.caseID, project.caseRecord(caseID) == nil {
-            throw ProjectError.unknownCase(id: caseID, suggestions: EditDistance.closest(to: caseID, in: project.cases.map(\.id)))
-        }
+        if let caseID = query.caseID { _ = try project.knownCase(caseID) }
         query.conditions = try invocation.conditions()
         query.coder = invocation.option("coder")
         query.document = try invocation.option("document").map { id throws(ProjectError) in try project.document(id).id }
