@@ -1,12 +1,12 @@
 /// Turns a matrix into a report: cells shown as counts, presence, coverage, quotes or summaries, with
 /// totals, a bar chart of code frequencies, and the `coda retrieve` command that opens each cell.
 public enum MatrixReport {
-    /// `quotesInCells`: give count cells their quotes (folded in HTML). Off for other formats, where
+    /// `quotesInCells`: give cells their quotes (folded in HTML). Off for other formats, where
     /// nothing shows them and a large matrix would gather every quote of the project for nothing.
     public static func report(_ matrix: Matrix, cell: CellKind, project: Project, thresholds: [Int] = [1, 2, 4],
                               quotesInCells: Bool = true, json: Bool = true) -> Report {
-        let (summaries, _) = FrameworkSummaries.load(project)
         let cellKind: CellKind = matrix.kind == .framework && cell == .count ? .summary : cell
+        let summaries = cellKind == .summary ? FrameworkSummaries.load(project).0 : FrameworkSummaries()
         let maximum = max(1, matrix.rows.labels.indices.flatMap { r in matrix.columns.labels.indices.map { matrix.count(r, $0) } }.max() ?? 1)
         let showTotals = cellKind == .count && matrix.kind != .checklist && matrix.kind != .cooccurrence
         var columns = [Table.Column(matrix.rows.title, key: "row")]
@@ -94,8 +94,9 @@ public enum MatrixReport {
         let count = matrix.count(r, c)
         let codings = matrix.cells[r][c]
         let shade = Double(count) / Double(maximum)
-        let needsQuotes = quotesInCells || kind == .quotes || kind == .summary
-        let quotes = needsQuotes ? codings.map { "“\(quoteText($0, project: project).truncated(to: 400))” (\(citation($0, project: project)))" } : []
+        // The coded words, for the quotes (cell text or folded details) and a summary cell's most typical quote.
+        var texts = quotesInCells || kind == .quotes ? codings.map { quoteText($0, project: project) } : []
+        let quotes = zip(codings, texts).map { "“\($1.truncated(to: 400))” (\(citation($0, project: project)))" }
         guard let kind else {
             let mark = count >= thresholds[2] ? "+++" : count >= thresholds[1] ? "++" : count >= thresholds[0] ? "+" : ""
             return Cell(mark, value: .int(count), details: quotes, shade: count > 0 ? shade : nil)
@@ -113,8 +114,10 @@ public enum MatrixReport {
             case nil: base = nil
             }
             let value = base.flatMap { percent(coveredLength(codings), of: $0) }
-            return Cell(value.map(formatPercent) ?? "–", value: .number(value.map { ($0 * 10).rounded() / 10 }), details: quotes,
-                        shade: value.map { $0 / 100 })
+            var cell = Cell.percent(value)
+            cell.details = quotes
+            cell.shade = value.map { $0 / 100 }
+            return cell
         case .quotes:
             guard let first = quotes.first else { return Cell("", value: .array([])) }
             let text = quotes.count == 1 ? first : first.truncated(to: 160) + " (+\(quotes.count - 1) more)"
@@ -124,8 +127,9 @@ public enum MatrixReport {
             if let caseID, let code, let summary = summaries.summary(case: caseID, code: code) {
                 return Cell(summary, value: .string(summary), details: quotes)
             }
-            guard let best = TypicalQuote.pick(codings.map { quoteText($0, project: project) }) else { return Cell("", value: .null) }
-            let text = "“\(quoteText(codings[best], project: project).truncated(to: 240))” (\(citation(codings[best], project: project)))"
+            if texts.isEmpty { texts = codings.map { quoteText($0, project: project) } }
+            guard let best = TypicalQuote.pick(texts) else { return Cell("", value: .null) }
+            let text = "“\(texts[best].truncated(to: 240))” (\(citation(codings[best], project: project)))"
             return Cell(text, value: .string(text), details: quotes)
         }
     }
@@ -140,13 +144,6 @@ public enum MatrixReport {
 
     /// Scalars covered by the union of the codings' spans, per document.
     static func coveredLength(_ codings: [Coding]) -> Int {
-        var total = 0
-        for (_, group) in Dictionary(grouping: codings, by: \.document) {
-            var end = -1
-            for c in group.sorted(by: { $0.start < $1.start }) {
-                if c.start >= end { total += c.end - c.start; end = c.end } else if c.end > end { total += c.end - end; end = c.end }
-            }
-        }
-        return total
+        Dictionary(grouping: codings, by: \.document).values.reduce(0) { $0 + unionLength($1.map(\.range)) }
     }
 }
