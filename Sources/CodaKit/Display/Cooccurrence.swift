@@ -2,11 +2,13 @@
 /// The count is the number of (segment with A, segment with B) pairs at most N segments apart
 /// (with N = 0, the segments coded with both); the diagonal is the number of segments coded with each code.
 enum Cooccurrence {
-    static func matrix(_ items: [CodingFilter.Item], selection: CodeSelection, within: Int) -> Matrix {
+    /// The count of each pair of shown codes and, `withCodings`, the items behind each cell (indices into
+    /// `items`; with `within` > 0 an item comes once per nearby segment).
+    static func tally(_ items: [CodingFilter.Item], selection: CodeSelection, within: Int,
+                      withCodings: Bool) -> (counts: [[Int]], cells: [[[Int]]]) {
         let n = selection.shown.count
         var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
-        // The items (indices into `items`) behind each cell; with `within` > 0 an item comes once per nearby segment.
-        var cells = Array(repeating: Array(repeating: [Int](), count: n), count: n)
+        var cells = withCodings ? Array(repeating: Array(repeating: [Int](), count: n), count: n) : []
         for (_, documentItems) in Dictionary(grouping: items.indices, by: { items[$0].coding.document }) {
             // Segment → shown code → the items that put it there.
             var codingsAt: [Int: [Int: [Int]]] = [:]
@@ -22,12 +24,17 @@ enum Cooccurrence {
                         guard let others = codingsAt[t] else { continue }
                         for b in others.keys where b != a {
                             counts[a][b] += 1
-                            cells[a][b] += here
+                            if withCodings { cells[a][b] += here }
                         }
                     }
                 }
             }
         }
+        return (counts, cells)
+    }
+
+    static func matrix(_ items: [CodingFilter.Item], selection: CodeSelection, within: Int) -> Matrix {
+        let (counts, cells) = tally(items, selection: selection, within: within, withCodings: true)
         // Each coding once per cell, in document order; codings that start together keep the items' order.
         let codings = cells.map { row in
             row.map { indices in

@@ -13,11 +13,13 @@ public enum MatrixBuilder {
         let items = cached ?? filter.items()
         let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
         var matrix: Matrix
+        var sources: String?
         if options.kind == .cooccurrence {
             matrix = Cooccurrence.matrix(items, selection: selection, within: options.within)
         } else {
             let groups = try grouping(project, options, items: items)
-            matrix = codesByGroups(items, selection: selection, groups: groups, options: options, project: project)
+            matrix = codesByGroups(items, selection: selection, groups: groups, options: options)
+            if options.kind == .attribute || options.kind == .time { sources = groupSources(items, selection: selection, groups: groups) }
             if options.kind == .caseCode || options.kind == .framework { matrix = matrix.transposed() }
         }
         matrix.title = title(options)
@@ -28,9 +30,7 @@ public enum MatrixBuilder {
         if [.caseCode, .checklist, .framework].contains(options.kind) && !options.allCases && pooledSurvey {
             matrix.notes.append("Survey answers are pooled per question (e.g. pre-survey:Q4); an interviewee's own survey answer counts in their row; `--all-cases` shows each respondent.")
         }
-        if options.kind == .attribute || options.kind == .time {
-            matrix.notes.append("Where the codings come from: " + groupSources(items, matrix: matrix, project: project, options: options) + ". Columns with different bases are not directly comparable.")
-        }
+        if let sources { matrix.notes.append("Where the codings come from: \(sources). Columns with different bases are not directly comparable.") }
         if options.rollup { matrix.notes.append("Parent codes include their children's codings.") }
         matrix.filterArguments = filter.retrieveArguments
         if items.isEmpty {
@@ -56,22 +56,18 @@ public enum MatrixBuilder {
     }
 
     /// For each column of an attribute or time matrix: how many interviews and survey respondents its codings come from.
-    static func groupSources(_ items: [CodingFilter.Item], matrix: Matrix, project: Project, options: MatrixOptions) -> String {
+    static func groupSources(_ items: [CodingFilter.Item], selection: CodeSelection, groups: Grouping) -> String {
         var interviews: [String: Set<String>] = [:]
         var respondents: [String: Set<String>] = [:]
-        for (c, label) in matrix.columns.labels.enumerated() {
-            for r in matrix.rows.labels.indices {
-                for coding in matrix.cells[r][c] {
-                    if coding.document.contains(":") {
-                        let respondent = project.documentsByID[coding.document.lowercased()]?.segment(coding.firstSegment)?.speaker ?? ""
-                        respondents[label, default: []].insert(respondent)
-                    } else {
-                        interviews[label, default: []].insert(coding.document)
-                    }
-                }
+        for item in items where !selection.targets(of: item).isEmpty {
+            guard let label = groups.group(item) else { continue }
+            if item.isSurvey {
+                respondents[label, default: []].insert(item.caseID)
+            } else {
+                interviews[label, default: []].insert(item.coding.document)
             }
         }
-        return matrix.columns.labels.map { label in
+        return groups.labels.map { label in
             let i = interviews[label]?.count ?? 0, s = respondents[label]?.count ?? 0
             var parts: [String] = []
             if i > 0 { parts.append("\(i) interview\(plural(i))") }
@@ -113,9 +109,7 @@ public enum MatrixBuilder {
             let labels = ids.subtracting(pooled).sorted(by: naturalOrder) + pooled.sorted()
             return Grouping(title: "Case", labels: labels, retrieve: { pooled.contains($0) ? ["--document", $0, "--not-interviewed"] : ["--case", $0] },
                             group: { group($0.documentID, $0.caseID) },
-                            textLength: options.cell != .coverage ? [:] : lengths(project) { document, segment in
-                                group(document.id, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
-                            })
+                            textLength: options.cell != .coverage ? [:] : lengths(project) { group($0.id, $1) })
         case .attribute, .time:
             guard let by = options.by?.lowercased() else { throw DisplayError.needsBy(options.kind) }
             if options.kind == .time && by != "phase" && by != "month" { throw DisplayError.badTimeAxis(by) }
@@ -131,11 +125,8 @@ public enum MatrixBuilder {
                 documents[item.documentID.lowercased()].map { value($0, item.caseID) } ?? none
             }
             let labels = orderedValues(project, items.map(itemValue), key: by)
-            let lengths = options.cell != .coverage ? [:] : lengths(project) { document, segment in
-                value(document, document.id.contains(":") ? (segment.speaker ?? "") : document.caseID)
-            }
             return Grouping(title: by, labels: labels, retrieve: { $0 == none ? [] : ["--where", "\(by)=\($0)"] },
-                            group: itemValue, textLength: lengths)
+                            group: itemValue, textLength: options.cell != .coverage ? [:] : lengths(project, value))
         case .codeCoder:
             let labels = Array(Set(items.map(\.coding.coder))).sorted(by: naturalOrder)
             return Grouping(title: "Coder", labels: labels, retrieve: { ["--coder", $0] }, group: { $0.coding.coder }, textLength: [:])
@@ -181,19 +172,20 @@ public enum MatrixBuilder {
         }
     }
 
-    /// The length of the text (segment by segment) each group holds.
-    static func lengths(_ project: Project, _ group: (Transcript, Segment) -> String?) -> [String: Int] {
+    /// The length of the text (segment by segment) each group holds; `group` gets the document and the
+    /// segment's case (in a survey's answers, the respondent).
+    static func lengths(_ project: Project, _ group: (Transcript, String) -> String?) -> [String: Int] {
         var result: [String: Int] = [:]
         for document in project.documentsInOrder {
             for segment in document.segments where !segment.range.isEmpty {
-                if let g = group(document, segment) { result[g, default: 0] += segment.range.count }
+                let caseID = document.id.contains(":") ? (segment.speaker ?? "") : document.caseID
+                if let g = group(document, caseID) { result[g, default: 0] += segment.range.count }
             }
         }
         return result
     }
 
-    static func codesByGroups(_ items: [CodingFilter.Item], selection: CodeSelection, groups: Grouping,
-                              options: MatrixOptions, project: Project) -> Matrix {
+    static func codesByGroups(_ items: [CodingFilter.Item], selection: CodeSelection, groups: Grouping, options: MatrixOptions) -> Matrix {
         let index = Dictionary(groups.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var cells = Array(repeating: Array(repeating: [Coding](), count: groups.labels.count), count: selection.shown.count)
         for item in items {

@@ -34,25 +34,26 @@ public struct Network: Sendable {
     public var edges: [Edge]
 
     public static func build(_ project: Project, kind: Kind, options: MatrixOptions, minimum: Int) throws -> Network {
-        var options = options
-        options.kind = .cooccurrence
-        let matrix = try MatrixBuilder.build(project, options)
-        let shown = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup).shown
+        guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
+        let filter = try CodingFilter(project: project, coder: options.coder, conditions: options.conditions)
+        let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
+        let counts = Cooccurrence.tally(filter.items(), selection: selection, within: options.within, withCodings: false).counts
+        let shown = selection.shown
         func id(_ i: Int) -> String { "c\(i + 1)" }
         var nodes: [Node] = []
         for (i, code) in shown.enumerated() {
-            nodes.append(Node(id: id(i), label: code.name, count: matrix.count(i, i), color: code.color))
+            nodes.append(Node(id: id(i), label: code.name, count: counts[i][i], color: code.color))
         }
         var edges: [Edge] = []
         switch kind {
         case .cooccurrence:
             for a in shown.indices {
-                for b in shown.indices where b > a && matrix.count(a, b) >= max(1, minimum) {
-                    edges.append(Edge(from: id(a), to: id(b), weight: matrix.count(a, b)))
+                for b in shown.indices where b > a && counts[a][b] >= max(1, minimum) {
+                    edges.append(Edge(from: id(a), to: id(b), weight: counts[a][b]))
                 }
             }
-            let linked = Set(edges.flatMap { [$0.from, $0.to] })
-            nodes = nodes.filter { linked.contains($0.id) || $0.count > 0 }
+            // Codes on no segment are left out (a code with an edge is always on some).
+            nodes = nodes.filter { $0.count > 0 }
         case .hierarchy:
             let index = Dictionary(shown.enumerated().map { ($1.path.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
             for (i, code) in shown.enumerated() {
