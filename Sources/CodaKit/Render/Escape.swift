@@ -36,6 +36,7 @@ enum Escape {
     static func latex(_ text: String) -> String {
         if isClean(text, of: latexSpecial) { return text }
         var out = ""
+        var previous: Unicode.Scalar?
         for ch in text.unicodeScalars {
             switch ch {
             case "\\": out += "\\textbackslash{}"
@@ -58,11 +59,12 @@ enum Escape {
             case "\u{2192}": out += "\\ensuremath{\\rightarrow}"
             case "\u{2264}": out += "\\ensuremath{\\leq}"
             case "\u{2265}": out += "\\ensuremath{\\geq}"
+            // `--option` would print as an en dash.
+            case "-": out += previous == "-" ? "{}-" : "-"
             default: out.unicodeScalars.append(ch)
             }
+            previous = ch
         }
-        // `--option` would print as an en dash.
-        while out.contains("--") { out = out.replacingOccurrences(of: "--", with: "-{}-") }
         return out
     }
 
@@ -83,38 +85,40 @@ enum Escape {
         return out
     }
 
-    /// Coda's own prose in Markdown: like `markdown`, but `code` spans (command examples) stay code.
-    static func markdownProse(_ text: String) -> String {
+    /// Coda's own prose: the text between backticks escaped by `plain`, the `code` spans (command examples)
+    /// by `code`; without pairs of backticks, all of it plain.
+    static func prose(_ text: String, plain: (String) -> String, code: (Substring) -> String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "`")) else { return plain(text) }
         let parts = text.split(separator: "`", omittingEmptySubsequences: false)
-        guard parts.count > 1, parts.count % 2 == 1 else { return markdown(text) }
-        return parts.enumerated().map { $0.offset % 2 == 1 ? "`\($0.element)`" : markdown(String($0.element)) }.joined()
+        guard parts.count % 2 == 1 else { return plain(text) }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? code($0.element) : plain(String($0.element)) }.joined()
     }
 
-    /// Coda's own prose in LaTeX: `code` spans become \texttt.
+    /// Coda's own prose in Markdown: like `markdown`, but `code` spans stay code.
+    static func markdownProse(_ text: String) -> String {
+        prose(text, plain: markdown, code: { "`\($0)`" })
+    }
+
+    /// Coda's own prose in LaTeX: each word of a `code` span is its own `\texttt`, so a long command can
+    /// break between words.
     static func latexProse(_ text: String) -> String {
-        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
-        guard parts.count > 1, parts.count % 2 == 1 else { return latex(text) }
-        // Each word of inline code is its own `\texttt`, so a long command can break between words.
-        return parts.enumerated().map { part in
-            guard part.offset % 2 == 1 else { return latex(String(part.element)) }
-            return part.element.split(separator: " ").map { "\\texttt{\(latex(String($0)))}" }.joined(separator: " ")
-        }.joined()
+        prose(text, plain: latex, code: { $0.split(separator: " ").map { "\\texttt{\(latex(String($0)))}" }.joined(separator: " ") })
     }
 
     /// Characters that make a spreadsheet run a cell as a formula when they come first.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    static let formulaStarts = byteTable(Array("=+-@\t\r".utf8))
 
     /// One CSV/TSV field: quoted when needed (RFC 4180), and prefixed with `'` when a spreadsheet
     /// would otherwise take it as a formula. Plain numbers such as `-2` are left alone.
     static func delimitedField(_ text: String, separator: Character) -> String {
         // Fast path: nothing to quote or guard.
         let sep = separator.asciiValue ?? 44
-        if let first = text.utf8.first, first != 61, first != 43, first != 45, first != 64, first != 9, first != 13,
-           first != 32, text.utf8.last != 32, !text.utf8.contains(where: { $0 == sep || $0 == 34 || $0 == 10 || $0 == 13 || $0 == 9 }) {
+        if let first = text.utf8.first, !formulaStarts[Int(first)], first != 32, text.utf8.last != 32,
+           !text.utf8.contains(where: { $0 == sep || $0 == 34 || $0 == 10 || $0 == 13 || $0 == 9 }) {
             return text
         }
         var value = text
-        if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil {
+        if let first = value.utf8.first, formulaStarts[Int(first)], Double(value) == nil {
             value = "'" + value
         }
         if separator == "\t" {

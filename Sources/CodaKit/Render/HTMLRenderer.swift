@@ -19,23 +19,19 @@ struct HTMLRenderer: Renderer {
     @media print{div.scroll{overflow:visible}table{font-size:.7rem}details ul{display:block}}
     """
 
-    func render(_ report: Report) -> String {
-        var anchors = Anchors()
-        return render(report, anchors: &anchors)
-    }
-
     /// Heading ids, unique within a page (a draft repeats "Prevalence" for every theme).
     struct Anchors {
         var used: [String: Int] = [:]
-        mutating func make(_ text: String, renderer: HTMLRenderer) -> String {
-            let base = renderer.anchor(text)
+        mutating func make(_ text: String) -> String {
+            let base = HTMLRenderer.anchor(text)
             let n = used[base, default: 0] + 1
             used[base] = n
             return n == 1 ? base : "\(base)-\(n)"
         }
     }
 
-    func render(_ report: Report, anchors: inout Anchors) -> String {
+    func render(_ report: Report) -> String {
+        var anchors = Anchors()
         var out = """
         <!DOCTYPE html>
         <html lang="en">
@@ -58,34 +54,14 @@ struct HTMLRenderer: Renderer {
 
     /// Escaped text in which `code` spans (Coda's own command examples) become <code>.
     func prose(_ text: String) -> String {
-        let escaped = Escape.html(text)
-        guard escaped.contains("`") else { return escaped }
-        var out = ""
-        var inCode = false
-        let parts = escaped.split(separator: "`", omittingEmptySubsequences: false)
-        guard parts.count % 2 == 1 else { return escaped }
-        for part in parts {
-            out += inCode ? "<code>\(part)</code>" : String(part)
-            inCode.toggle()
-        }
-        return out
+        Escape.prose(text, plain: Escape.html, code: { "<code>\(Escape.html(String($0)))</code>" })
     }
 
     func html(for block: Block, anchors: inout Anchors) -> String {
         switch block {
         case let .heading(text, level):
             let h = min(6, level + 1)
-            return "<h\(h) id=\"\(anchors.make(text, renderer: self))\">\(Escape.html(text))</h\(h)>\n"
-        default:
-            return html(for: block)
-        }
-    }
-
-    func html(for block: Block) -> String {
-        switch block {
-        case let .heading(text, level):
-            let h = min(6, level + 1)
-            return "<h\(h) id=\"\(anchor(text))\">\(Escape.html(text))</h\(h)>\n"
+            return "<h\(h) id=\"\(anchors.make(text))\">\(Escape.html(text))</h\(h)>\n"
         case .paragraph(let text):
             return "<p>\(prose(text))</p>\n"
         case .list(let items):
@@ -101,7 +77,7 @@ struct HTMLRenderer: Renderer {
         case .quotes(let quotes):
             return quotes.map { "<blockquote>\(Escape.html($0.text))<cite>\(Escape.html($0.source))</cite></blockquote>\n" }.joined()
         case .contents(let headings):
-            return "<nav><ul>\n" + headings.map { "<li><a href=\"#\(anchor($0))\">\(Escape.html($0))</a></li>\n" }.joined() + "</ul></nav>\n"
+            return "<nav><ul>\n" + headings.map { "<li><a href=\"#\(HTMLRenderer.anchor($0))\">\(Escape.html($0))</a></li>\n" }.joined() + "</ul></nav>\n"
         }
     }
 
@@ -168,7 +144,7 @@ struct HTMLRenderer: Renderer {
         return out
     }
 
-    func anchor(_ text: String) -> String {
+    static func anchor(_ text: String) -> String {
         let slug = text.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
         return Escape.html(slug.split(separator: "-").joined(separator: "-"))
     }
