@@ -109,8 +109,11 @@ enum CodingFile {
         }
     }
 
+    /// Tab, line feed, carriage return and backslash: checked as bytes, since `\r\n` is one Character equal to neither.
+    private static let special = Escape.byteTable([9, 10, 13, 92])
+
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\\" || $0 == "\r" }) else { return text }
+        if Escape.isClean(text, of: special) { return text }
         var out = ""
         for ch in text.unicodeScalars {
             switch ch {
@@ -125,7 +128,6 @@ enum CodingFile {
     }
 
     static func unescape(_ field: Substring) -> String {
-        guard field.contains("\\") else { return String(field) }
         var out = ""
         var escaping = false
         for ch in field.unicodeScalars {
