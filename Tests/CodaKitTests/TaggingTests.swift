@@ -176,6 +176,20 @@ import Testing
         #expect(InteractiveCoder.match("p", in: Project.load(root).codebook).isFailure)
     }
 
+    @Test func interactiveRemovalReportsAFailedWrite() throws {
+        let root = CondenseFixture.make()
+        _ = run(["tag", "P01", "1", "Queues"], root)
+        // A lock that cannot be taken (a folder where the lock file should be) is not "nothing to remove".
+        let lock = root.appendingPathComponent("Codings/.lock")
+        try FileManager.default.removeItem(at: lock)
+        try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: false)
+        let result = run(["code", "P01"], root, input: ["-queues", "q"])
+        #expect(!result.stdout.contains("nothing to remove"))
+        #expect(result.code != .success)
+        #expect(result.stderr.contains("Codings/.lock"))
+        #expect(Project.load(root).codings.map(\.code) == ["Problems/Queues"])
+    }
+
     @Test func uncodedSkipsWhatIsDone() {
         let root = CondenseFixture.make()
         _ = run(["tag", "P01", "1-5", "Queues"], root)

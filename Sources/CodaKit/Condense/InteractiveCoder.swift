@@ -102,7 +102,7 @@ public struct InteractiveCoder {
                 position += 1
             case .remove(let names):
                 guard let codes = resolve(names) else { continue }
-                let gone = (try? tagger.untag(document, spans: [segment.range], codes: codes, label: "\(segment.number)")) ?? []
+                let gone = try tagger.remove(document, spans: [segment.range], codes: codes)
                 removed += gone.count
                 console.line(gone.isEmpty ? "  nothing to remove" : "  removed: " + gone.map(\.code).joined(separator: ", "))
                 let goneKeys = Set(gone.map(\.key))

@@ -93,11 +93,25 @@ public struct Tagger: Sendable {
         }
     }
 
-    /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans.
+    /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans;
+    /// finding none is an error that names the codings reaching beyond them.
     public func untag(_ document: Transcript, spans: [Range<Int>], codes: [Code], label: String) throws -> [Coding] {
-        let store = CodingStore(root: project.root)
+        let removed = try remove(document, spans: spans, codes: codes)
+        if removed.isEmpty {
+            let paths = Set(codes.map { $0.path.lowercased() })
+            let overlapping = project.codings.filter { c in
+                c.document == document.id && c.coder == coder && (paths.isEmpty || paths.contains(c.code.lowercased()))
+                    && spans.contains { $0.overlaps(c.range) }
+            }.map { "`\($0.code)` ¶\($0.segmentLabel)" }
+            throw CondenseError.nothingToUntag(document: document.id, segments: label, overlapping: overlapping)
+        }
+        return removed
+    }
+
+    /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans, and returns them.
+    func remove(_ document: Transcript, spans: [Range<Int>], codes: [Code]) throws -> [Coding] {
         let paths = Set(codes.map { $0.path.lowercased() })
-        let removed: [Coding] = try store.update(coder: coder, document: document) { codings in
+        return try CodingStore(root: project.root).update(coder: coder, document: document) { codings in
             var removed: [Coding] = []
             codings.removeAll { coding in
                 let codeMatches = paths.isEmpty || paths.contains(coding.code.lowercased())
@@ -107,14 +121,6 @@ public struct Tagger: Sendable {
             }
             return removed
         }
-        if removed.isEmpty {
-            let overlapping = project.codings.filter { c in
-                c.document == document.id && c.coder == coder && (paths.isEmpty || paths.contains(c.code.lowercased()))
-                    && spans.contains { $0.overlaps(c.range) }
-            }.map { "`\($0.code)` ¶\($0.segmentLabel)" }
-            throw CondenseError.nothingToUntag(document: document.id, segments: label, overlapping: overlapping)
-        }
-        return removed
     }
 
     /// Sets the memo of this coder's codings of `code` within the spans.
