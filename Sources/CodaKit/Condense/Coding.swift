@@ -54,6 +54,34 @@ public struct Coding: Sendable, Hashable {
     }
 }
 
+extension Coding {
+    /// A coding of the words at `span` in `document` (on segment 1 when the span touches no segment).
+    init(_ span: Range<Int>, in document: Transcript, code: String, coder: String, time: String, memo: String) {
+        self.init(document: document.id, code: code, start: 0, end: 0, firstSegment: 1, lastSegment: 1, coder: coder, time: time,
+                  fingerprint: "", excerpt: "", memo: memo)
+        cover(span, in: document)
+    }
+
+    /// Puts the coding on the words at `span`: its fingerprint, excerpt and segments follow them.
+    mutating func cover(_ span: Range<Int>, in document: Transcript) {
+        start = span.lowerBound
+        end = span.upperBound
+        let words = document.text(in: span)
+        fingerprint = CodaKit.fingerprint(words)
+        excerpt = Coding.excerpt(of: words)
+        refreshSegments(in: document)
+    }
+
+    /// Sets the first and last segment to those the span touches; when it touches none they stay as they are.
+    mutating func refreshSegments(in document: Transcript) {
+        let numbers = document.segmentNumbers(overlapping: range)
+        if let first = numbers.first, let last = numbers.last {
+            firstSegment = first
+            lastSegment = last
+        }
+    }
+}
+
 /// FNV-1a over the UTF-8 bytes, as 8 hex digits: enough to tell that a coded text changed.
 func fingerprint(_ text: some StringProtocol) -> String {
     var hash: UInt32 = 0x811C9DC5

@@ -20,29 +20,16 @@ enum CodingAnchor {
         let count = document.scalarCount
         if coding.end <= count, coding.start < coding.end,
            fingerprint(document.text(in: coding.range)) == coding.fingerprint {
-            refreshSegments(&coding, in: document)
+            coding.refreshSegments(in: document)
             return Placement(coding: coding, status: .inPlace)
         }
         let old = coding.start
         switch find(coding, in: document) {
         case .success(let (range, fuzzy)):
-            coding.start = range.lowerBound
-            coding.end = range.upperBound
-            let text = document.text(in: range)
-            coding.fingerprint = fingerprint(text)
-            coding.excerpt = Coding.excerpt(of: text)
-            refreshSegments(&coding, in: document)
+            coding.cover(range, in: document)
             return Placement(coding: coding, status: .moved(fromStart: old, fuzzy: fuzzy))
         case .failure(let reason):
             return Placement(coding: coding, status: .unplaced(reason: reason.text))
-        }
-    }
-
-    static func refreshSegments(_ coding: inout Coding, in document: Transcript) {
-        let numbers = document.segmentNumbers(overlapping: coding.range)
-        if let first = numbers.first, let last = numbers.last {
-            coding.firstSegment = first
-            coding.lastSegment = last
         }
     }
 

@@ -46,14 +46,6 @@ public struct Tagger: Sendable {
         return spans
     }
 
-    func makeCoding(_ span: Range<Int>, code: Code, in document: Transcript, memo: String) -> Coding {
-        let text = document.text(in: span)
-        let numbers = document.segmentNumbers(overlapping: span)
-        return Coding(document: document.id, code: code.path, start: span.lowerBound, end: span.upperBound,
-                      firstSegment: numbers.first ?? 1, lastSegment: numbers.last ?? 1, coder: coder, time: time,
-                      fingerprint: fingerprint(text), excerpt: Coding.excerpt(of: text), memo: memo)
-    }
-
     public struct TagResult: Sendable {
         public var added: [Coding] = []
         public var unchanged: [Coding] = []
@@ -71,7 +63,7 @@ public struct Tagger: Sendable {
             var index = Dictionary(codings.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
             for span in spans {
                 for code in codes {
-                    let coding = makeCoding(span, code: code, in: document, memo: memo ?? "")
+                    let coding = Coding(span, in: document, code: code.path, coder: coder, time: time, memo: memo ?? "")
                     if let existing = index[coding.key] {
                         if let memo, codings[existing].memo != memo {
                             codings[existing].memo = memo
