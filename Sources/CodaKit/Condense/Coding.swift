@@ -35,6 +35,16 @@ public struct Coding: Sendable, Hashable {
 
     public var key: Key { Key(document: document, code: code.lowercased(), start: start, end: end, coder: coder.lowercased()) }
 
+    /// The same code on the same span of a document, whoever put it there.
+    struct SpanKey: Hashable, Sendable {
+        var document: String
+        var code: String
+        var start: Int
+        var end: Int
+    }
+
+    var spanKey: SpanKey { SpanKey(document: document.lowercased(), code: code.lowercased(), start: start, end: end) }
+
     /// Longer spans keep only their first and last words in the file.
     static let excerptLimit = 120
     static let excerptKeep = 50

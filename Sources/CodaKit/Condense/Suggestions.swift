@@ -64,14 +64,14 @@ public enum Suggestions {
             let document = try project.document(documentID)
             let keys = Set(group.map(\.key))
             try store.update(coder: coder, document: document) { codings in
-                let existing = Set(codings.map { Coding.Key(document: $0.document, code: $0.code.lowercased(), start: $0.start, end: $0.end, coder: "") })
-                for s in group {
+                let existing = Set(codings.map(\.spanKey))
+                for s in group where !existing.contains(s.spanKey) {
                     var c = s
                     c.coder = coder
                     c.time = time
                     c.memo = ""
-                    let bare = Coding.Key(document: c.document, code: c.code.lowercased(), start: c.start, end: c.end, coder: "")
-                    if !existing.contains(bare) { codings.append(c); accepted += 1 }
+                    codings.append(c)
+                    accepted += 1
                 }
             }
             try store.update(coder: CodingStore.suggestionCoder, document: document) { codings in
