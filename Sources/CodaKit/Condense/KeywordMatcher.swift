@@ -208,7 +208,7 @@ struct KeywordMatcher {
                 var k = 1
                 while k < length && i + k < n { value = value << 6 | UInt32(buffer[i + k] & 0x3F); k += 1 }
                 i += length
-                scalar += 1
+                defer { scalar += 1 }
                 guard let s = Unicode.Scalar(value) else { finish(); continue }
                 let p = s.properties
                 if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark {
@@ -216,7 +216,7 @@ struct KeywordMatcher {
                     for byte in String(PhraseFinder.fold(s)).utf8 { add(byte) }
                 } else if value == 0x2019 && wordStart >= 0 && !pendingApostrophe {
                     pendingApostrophe = true
-                    apostropheAt = scalar - 1
+                    apostropheAt = scalar
                 } else {
                     finish()
                 }
