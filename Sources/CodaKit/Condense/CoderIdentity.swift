@@ -44,7 +44,10 @@ enum Clock {
     }
 
     /// `2026-11-25 13:02`, for memo headings.
-    static func minute(_ date: Date) -> String {
-        String(iso(date).replacingOccurrences(of: "T", with: " ").prefix(16))
+    static func minute(_ date: Date) -> String { minute(iso: iso(date)) }
+
+    /// The same from a time already written by `iso`.
+    static func minute(iso: String) -> String {
+        String(iso.replacingOccurrences(of: "T", with: " ").prefix(16))
     }
 }
