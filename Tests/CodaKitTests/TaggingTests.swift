@@ -91,7 +91,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Codings/bob/P01.tsv").path))
         // Without --coder or CODA_CODER: git's user.name when git knows one, else the login name.
         let folder = TestSupport.temporaryFolder()
-        let expected = CoderIdentity.gitUserName(in: folder, environment: [:]) ?? "dave"
+        let expected = CoderIdentity.gitUserName(in: folder) ?? "dave"
         #expect(try CoderIdentity.resolve(option: nil, environment: ["USER": "dave"], projectRoot: folder) == expected)
     }
 

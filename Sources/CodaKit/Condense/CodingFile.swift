@@ -10,7 +10,7 @@ enum CodingFile {
     struct Contents {
         var codings: [Coding]
         /// Lines that could not be read, kept as they are so a rewrite loses nothing.
-        var unreadable: [(line: Int, text: String)]
+        var unreadable: [String]
         var diagnostics: [Diagnostic]
     }
 
@@ -37,7 +37,7 @@ enum CodingFile {
                 fields.append(fieldStart..<end)
                 let line = lineNumber
                 func bad(_ message: String) {
-                    contents.unreadable.append((line, String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self)))
+                    contents.unreadable.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self))
                     contents.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), message,
                                                            hint: "fix the line by hand, or delete it and tag again"))
                 }
@@ -85,7 +85,7 @@ enum CodingFile {
         return contents
     }
 
-    static func render(_ codings: [Coding], unreadable: [(line: Int, text: String)] = []) -> String {
+    static func render(_ codings: [Coding], unreadable: [String] = []) -> String {
         var out = header + "\n"
         for c in sorted(codings) {
             let fields = [c.document, c.segmentLabel, String(c.start), String(c.end), c.code, c.coder, c.time, c.fingerprint, c.excerpt, c.memo]
@@ -93,7 +93,7 @@ enum CodingFile {
         }
         if !unreadable.isEmpty {
             out += "# Lines Coda could not read, kept as they were:\n"
-            for (_, text) in unreadable { out += text + "\n" }
+            for line in unreadable { out += line + "\n" }
         }
         return out
     }
