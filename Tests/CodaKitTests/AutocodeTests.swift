@@ -25,6 +25,12 @@ import Testing
         #expect(matcher.matches(in: text).map { "\($0.keyword)@\($0.range)" } == ["café@0..<4", "pengkinian data@25..<41", "don't@43..<48"])
     }
 
+    @Test func hitRangesAreRightAroundNonASCIILetters() {
+        let matcher = KeywordMatcher(codes: [code("C", ["émile", "café", "sari"])])
+        let text: Substring = "Émile, café—Sari"
+        #expect(matcher.matches(in: text).map { "\($0.keyword)@\($0.range)" } == ["émile@0..<5", "café@7..<11", "sari@12..<16"])
+    }
+
     @Test func wordsAreSplitOnPunctuationButKeepApostrophes() {
         var words: [String] = []
         KeywordMatcher.forEachWord(in: "Don’t wait—it's Zoë's ID123, ok?") { w, _ in words.append(w) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CodaKit
 
@@ -12,6 +13,19 @@ import Testing
         #expect(parsed.codings == [coding])
         let line = text.split(separator: "\n")[1]
         #expect(line == "P01\t2-3\t10\t20\tProblems/Queues\talice\t2026-11-25T13:02:00Z\t0a1b2c3d\ttab\\there\\nand \\\\ slash\tmemo\\twith tab")
+    }
+
+    @Test func memoWithWindowsLineEndsSurvivesSaveAndLoad() throws {
+        let root = CondenseFixture.make()
+        let project = Project.load(root)
+        let document = try project.document("P01")
+        let tagger = Tagger(project: project, coder: "alice", time: "2026-11-25T13:02:00Z")
+        let code = try project.codebook.resolve("Queues")
+        let memo = "first line\r\nsecond line"
+        _ = try tagger.tag(document, spans: [document.segments[1].range], codes: [code], memo: memo)
+        let reloaded = Project.load(root)
+        #expect(reloaded.diagnostics.isEmpty)
+        #expect(reloaded.codings.map(\.memo) == [memo])
     }
 
     @Test func sortsByPositionSoDiffsAreSmall() {

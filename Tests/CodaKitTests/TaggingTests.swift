@@ -91,7 +91,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Codings/bob/P01.tsv").path))
         // Without --coder or CODA_CODER: git's user.name when git knows one, else the login name.
         let folder = TestSupport.temporaryFolder()
-        let expected = CoderIdentity.gitUserName(in: folder, environment: [:]) ?? "dave"
+        let expected = CoderIdentity.gitUserName(in: folder) ?? "dave"
         #expect(try CoderIdentity.resolve(option: nil, environment: ["USER": "dave"], projectRoot: folder) == expected)
     }
 
@@ -174,6 +174,20 @@ import Testing
         #expect(codings.first?.memo == "came twice")
         #expect(codings.first?.segmentLabel == "1")
         #expect(InteractiveCoder.match("p", in: Project.load(root).codebook).isFailure)
+    }
+
+    @Test func interactiveRemovalReportsAFailedWrite() throws {
+        let root = CondenseFixture.make()
+        _ = run(["tag", "P01", "1", "Queues"], root)
+        // A lock that cannot be taken (a folder where the lock file should be) is not "nothing to remove".
+        let lock = root.appendingPathComponent("Codings/.lock")
+        try FileManager.default.removeItem(at: lock)
+        try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: false)
+        let result = run(["code", "P01"], root, input: ["-queues", "q"])
+        #expect(!result.stdout.contains("nothing to remove"))
+        #expect(result.code != .success)
+        #expect(result.stderr.contains("Codings/.lock"))
+        #expect(Project.load(root).codings.map(\.code) == ["Problems/Queues"])
     }
 
     @Test func uncodedSkipsWhatIsDone() {

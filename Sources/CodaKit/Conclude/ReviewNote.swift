@@ -90,7 +90,7 @@ struct NoteStore {
     }
 
     private func change<T>(_ body: (inout [ReviewNote]) throws -> T) throws -> T {
-        try FileLock.withLock(root.appendingPathComponent(CodingStore.folder).appendingPathComponent(".lock")) {
+        try FileLock.withLock(CodingStore(root: root).lockURL) {
             var notes = load()
             let result = try body(&notes)
             try AtomicFile.write(NoteStore.render(notes), to: root.appendingPathComponent(NoteStore.path))

@@ -29,34 +29,35 @@ public struct Autocoder: Sendable {
     public func suggest(documents: [Transcript]? = nil) -> Outcome {
         let matcher = KeywordMatcher(codes: codes)
         let docs = documents ?? project.documentsInOrder
-        var taken = Set<TakenKey>()
-        for c in project.codings { taken.insert(TakenKey(c)) }
-        for c in project.rejectedSuggestions { taken.insert(TakenKey(c)) }
         // A segment is taken for a code when any coding of that code covers it: a human one, or a pending suggestion.
-        var covered: [String: [Int: Set<String>]] = [:]
-        var suggested: [String: [Int: Set<String>]] = [:]
-        for c in project.humanCodings {
-            for n in c.segments { covered[c.document.lowercased(), default: [:]][n, default: []].insert(c.code.lowercased()) }
-        }
-        for c in project.suggestions {
-            for n in c.segments { suggested[c.document.lowercased(), default: [:]][n, default: []].insert(c.code.lowercased()) }
-        }
-        // Each document is matched on its own (on every core); `taken` and `covered` are only read.
+        // Every coding is on the segments its span touches, so a span coded or suggested before is caught there;
+        // only rejected suggestions need their own check.
+        let covered = Autocoder.codesBySegment(project.humanCodings)
+        let suggested = Autocoder.codesBySegment(project.suggestions)
+        let rejected = Set(project.rejectedSuggestions.map(\.spanKey))
+        // Each document is matched on its own (on every core); the maps are only read.
         let paths = codes.map { $0.path.lowercased() }
-        let speakerRules = codes.enumerated().filter { !$0.element.speakers.isEmpty }.map { ($0.offset, $0.element.speakers) }
+        let speakerRules = codes.indices.filter { !codes[$0].speakers.isEmpty }.map { (index: $0, patterns: codes[$0].speakers.map(SpeakerPattern.init)) }
+        let skip = skipSpeakers.map(SpeakerPattern.init)
         let time = self.time
-        let frozenTaken = taken
-        let frozenCovered = covered
-        let frozenSuggested = suggested
-        let skip = skipSpeakers
         let perDocument = docs.parallelMap { document -> (found: [Coding], coded: Int, suggested: Int) in
             var found: [Coding] = []
-            var coded = 0, suggested = 0
+            var coded = 0, alreadySuggested = 0
             var scratch = KeywordMatcher.Scratch()
-            let docCovered = frozenCovered[document.id.lowercased()] ?? [:]
-            let docSuggested = frozenSuggested[document.id.lowercased()] ?? [:]
+            let docCovered = covered[document.id.lowercased()] ?? [:]
+            let docSuggested = suggested[document.id.lowercased()] ?? [:]
+            // Per speaker, worked out at their first turn: whether their turns are skipped, and the codes whose speaker rules they match.
+            var bySpeaker: [String: (skip: Bool, codes: [Int])] = [:]
+            func rules(_ speaker: String) -> (skip: Bool, codes: [Int]) {
+                if let known = bySpeaker[speaker] { return known }
+                let name = speaker.lowercased()
+                let found = (skip: skip.contains { $0.matches(name) },
+                             codes: speakerRules.filter { rule in rule.patterns.contains { $0.matches(name) } }.map(\.index))
+                bySpeaker[speaker] = found
+                return found
+            }
             for segment in document.segments where !segment.range.isEmpty {
-                if let speaker = segment.speaker, skip.contains(where: { Autocoder.matches(pattern: $0, speaker) }) { continue }
+                if let speaker = segment.speaker, rules(speaker).skip { continue }
                 var why: [Int: [String]] = [:]
                 if !matcher.isEmpty {
                     for hit in matcher.matches(in: segment.text, scratch: &scratch) where !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) {
@@ -64,30 +65,39 @@ public struct Autocoder: Sendable {
                     }
                 }
                 if let speaker = segment.speaker {
-                    for (index, patterns) in speakerRules where patterns.contains(where: { Autocoder.matches(pattern: $0, speaker) }) {
-                        why[index, default: []].append("speaker \(speaker)")
-                    }
+                    for index in rules(speaker).codes { why[index, default: []].append("speaker \(speaker)") }
                 }
                 guard !why.isEmpty else { continue }
-                let print = fingerprint(segment.text)
-                let excerpt = Coding.excerpt(of: segment.text)
+                var words: (fingerprint: String, excerpt: String)?
                 for (index, reasons) in why.sorted(by: { $0.key < $1.key }) {
                     if docCovered[segment.number]?.contains(paths[index]) == true { coded += 1; continue }
-                    if docSuggested[segment.number]?.contains(paths[index]) == true { suggested += 1; continue }
+                    if docSuggested[segment.number]?.contains(paths[index]) == true { alreadySuggested += 1; continue }
+                    let (print, excerpt) = words ?? (fingerprint(segment.text), Coding.excerpt(of: segment.text))
+                    words = (print, excerpt)
                     let coding = Coding(document: document.id, code: codes[index].path, start: segment.range.lowerBound, end: segment.range.upperBound,
                                         firstSegment: segment.number, lastSegment: segment.number, coder: CodingStore.suggestionCoder,
                                         time: time, fingerprint: print, excerpt: excerpt,
                                         memo: "autocode: " + reasons.prefix(3).joined(separator: ", "))
-                    if !frozenTaken.contains(TakenKey(coding)) { found.append(coding) } else { suggested += 1 }
+                    if !rejected.contains(coding.spanKey) { found.append(coding) } else { alreadySuggested += 1 }
                 }
             }
-            return (found, coded, suggested)
+            return (found, coded, alreadySuggested)
         }
         let suggestions = perDocument.flatMap(\.found)
         var outcome = Outcome(suggestions: suggestions, problems: matcher.problems)
         outcome.alreadyCoded = perDocument.reduce(0) { $0 + $1.coded }
         outcome.alreadySuggested = perDocument.reduce(0) { $0 + $1.suggested }
         return outcome
+    }
+
+    /// For each document (its id lower-cased), the codes (paths lower-cased) on each of its segments.
+    private static func codesBySegment(_ codings: [Coding]) -> [String: [Int: Set<String>]] {
+        var map: [String: [Int: Set<String>]] = [:]
+        for c in codings {
+            let document = c.document.lowercased(), code = c.code.lowercased()
+            for n in c.segments { map[document, default: [:]][n, default: []].insert(code) }
+        }
+        return map
     }
 
     /// Keyword hits per code over the documents, without making suggestions (like `grep -c`, per code):
@@ -143,31 +153,33 @@ public struct Autocoder: Sendable {
         }
     }
 
-    /// `Pak *` matches `Pak Rahman`; matching ignores case.
-    static func matches(pattern: String, _ name: String) -> Bool {
-        let p = pattern.lowercased(), n = name.lowercased()
-        guard p.contains("*") else { return p == n }
-        let parts = p.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-        var rest = Substring(n)
-        for (i, part) in parts.enumerated() {
-            if part.isEmpty { continue }
-            if i == 0 {
-                guard rest.hasPrefix(part) else { return false }
-                rest = rest.dropFirst(part.count)
-            } else if i == parts.count - 1 {
-                return rest.hasSuffix(part)
-            } else {
-                guard let r = rest.range(of: part) else { return false }
-                rest = rest[r.upperBound...]
-            }
-        }
-        return true
-    }
+    /// A speaker pattern, lower-cased and cut at its stars once: `Pak *` matches `Pak Rahman`; matching ignores case.
+    struct SpeakerPattern: Sendable {
+        let pattern: String
+        let parts: [String]
 
-    private struct TakenKey: Hashable {
-        var document: String, code: String, start: Int, end: Int
-        init(_ c: Coding) { document = c.document.lowercased(); code = c.code.lowercased(); start = c.start; end = c.end }
+        init(_ pattern: String) {
+            self.pattern = pattern.lowercased()
+            parts = self.pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        }
+
+        /// Whether the pattern matches `name`, which is already lower-cased.
+        func matches(_ name: String) -> Bool {
+            guard parts.count > 1 else { return pattern == name }
+            var rest = Substring(name)
+            for (i, part) in parts.enumerated() {
+                if part.isEmpty { continue }
+                if i == 0 {
+                    guard rest.hasPrefix(part) else { return false }
+                    rest = rest.dropFirst(part.count)
+                } else if i == parts.count - 1 {
+                    return rest.hasSuffix(part)
+                } else {
+                    guard let r = rest.range(of: part) else { return false }
+                    rest = rest[r.upperBound...]
+                }
+            }
+            return true
+        }
     }
 }
-
-

@@ -58,7 +58,7 @@ public struct Codebook: Sendable {
         var seen = Set<String>()
         var suggestions: [String] = []
         for candidate in EditDistance.closest(to: wanted, in: candidates, limit: 8) {
-            let matches = candidate.contains("/") ? codes.filter { $0.path.lowercased() == candidate.lowercased() }
+            let matches = candidate.contains("/") ? code(path: candidate).map { [$0] } ?? []
                 : (byName[candidate.lowercased()] ?? []).map { codes[$0] }
             for code in matches where seen.insert(code.path.lowercased()).inserted {
                 suggestions.append((byName[code.name.lowercased()]?.count ?? 0) == 1 ? code.name : code.path)

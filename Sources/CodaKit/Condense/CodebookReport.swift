@@ -52,19 +52,9 @@ public enum CodebookReport {
     }
 
     public static func lintReport(_ project: Project) -> Report {
-        let found = lintDiagnostics(project)
         var report = Report(title: "Codebook check")
-        let errors = found.errorCount, warnings = found.warningCount
-        report.add(.paragraph(found.isEmpty ? "No problems in \(project.codebook.codes.count) codes."
-                                : "\(errors) error\(plural(errors)), \(warnings) warning\(plural(warnings)) in \(project.codebook.codes.count) codes."))
-        if !found.isEmpty { report.add(.list(found.map(\.description))) }
-        var table = Table(columns: [Table.Column("severity"), Table.Column("file"), .number("line"), Table.Column("message"), Table.Column("hint")])
-        for d in found {
-            table.append([Cell(d.severity.rawValue), Cell(d.location?.file ?? ""), d.location?.line.map { Cell.int($0) } ?? .empty,
-                          Cell(d.message), Cell(d.hint ?? "")])
-        }
-        report.machineTable = table
-        report.json = .object([("errors", .int(errors)), ("warnings", .int(warnings)), ("problems", .array(found.map(diagnosticJSON)))])
+        let codes = project.codebook.codes.count
+        report.addProblems(lintDiagnostics(project), none: "No problems in \(codes) codes.", counted: " in \(codes) codes")
         return report
     }
 }

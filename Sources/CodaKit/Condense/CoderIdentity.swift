@@ -3,7 +3,7 @@ import Foundation
 /// Who is coding: `--coder NAME`, else `CODA_CODER`, else git's `user.name`, else the login name.
 enum CoderIdentity {
     static func resolve(option: String?, environment: [String: String], projectRoot: URL) throws(CondenseError) -> String {
-        let name = option ?? environment["CODA_CODER"] ?? gitUserName(in: projectRoot, environment: environment)
+        let name = option ?? environment["CODA_CODER"] ?? gitUserName(in: projectRoot)
             ?? environment["USER"] ?? environment["LOGNAME"] ?? "researcher"
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .emptyCoder }
@@ -11,7 +11,7 @@ enum CoderIdentity {
         return trimmed
     }
 
-    static func gitUserName(in folder: URL, environment: [String: String]) -> String? {
+    static func gitUserName(in folder: URL) -> String? {
         let candidates = ["/usr/bin/git", "/usr/local/bin/git", "/opt/homebrew/bin/git"]
         guard let git = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
         let process = Process()
@@ -44,7 +44,10 @@ enum Clock {
     }
 
     /// `2026-11-25 13:02`, for memo headings.
-    static func minute(_ date: Date) -> String {
-        String(iso(date).replacingOccurrences(of: "T", with: " ").prefix(16))
+    static func minute(_ date: Date) -> String { minute(iso: iso(date)) }
+
+    /// The same from a time already written by `iso`.
+    static func minute(iso: String) -> String {
+        String(iso.replacingOccurrences(of: "T", with: " ").prefix(16))
     }
 }

@@ -35,6 +35,16 @@ public struct Coding: Sendable, Hashable {
 
     public var key: Key { Key(document: document, code: code.lowercased(), start: start, end: end, coder: coder.lowercased()) }
 
+    /// The same code on the same span of a document, whoever put it there.
+    struct SpanKey: Hashable, Sendable {
+        var document: String
+        var code: String
+        var start: Int
+        var end: Int
+    }
+
+    var spanKey: SpanKey { SpanKey(document: document.lowercased(), code: code.lowercased(), start: start, end: end) }
+
     /// Longer spans keep only their first and last words in the file.
     static let excerptLimit = 120
     static let excerptKeep = 50
@@ -51,6 +61,34 @@ public struct Coding: Sendable, Hashable {
     var excerptParts: (head: String, tail: String?) {
         guard end - start > Coding.excerptLimit, let range = excerpt.range(of: " … ") else { return (excerpt, nil) }
         return (String(excerpt[..<range.lowerBound]), String(excerpt[range.upperBound...]))
+    }
+}
+
+extension Coding {
+    /// A coding of the words at `span` in `document` (on segment 1 when the span touches no segment).
+    init(_ span: Range<Int>, in document: Transcript, code: String, coder: String, time: String, memo: String) {
+        self.init(document: document.id, code: code, start: 0, end: 0, firstSegment: 1, lastSegment: 1, coder: coder, time: time,
+                  fingerprint: "", excerpt: "", memo: memo)
+        cover(span, in: document)
+    }
+
+    /// Puts the coding on the words at `span`: its fingerprint, excerpt and segments follow them.
+    mutating func cover(_ span: Range<Int>, in document: Transcript) {
+        start = span.lowerBound
+        end = span.upperBound
+        let words = document.text(in: span)
+        fingerprint = CodaKit.fingerprint(words)
+        excerpt = Coding.excerpt(of: words)
+        refreshSegments(in: document)
+    }
+
+    /// Sets the first and last segment to those the span touches; when it touches none they stay as they are.
+    mutating func refreshSegments(in document: Transcript) {
+        let numbers = document.segmentNumbers(overlapping: range)
+        if let first = numbers.first, let last = numbers.last {
+            firstSegment = first
+            lastSegment = last
+        }
     }
 }
 

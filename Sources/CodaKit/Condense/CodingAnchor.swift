@@ -6,7 +6,7 @@ enum CodingAnchor {
         /// The words are where the coding says.
         case inPlace
         /// The words were found elsewhere (text inserted or deleted above them, or a small edit inside).
-        case moved(fromStart: Int, fuzzy: Bool)
+        case moved
         case unplaced(reason: String)
     }
 
@@ -20,42 +20,28 @@ enum CodingAnchor {
         let count = document.scalarCount
         if coding.end <= count, coding.start < coding.end,
            fingerprint(document.text(in: coding.range)) == coding.fingerprint {
-            refreshSegments(&coding, in: document)
+            coding.refreshSegments(in: document)
             return Placement(coding: coding, status: .inPlace)
         }
-        let old = coding.start
         switch find(coding, in: document) {
-        case .success(let (range, fuzzy)):
-            coding.start = range.lowerBound
-            coding.end = range.upperBound
-            let text = document.text(in: range)
-            coding.fingerprint = fingerprint(text)
-            coding.excerpt = Coding.excerpt(of: text)
-            refreshSegments(&coding, in: document)
-            return Placement(coding: coding, status: .moved(fromStart: old, fuzzy: fuzzy))
+        case .success(let range):
+            coding.cover(range, in: document)
+            return Placement(coding: coding, status: .moved)
         case .failure(let reason):
             return Placement(coding: coding, status: .unplaced(reason: reason.text))
         }
     }
 
-    static func refreshSegments(_ coding: inout Coding, in document: Transcript) {
-        let numbers = document.segmentNumbers(overlapping: coding.range)
-        if let first = numbers.first, let last = numbers.last {
-            coding.firstSegment = first
-            coding.lastSegment = last
-        }
-    }
-
     struct Reason: Error { var text: String }
 
-    private static func find(_ coding: Coding, in document: Transcript) -> Result<(Range<Int>, Bool), Reason> {
+    private static func find(_ coding: Coding, in document: Transcript) -> Result<Range<Int>, Reason> {
         let (head, tail) = coding.excerptParts
         let length = coding.end - coding.start
         guard !head.isEmpty else { return .failure(Reason(text: "the coding has no text to look for")) }
         let text = document.text
         if tail == nil {
             let hits = occurrences(of: head, in: text, limit: 2)
-            if hits.count == 1 { return .success((hits[0]..<(hits[0] + head.unicodeScalars.count), false)) }
+            if hits.count == 1 { return .success(hits[0]..<(hits[0] + head.unicodeScalars.count)) }
             if hits.count > 1 { return .failure(Reason(text: "the coded words now occur more than once in the document")) }
         }
         // Look for the first and last words of the span, allowing the middle to have changed.
@@ -88,7 +74,7 @@ enum CodingAnchor {
                 return .failure(Reason(text: "the coded words were changed too much to be found again"))
             }
         }
-        return .success((range, true))
+        return .success(range)
     }
 
     /// Scalar offsets where `needle` occurs in `text` (exact, case-sensitive), up to `limit` of them.
@@ -96,8 +82,8 @@ enum CodingAnchor {
         let n = Array(needle.utf8)
         guard !n.isEmpty else { return [] }
         var result: [Int] = []
-        let hay = text.utf8
-        text.utf8.withContiguousStorageIfAvailable { buffer -> Void in
+        var text = text
+        text.withUTF8 { buffer in
             let count = buffer.count
             var i = 0
             var scalarOffset = 0
@@ -116,18 +102,7 @@ enum CodingAnchor {
                 if byte & 0xC0 != 0x80 { scalarOffset += 1 }
                 i += 1
             }
-        } ?? {
-            var scalarOffset = 0
-            var index = hay.startIndex
-            while index != hay.endIndex {
-                if hay[index...].starts(with: n) {
-                    result.append(scalarOffset)
-                    if result.count >= limit { return }
-                }
-                if hay[index] & 0xC0 != 0x80 { scalarOffset += 1 }
-                index = hay.index(after: index)
-            }
-        }()
+        }
         return result
     }
 }

@@ -10,7 +10,7 @@ enum CodingFile {
     struct Contents {
         var codings: [Coding]
         /// Lines that could not be read, kept as they are so a rewrite loses nothing.
-        var unreadable: [(line: Int, text: String)]
+        var unreadable: [String]
         var diagnostics: [Diagnostic]
     }
 
@@ -37,7 +37,7 @@ enum CodingFile {
                 fields.append(fieldStart..<end)
                 let line = lineNumber
                 func bad(_ message: String) {
-                    contents.unreadable.append((line, String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self)))
+                    contents.unreadable.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self))
                     contents.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), message,
                                                            hint: "fix the line by hand, or delete it and tag again"))
                 }
@@ -85,7 +85,7 @@ enum CodingFile {
         return contents
     }
 
-    static func render(_ codings: [Coding], unreadable: [(line: Int, text: String)] = []) -> String {
+    static func render(_ codings: [Coding], unreadable: [String] = []) -> String {
         var out = header + "\n"
         for c in sorted(codings) {
             let fields = [c.document, c.segmentLabel, String(c.start), String(c.end), c.code, c.coder, c.time, c.fingerprint, c.excerpt, c.memo]
@@ -93,7 +93,7 @@ enum CodingFile {
         }
         if !unreadable.isEmpty {
             out += "# Lines Coda could not read, kept as they were:\n"
-            for (_, text) in unreadable { out += text + "\n" }
+            for line in unreadable { out += line + "\n" }
         }
         return out
     }
@@ -109,8 +109,11 @@ enum CodingFile {
         }
     }
 
+    /// Tab, line feed, carriage return and backslash: checked as bytes, since `\r\n` is one Character equal to neither.
+    private static let special = Escape.byteTable([9, 10, 13, 92])
+
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\\" || $0 == "\r" }) else { return text }
+        if Escape.isClean(text, of: special) { return text }
         var out = ""
         for ch in text.unicodeScalars {
             switch ch {
@@ -125,7 +128,6 @@ enum CodingFile {
     }
 
     static func unescape(_ field: Substring) -> String {
-        guard field.contains("\\") else { return String(field) }
         var out = ""
         var escaping = false
         for ch in field.unicodeScalars {

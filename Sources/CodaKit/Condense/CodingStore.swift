@@ -13,6 +13,7 @@ public struct CodingStore: Sendable {
     public init(root: URL) { self.root = root }
 
     var folderURL: URL { root.appendingPathComponent(CodingStore.folder) }
+    /// The project-wide lock, held for every change to codings, memos, review notes and framework summaries.
     var lockURL: URL { folderURL.appendingPathComponent(".lock") }
 
     func fileURL(coder: String, document: String, rejected: Bool = false) -> URL {

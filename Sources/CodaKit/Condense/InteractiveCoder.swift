@@ -65,16 +65,17 @@ public struct InteractiveCoder {
 
     public func run() throws -> (tagged: Int, removed: Int) {
         let tagger = Tagger(project: project, coder: coder, time: time)
-        let codedByMe = Set(project.codings.filter { $0.coder == coder && $0.document == document.id }.flatMap { Array($0.segments) })
+        // This document's codings by coders (not suggestions), kept up to date as answers are saved.
+        var here = project.codings.filter { $0.document == document.id && $0.coder != CodingStore.suggestionCoder }
+        let codedByMe = Set(here.filter { $0.coder == coder }.flatMap { Array($0.segments) })
         let numbers = document.segments.filter { !$0.range.isEmpty && (!onlyUncoded || !codedByMe.contains($0.number)) }.map(\.number)
         console.line("Coding \(document.id) as \(coder): \(numbers.count) segment\(plural(numbers.count)). Type code names (unique starts are enough, comma-separated), `?` for the codebook and commands, Enter to skip, `q` to quit.")
         var position = 0
         var tagged = 0
         var removed = 0
-        var current = project
         while position < numbers.count {
             let segment = document.segments[numbers[position] - 1]
-            show(segment, codings: current.codings)
+            show(segment, codings: here)
             console.out("codes> ")
             guard let line = console.readLine() else {
                 console.line("")
@@ -91,22 +92,22 @@ public struct InteractiveCoder {
             case .help:
                 printHelp()
             case .memo(let text):
-                let path = try MemoStore(root: project.root).append("¶\(segment.number): \(text)", to: .document(document.id), author: coder, date: String(time.prefix(16)).replacingOccurrences(of: "T", with: " "))
+                let path = try MemoStore(root: project.root).append("¶\(segment.number): \(text)", to: .document(document.id), author: coder, date: Clock.minute(iso: time))
                 console.line("  memo saved in \(path)")
             case .codes(let names, let memo):
                 guard let codes = resolve(names) else { continue }
                 let result = try tagger.tag(document, spans: [segment.range], codes: codes, memo: memo)
                 tagged += result.added.count
                 console.line("  saved: " + codes.map(\.path).joined(separator: ", "))
-                current.codings += result.added
+                here += result.added
                 position += 1
             case .remove(let names):
                 guard let codes = resolve(names) else { continue }
-                let gone = (try? tagger.untag(document, spans: [segment.range], codes: codes, label: "\(segment.number)")) ?? []
+                let gone = try tagger.remove(document, spans: [segment.range], codes: codes)
                 removed += gone.count
                 console.line(gone.isEmpty ? "  nothing to remove" : "  removed: " + gone.map(\.code).joined(separator: ", "))
                 let goneKeys = Set(gone.map(\.key))
-                current.codings.removeAll { goneKeys.contains($0.key) }
+                here.removeAll { goneKeys.contains($0.key) }
             }
         }
         console.line("Done: \(tagged) coding\(plural(tagged)) added, \(removed) removed.")
@@ -126,6 +127,7 @@ public struct InteractiveCoder {
         return codes.isEmpty ? nil : codes
     }
 
+    /// Shows the segment between its neighbours, and which of `codings` (this document's) lie on it.
     private func show(_ segment: Segment, codings: [Coding]) {
         let width = max(40, console.width)
         console.line("")
@@ -138,7 +140,7 @@ public struct InteractiveCoder {
         if let next = document.segment(segment.number + 1) {
             console.line("  ¶\(next.number) \(next.speaker.map { $0 + ": " } ?? "")\(next.text.collapsingWhitespace().truncated(to: width - 12))")
         }
-        let here = codings.filter { $0.document == document.id && $0.segments.contains(segment.number) && $0.coder != CodingStore.suggestionCoder }
+        let here = codings.filter { $0.segments.contains(segment.number) }
         if !here.isEmpty {
             console.line("  coded: " + here.map { "\($0.code) (\($0.coder))" }.joined(separator: ", "))
         }

@@ -7,6 +7,8 @@ import Foundation
 struct KeywordMatcher {
     struct Rule {
         var words: [String]
+        /// Each word's hash, as `matches` computes them for the text.
+        var hashes: [UInt64]
         var codeIndex: Int
         var keyword: String
     }
@@ -18,9 +20,8 @@ struct KeywordMatcher {
         var range: Range<Int>
     }
 
-    private var byFirstWord: [UInt64: [Rule]] = [:]
-    /// `byFirstWord` as an open-addressing table over the (already well-mixed) FNV hash: a lookup per word
-    /// of the corpus is the hot path, and a plain array beats a Dictionary's hashing there.
+    /// The rules by the hash of their first word, as an open-addressing table over the (already well-mixed)
+    /// FNV hash: a lookup per word of the corpus is the hot path, and a plain array beats a Dictionary's hashing there.
     private var table: [(hash: UInt64, rules: Int)] = []
     private var tableRules: [[Rule]] = []
     private var mask = 0
@@ -29,13 +30,14 @@ struct KeywordMatcher {
     private(set) var problems: [Diagnostic] = []
 
     init(codes: [Code]) {
+        var byFirstWord: [UInt64: [Rule]] = [:]
         for (index, code) in codes.enumerated() {
             for keyword in code.keywords {
                 if keyword.lowercased().hasPrefix("re:") {
                     let pattern = String(keyword.dropFirst(3))
                     do {
                         let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-                        expressions.append((regex, Rule(words: [], codeIndex: index, keyword: keyword)))
+                        expressions.append((regex, Rule(words: [], hashes: [], codeIndex: index, keyword: keyword)))
                     } catch {
                         problems.append(Diagnostic(.error, at: code.location, "keyword `\(keyword)` of `\(code.name)` is not a valid regular expression",
                                                    hint: "check the pattern after `re:`"))
@@ -45,20 +47,20 @@ struct KeywordMatcher {
                 var words: [String] = []
                 KeywordMatcher.forEachWord(in: keyword) { word, _ in words.append(word) }
                 guard !words.isEmpty else { continue }
-                let rule = Rule(words: words, codeIndex: index, keyword: keyword)
+                let rule = Rule(words: words, hashes: words.map { KeywordMatcher.hash($0.utf8) }, codeIndex: index, keyword: keyword)
                 if words.count == 1, keyword.hasSuffix("*") {
                     prefixes.append((Array(words[0].utf8), rule))
                 } else {
-                    byFirstWord[KeywordMatcher.hash(words[0].utf8), default: []].append(rule)
+                    byFirstWord[rule.hashes[0], default: []].append(rule)
                 }
             }
         }
-        buildTable()
+        buildTable(byFirstWord)
     }
 
-    var isEmpty: Bool { byFirstWord.isEmpty && prefixes.isEmpty && expressions.isEmpty }
+    var isEmpty: Bool { tableRules.isEmpty && prefixes.isEmpty && expressions.isEmpty }
 
-    private mutating func buildTable() {
+    private mutating func buildTable(_ byFirstWord: [UInt64: [Rule]]) {
         var size = 16
         while size < byFirstWord.count * 4 { size *= 2 }
         mask = size - 1
@@ -121,7 +123,7 @@ struct KeywordMatcher {
                     var ok = word(i).elementsEqual(rule.words[0].utf8)
                     var k = 1
                     while ok && k < rule.words.count {
-                        ok = words[i + k].hash == KeywordMatcher.hash(rule.words[k].utf8) && word(i + k).elementsEqual(rule.words[k].utf8)
+                        ok = words[i + k].hash == rule.hashes[k] && word(i + k).elementsEqual(rule.words[k].utf8)
                         k += 1
                     }
                     if ok {
@@ -160,7 +162,7 @@ struct KeywordMatcher {
     }
 
     /// Cuts `text` into words over its UTF-8 bytes: ASCII is classified and folded by table, other scalars
-    /// go through the Unicode tables. The same rules as `forEachWord`; the hash is built as bytes are folded.
+    /// go through the Unicode tables. The hash is built as bytes are folded.
     private static func words(in text: Substring, folded: inout [UInt8], words: inout [Word]) {
         var copy = text
         let classes = asciiClass
@@ -208,7 +210,7 @@ struct KeywordMatcher {
                 var k = 1
                 while k < length && i + k < n { value = value << 6 | UInt32(buffer[i + k] & 0x3F); k += 1 }
                 i += length
-                scalar += 1
+                defer { scalar += 1 }
                 guard let s = Unicode.Scalar(value) else { finish(); continue }
                 let p = s.properties
                 if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark {
@@ -216,7 +218,7 @@ struct KeywordMatcher {
                     for byte in String(PhraseFinder.fold(s)).utf8 { add(byte) }
                 } else if value == 0x2019 && wordStart >= 0 && !pendingApostrophe {
                     pendingApostrophe = true
-                    apostropheAt = scalar - 1
+                    apostropheAt = scalar
                 } else {
                     finish()
                 }
@@ -227,35 +229,9 @@ struct KeywordMatcher {
 
     /// Calls `body` with each word (lower-cased letters, digits and inner apostrophes) and its scalar range.
     static func forEachWord(in text: some StringProtocol, _ body: (String, Range<Int>) -> Void) {
-        var word = String.UnicodeScalarView()
-        var start = 0
-        var position = 0
-        var pendingApostrophe = false
-        func flush() {
-            if !word.isEmpty { body(String(word), start..<(start + word.count)) }
-            word = String.UnicodeScalarView()
-            pendingApostrophe = false
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let isWordScalar: Bool
-            if v < 0x80 {
-                isWordScalar = (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
-            } else {
-                let p = scalar.properties
-                isWordScalar = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-            }
-            if isWordScalar {
-                if word.isEmpty { start = position }
-                if pendingApostrophe { word.append("'"); pendingApostrophe = false }
-                word.append(PhraseFinder.fold(scalar))
-            } else if (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty && !pendingApostrophe {
-                pendingApostrophe = true
-            } else {
-                flush()
-            }
-            position += 1
-        }
-        flush()
+        var folded: [UInt8] = []
+        var found: [Word] = []
+        words(in: Substring(text), folded: &folded, words: &found)
+        for word in found { body(String(decoding: folded[word.folded], as: UTF8.self), word.scalars) }
     }
 }

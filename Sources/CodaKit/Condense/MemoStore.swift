@@ -91,7 +91,7 @@ public struct MemoStore: Sendable {
     func append(_ text: String, to target: Memo.Target, author: String, date: String) throws -> String {
         let path = target.path
         let url = root.appendingPathComponent(path)
-        try FileLock.withLock(root.appendingPathComponent(CodingStore.folder).appendingPathComponent(".lock")) {
+        try FileLock.withLock(CodingStore(root: root).lockURL) {
             var existing = ""
             if let data = FileManager.default.contents(atPath: url.path) {
                 existing = try TextDecoder.decodeUTF8([UInt8](data), file: path)

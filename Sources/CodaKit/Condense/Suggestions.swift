@@ -58,24 +58,16 @@ public enum Suggestions {
 
     /// Turns suggestions into codings of `coder` and removes them from the `auto` coder.
     public static func accept(_ chosen: [Coding], project: Project, coder: String, time: String) throws -> Int {
-        let store = CodingStore(root: project.root)
         var accepted = 0
-        for (documentID, group) in Dictionary(grouping: chosen, by: \.document).sorted(by: { $0.key < $1.key }) {
-            let document = try project.document(documentID)
-            let keys = Set(group.map(\.key))
-            try store.update(coder: coder, document: document) { codings in
-                let existing = Set(codings.map { Coding.Key(document: $0.document, code: $0.code.lowercased(), start: $0.start, end: $0.end, coder: "") })
-                for s in group {
-                    var c = s
-                    c.coder = coder
-                    c.time = time
-                    c.memo = ""
-                    let bare = Coding.Key(document: c.document, code: c.code.lowercased(), start: c.start, end: c.end, coder: "")
-                    if !existing.contains(bare) { codings.append(c); accepted += 1 }
-                }
-            }
-            try store.update(coder: CodingStore.suggestionCoder, document: document) { codings in
-                codings.removeAll { keys.contains($0.key) }
+        try move(chosen, project: project, to: coder) { group, codings in
+            let existing = Set(codings.map(\.spanKey))
+            for s in group where !existing.contains(s.spanKey) {
+                var c = s
+                c.coder = coder
+                c.time = time
+                c.memo = ""
+                codings.append(c)
+                accepted += 1
             }
         }
         return accepted
@@ -83,18 +75,25 @@ public enum Suggestions {
 
     /// Removes suggestions and remembers them as rejected.
     public static func reject(_ chosen: [Coding], project: Project) throws -> Int {
+        try move(chosen, project: project, to: CodingStore.suggestionCoder, rejected: true) { group, codings in
+            let existing = Set(codings.map(\.key))
+            codings += group.filter { !existing.contains($0.key) }
+        }
+        return chosen.count
+    }
+
+    /// Document by document: lets `add` put the suggestions into the file of `coder` (its rejected file when
+    /// `rejected`), then removes them from the `auto` coder.
+    private static func move(_ chosen: [Coding], project: Project, to coder: String, rejected: Bool = false,
+                             _ add: ([Coding], inout [Coding]) -> Void) throws {
         let store = CodingStore(root: project.root)
         for (documentID, group) in Dictionary(grouping: chosen, by: \.document).sorted(by: { $0.key < $1.key }) {
             let document = try project.document(documentID)
+            try store.update(coder: coder, document: document, rejected: rejected) { add(group, &$0) }
             let keys = Set(group.map(\.key))
-            try store.update(coder: CodingStore.suggestionCoder, document: document, rejected: true) { codings in
-                let existing = Set(codings.map(\.key))
-                codings += group.filter { !existing.contains($0.key) }
-            }
             try store.update(coder: CodingStore.suggestionCoder, document: document) { codings in
                 codings.removeAll { keys.contains($0.key) }
             }
         }
-        return chosen.count
     }
 }

@@ -46,14 +46,6 @@ public struct Tagger: Sendable {
         return spans
     }
 
-    func makeCoding(_ span: Range<Int>, code: Code, in document: Transcript, memo: String) -> Coding {
-        let text = document.text(in: span)
-        let numbers = document.segmentNumbers(overlapping: span)
-        return Coding(document: document.id, code: code.path, start: span.lowerBound, end: span.upperBound,
-                      firstSegment: numbers.first ?? 1, lastSegment: numbers.last ?? 1, coder: coder, time: time,
-                      fingerprint: fingerprint(text), excerpt: Coding.excerpt(of: text), memo: memo)
-    }
-
     public struct TagResult: Sendable {
         public var added: [Coding] = []
         public var unchanged: [Coding] = []
@@ -71,7 +63,7 @@ public struct Tagger: Sendable {
             var index = Dictionary(codings.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
             for span in spans {
                 for code in codes {
-                    let coding = makeCoding(span, code: code, in: document, memo: memo ?? "")
+                    let coding = Coding(span, in: document, code: code.path, coder: coder, time: time, memo: memo ?? "")
                     if let existing = index[coding.key] {
                         if let memo, codings[existing].memo != memo {
                             codings[existing].memo = memo
@@ -93,11 +85,25 @@ public struct Tagger: Sendable {
         }
     }
 
-    /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans.
+    /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans;
+    /// finding none is an error that names the codings reaching beyond them.
     public func untag(_ document: Transcript, spans: [Range<Int>], codes: [Code], label: String) throws -> [Coding] {
-        let store = CodingStore(root: project.root)
+        let removed = try remove(document, spans: spans, codes: codes)
+        if removed.isEmpty {
+            let paths = Set(codes.map { $0.path.lowercased() })
+            let overlapping = project.codings.filter { c in
+                c.document == document.id && c.coder == coder && (paths.isEmpty || paths.contains(c.code.lowercased()))
+                    && spans.contains { $0.overlaps(c.range) }
+            }.map { "`\($0.code)` ¶\($0.segmentLabel)" }
+            throw CondenseError.nothingToUntag(document: document.id, segments: label, overlapping: overlapping)
+        }
+        return removed
+    }
+
+    /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans, and returns them.
+    func remove(_ document: Transcript, spans: [Range<Int>], codes: [Code]) throws -> [Coding] {
         let paths = Set(codes.map { $0.path.lowercased() })
-        let removed: [Coding] = try store.update(coder: coder, document: document) { codings in
+        return try CodingStore(root: project.root).update(coder: coder, document: document) { codings in
             var removed: [Coding] = []
             codings.removeAll { coding in
                 let codeMatches = paths.isEmpty || paths.contains(coding.code.lowercased())
@@ -107,14 +113,6 @@ public struct Tagger: Sendable {
             }
             return removed
         }
-        if removed.isEmpty {
-            let overlapping = project.codings.filter { c in
-                c.document == document.id && c.coder == coder && (paths.isEmpty || paths.contains(c.code.lowercased()))
-                    && spans.contains { $0.overlaps(c.range) }
-            }.map { "`\($0.code)` ¶\($0.segmentLabel)" }
-            throw CondenseError.nothingToUntag(document: document.id, segments: label, overlapping: overlapping)
-        }
-        return removed
     }
 
     /// Sets the memo of this coder's codings of `code` within the spans.

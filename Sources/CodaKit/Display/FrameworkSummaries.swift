@@ -53,7 +53,7 @@ public struct FrameworkSummaries: Sendable {
     /// Writes or replaces one cell's summary.
     static func save(_ text: String, case caseID: String, code: Code, project: Project) throws {
         let url = project.root.appendingPathComponent(path)
-        try FileLock.withLock(project.root.appendingPathComponent(CodingStore.folder).appendingPathComponent(".lock")) {
+        try FileLock.withLock(CodingStore(root: project.root).lockURL) {
             var (summaries, _) = load(project)
             let key = FrameworkSummaries.key(caseID, code.path)
             if summaries.entries[key] != nil {

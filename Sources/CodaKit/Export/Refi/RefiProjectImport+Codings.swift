@@ -65,11 +65,7 @@ extension RefiProjectImport {
     }
 
     private func makeCoding(_ document: Transcript, range: Range<Int>, code: String, coder: String, time: String, memo: String) -> Coding {
-        let words = document.text(in: range)
-        let segments = document.segmentNumbers(overlapping: range)
-        return Coding(document: document.id, code: code, start: range.lowerBound, end: range.upperBound,
-                      firstSegment: segments.first ?? 1, lastSegment: segments.last ?? 1, coder: coder, time: time,
-                      fingerprint: fingerprint(words), excerpt: Coding.excerpt(of: words), memo: memo)
+        Coding(range, in: document, code: code, coder: coder, time: time, memo: memo)
     }
 
     /// A note's text for a coding memo.
