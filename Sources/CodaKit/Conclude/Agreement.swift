@@ -46,7 +46,7 @@ public struct Agreement: Sendable {
         self.coderA = coderA
         self.coderB = coderB
         self.unit = unit
-        let codes = roots.isEmpty ? project.codebook.codes : roots.flatMap { project.codebook.subtree(of: $0) }
+        let codes = roots.isEmpty ? project.codebook.codes : project.codebook.subtrees(of: roots)
         func mine(_ coder: String) -> [Coding] { project.humanCodings.filter { $0.coder.lowercased() == coder.lowercased() } }
         let a = mine(coderA), b = mine(coderB)
         let common = Set(a.map { $0.document.lowercased() }).intersection(b.map { $0.document.lowercased() })

@@ -17,13 +17,8 @@ extension CommandSpec {
     ) { invocation in
         let project = try invocation.project()
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
-        var codes = project.codebook.codes
         let chosen = invocation.optionList("code")
-        if !chosen.isEmpty {
-            let roots = try invocation.codes(chosen, in: project)
-            let paths = Set(roots.flatMap { project.codebook.subtree(of: $0) }.map(\.path))
-            codes = codes.filter { paths.contains($0.path) }
-        }
+        let codes = chosen.isEmpty ? project.codebook.codes : project.codebook.subtrees(of: try invocation.codes(chosen, in: project))
         let documents = try invocation.optionList("document").map { id throws(ProjectError) in try project.document(id) }
         var autocoder = Autocoder(project: project, codes: codes, time: invocation.now)
         autocoder.skipSpeakers = invocation.optionList("not-speaker")
