@@ -150,6 +150,21 @@ public struct Agreement: Sendable {
         self.disagreements = disagreements
     }
 
+    /// Agreement on all codes by segment for every pair of coders with documents in common, the main coder
+    /// of the project first in a pair.
+    static func everyPair(_ project: Project) -> [Agreement] {
+        let coders = project.coders
+        let main = CodingFilter.defaultCoder(project)
+        var agreements: [Agreement] = []
+        for (i, a) in coders.enumerated() {
+            for b in coders[(i + 1)...] {
+                let (first, second) = b == main ? (b, a) : (a, b)
+                if let agreement = try? Agreement(project, coderA: first, coderB: second, codes: [], unit: .segment) { agreements.append(agreement) }
+            }
+        }
+        return agreements
+    }
+
     private static func clamp(_ r: Range<Int>, to s: Range<Int>) -> Range<Int> { max(r.lowerBound, s.lowerBound)..<min(r.upperBound, s.upperBound) }
 
     /// Length of the union of ranges.
