@@ -47,6 +47,21 @@ import Testing
         #expect(agreement.disagreements.map { "\($0.document)¶\($0.segment.number) \($0.code)" } == ["P02¶2 X", "P02¶4 X", "P01¶4 Y", "P01¶5 Y", "P01¶6 Y"])
     }
 
+    @Test func aCodeInsideAnotherChosenCodeCountsOnce() throws {
+        let root = TestSupport.project([
+            "Transcripts/P01.md": "A: one\nB: two\nA: three\n",
+            "Codebooks/c.md": "# C\n\n## P\nDefinition: p.\n\n### C\nDefinition: c.\n\n## Q\nDefinition: q.\n",
+        ])
+        for coder in ["alice", "bob"] { _ = TestSupport.run(["tag", "P01", "2", "P/C"], in: root, environment: ["CODA_CODER": coder]) }
+        let project = Project.load(root)
+        let p = try project.codebook.resolve("P"), c = try project.codebook.resolve("P/C"), q = try project.codebook.resolve("Q")
+        #expect(project.codebook.subtrees(of: [c, q, p]).map(\.path) == ["P", "P/C", "Q"])
+        let agreement = try Agreement(project, coderA: "alice", coderB: "bob", codes: [p, c], unit: .segment)
+        #expect(agreement.rows.map(\.code.path) == ["P/C"])
+        #expect(agreement.pooled.counts == AgreementCounts(both: 1, onlyA: 0, onlyB: 0, neither: 2))
+        #expect(agreement.unusedCodes == ["P"])
+    }
+
     @Test func characterUnitCountsCodedCharacters() throws {
         let root = Self.project()
         _ = TestSupport.run(["tag", "P01", "4", "Z", "--phrase", "four four"], in: root, environment: ["CODA_CODER": "alice"])

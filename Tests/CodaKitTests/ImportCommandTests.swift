@@ -111,6 +111,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("Transcripts/zoom-P21.md").path))
     }
 
+    @Test func anAttributeWithoutEqualsNamesTheAttrOption() throws {
+        let project = TestSupport.project([:])
+        _ = try Self.copyFixture("zoom-P21.vtt", into: project)
+        let run = TestSupport.run(["import", "zoom-P21.vtt", "--attr", "role"], in: project)
+        #expect(run.code == .usage)
+        #expect(run.stderr.hasPrefix("error: `role` is not ATTRIBUTE=VALUE"), "got: \(run.stderr)")
+        #expect(run.stderr.contains("`--attr role=participant`"), "got: \(run.stderr)")
+        #expect(!run.stderr.contains("--where"), "got: \(run.stderr)")
+    }
+
     @Test func writtenTurnsReadBackExactly() throws {
         let turns = [
             ImportedTurn(speaker: nil, start: nil, text: "[00:00:01] Not: a label, since the speakers are declared"),

@@ -85,7 +85,7 @@ struct ArgumentParser {
                 }
                 guard let value else { throw .missingValue(option: spec.name, valueName: spec.valueName!) }
                 if !spec.choices.isEmpty {
-                    let normalized = spec.name == "format" && !command.formats.isEmpty ? OutputFormat(name: value)?.rawValue : value.lowercased()
+                    let normalized = command.isOutputFormat(spec) ? OutputFormat(name: value)?.rawValue : value.lowercased()
                     guard let normalized, spec.choices.contains(normalized) else {
                         throw .invalidChoice(option: spec.name, value: value, choices: spec.choices)
                     }
@@ -113,8 +113,7 @@ struct ArgumentParser {
             }
         }
         if let extra = remaining.first {
-            let subcommands = commands.filter { $0.name.hasPrefix(command.name + " ") }.map { String($0.name.dropFirst(command.name.count + 1)) }
-            if let close = EditDistance.closest(to: extra, in: subcommands).first {
+            if let close = EditDistance.closest(to: extra, in: subcommandWords(of: command.name)).first {
                 throw .unknownSubcommand(extra, command: command.name, suggestion: close)
             }
             throw command.arguments.isEmpty ? .noArguments(extra, command: command.name) : .unexpectedArgument(extra, command: command.name)
@@ -136,8 +135,13 @@ struct ArgumentParser {
         commands.filter { $0.name.hasPrefix(word.lowercased() + " ") }
     }
 
+    /// The second words of the commands that start with `word` (`export` → `appendix`, `qdpx`).
+    func subcommandWords(of word: String) -> [String] {
+        subcommands(of: word).map { String($0.name.dropFirst(word.count + 1)) }
+    }
+
     private func unknownCommand(_ name: String, next: String? = nil) -> UsageError {
-        let kinds = subcommands(of: name).map { String($0.name.dropFirst(name.count + 1)) }
+        let kinds = subcommandWords(of: name)
         if !kinds.isEmpty {
             if let next, let close = EditDistance.closest(to: next, in: kinds).first {
                 return .unknownSubcommand(next, command: name.lowercased(), suggestion: close)

@@ -32,6 +32,9 @@ struct CommandSpec: Sendable {
         return all + OptionSpec.global
     }
 
+    /// Whether `option` is the `--format` that `formats` adds, whose values name output formats.
+    func isOutputFormat(_ option: OptionSpec) -> Bool { option.name == "format" && !formats.isEmpty }
+
     var usage: String {
         var parts = ["coda", name]
         for argument in arguments {

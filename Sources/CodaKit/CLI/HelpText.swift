@@ -46,10 +46,8 @@ enum HelpText {
             if let value = option.valueName { label += " " + value }
             var help = option.help
             if !option.choices.isEmpty && option.name != "format" { help += " (" + option.choices.joined(separator: ", ") + ")" }
-            if option.name == "format" && !command.formats.isEmpty {
+            if command.isOutputFormat(option) {
                 help = "output format: " + option.choices.joined(separator: ", ") + " (default: \(command.defaultFormat.rawValue))"
-            } else if option.name == "format" {
-                help = option.help
             }
             if option.repeatable { help += "; may be repeated" }
             return (label, help)

@@ -84,8 +84,13 @@ extension Invocation {
 
     /// `--where ATTR=VALUE` options.
     func conditions() throws -> [(attribute: String, value: String)] {
-        try optionList("where").map { text in
-            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { throw CondenseError.badWhere(text) }
+        try keyValues("where")
+    }
+
+    /// The values of a repeatable `--NAME KEY=VALUE` option, key and value trimmed.
+    func keyValues(_ name: String) throws(UsageError) -> [(String, String)] {
+        try optionList(name).map { text throws(UsageError) in
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { throw .notKeyValue(option: name, value: text) }
             return (String(text[..<eq]).trimmingWhitespace(), String(text[text.index(after: eq)...]).trimmingWhitespace())
         }
     }

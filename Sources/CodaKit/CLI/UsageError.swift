@@ -14,6 +14,7 @@ enum UsageError: CodaError {
     case repeatedOption(String)
     case invalidValue(option: String, value: String, expected: String)
     case conflicting(String, String)
+    case notKeyValue(option: String, value: String)
 
     var diagnostic: Diagnostic {
         switch self {
@@ -53,6 +54,8 @@ enum UsageError: CodaError {
             return Diagnostic(.error, at: nil, "`\(value)` is not a valid value for `--\(option)`", hint: "expected \(expected)")
         case let .conflicting(a, b):
             return Diagnostic(.error, at: nil, "`\(a)` and `\(b)` cannot be used together")
+        case let .notKeyValue(option, value):
+            return Diagnostic(.error, at: nil, "`\(value)` is not ATTRIBUTE=VALUE", hint: "write e.g. `--\(option) role=participant`")
         }
     }
 

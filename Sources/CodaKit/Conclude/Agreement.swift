@@ -46,7 +46,7 @@ public struct Agreement: Sendable {
         self.coderA = coderA
         self.coderB = coderB
         self.unit = unit
-        let codes = roots.isEmpty ? project.codebook.codes : roots.flatMap { project.codebook.subtree(of: $0) }
+        let codes = roots.isEmpty ? project.codebook.codes : project.codebook.subtrees(of: roots)
         func mine(_ coder: String) -> [Coding] { project.humanCodings.filter { $0.coder.lowercased() == coder.lowercased() } }
         let a = mine(coderA), b = mine(coderB)
         let common = Set(a.map { $0.document.lowercased() }).intersection(b.map { $0.document.lowercased() })
@@ -148,6 +148,21 @@ public struct Agreement: Sendable {
         self.pooled = AgreementResult.pooled(rows.map(\.result.counts))
         self.meanKappa = AgreementResult.meanKappa(rows.map(\.result.counts))
         self.disagreements = disagreements
+    }
+
+    /// Agreement on all codes by segment for every pair of coders with documents in common, the main coder
+    /// of the project first in a pair.
+    static func everyPair(_ project: Project) -> [Agreement] {
+        let coders = project.coders
+        let main = CodingFilter.defaultCoder(project)
+        var agreements: [Agreement] = []
+        for (i, a) in coders.enumerated() {
+            for b in coders[(i + 1)...] {
+                let (first, second) = b == main ? (b, a) : (a, b)
+                if let agreement = try? Agreement(project, coderA: first, coderB: second, codes: [], unit: .segment) { agreements.append(agreement) }
+            }
+        }
+        return agreements
     }
 
     private static func clamp(_ r: Range<Int>, to s: Range<Int>) -> Range<Int> { max(r.lowerBound, s.lowerBound)..<min(r.upperBound, s.upperBound) }

@@ -8,6 +8,14 @@ public enum AgreementReport {
         }
     }
 
+    /// Each agreement under a heading naming its pair of coders; `none` when there is none.
+    static func pairs(_ agreements: [Agreement], project: Project, level: Int, none: String) -> [Block] {
+        guard !agreements.isEmpty else { return [.paragraph(none)] }
+        return agreements.flatMap { agreement -> [Block] in
+            [.heading("\(agreement.coderA) and \(agreement.coderB)", level: level)] + report(agreement, project: project, disagreements: false).blocks
+        }
+    }
+
     public static func report(_ agreement: Agreement, project: Project, disagreements: Bool) -> Report {
         let a = agreement.coderA, b = agreement.coderB
         var table = Table(columns: [Table.Column("Code", key: "code"), .number("Both", key: "both"), .number("Only \(a)", key: "onlyA"),

@@ -5,17 +5,18 @@ struct ConclusionBuilder {
     var attributes: [String]
     /// The codings drawn on, gathered once for all themes.
     var allItems: [CodingFilter.Item]
-    /// For each attribute: its values in display order, and each interview's value (by document id).
     /// Which codes (path, and its lower-cased key) apply to each segment (`document#number`), for co-occurrence.
     var codesBySegment: [String: [(path: String, key: String)]] = [:]
     /// The cases that have an interview, sorted.
     var interviewCases: [String] = []
+    /// For each attribute: its values in display order, and each interview's value (by document id).
     var attributeValues: [(attribute: String, order: [String], valueOf: [String: String], interviews: [String: Int])] = []
 
     /// Contrasts are mentioned when two groups' shares of interviews with the theme differ by at least this many points.
     static let contrastPoints = 25.0
 
-    init(project: Project, coder: String?, by: [String]) throws {
+    /// `items`: the codings of `coder`, when the caller already gathered them (the appendix draws its matrices from the same).
+    init(project: Project, coder: String?, by: [String], items: [CodingFilter.Item]? = nil) throws {
         self.project = project
         self.filter = try CodingFilter(project: project, coder: coder, conditions: [])
         let names = project.attributeNames
@@ -23,7 +24,7 @@ struct ConclusionBuilder {
             throw ProjectError.unknownAttribute(name: a, suggestions: EditDistance.closest(to: a, in: names))
         }
         self.attributes = by.isEmpty ? ["role", "phase"].filter { names.contains($0) } : by.map { $0.lowercased() }
-        self.allItems = filter.items()
+        self.allItems = items ?? filter.items()
         interviewCases = Array(Set(project.transcripts.map(\.caseID))).sorted(by: naturalOrder)
         for item in allItems {
             for s in item.coding.segments { codesBySegment["\(item.coding.document)#\(s)", default: []].append((item.coding.code, item.codeKey)) }
@@ -43,11 +44,11 @@ struct ConclusionBuilder {
         }
     }
 
-    func evidence(for theme: Code) -> ThemeEvidence {
+    /// The evidence for one theme, with its verification checks; `agreement` is the main coder's with a second coder.
+    func evidence(for theme: Code, agreement: Agreement? = nil) -> ThemeEvidence {
         let subtree = project.codebook.subtree(of: theme)
         let paths = Set(subtree.map { $0.path.lowercased() })
-        let all = allItems
-        let items = all.filter { paths.contains($0.codeKey) }
+        let items = allItems.filter { paths.contains($0.codeKey) }
         let interviewCases = self.interviewCases
         let interviewItems = items.filter { !$0.isSurvey }
         let casesWithTheme = Array(Set(items.map(\.caseID)).intersection(interviewCases)).sorted(by: naturalOrder)
@@ -80,12 +81,28 @@ struct ConclusionBuilder {
         let topCooccurring = cooccurring.map { (code: $0.key, segments: $0.value.count) }
             .sorted { $0.segments != $1.segments ? $0.segments > $1.segments : $0.code < $1.code }.prefix(3)
 
-        return ThemeEvidence(
+        var evidence = ThemeEvidence(
             theme: theme, codes: subtree.map(\.path), interviewCases: interviewCases, casesWithTheme: casesWithTheme,
             segments: segmentKeys.count, codings: items.count, surveyLines: surveyLines, groups: groups, contrasts: Array(contrasts.prefix(3)),
             cooccurring: Array(topCooccurring), exemplars: exemplars(items), negativeCases: { let with = Set(casesWithTheme); return interviewCases.filter { !with.contains($0) } }(),
-            oppositions: oppositions(subtree, all: all), triangulation: triangulation(subtree, items: items, interviewCases: interviewCases),
+            oppositions: oppositions(subtree), triangulation: triangulation(subtree, items: items),
             checks: [])
+        let memos = project.memos.filter { m in
+            switch m.target {
+            case .code(let p): return paths.contains(p.lowercased())
+            case .project: return true
+            case .document: return false
+            }
+        }.map(\.text) + items.map(\.coding.memo).filter { !$0.isEmpty }
+        evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, agreement: agreement.flatMap { ConclusionBuilder.themeAgreement($0, paths: paths) })
+        return evidence
+    }
+
+    /// The pooled kappa over one theme's codes.
+    static func themeAgreement(_ agreement: Agreement, paths: Set<String>) -> (coders: String, kappa: Measure)? {
+        let rows = agreement.rows.filter { paths.contains($0.code.path.lowercased()) }
+        guard !rows.isEmpty else { return nil }
+        return ("\(agreement.coderA) and \(agreement.coderB)", AgreementResult.pooled(rows.map(\.result.counts)).cohensKappa)
     }
 
     func groupsFor(_ values: (attribute: String, order: [String], valueOf: [String: String], interviews: [String: Int]),
@@ -141,7 +158,7 @@ struct ConclusionBuilder {
         item.isSurvey ? "\(item.caseID), \(item.documentID) ¶\(item.coding.segmentLabel)" : "\(item.caseID) ¶\(item.coding.segmentLabel)"
     }
 
-    func oppositions(_ subtree: [Code], all: [CodingFilter.Item]) -> [ThemeEvidence.Opposition] {
+    func oppositions(_ subtree: [Code]) -> [ThemeEvidence.Opposition] {
         var result: [ThemeEvidence.Opposition] = []
         var seen = Set<String>()
         for code in subtree {
@@ -150,8 +167,8 @@ struct ConclusionBuilder {
                 let pair = [code.path, opposite.path].sorted().joined(separator: "|")
                 guard seen.insert(pair).inserted else { continue }
                 let codeKey = code.path.lowercased(), oppositeKey = opposite.path.lowercased()
-                let withCode = all.filter { $0.codeKey == codeKey }
-                let withOpposite = all.filter { $0.codeKey == oppositeKey }
+                let withCode = allItems.filter { $0.codeKey == codeKey }
+                let withOpposite = allItems.filter { $0.codeKey == oppositeKey }
                 let quotes = withOpposite.prefix(3).map {
                     ThemeEvidence.Exemplar(text: MatrixReport.quoteText($0.coding, project: project).truncated(to: 240), citation: citation($0))
                 }
@@ -164,7 +181,7 @@ struct ConclusionBuilder {
         return result
     }
 
-    func triangulation(_ subtree: [Code], items: [CodingFilter.Item], interviewCases: [String]) -> [ThemeEvidence.Triangulation] {
+    func triangulation(_ subtree: [Code], items: [CodingFilter.Item]) -> [ThemeEvidence.Triangulation] {
         var result: [ThemeEvidence.Triangulation] = []
         for code in subtree {
             guard let text = code.survey, let link = SurveyLink(text), case .success(let (survey, column)) = project.resolve(link) else { continue }

@@ -4,26 +4,23 @@ public enum ConclusionDraft {
     public static let disclaimer = "DRAFT for the researcher to judge. Coda computed every number and chose every quote below from the project's codings; the interpretation, and the decision what to conclude, are yours. Check each claim against the segments cited before using it."
 
     public static func report(_ project: Project, themes requested: [Code], by: [String], coder: String?) throws -> Report {
+        try report(project, themes: requested, by: by, coder: coder, items: nil, agreements: [])
+    }
+
+    /// `items` and `agreements`: the codings of `coder`, and agreements on all codes by segment, when the
+    /// caller (the appendix) already worked them out.
+    static func report(_ project: Project, themes requested: [Code], by: [String], coder: String?,
+                       items: [CodingFilter.Item]?, agreements: [Agreement]) throws -> Report {
         guard !project.codebook.codes.isEmpty else { throw ConcludeError.noThemes }
         let themes = requested.isEmpty ? project.codebook.topLevel : requested
-        let builder = try ConclusionBuilder(project: project, coder: coder, by: by)
+        let builder = try ConclusionBuilder(project: project, coder: coder, by: by, items: items)
         var report = Report(title: "Conclusion drafts")
         report.add(.paragraph(disclaimer))
         report.add(.paragraph("Drawn from \(builder.filter.description); \(project.transcripts.count) interviews. Contrasts are mentioned when two groups' shares of interviews with the theme differ by \(Int(ConclusionBuilder.contrastPoints)) points or more."))
         var json: [JSONValue] = []
-        let agreement = agreementWithSecondCoder(project, main: builder.filter.coder)
+        let agreement = agreementWithSecondCoder(project, main: builder.filter.coder, known: agreements)
         for theme in themes {
-            var evidence = builder.evidence(for: theme)
-            let paths = Set(evidence.codes.map { $0.lowercased() })
-            let items = builder.allItems.filter { paths.contains($0.codeKey) }
-            let memos = project.memos.filter { m in
-                switch m.target {
-                case .code(let p): return paths.contains(p.lowercased())
-                case .project: return true
-                case .document: return false
-                }
-            }.map(\.text) + items.map(\.coding.memo).filter { !$0.isEmpty }
-            evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, agreement: agreement.flatMap { themeAgreement($0, paths: paths) })
+            let evidence = builder.evidence(for: theme, agreement: agreement)
             report.blocks += blocks(evidence)
             json.append(themeJSON(evidence))
         }
@@ -31,20 +28,15 @@ public enum ConclusionDraft {
         return report
     }
 
-    /// Agreement on all codes between the main coder and the first other coder who shares documents with them.
-    static func agreementWithSecondCoder(_ project: Project, main: String?) -> Agreement? {
+    /// Agreement on all codes between the main coder and the first other coder who shares documents with them,
+    /// taken from `known` (agreements on all codes by segment) when it holds that pair in that order.
+    static func agreementWithSecondCoder(_ project: Project, main: String?, known: [Agreement]) -> Agreement? {
         guard let main else { return nil }
         for other in project.coders where other.lowercased() != main.lowercased() {
-            if let a = try? Agreement(project, coderA: main, coderB: other, codes: [], unit: .segment) { return a }
+            if let a = known.first(where: { $0.coderA == main && $0.coderB == other })
+                ?? (try? Agreement(project, coderA: main, coderB: other, codes: [], unit: .segment)) { return a }
         }
         return nil
-    }
-
-    /// The pooled kappa over one theme's codes.
-    static func themeAgreement(_ agreement: Agreement, paths: Set<String>) -> (coders: String, kappa: Measure)? {
-        let rows = agreement.rows.filter { paths.contains($0.code.path.lowercased()) }
-        guard !rows.isEmpty else { return nil }
-        return ("\(agreement.coderA) and \(agreement.coderB)", AgreementResult.pooled(rows.map(\.result.counts)).cohensKappa)
     }
 
     static func blocks(_ e: ThemeEvidence) -> [Block] {

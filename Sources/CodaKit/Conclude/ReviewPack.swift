@@ -22,36 +22,16 @@ public enum ReviewPack {
 
         section("Codebook", [.table(codebookTable(project.codebook))])
 
-        var caseCode = MatrixOptions(kind: .caseCode)
-        caseCode.transpose = true
-        var matrices: [(String, MatrixOptions, CellKind)] = [("Codes by case", caseCode, .count)]
-        var checklist = MatrixOptions(kind: .checklist)
-        checklist.dropEmpty = true
-        matrices.append(("Checklist", checklist, .count))
-        if project.attributeNames.contains("phase") {
-            var time = MatrixOptions(kind: .time)
-            time.by = "phase"
-            matrices.append(("Before and after (time-ordered)", time, .count))
-        }
-        if project.attributeNames.contains("role") {
-            var role = MatrixOptions(kind: .attribute)
-            role.by = "role"
-            matrices.append(("By role", role, .count))
-        }
-        if project.coders.count > 1 { matrices.append(("Who coded what", MatrixOptions(kind: .codeCoder), .count)) }
-        for (title, options, cell) in matrices {
-            guard let matrix = try? MatrixBuilder.build(project, options) else { continue }
-            let report = MatrixReport.report(matrix, cell: cell, project: project, thresholds: options.thresholds)
+        for matrix in StandardMatrix.all(for: project) where matrix != .cooccurrence {
+            var options = matrix.options
+            if matrix == .checklist { options.dropEmpty = true }
+            guard let built = try? MatrixBuilder.build(project, options) else { continue }
+            let report = MatrixReport.report(built, cell: .count, project: project, thresholds: options.thresholds)
+            let title = matrix == .caseCode ? "Codes by case" : matrix == .codeCoder ? "Who coded what" : matrix.title
             section(title, report.blocks.filter { if case .chart = $0 { return false } else { return true } })
         }
 
-        var agreementBlocks: [Block] = []
-        for (a, b) in coderPairs(project) {
-            if let agreement = try? Agreement(project, coderA: a, coderB: b, codes: [], unit: .segment) {
-                agreementBlocks += [.heading("\(a) and \(b)", level: 2)] + AgreementReport.report(agreement, project: project, disagreements: false).blocks
-            }
-        }
-        section("Agreement", agreementBlocks.isEmpty ? [.paragraph("Only one coder: no agreement to compute.")] : agreementBlocks)
+        section("Agreement", AgreementReport.pairs(Agreement.everyPair(project), project: project, level: 2, none: "Only one coder: no agreement to compute."))
 
         let memos = MemoList.report(project, code: nil, document: nil)
         section("Memos", memos.blocks)
@@ -62,17 +42,6 @@ public enum ReviewPack {
         section("Open notes", ReviewNotesReport.report(notes, all: false).blocks)
 
         return Report(title: "Review: \(project.root.lastPathComponent)", blocks: [.paragraph(summary), .contents(sections)] + blocks)
-    }
-
-    /// Pairs of coders who coded documents in common, main coder first.
-    static func coderPairs(_ project: Project) -> [(String, String)] {
-        let coders = project.coders
-        let main = CodingFilter.defaultCoder(project)
-        var pairs: [(String, String)] = []
-        for (i, a) in coders.enumerated() {
-            for b in coders[(i + 1)...] { pairs.append(b == main ? (b, a) : (a, b)) }
-        }
-        return pairs
     }
 
     static func codebookTable(_ codebook: Codebook) -> Table {

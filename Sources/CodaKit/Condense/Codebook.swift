@@ -38,6 +38,15 @@ public struct Codebook: Sendable {
         return codes.filter { $0.path.lowercased() == path || $0.path.lowercased().hasPrefix(path + "/") }
     }
 
+    /// The codes under any of `roots` (each root included), each once, in codebook order.
+    public func subtrees(of roots: [Code]) -> [Code] {
+        let paths = roots.map { $0.path.lowercased() }
+        return codes.filter { code in
+            let path = code.path.lowercased()
+            return paths.contains { path == $0 || path.hasPrefix($0 + "/") }
+        }
+    }
+
     /// Finds a code by name (any case) or by path `Parent/Child`; a path may also be given from any
     /// level down (`Flower of Service/Information` or `Information`).
     public func resolve(_ reference: String) throws(CodebookError) -> Code {

@@ -11,23 +11,36 @@ enum CodebookWriter {
         for code in codes {
             let level = min(code.depth, maxDepth) + 1
             out += "\n" + String(repeating: "#", count: level) + " " + singleLine(code.name) + "\n"
-            func field(_ name: String, _ value: String) {
-                let flat = value.collapsingWhitespace()
-                if !flat.isEmpty { out += "\(name): \(flat)\n" }
-            }
-            field("Definition", code.definition)
-            field("Include", code.include)
-            field("Exclude", code.exclude)
-            for example in code.examples { field("Example", example) }
-            field("Keywords", RefiCodeDescription.listText(code.keywords))
-            field("Speakers", RefiCodeDescription.listText(code.speakers))
-            field("Survey", code.survey ?? "")
-            field("Opposes", RefiCodeDescription.listText(code.opposes))
-            if let color = code.color { field("Color", color) }
+            out += fieldLines(code, color: true).map { $0 + "\n" }.joined()
             let memo = code.memo.trimmingWhitespace()
             if !memo.isEmpty { out += "\n" + memoText(memo) + "\n" }
         }
         return out
+    }
+
+    /// A code's `Field: value` lines (Definition, Include, Exclude, one per Example, Keywords, Speakers, Survey,
+    /// Opposes, and Color when `color`), each on one line; empty fields are left out.
+    static func fieldLines(_ code: Code, color: Bool) -> [String] {
+        var lines: [String] = []
+        func field(_ name: String, _ value: String) {
+            let flat = value.collapsingWhitespace()
+            if !flat.isEmpty { lines.append("\(name): \(flat)") }
+        }
+        field("Definition", code.definition)
+        field("Include", code.include)
+        field("Exclude", code.exclude)
+        for example in code.examples { field("Example", example) }
+        field("Keywords", listText(code.keywords))
+        field("Speakers", listText(code.speakers))
+        field("Survey", code.survey ?? "")
+        field("Opposes", listText(code.opposes))
+        if color, let value = code.color { field("Color", value) }
+        return lines
+    }
+
+    /// A list as the codebook writes it: items holding a comma are quoted.
+    static func listText(_ items: [String]) -> String {
+        items.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
     }
 
     /// A heading holds one line; a trailing `#` would be read as closing markup.

@@ -33,6 +33,8 @@ public struct Appendix {
     /// Above this many cases, the case-by-case matrices go into CSV files beside the appendix rather than
     /// into printed tables, which would be thousands of columns wide.
     static let printableCases = 100
+    /// The CSV files of the case-by-case matrices, for projects with more cases than print.
+    static let caseCodeCSV = "06-case-code.csv", checklistCSV = "06-checklist.csv", frameworkCSV = "06-framework.csv"
 
     public var project: Project
     public var coder: String?
@@ -65,6 +67,21 @@ public struct Appendix {
             while !names.insert(name.lowercased()).inserted { name = "03-transcripts/" + document.id.fileSafe() + "-\(n)"; n += 1 }
             transcripts.append((name, document))
         }
+        // What several parts draw on, worked out once, when the first part that needs it is built.
+        var gatheredItems: [CodingFilter.Item]?
+        func items() throws -> [CodingFilter.Item] {
+            if let gatheredItems { return gatheredItems }
+            let items = try CodingFilter(project: project, coder: coder, conditions: []).items()
+            gatheredItems = items
+            return items
+        }
+        var computedAgreements: [Agreement]?
+        func agreements() -> [Agreement] {
+            if let computedAgreements { return computedAgreements }
+            let agreements = Agreement.everyPair(project)
+            computedAgreements = agreements
+            return agreements
+        }
         var after: [Part] = []
         if !project.surveys.isEmpty {
             after.append(Part(name: "04-survey", title: "Survey frequency tables") {
@@ -88,22 +105,18 @@ public struct Appendix {
                 })
             }
         }
-        var matricesPart = Part(name: "06-matrices", title: "Display matrices") { try matrices() }
+        var matricesPart = Part(name: "06-matrices", title: "Display matrices") { try matrices(items: items()) }
         if tooManyCases {
-            matricesPart.extraFiles = ["06-case-code.csv", "06-checklist.csv", "06-framework.csv"]
-            matricesPart.buildExtras = { try caseMatricesAsCSV() }
+            matricesPart.extraFiles = [Appendix.caseCodeCSV, Appendix.checklistCSV, Appendix.frameworkCSV]
+            matricesPart.buildExtras = { try caseMatricesAsCSV(items: items()) }
         }
         after.append(matricesPart)
-        after.append(Part(name: "07-conclusions", title: "Conclusion drafts") { try ConclusionDraft.report(project, themes: [], by: [], coder: coder) })
+        after.append(Part(name: "07-conclusions", title: "Conclusion drafts") {
+            try ConclusionDraft.report(project, themes: [], by: [], coder: coder, items: items(), agreements: agreements())
+        })
         after.append(Part(name: "08-agreement", title: "Inter-coder agreement") {
-            var agreement = Report(title: "Inter-coder agreement")
-            for (a, b) in ReviewPack.coderPairs(project) {
-                if let result = try? Agreement(project, coderA: a, coderB: b, codes: [], unit: .segment) {
-                    agreement.blocks += [.heading("\(a) and \(b)", level: 1)] + AgreementReport.report(result, project: project, disagreements: false).blocks
-                }
-            }
-            if agreement.blocks.isEmpty { agreement.add(.paragraph("Only one coder has coded documents in common with another: no agreement to report.")) }
-            return agreement
+            Report(title: "Inter-coder agreement", blocks: AgreementReport.pairs(
+                agreements(), project: project, level: 1, none: "Only one coder has coded documents in common with another: no agreement to report."))
         })
         return (before, transcripts, after)
     }
@@ -127,65 +140,46 @@ public struct Appendix {
 
     var tooManyCases: Bool { Set(project.transcripts.map(\.caseID)).count > Appendix.printableCases }
 
-    /// The codings the matrices draw on, gathered once.
-    func matrixItems() throws -> [CodingFilter.Item] {
-        try CodingFilter(project: project, coder: coder, conditions: []).items()
-    }
-
-    /// The matrices, oriented so that codes are rows (narrow enough for a printed page).
-    func matrices() throws -> Report {
+    /// The matrices, oriented so that codes are rows (narrow enough for a printed page), from the codings
+    /// of the chosen coder.
+    func matrices(items: [CodingFilter.Item]) throws -> Report {
         var report = Report(title: "Display matrices")
-        let items = try matrixItems()
-        func add(_ title: String, _ options: MatrixOptions, cell: CellKind = .count) throws {
-            var options = options
+        var caseCode: Matrix?
+        for standard in StandardMatrix.all(for: project) {
+            if tooManyCases && (standard == .caseCode || standard == .checklist) {
+                if standard == .caseCode {
+                    report.add(.paragraph("With \(Set(project.transcripts.map(\.caseID)).count) cases, the case-by-case matrices are too wide to print: they are in \(Appendix.caseCodeCSV), \(Appendix.checklistCSV) and \(Appendix.frameworkCSV) beside this file."))
+                }
+                continue
+            }
+            var options = standard.options
             options.coder = coder
             let matrix = try MatrixBuilder.build(project, options, items: options.kind == .codeCoder ? nil : items)
-            var blocks = MatrixReport.report(matrix, cell: cell, project: project, thresholds: options.thresholds,
+            if standard == .caseCode { caseCode = matrix }
+            var blocks = MatrixReport.report(matrix, cell: .count, project: project, thresholds: options.thresholds,
                                              quotesInCells: quotesInCells, json: false).blocks
             blocks.removeAll { if case .chart = $0 { return true } else { return false } }
-            report.blocks += [.heading(title, level: 1)] + blocks
+            report.blocks += [.heading(standard.title, level: 1)] + blocks
         }
-        if tooManyCases {
-            report.add(.paragraph("With \(Set(project.transcripts.map(\.caseID)).count) cases, the case-by-case matrices are too wide to print: they are in 06-case-code.csv, 06-checklist.csv and 06-framework.csv beside this file."))
-        } else {
-            var caseCode = MatrixOptions(kind: .caseCode)
-            caseCode.transpose = true
-            try add("Codes by case (case-ordered meta-matrix)", caseCode)
-            try add("Checklist", MatrixOptions(kind: .checklist))
-        }
-        if project.attributeNames.contains("phase") {
-            var time = MatrixOptions(kind: .time)
-            time.by = "phase"
-            try add("Before and after (time-ordered)", time)
-        }
-        if project.attributeNames.contains("role") {
-            var role = MatrixOptions(kind: .attribute)
-            role.by = "role"
-            try add("By role", role)
-        }
-        try add("Code co-occurrence", MatrixOptions(kind: .cooccurrence))
-        if project.coders.count > 1 { try add("Codes by coder", MatrixOptions(kind: .codeCoder)) }
-        if !tooManyCases { report.blocks += [.heading("Framework", level: 1)] + FrameworkList.blocks(project, coder: coder, items: items) }
+        // The framework matrix has the cells of the case-code one (cases × codes); only how they are shown differs.
+        if let caseCode { report.blocks += [.heading("Framework", level: 1)] + FrameworkList.blocks(caseCode.transposed(), project: project) }
         return report
     }
 
     /// The case-by-case matrices as CSV, for projects with too many cases to print them.
-    func caseMatricesAsCSV() throws -> [(name: String, text: String)] {
-        let items = try matrixItems()
-        let csv = DelimitedRenderer(separator: ",")
+    func caseMatricesAsCSV(items: [CodingFilter.Item]) throws -> [(name: String, text: String)] {
         var options = MatrixOptions(kind: .caseCode)
         options.coder = coder
         let caseCode = try MatrixBuilder.build(project, options, items: items)
-        options.kind = .checklist
-        let checklist = try MatrixBuilder.build(project, options, items: items)
-        let framework = Report(title: "Framework", blocks: FrameworkList.blocks(project, coder: coder, items: items))
+        // The checklist is the case-code matrix turned (codes × cases), the framework the same cells with summaries.
+        let framework = Report(title: "Framework", blocks: FrameworkList.blocks(caseCode, project: project))
         let marks = { (n: Int) -> String in
             n >= options.thresholds[2] ? "+++" : n >= options.thresholds[1] ? "++" : n >= options.thresholds[0] ? "+" : ""
         }
         return [
-            ("06-case-code.csv", countsCSV(caseCode) { String($0) }),
-            ("06-checklist.csv", countsCSV(checklist, marks)),
-            ("06-framework.csv", csv.render(framework)),
+            (Appendix.caseCodeCSV, countsCSV(caseCode) { String($0) }),
+            (Appendix.checklistCSV, countsCSV(caseCode.transposed(), marks)),
+            (Appendix.frameworkCSV, DelimitedRenderer(separator: ",").render(framework)),
         ]
     }
 
@@ -210,7 +204,7 @@ public struct Appendix {
         var appendix = self
         appendix.quotesInCells = format == .html
         let (before, transcripts, after) = try appendix.parts()
-        let ext = format == .txt ? "txt" : format.rawValue
+        let ext = format.rawValue
         let renderer = format.output.renderer(width: 100)
         let indexName = format == .tex ? "appendix.tex" : "index." + ext
         let paths = [indexName] + (before.map(\.name) + transcripts.map(\.name) + after.map(\.name)).map { $0 + "." + ext }
@@ -251,12 +245,12 @@ public struct Appendix {
         let titles = before.map { ($0.name, $0.title) }
             + transcripts.map { ($0.name, ($0.document.id.contains(":") ? "Survey answers " : "Transcript ") + $0.document.id) }
             + after.map { ($0.name, $0.title) }
-        try AtomicFile.write(format == .tex ? whole : index(titles, format: format, ext: ext), to: folder.appendingPathComponent(indexName))
+        try AtomicFile.write(format == .tex ? whole : index(titles, format: format), to: folder.appendingPathComponent(indexName))
         try output.finish(paths, previous: previous)
         return paths
     }
 
-    func index(_ parts: [(name: String, title: String)], format: Format, ext: String) -> String {
+    func index(_ parts: [(name: String, title: String)], format: Format) -> String {
         switch format {
         case .tex:
             return ""

@@ -17,13 +17,8 @@ extension CommandSpec {
     ) { invocation in
         let project = try invocation.project()
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
-        var codes = project.codebook.codes
         let chosen = invocation.optionList("code")
-        if !chosen.isEmpty {
-            let roots = try invocation.codes(chosen, in: project)
-            let paths = Set(roots.flatMap { project.codebook.subtree(of: $0) }.map(\.path))
-            codes = codes.filter { paths.contains($0.path) }
-        }
+        let codes = chosen.isEmpty ? project.codebook.codes : project.codebook.subtrees(of: try invocation.codes(chosen, in: project))
         let documents = try invocation.optionList("document").map { id throws(ProjectError) in try project.document(id) }
         var autocoder = Autocoder(project: project, codes: codes, time: invocation.now)
         autocoder.skipSpeakers = invocation.optionList("not-speaker")
@@ -34,37 +29,13 @@ extension CommandSpec {
             if invocation.console.environment["CODA_TIMING"] != nil {
                 invocation.console.errorLine("matching: \(bytes) bytes in \(formatDecimal(seconds, places: 3)) s (\(formatDecimal(Double(bytes) / 1e6 / max(seconds, 1e-9), places: 1)) MB/s)")
             }
-            var table = Table(columns: [Table.Column("Code", key: "code"), .number("Keyword hits", key: "hits"),
-                                        .number("Segments", key: "segments"), .number("Documents", key: "documents")])
-            for row in rows where codes.first(where: { $0.path == row.code })?.keywords.isEmpty == false {
-                table.append([Cell(row.code), .int(row.hits), .int(row.segments), .int(row.documents)])
-            }
-            invocation.emit(Report(title: "Keyword hits", blocks: [.table(table)]))
+            invocation.emit(AutocodeReport.hits(rows, codes: codes))
             return .success
         }
         let outcome = autocoder.suggest(documents: documents.isEmpty ? nil : documents)
         for problem in outcome.problems { invocation.console.errorLine(problem.description) }
         if !invocation.flag("dry-run") { try autocoder.save(outcome.suggestions) }
-        var report = invocation.flag("list") ? Suggestions.report(project, outcome.suggestions) : Report(title: "", blocks: [.paragraph("")])
-        report.title = invocation.flag("dry-run") ? "Autocode (dry run: nothing saved)" : "Autocode"
-        report.blocks[0] = .paragraph("\(outcome.suggestions.count) new suggestion\(plural(outcome.suggestions.count))"
-            + (invocation.flag("dry-run") ? " (not saved)." : " saved under the coder `auto`; review them with `coda suggestions`.")
-            + (outcome.alreadyCoded + outcome.alreadySuggested == 0 ? ""
-                : " Not suggested: \(outcome.alreadyCoded) hit\(plural(outcome.alreadyCoded)) in segments that already have the code, "
-                    + "\(outcome.alreadySuggested) suggested or rejected before.")
-            + (invocation.flag("list") ? "" : " `--list` lists them one by one."))
-        if !invocation.flag("list") {
-            var perCode: [String: (count: Int, documents: Set<String>)] = [:]
-            for s in outcome.suggestions {
-                perCode[s.code, default: (0, [])].count += 1
-                perCode[s.code, default: (0, [])].documents.insert(s.document)
-            }
-            var table = Table(columns: [Table.Column("Code", key: "code"), .number("Suggestions", key: "suggestions"), .number("Documents", key: "documents")])
-            for code in codes where perCode[code.path] != nil {
-                table.append([Cell(code.path), .int(perCode[code.path]?.count ?? 0), .int(perCode[code.path]?.documents.count ?? 0)])
-            }
-            report.add(.table(table))
-        }
+        let report = AutocodeReport.suggestions(outcome, project: project, codes: codes, dryRun: invocation.flag("dry-run"), list: invocation.flag("list"))
         invocation.emit(report)
         return outcome.problems.errorCount > 0 ? .problemsFound : .success
     }
@@ -95,8 +66,9 @@ extension CommandSpec {
     ) { invocation in
         let project = try invocation.project()
         let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: true)
-        let accepted = try Suggestions.accept(chosen, project: project, coder: try invocation.coder(), time: invocation.now)
-        invocation.console.line("accepted \(accepted) suggestion\(plural(accepted)) as codings of \(try invocation.coder())")
+        let coder = try invocation.coder()
+        let accepted = try Suggestions.accept(chosen, project: project, coder: coder, time: invocation.now)
+        invocation.console.line("accepted \(accepted) suggestion\(plural(accepted)) as codings of \(coder)")
         return .success
     }
 

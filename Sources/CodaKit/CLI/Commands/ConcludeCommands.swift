@@ -49,37 +49,17 @@ extension CommandSpec {
                    "coda note coding S02 6 Queues \"Is the drop seasonal?\"", "coda notes", "coda note --resolve N2"],
         group: .conclude
     ) { invocation in
-        let project = try invocation.project()
-        let author = try CoderIdentity.resolve(option: invocation.option("author"), environment: invocation.console.environment, projectRoot: project.root)
+        let root = try invocation.projectRoot()
+        let author = try CoderIdentity.resolve(option: invocation.option("author"), environment: invocation.console.environment, projectRoot: root)
         let date = Clock.minute(Clock.now(invocation.console.environment))
-        let store = NoteStore(root: project.root)
+        let store = NoteStore(root: root)
         if let id = invocation.option("resolve") {
             guard invocation.argumentList("TARGET").isEmpty else { throw UsageError.conflicting("--resolve", "a note text") }
             let note = try store.resolve(id, by: author, date: date)
             invocation.console.line("resolved \(note.id) (\(note.target))")
             return .success
         }
-        var words = invocation.argumentList("TARGET")
-        let full = words.joined(separator: " ")
-        guard words.count >= 2, let text = words.popLast() else { throw ConcludeError.badNoteTarget(full) }
-        let kind = words.removeFirst().lowercased()
-        let target: String
-        switch (kind, words.count) {
-        case ("project", 0): target = "project"
-        case ("code", 1): target = "code " + (try project.codebook.resolve(words[0]).path)
-        case ("coding", 3):
-            let document = try project.document(words[0])
-            let selection = try SegmentSelection(parsing: words[1])
-            _ = try Tagger.spans(in: document, selection: selection, phrase: nil)
-            target = "coding \(document.id) ¶\(selection.compact) " + (try project.codebook.resolve(words[2]).path)
-        case ("cell", 3):
-            guard let matrix = MatrixKind(rawValue: words[0].lowercased()) else {
-                throw UsageError.invalidArgument(name: "matrix kind", value: words[0], choices: MatrixKind.allCases.map(\.rawValue))
-            }
-            target = "cell \(matrix.rawValue) \(words[1]) / \(words[2])"
-        default:
-            throw ConcludeError.badNoteTarget(full)
-        }
+        let (target, text) = try NoteTarget.parse(invocation.argumentList("TARGET"), project: invocation.project)
         let id = try store.add(target: target, text: text, author: author, date: date)
         invocation.console.line("note \(id) on \(target) saved in \(NoteStore.path)")
         return .success
@@ -90,23 +70,8 @@ extension CommandSpec {
         options: [OptionSpec(name: "all", valueName: nil, help: "also resolved notes")],
         formats: [.table, .md, .csv, .tsv, .json, .html], group: .conclude
     ) { invocation in
-        let project = try invocation.project()
-        invocation.emit(ReviewNotesReport.report(NoteStore(root: project.root).load(), all: invocation.flag("all")))
+        invocation.emit(ReviewNotesReport.report(NoteStore(root: try invocation.projectRoot()).load(), all: invocation.flag("all")))
         return .success
-    }
-}
-
-/// The notes as a table.
-enum ReviewNotesReport {
-    static func report(_ notes: [ReviewNote], all: Bool) -> Report {
-        let shown = all ? notes : notes.filter(\.isOpen)
-        var table = Table(columns: [Table.Column("ID", key: "id"), Table.Column("On", key: "target"), Table.Column("By", key: "author"),
-                                    Table.Column("Date", key: "date"), Table.Column("Note", key: "text"), Table.Column("Resolved", key: "resolved")])
-        for n in shown { table.append([Cell(n.id), Cell(n.target), Cell(n.author), Cell(n.date), Cell(n.text), Cell(n.resolved ?? "")]) }
-        let open = notes.filter(\.isOpen).count
-        var blocks: [Block] = [.paragraph("\(open) open note\(plural(open)) of \(notes.count).")]
-        if !shown.isEmpty { blocks.append(.table(table)) }
-        return Report(title: "Review notes", blocks: blocks)
     }
 }
 

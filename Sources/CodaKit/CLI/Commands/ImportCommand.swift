@@ -28,10 +28,7 @@ extension CommandSpec {
         var options = ImportOptions()
         options.id = invocation.option("id")
         options.caseID = invocation.option("case")
-        options.attributes = try invocation.optionList("attr").map { text in
-            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { throw CondenseError.badWhere(text) }
-            return (String(text[..<eq]).trimmingWhitespace().lowercased(), String(text[text.index(after: eq)...]).trimmingWhitespace())
-        }
+        options.attributes = try invocation.keyValues("attr").map { ($0.lowercased(), $1) }
         options.encoding = invocation.option("encoding")
         options.coder = invocation.option("coder")
         let files = invocation.argumentList("FILE")

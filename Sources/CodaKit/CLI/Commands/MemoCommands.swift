@@ -10,33 +10,16 @@ extension CommandSpec {
         group: .condense
     ) { invocation in
         let project = try invocation.project()
-        var words = invocation.argumentList("TARGET")
         let author = try invocation.coder()
         let date = Clock.minute(Clock.now(invocation.console.environment))
-        guard let kind = words.first?.lowercased() else { throw CondenseError.badMemoTarget("") }
-        words.removeFirst()
-        let target: Memo.Target
-        switch kind {
-        case "project" where words.count == 1:
-            target = .project
-        case "code" where words.count == 2:
-            target = .code(try project.codebook.resolve(words.removeFirst()).path)
-        case "document", "doc":
-            guard words.count == 2 else { throw CondenseError.badMemoTarget(invocation.argumentList("TARGET").joined(separator: " ")) }
-            target = .document(try project.document(words.removeFirst()).id)
-        case "coding" where words.count == 4:
-            let document = try project.document(words[0])
-            let selection = try SegmentSelection(parsing: words[1])
-            let code = try project.codebook.resolve(words[2])
-            let spans = try Tagger.spans(in: document, selection: selection, phrase: nil)
-            let n = try Tagger(project: project, coder: author, time: invocation.now).annotate(document, spans: spans, code: code, memo: words[3], label: selection.compact)
+        switch try MemoRequest.parse(invocation.argumentList("TARGET"), project: project) {
+        case let .coding(document, selection, code, spans, text):
+            let n = try Tagger(project: project, coder: author, time: invocation.now).annotate(document, spans: spans, code: code, memo: text, label: selection.compact)
             invocation.console.line("memo written on \(n) coding\(plural(n)) of \(code.path) in \(document.id) ¶\(selection.compact)")
-            return .success
-        default:
-            throw CondenseError.badMemoTarget(invocation.argumentList("TARGET").joined(separator: " "))
+        case let .memo(target, text):
+            let path = try MemoStore(root: project.root).append(text, to: target, author: author, date: date)
+            invocation.console.line("memo on \(target) saved in \(path)")
         }
-        let path = try MemoStore(root: project.root).append(words[0], to: target, author: author, date: date)
-        invocation.console.line("memo on \(target) saved in \(path)")
         return .success
     }
 

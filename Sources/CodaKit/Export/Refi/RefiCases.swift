@@ -7,10 +7,17 @@ struct RefiCases {
     let cases: [CaseRecord]
     /// Variable names in a stable order: the project's attribute names, then any others sorted.
     let variableNames: [String]
+    /// Each survey's respondents by id (the first of a repeated id), by the survey's id in lower case.
+    private let respondents: [String: (survey: Survey, byID: [String: Survey.Respondent])]
 
     init(project: Project) {
         self.project = project
         cases = project.cases
+        var respondents: [String: (survey: Survey, byID: [String: Survey.Respondent])] = [:]
+        for survey in project.surveys where respondents[survey.id.lowercased()] == nil {
+            respondents[survey.id.lowercased()] = (survey, Dictionary(survey.respondents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        self.respondents = respondents
         var names: [String] = []
         var seen = Set<String>()
         var used = Set<String>()
@@ -55,7 +62,7 @@ struct RefiCases {
     func documentIDs(of record: CaseRecord) -> [String] {
         var ids = record.transcriptIDs
         for surveyID in record.surveyIDs {
-            guard let survey = project.survey(surveyID), let respondent = survey.respondents.first(where: { $0.id == record.id }) else { continue }
+            guard let (survey, byID) = respondents[surveyID.lowercased()], let respondent = byID[record.id] else { continue }
             for column in survey.columns where column.kind == .open && !respondent.values[column.index].isEmpty {
                 ids.append(survey.documentID(for: column))
             }

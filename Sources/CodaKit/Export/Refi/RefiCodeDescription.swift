@@ -3,30 +3,13 @@
 /// Other tools show it as readable text; Coda reads the fields back on import.
 enum RefiCodeDescription {
     static func text(for code: Code) -> String {
-        var lines: [String] = []
-        func add(_ field: String, _ value: String) {
-            let flat = value.collapsingWhitespace()
-            if !flat.isEmpty { lines.append("\(field): \(flat)") }
-        }
-        add("Definition", code.definition)
-        add("Include", code.include)
-        add("Exclude", code.exclude)
-        for example in code.examples { add("Example", example) }
-        add("Keywords", listText(code.keywords))
-        add("Speakers", listText(code.speakers))
-        add("Survey", code.survey ?? "")
-        add("Opposes", listText(code.opposes))
+        var lines = CodebookWriter.fieldLines(code, color: false)
         let memo = code.memo.trimmingWhitespace()
         if !memo.isEmpty {
             if !lines.isEmpty { lines.append("") }
             lines.append(memo)
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// A list as the codebook writes it: items holding a comma are quoted.
-    static func listText(_ items: [String]) -> String {
-        items.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
     }
 
     /// Reads a description back into `code`. Text without any field lines is another tool's description:

@@ -11,11 +11,7 @@ enum RefiImport {
         var reader = RefiReader(file: name)
         try reader.checkRoot(tree, expected: "CodeBook", kind: "codebook")
         let nodes = reader.codes(in: tree)
-        if let sets = tree.child("Sets") {
-            let count = sets.children("Set").count
-            reader.adjustments.append(count == 0 ? "an empty <Sets/> (not allowed by the schema) was ignored"
-                                      : "\(count) set\(plural(count)) ignored: Coda has no sets of codes")
-        }
+        reader.noteSets(in: tree, of: "codes")
         reader.finish()
         guard !nodes.isEmpty else {
             throw ImportError.invalid(file: name, reason: "the codebook has no codes", hint: "export the codebook again from the other tool")

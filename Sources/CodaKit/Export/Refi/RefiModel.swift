@@ -3,7 +3,6 @@
 struct RefiCodeNode: Sendable {
     var guid: String
     var name: String
-    var isCodable: Bool?
     var color: String?
     var description: String
     var noteRefs: [String]
@@ -18,7 +17,6 @@ struct RefiCodingRef: Sendable {
 }
 
 struct RefiSelection: Sendable {
-    var guid: String
     var name: String?
     var start: Int
     var end: Int
@@ -43,7 +41,6 @@ struct RefiTextSource: Sendable {
 }
 
 struct RefiNote: Sendable {
-    var guid: String
     var name: String
     var text: String
     var user: String?
@@ -51,7 +48,6 @@ struct RefiNote: Sendable {
 }
 
 struct RefiCase: Sendable {
-    var guid: String
     var name: String
     var values: [(variable: String, value: String)]
     var sourceRefs: [String]

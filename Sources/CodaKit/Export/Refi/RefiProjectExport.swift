@@ -60,7 +60,8 @@ struct RefiProjectExport {
         let cases = RefiCases(project: project)
         if let variables = cases.variablesNode() { children.append(variables) }
         if let casesNode = cases.casesNode() { children.append(casesNode) }
-        let sources = project.documentsInOrder.map { sourceNode($0, cases: cases, notes: notes) }
+        let byDocument = Dictionary(grouping: codings, by: { $0.document.lowercased() })
+        let sources = project.documentsInOrder.map { sourceNode($0, codings: byDocument[$0.id.lowercased()] ?? [], cases: cases, notes: notes) }
         if !sources.isEmpty { children.append(RefiXMLNode("Sources", children: sources)) }
         if let notesNode = notes.notesNode() { children.append(notesNode) }
         children += notes.projectRefs.map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
@@ -91,13 +92,11 @@ struct RefiProjectExport {
         return events.filter { $0.time.hasSuffix("Z") }
     }
 
-    private func sourceNode(_ document: Transcript, cases: RefiCases, notes: RefiNotes) -> RefiXMLNode {
+    private func sourceNode(_ document: Transcript, codings: [Coding], cases: RefiCases, notes: RefiNotes) -> RefiXMLNode {
         let guid = RefiProjectExport.sourceGUID(document.id)
         var children: [RefiXMLNode] = []
         if let description = sourceDescription(document) { children.append(RefiXMLNode("Description", text: description)) }
-        for coding in codings where coding.document.lowercased() == document.id.lowercased() {
-            children.append(selectionNode(coding, in: document, notes: notes))
-        }
+        children += codings.map { selectionNode($0, in: document, notes: notes) }
         children += (notes.documentRefs[document.id.lowercased()] ?? []).map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
         children += cases.sourceValues(document)
         return RefiXMLNode("TextSource", [("guid", guid), ("name", document.id), ("plainTextPath", "internal://\(guid).txt")],

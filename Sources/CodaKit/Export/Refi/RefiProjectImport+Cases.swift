@@ -24,7 +24,6 @@ extension RefiProjectImport {
             }
             csv += ([record.name] + keys.map { row[$0] ?? "" }).map(csvField).joined(separator: ",") + "\n"
         }
-        let title = model.name.isEmpty ? file.deletingPathExtension().lastPathComponent : model.name
         let base = "\(Project.transcriptsFolder)/\(RefiTranscriptFile.fileStem(title))-cases"
         var columns = "# Column kinds for \(RefiTranscriptFile.fileStem(title))-cases.csv: cases imported from \(name) without a transcript of their own.\n"
         columns += "case: id\n" + keys.map { "\($0): attribute\n" }.joined()

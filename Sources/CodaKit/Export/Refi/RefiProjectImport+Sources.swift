@@ -26,7 +26,7 @@ extension RefiProjectImport {
                 note("source `\(label)` is neither UTF-8 nor UTF-16 text; it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
                 continue
             }
-            let text = RefiSourceText(decoded: decoded, hadBOM: bom)
+            let text = RefiSourceText(decoded: decoded)
             let id = documentID(source, label: label, taken: &takenIDs)
             if existingIDs.contains(id.lowercased()) { clashes.append(id); continue }
             if bom { note("source `\(label)`: the byte order mark at its start was dropped") }

@@ -8,6 +8,9 @@ struct RefiProjectImport {
     let root: URL
     let options: ImportOptions
     let name: String
+    /// The project's name, else the file's: the title of the imported codebook and the stem of its files.
+    let title: String
+    let codebookPath: String
     let zip: ZipReader
     var outcome = ImportOutcome()
     var plan = RefiImportPlan()
@@ -34,8 +37,9 @@ struct RefiProjectImport {
         var reader = RefiReader(file: name)
         try reader.checkRoot(tree, expected: "Project", kind: "project")
         model = reader.project(tree)
-        let title = model.name.isEmpty ? file.deletingPathExtension().lastPathComponent : model.name
-        mapper = RefiCodeMapper(nodes: model.codes, file: "\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md")
+        title = model.name.isEmpty ? file.deletingPathExtension().lastPathComponent : model.name
+        codebookPath = "\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md"
+        mapper = RefiCodeMapper(nodes: model.codes, file: codebookPath)
         outcome.adjustments = adjustments + reader.adjustments + mapper.adjustments
         existing = Project.load(root)
     }
@@ -60,11 +64,9 @@ struct RefiProjectImport {
 
     mutating func run() throws -> ImportOutcome {
         try RefiImport.checkCodes(mapper.codes, against: existing, file: name)
-        let title = model.name.isEmpty ? file.deletingPathExtension().lastPathComponent : model.name
         if !mapper.codes.isEmpty {
             let origin = model.origin.isEmpty ? "" : " (made by \(model.origin))"
-            plan.files.append(("\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md",
-                               CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
+            plan.files.append((codebookPath, CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
         }
         let documents = try importSources()
         planCases(documents)

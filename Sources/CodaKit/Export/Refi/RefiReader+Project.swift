@@ -15,7 +15,7 @@ extension RefiReader {
         }
         for element in root.child("Cases")?.children("Case") ?? [] {
             let guid = id(element.attribute("guid"), fallback: "case:" + (element.attribute("name") ?? ""))
-            model.cases.append(RefiCase(guid: guid, name: element.attribute("name")?.trimmingWhitespace().nilIfEmpty ?? guid,
+            model.cases.append(RefiCase(name: element.attribute("name")?.trimmingWhitespace().nilIfEmpty ?? guid,
                                         values: values(element), sourceRefs: refs(element, "SourceRef")))
         }
         for element in root.child("Sources")?.children ?? [] {
@@ -27,7 +27,7 @@ extension RefiReader {
             if let description = element.child("Description")?.text.trimmingWhitespace(), !description.isEmpty {
                 text = description + (text.trimmingWhitespace().isEmpty ? "" : "\n\n" + text)
             }
-            model.notes[guid] = RefiNote(guid: guid, name: element.attribute("name") ?? "", text: text.trimmingWhitespace(),
+            model.notes[guid] = RefiNote(name: element.attribute("name") ?? "", text: text.trimmingWhitespace(),
                                          user: element.attribute("creatingUser").map(RefiReader.key), time: element.attribute("creationDateTime"))
             model.noteOrder.append(guid)
         }
@@ -36,6 +36,14 @@ extension RefiReader {
         noteIgnored(root)
         finish()
         return model
+    }
+
+    /// `<Sets>` are ignored (`what`: what a set could hold there); an empty one is not allowed by the schema.
+    mutating func noteSets(in root: RefiXMLTree, of what: String) {
+        guard let sets = root.child("Sets") else { return }
+        let count = sets.children("Set").count
+        adjustments.append(count == 0 ? "an empty <Sets/> (not allowed by the schema) was ignored"
+                           : "\(count) set\(plural(count)) ignored: Coda has no sets of \(what)")
     }
 
     private mutating func source(_ element: RefiXMLTree) -> RefiTextSource {
@@ -48,12 +56,13 @@ extension RefiReader {
     }
 
     private mutating func selection(_ element: RefiXMLTree) -> RefiSelection {
-        RefiSelection(guid: id(element.attribute("guid"), fallback: "selection"), name: element.attribute("name"),
-                      start: Int(element.attribute("startPosition")?.trimmingWhitespace() ?? "") ?? -1,
-                      end: Int(element.attribute("endPosition")?.trimmingWhitespace() ?? "") ?? -1,
-                      user: element.attribute("creatingUser").map(RefiReader.key), time: element.attribute("creationDateTime"),
-                      description: element.child("Description")?.text.trimmingWhitespace() ?? "",
-                      codings: element.children("Coding").map { coding($0) }, noteRefs: refs(element, "NoteRef"))
+        _ = id(element.attribute("guid"), fallback: "selection")  // notes a GUID that is not one
+        return RefiSelection(name: element.attribute("name"),
+                             start: Int(element.attribute("startPosition")?.trimmingWhitespace() ?? "") ?? -1,
+                             end: Int(element.attribute("endPosition")?.trimmingWhitespace() ?? "") ?? -1,
+                             user: element.attribute("creatingUser").map(RefiReader.key), time: element.attribute("creationDateTime"),
+                             description: element.child("Description")?.text.trimmingWhitespace() ?? "",
+                             codings: element.children("Coding").map { coding($0) }, noteRefs: refs(element, "NoteRef"))
     }
 
     private mutating func coding(_ element: RefiXMLTree) -> RefiCodingRef {
@@ -73,11 +82,7 @@ extension RefiReader {
 
     /// Parts of a project Coda has no place for, and an empty `<Sets/>` the schema does not allow.
     private mutating func noteIgnored(_ root: RefiXMLTree) {
-        if let sets = root.child("Sets") {
-            let count = sets.children("Set").count
-            adjustments.append(count == 0 ? "an empty <Sets/> (not allowed by the schema) was ignored"
-                               : "\(count) set\(plural(count)) ignored: Coda has no sets of codes or documents")
-        }
+        noteSets(in: root, of: "codes or documents")
         let links = root.child("Links")?.children("Link").count ?? 0
         if links > 0 { adjustments.append("\(links) link\(plural(links)) between elements ignored: Coda has no links") }
         let graphs = root.child("Graphs")?.children("Graph").count ?? 0

@@ -48,13 +48,12 @@ struct RefiReader {
 
     private mutating func code(_ element: RefiXMLTree) -> RefiCodeNode {
         let guid = id(element.attribute("guid"), fallback: "code:" + (element.attribute("name") ?? ""))
-        var codable: Bool?
         switch element.attribute("isCodable")?.trimmingWhitespace().lowercased() {
-        case "true"?, "1"?: codable = true
-        case "false"?, "0"?: codable = false; notCodable += 1
+        case "true"?, "1"?: break
+        case "false"?, "0"?: notCodable += 1
         default: missingCodable += 1
         }
-        return RefiCodeNode(guid: guid, name: element.attribute("name") ?? "", isCodable: codable,
+        return RefiCodeNode(guid: guid, name: element.attribute("name") ?? "",
                             color: element.attribute("color").flatMap { colour($0, code: element.attribute("name") ?? "") },
                             description: element.child("Description")?.text.trimmingWhitespace() ?? "",
                             noteRefs: refs(element, "NoteRef"), children: element.children("Code").map { code($0) })

@@ -11,7 +11,6 @@ struct RefiSourceText {
 
     /// The text as Coda keeps it: no BOM, LF line ends.
     let text: String
-    let hadBOM: Bool
     let hadCR: Bool
     /// The scalars of the stored text (BOM removed, CRs kept), which tools count in.
     private let raw: [Unicode.Scalar]
@@ -20,8 +19,7 @@ struct RefiSourceText {
     /// Coda's offset for each raw scalar index (and one past the end).
     private let normalized: [Int]
 
-    init(decoded: String, hadBOM: Bool) {
-        self.hadBOM = hadBOM
+    init(decoded: String) {
         raw = Array(decoded.unicodeScalars)
         hadCR = raw.contains("\r")
         var map: [Int] = []

@@ -1,0 +1,29 @@
+/// What the words of `coda memo` ask for: a memo on the project, a code or a document, or a memo on
+/// one's codings of a code in some segments (kept with the codings).
+enum MemoRequest {
+    case memo(Memo.Target, text: String)
+    case coding(document: Transcript, selection: SegmentSelection, code: Code, spans: [Range<Int>], text: String)
+
+    static func parse(_ words: [String], project: Project) throws -> MemoRequest {
+        var words = words
+        let full = words.joined(separator: " ")
+        guard let kind = words.first?.lowercased() else { throw CondenseError.badMemoTarget("") }
+        words.removeFirst()
+        switch kind {
+        case "project" where words.count == 1:
+            return .memo(.project, text: words[0])
+        case "code" where words.count == 2:
+            return .memo(.code(try project.codebook.resolve(words[0]).path), text: words[1])
+        case "document" where words.count == 2, "doc" where words.count == 2:
+            return .memo(.document(try project.document(words[0]).id), text: words[1])
+        case "coding" where words.count == 4:
+            let document = try project.document(words[0])
+            let selection = try SegmentSelection(parsing: words[1])
+            let code = try project.codebook.resolve(words[2])
+            let spans = try Tagger.spans(in: document, selection: selection, phrase: nil)
+            return .coding(document: document, selection: selection, code: code, spans: spans, text: words[3])
+        default:
+            throw CondenseError.badMemoTarget(full)
+        }
+    }
+}
