@@ -39,9 +39,7 @@ public struct Agreement: Sendable {
     public var surveyRespondents: Int
 
     public init(_ project: Project, coderA: String, coderB: String, codes roots: [Code], unit: Unit) throws {
-        for coder in [coderA, coderB] where !project.coders.contains(where: { $0.lowercased() == coder.lowercased() }) {
-            throw ProjectError.unknownCoder(name: coder, coders: project.coders)
-        }
+        for coder in [coderA, coderB] { try project.validateCoder(coder) }
         guard coderA.lowercased() != coderB.lowercased() else { throw ConcludeError.sameCoder(coderA) }
         self.coderA = coderA
         self.coderB = coderB
@@ -124,7 +122,7 @@ public struct Agreement: Sendable {
                         }
                         if x != y { disagreements.append(Disagreement(document: documentID, segment: segment, code: code.path, byA: x, byB: y, characters: 0)) }
                     case .char:
-                        let lengthA = Agreement.unionLength(inA), lengthB = Agreement.unionLength(inB)
+                        let lengthA = unionLength(inA), lengthB = unionLength(inB)
                         let both = Agreement.intersectionLength(inA, inB)
                         counts.both += both
                         counts.onlyA += lengthA - both
@@ -166,16 +164,6 @@ public struct Agreement: Sendable {
     }
 
     private static func clamp(_ r: Range<Int>, to s: Range<Int>) -> Range<Int> { max(r.lowerBound, s.lowerBound)..<min(r.upperBound, s.upperBound) }
-
-    /// Length of the union of ranges.
-    static func unionLength(_ ranges: [Range<Int>]) -> Int {
-        var total = 0
-        var end = Int.min
-        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !r.isEmpty {
-            if r.lowerBound >= end { total += r.count; end = r.upperBound } else if r.upperBound > end { total += r.upperBound - end; end = r.upperBound }
-        }
-        return total
-    }
 
     /// Length of the intersection of two unions of ranges.
     static func intersectionLength(_ a: [Range<Int>], _ b: [Range<Int>]) -> Int {

@@ -6,7 +6,6 @@ public enum CondenseError: CodaError {
     case nothingToUntag(document: String, segments: String, overlapping: [String])
     case reservedCoder(String)
     case emptyCoder
-    case badWhere(String)
     case unknownSuggestion(String)
     case noSuggestionsSelected
     case badMemoTarget(String)
@@ -30,8 +29,6 @@ public enum CondenseError: CodaError {
             return Diagnostic(.error, at: nil, "`\(name)` is reserved for autocoding suggestions", hint: "choose another coder name with `--coder`")
         case .emptyCoder:
             return Diagnostic(.error, at: nil, "the coder name is empty", hint: "pass `--coder NAME` or set CODA_CODER")
-        case .badWhere(let text):
-            return Diagnostic(.error, at: nil, "`\(text)` is not ATTRIBUTE=VALUE", hint: "write e.g. `--where role=participant`")
         case .unknownSuggestion(let id):
             return Diagnostic(.error, at: nil, "there is no suggestion `\(id)`", hint: "`coda suggestions` lists them with their ids")
         case .noSuggestionsSelected:
@@ -47,7 +44,7 @@ public enum CondenseError: CodaError {
 
     public var isUsageError: Bool {
         switch self {
-        case .badWhere, .badMemoTarget, .noSuggestionsSelected: return true
+        case .badMemoTarget, .noSuggestionsSelected: return true
         default: return false
         }
     }
