@@ -122,6 +122,13 @@ import Testing
         #expect(t.segments[3].timestamp?.seconds == 3784)
     }
 
+    @Test func spacesInsideTimestampBracketsAreAllowed() throws {
+        let t = try parse("[ 00:12:31 ] Interviewer: Hello.\n(\t01:02) P02: Hi.\n")
+        #expect(t.segments.map(\.speaker) == ["Interviewer", "P02"])
+        #expect(t.segments.map { $0.timestamp?.seconds } == [751, 62])
+        #expect(t.segments[0].text == "Hello.")
+    }
+
     @Test func lineEndingsDoNotChangeSegments() throws {
         let lf = "---\nid: X\n---\nA: one\ntwo\n\nB: three\n"
         let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")

@@ -25,7 +25,11 @@ struct SpeakerLabel: Equatable {
             let close = utf8[i] == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ")")
             var end = i + 1
             while end < n, end - i < 18, utf8[end] != close { end += 1 }
-            guard end < n, utf8[end] == close, let t = Timestamp(utf8[(i + 1)..<end]) else { return nil }
+            guard end < n, utf8[end] == close else { return nil }
+            var inside = utf8[(i + 1)..<end]
+            while let b = inside.first, b == 32 || b == 9 { inside.removeFirst() }
+            while let b = inside.last, b == 32 || b == 9 { inside.removeLast() }
+            guard let t = Timestamp(inside) else { return nil }
             timestamp = t
             i = end + 1
             skipSpaces()
