@@ -17,7 +17,7 @@ extension Project {
             throw .unknownDocument(id: id, suggestions: [], unreadable: problem, unreadableCount: 1)
         }
         throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs), unreadable: nil,
-                               unreadableCount: unreadable.keys.filter { $0.contains("/") }.count)
+                               unreadableCount: unreadable.keys.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }.count)
     }
 }
 
