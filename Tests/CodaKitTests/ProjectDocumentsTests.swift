@@ -34,3 +34,22 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentOrderTests {
+    @Test func documentsSharingAnIdAreListedOnceTheFirstAsLookedUp() throws {
+        let csv = "id,Q1. Comments\nA,the queue was long and nobody told us why\nB,staff were kind but the forms were confusing\nC,we came back three times before it worked\n"
+        let root = TestSupport.project([
+            "Transcripts/one.md": "---\nid: P01\n---\nA: first file\nB: hi\n",
+            "Transcripts/two.md": "---\nid: p01\n---\nA: second file\nB: hi\n",
+            "Transcripts/a/pre.csv": csv,
+            "Transcripts/b/pre.csv": csv.replacingOccurrences(of: "the queue", with: "THE QUEUE"),
+        ])
+        let project = Project.load(root)
+        let open = try #require(project.surveys.first?.columns.first { $0.kind == .open })
+        let surveyDocument = try #require(project.surveys.first?.documentID(for: open))
+        #expect(project.documentsInOrder.map(\.id) == ["P01", surveyDocument])
+        #expect(project.documentsInOrder[0].text == (try project.document("p01")).text)
+        #expect(project.documentsInOrder[1].text == (try project.document(surveyDocument)).text)
+        #expect(project.documentsInOrder[1].text == project.surveys[0].openQuestionDocument(open).text)
+    }
+}

@@ -22,17 +22,21 @@ extension Project {
 }
 
 extension Project {
-    /// Documents by lower-cased id, for placing codings.
-    static func documentIndex(transcripts: [Transcript], surveys: [Survey]) -> [String: Transcript] {
+    /// Documents by lower-cased id, for placing codings, and in order (transcripts, then survey open questions).
+    /// When documents share an id (an error `coda check` reports) only the first is kept, in both.
+    static func documentIndex(transcripts: [Transcript], surveys: [Survey]) -> (byID: [String: Transcript], inOrder: [Transcript]) {
         var index: [String: Transcript] = [:]
-        for t in transcripts where index[t.id.lowercased()] == nil { index[t.id.lowercased()] = t }
-        for s in surveys {
-            for c in s.columns where c.kind == .open {
-                let doc = s.openQuestionDocument(c)
-                index[doc.id.lowercased()] = doc
-            }
+        var order: [Transcript] = []
+        func add(_ document: Transcript) {
+            guard index[document.id.lowercased()] == nil else { return }
+            index[document.id.lowercased()] = document
+            order.append(document)
         }
-        return index
+        transcripts.forEach(add)
+        for s in surveys {
+            for c in s.columns where c.kind == .open { add(s.openQuestionDocument(c)) }
+        }
+        return (index, order)
     }
 }
 

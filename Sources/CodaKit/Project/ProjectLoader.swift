@@ -105,8 +105,7 @@ struct ProjectLoader {
 
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
                               diagnostics: [], unreadable: unreadable)
-        project.documentsByID = Project.documentIndex(transcripts: transcripts, surveys: surveys)
-        project.documentsInOrder = project.documentIDs.compactMap { project.documentsByID[$0.lowercased()] }
+        (project.documentsByID, project.documentsInOrder) = Project.documentIndex(transcripts: transcripts, surveys: surveys)
         loadCodings(into: &project)
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
