@@ -8,15 +8,12 @@ extension Project {
     /// whose segment N is respondent N's answer.
     public func document(_ id: String) throws(ProjectError) -> Transcript {
         if let d = documentsByID[id.lowercased()] { return d }
-        if let t = transcript(id) { return t }
         if let colon = id.firstIndex(of: ":"), let survey = survey(String(id[..<colon])),
            let column = survey.findColumn(String(id[id.index(after: colon)...])), column.kind == .open {
             return survey.openQuestionDocument(column)
         }
-        if let problem = unreadable[id.lowercased()] {
-            throw .unknownDocument(id: id, suggestions: [], unreadable: problem, unreadableCount: 1)
-        }
-        throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs), unreadable: nil,
+        if let problem = unreadable[id.lowercased()] { throw .unreadableDocument(id: id, problem: problem) }
+        throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs),
                                unreadableCount: unreadable.keys.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }.count)
     }
 }
