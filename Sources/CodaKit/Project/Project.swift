@@ -47,13 +47,6 @@ public struct Project: Sendable {
     public func survey(_ id: String) -> Survey? {
         surveys.first { $0.id.lowercased() == id.lowercased() }
     }
-
-    /// A path relative to the project folder, for messages.
-    func relativePath(_ url: URL) -> String {
-        let rootPath = root.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
-    }
 }
 
 /// Problems finding or opening a project.
