@@ -6,6 +6,11 @@ struct SpeakerLabel: Equatable {
     /// Where the spoken text starts in the line, in Unicode scalars.
     var contentOffset: Int
 
+    /// The spoken text of `line` after this label.
+    func content(of line: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(contentOffset)))
+    }
+
     static let maxNameLength = 40
     static let maxNameWords = 5
 

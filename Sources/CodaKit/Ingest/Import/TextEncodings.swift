@@ -1,7 +1,7 @@
 /// The text encodings `coda import` reads. A byte order mark decides by itself (UTF-8, UTF-16 LE or BE);
 /// without one a file is UTF-8 unless `--encoding` names another, since no test tells Windows-1252 from
 /// UTF-8 reliably. Whatever the encoding, line ends come back as LF and the BOM is gone.
-enum ImportEncoding: String, CaseIterable, Sendable {
+enum ImportEncoding: String, Sendable {
     case utf8 = "utf-8"
     case utf16 = "utf-16"
     case utf16LE = "utf-16le"
