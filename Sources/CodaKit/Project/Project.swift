@@ -16,7 +16,7 @@ public struct Project: Sendable {
     /// Transcripts then survey open questions, in a stable order (set when loading).
     public internal(set) var documentsInOrder: [Transcript] = []
     /// All codings, placed on the current text of their documents (including the `auto` coder's suggestions).
-    public var codings: [Coding] = []
+    public internal(set) var codings: [Coding] = []
     /// Codings by people, leaving out autocoding suggestions (set with `codings` when loading).
     public internal(set) var humanCodings: [Coding] = []
     /// The `auto` coder's suggestions.
