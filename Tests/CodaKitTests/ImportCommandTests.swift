@@ -86,6 +86,16 @@ import Testing
         #expect(run.stderr.hasPrefix("error: the id `p21` cannot be used: a document with this id is already in the project"))
     }
 
+    @Test func anIdImportedEarlierInTheSameRunIsRefused() throws {
+        let project = TestSupport.project(["first.txt": "---\nid: P40\n---\nInterviewer: Halo\nP40: Halo juga\n",
+                                           "second.txt": "---\nid: p40\n---\nInterviewer: Apa kabar\nP40: Baik\n"])
+        let run = TestSupport.run(["import", "first.txt", "second.txt"], in: project)
+        #expect(run.code == .problemsFound)
+        #expect(run.stdout.hasPrefix("imported first.txt:"))
+        #expect(run.stderr.hasPrefix("error: the id `p40` cannot be used: a document with this id is already in the project"))
+        #expect(Project.load(project).transcripts.map(\.id) == ["P40"])
+    }
+
     @Test func reimportingTheSameOriginalUnderAnotherIdKeepsOneCopy() throws {
         let project = TestSupport.project([:])
         let file = try Self.copyFixture("otter-P26.txt", into: project)

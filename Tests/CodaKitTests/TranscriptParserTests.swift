@@ -122,6 +122,22 @@ import Testing
         #expect(t.segments[3].timestamp?.seconds == 3784)
     }
 
+    @Test func spacesInsideTimestampBracketsAreAllowed() throws {
+        let t = try parse("[ 00:12:31 ] Interviewer: Hello.\n(\t01:02) P02: Hi.\n")
+        #expect(t.segments.map(\.speaker) == ["Interviewer", "P02"])
+        #expect(t.segments.map { $0.timestamp?.seconds } == [751, 62])
+        #expect(t.segments[0].text == "Hello.")
+    }
+
+    @Test func wordsAreSeparatedByAnyWhitespace() {
+        func words(_ text: String) -> Int {
+            Segment(number: 1, speaker: nil, timestamp: nil, text: Substring(text), range: 0..<0, line: 1).wordCount
+        }
+        #expect(words("one\u{00A0}two three\u{3000}four\u{2009}five\u{0B}six\r\nseven") == 7)
+        #expect(words(" one two\tthree\u{0C}four\n") == 4)
+        #expect(words("") == 0)
+    }
+
     @Test func lineEndingsDoNotChangeSegments() throws {
         let lf = "---\nid: X\n---\nA: one\ntwo\n\nB: three\n"
         let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")

@@ -11,11 +11,13 @@ public struct Segment: Sendable, Hashable {
     /// The line of the source file where the segment starts.
     public var line: Int
 
+    /// Words are separated by any whitespace; ASCII text is counted on its bytes, as it is on every load.
     public var wordCount: Int {
         var count = 0
         var inWord = false
         for byte in text.utf8 {
-            let space = byte == 32 || byte == 10 || byte == 9 || byte == 13
+            if byte >= 0x80 { return text.split(whereSeparator: \.isWhitespace).count }
+            let space = byte == 32 || (9...13).contains(byte)
             if !space && !inWord { count += 1 }
             inWord = !space
         }

@@ -6,6 +6,11 @@ struct SpeakerLabel: Equatable {
     /// Where the spoken text starts in the line, in Unicode scalars.
     var contentOffset: Int
 
+    /// The spoken text of `line` after this label.
+    func content(of line: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(contentOffset)))
+    }
+
     static let maxNameLength = 40
     static let maxNameWords = 5
 
@@ -25,7 +30,11 @@ struct SpeakerLabel: Equatable {
             let close = utf8[i] == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ")")
             var end = i + 1
             while end < n, end - i < 18, utf8[end] != close { end += 1 }
-            guard end < n, utf8[end] == close, let t = Timestamp(utf8[(i + 1)..<end]) else { return nil }
+            guard end < n, utf8[end] == close else { return nil }
+            var inside = utf8[(i + 1)..<end]
+            while let b = inside.first, b == 32 || b == 9 { inside.removeFirst() }
+            while let b = inside.last, b == 32 || b == 9 { inside.removeLast() }
+            guard let t = Timestamp(inside) else { return nil }
             timestamp = t
             i = end + 1
             skipSpaces()
@@ -59,35 +68,15 @@ struct SpeakerLabel: Equatable {
         }
         guard i == n || utf8[i] == 32 || utf8[i] == 9 else { return nil }
         let name = String(decoding: utf8[nameStart..<nameEnd], as: UTF8.self)
-        guard isPlausibleName(name, ascii: !utf8[nameStart..<nameEnd].contains { $0 >= 0x80 }) else { return nil }
+        guard isPlausibleName(name) else { return nil }
         skipSpaces()
         // The content offset counts scalars, not bytes.
         let offset = utf8[0..<i].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         return SpeakerLabel(name: name, timestamp: timestamp, contentOffset: offset)
     }
 
-    static func isPlausibleName(_ name: String, ascii: Bool) -> Bool {
-        guard ascii else { return isPlausibleName(name) }
-        let bytes = Array(name.utf8)
-        guard let first = bytes.first, let last = bytes.last, first != 32, last != 32, bytes.count <= maxNameLength else { return false }
-        var hasLetter = false
-        var words = 1
-        var previousSpace = false
-        for b in bytes {
-            switch b {
-            case 65...90, 97...122: hasLetter = true
-            case 48...57, 46, 45, 39, 95: break
-            case 32:
-                if previousSpace { return false }
-                words += 1
-            default: return false
-            }
-            previousSpace = b == 32
-        }
-        return hasLetter && words <= maxNameWords
-    }
-
     /// A short name: letters of any script, digits, spaces, dots, hyphens and apostrophes, with a letter in it.
+    /// ASCII is checked without Unicode properties: most names, on every line of a corpus, are ASCII.
     static func isPlausibleName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
               first != " ", last != " ", name.unicodeScalars.count <= maxNameLength else { return false }
@@ -95,15 +84,23 @@ struct SpeakerLabel: Equatable {
         var words = 1
         var previousSpace = false
         for scalar in name.unicodeScalars {
-            let p = scalar.properties
-            if p.isAlphabetic {
-                hasLetter = true
-            } else if scalar == " " {
-                if previousSpace { return false }
-                words += 1
-            } else if !(p.generalCategory == .decimalNumber || p.generalCategory == .nonspacingMark
-                        || p.generalCategory == .spacingMark || ".-'’_".unicodeScalars.contains(scalar)) {
-                return false
+            if scalar.isASCII {
+                switch scalar {
+                case "A"..."Z", "a"..."z": hasLetter = true
+                case "0"..."9", ".", "-", "'", "_": break
+                case " ":
+                    if previousSpace { return false }
+                    words += 1
+                default: return false
+                }
+            } else {
+                let p = scalar.properties
+                if p.isAlphabetic {
+                    hasLetter = true
+                } else if !(p.generalCategory == .decimalNumber || p.generalCategory == .nonspacingMark
+                            || p.generalCategory == .spacingMark || scalar == "’") {
+                    return false
+                }
             }
             previousSpace = scalar == " "
         }

@@ -8,7 +8,7 @@ public struct Transcript: Sendable {
     public var attributes: [(key: String, value: String)]
     public var caseID: String
     /// The body of the file (everything after the header), with LF line ends: the text codings point into.
-    public var text: String
+    public private(set) var text: String
     public var segments: [Segment]
     /// Names accepted as speakers, in order of first appearance.
     public var speakers: [String]

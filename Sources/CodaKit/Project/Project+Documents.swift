@@ -8,31 +8,32 @@ extension Project {
     /// whose segment N is respondent N's answer.
     public func document(_ id: String) throws(ProjectError) -> Transcript {
         if let d = documentsByID[id.lowercased()] { return d }
-        if let t = transcript(id) { return t }
         if let colon = id.firstIndex(of: ":"), let survey = survey(String(id[..<colon])),
            let column = survey.findColumn(String(id[id.index(after: colon)...])), column.kind == .open {
             return survey.openQuestionDocument(column)
         }
-        if let problem = unreadable[id.lowercased()] {
-            throw .unknownDocument(id: id, suggestions: [], unreadable: problem, unreadableCount: 1)
-        }
-        throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs), unreadable: nil,
-                               unreadableCount: unreadable.keys.filter { $0.contains("/") }.count)
+        if let problem = unreadable[id.lowercased()] { throw .unreadableDocument(id: id, problem: problem) }
+        throw .unknownDocument(id: id, suggestions: EditDistance.closest(to: id, in: documentIDs),
+                               unreadableCount: unreadable.keys.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }.count)
     }
 }
 
 extension Project {
-    /// Documents by lower-cased id, for placing codings.
-    static func documentIndex(transcripts: [Transcript], surveys: [Survey]) -> [String: Transcript] {
+    /// Documents by lower-cased id, for placing codings, and in order (transcripts, then survey open questions).
+    /// When documents share an id (an error `coda check` reports) only the first is kept, in both.
+    static func documentIndex(transcripts: [Transcript], surveys: [Survey]) -> (byID: [String: Transcript], inOrder: [Transcript]) {
         var index: [String: Transcript] = [:]
-        for t in transcripts where index[t.id.lowercased()] == nil { index[t.id.lowercased()] = t }
-        for s in surveys {
-            for c in s.columns where c.kind == .open {
-                let doc = s.openQuestionDocument(c)
-                index[doc.id.lowercased()] = doc
-            }
+        var order: [Transcript] = []
+        func add(_ document: Transcript) {
+            guard index[document.id.lowercased()] == nil else { return }
+            index[document.id.lowercased()] = document
+            order.append(document)
         }
-        return index
+        transcripts.forEach(add)
+        for s in surveys {
+            for c in s.columns where c.kind == .open { add(s.openQuestionDocument(c)) }
+        }
+        return (index, order)
     }
 }
 

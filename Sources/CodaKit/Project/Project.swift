@@ -16,7 +16,7 @@ public struct Project: Sendable {
     /// Transcripts then survey open questions, in a stable order (set when loading).
     public internal(set) var documentsInOrder: [Transcript] = []
     /// All codings, placed on the current text of their documents (including the `auto` coder's suggestions).
-    public var codings: [Coding] = []
+    public internal(set) var codings: [Coding] = []
     /// Codings by people, leaving out autocoding suggestions (set with `codings` when loading).
     public internal(set) var humanCodings: [Coding] = []
     /// The `auto` coder's suggestions.
@@ -47,20 +47,14 @@ public struct Project: Sendable {
     public func survey(_ id: String) -> Survey? {
         surveys.first { $0.id.lowercased() == id.lowercased() }
     }
-
-    /// A path relative to the project folder, for messages.
-    func relativePath(_ url: URL) -> String {
-        let rootPath = root.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
-    }
 }
 
 /// Problems finding or opening a project.
 public enum ProjectError: CodaError {
     case notFound(start: String)
     case notAFolder(path: String)
-    case unknownDocument(id: String, suggestions: [String], unreadable: Diagnostic?, unreadableCount: Int)
+    case unknownDocument(id: String, suggestions: [String], unreadableCount: Int)
+    case unreadableDocument(id: String, problem: Diagnostic)
     case segmentOutOfRange(document: String, number: Int, count: Int)
     case unknownSurvey(id: String, available: [String])
     case unknownQuestion(survey: String, reference: String, suggestions: [String])
@@ -78,10 +72,9 @@ public enum ProjectError: CodaError {
                               hint: "run inside a project, pass `--project DIR`, or make one with `coda init DIR`")
         case .notAFolder(let path):
             return Diagnostic(.error, at: nil, "`\(path)` is not a folder", hint: "pass the project folder to `--project`")
-        case let .unknownDocument(id, suggestions, unreadable, unreadableCount):
-            if let unreadable {
-                return Diagnostic(.error, at: unreadable.location, "document `\(id)` could not be read: \(unreadable.message)", hint: unreadable.hint)
-            }
+        case let .unreadableDocument(id, problem):
+            return Diagnostic(.error, at: problem.location, "document `\(id)` could not be read: \(problem.message)", hint: problem.hint)
+        case let .unknownDocument(id, suggestions, unreadableCount):
             var hint = suggestions.isEmpty ? "`coda transcripts` lists the documents"
                 : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
             if unreadableCount > 0 {

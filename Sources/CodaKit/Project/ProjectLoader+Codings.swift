@@ -25,9 +25,8 @@ extension ProjectLoader {
             statuses.withUnsafeMutableBufferPointer { statusBuffer in
                 nonisolated(unsafe) let codings = codingBuffer
                 nonisolated(unsafe) let results = statusBuffer
-                let runList = runs
-                DispatchQueue.concurrentPerform(iterations: runList.count) { r in
-                    let run = runList[r]
+                DispatchQueue.concurrentPerform(iterations: runs.count) { [runs] r in
+                    let run = runs[r]
                     guard let document = documents[codings[run.lowerBound].document.lowercased()] else { return }
                     for i in run {
                         let placement = CodingAnchor.place(codings[i], in: document)
@@ -45,13 +44,13 @@ extension ProjectLoader {
             interned[s] = s
             return s
         }
-        var keep = [Bool](repeating: true, count: all.count)
+        // Placed codings move down over the unplaced ones, so no second array is made.
+        var kept = 0
         for i in all.indices {
             let coding = all[i]
             guard let status = statuses[i] else {
                 unknownDocuments[coding.document, default: 0] += 1
                 project.unplacedCodings.append((coding, "document `\(coding.document)` does not exist"))
-                keep[i] = false
                 continue
             }
             switch status {
@@ -62,15 +61,18 @@ extension ProjectLoader {
             case .moved:
                 project.movedCodings.append(coding)
             case .unplaced(let reason):
-                keep[i] = false
                 project.unplacedCodings.append((coding, reason))
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
                                               "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
                                               hint: "tag the words again where they are now, then remove the old coding with `coda untag \(coding.document) \(coding.segmentLabel) '\(coding.code)' --coder '\(coding.coder)'` (or delete its line from \(codingPath(coding)))"))
+                continue
             }
-            if keep[i], project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
+            if project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
+            if kept != i { all[kept] = all[i] }
+            kept += 1
         }
-        let codings = keep.allSatisfy { $0 } ? all : all.indices.filter { keep[$0] }.map { all[$0] }
+        all.removeLast(all.count - kept)
+        let codings = all
 
         project.codings = codings
         // Without suggestions the two arrays share one buffer.

@@ -44,12 +44,17 @@ struct ProjectLoader {
         }
         var transcripts: [Transcript] = []
         var surveys: [Survey] = []
+        var transcriptURLs: [URL] = []
+        var otherFiles: [(url: URL, ext: String)] = []
+        for url in transcriptFiles {
+            let ext = url.pathExtension.lowercased()
+            if ["txt", "md", "markdown"].contains(ext) { transcriptURLs.append(url) } else { otherFiles.append((url, ext)) }
+        }
         var sidecars: [String: URL] = [:]
-        for url in transcriptFiles where url.pathExtension.lowercased() == "columns" {
+        for (url, ext) in otherFiles where ext == "columns" {
             sidecars[url.deletingPathExtension().path.lowercased()] = url
         }
         // Transcripts are parsed on every core; the results are merged in file order.
-        let transcriptURLs = transcriptFiles.filter { ["txt", "md", "markdown"].contains($0.pathExtension.lowercased()) }
         let rootPath = root.path
         let parsed = transcriptURLs.parallelMap { url in
             ProjectLoader.parseTranscript(url, path: ProjectLoader.relative(url, to: rootPath))
@@ -57,20 +62,18 @@ struct ProjectLoader {
         for result in parsed {
             diagnostics += result.diagnostics
             if let transcript = result.transcript { transcripts.append(transcript) }
-            for key in result.unreadableKeys { unreadable[key] = result.diagnostics.last }
+            if let (keys, problem) = result.unreadable { for key in keys { unreadable[key] = problem } }
         }
-        for url in transcriptFiles {
-            let ext = url.pathExtension.lowercased()
-            let path = relative(url)
+        for (url, ext) in otherFiles {
+            let path = Self.relative(url, to: rootPath)
             switch ext {
-            case "txt", "md", "markdown":
-                continue
             case "csv", "tsv":
                 if let survey = readSurvey(url, path: path, sidecar: sidecars[url.deletingPathExtension().path.lowercased()]) {
                     surveys.append(survey)
                 }
             case "columns":
-                if !transcriptFiles.contains(where: { $0.deletingPathExtension().path.lowercased() == url.deletingPathExtension().path.lowercased() && $0.pathExtension.lowercased() != "columns" }) {
+                let stem = url.deletingPathExtension().path.lowercased()
+                if !transcriptFiles.contains(where: { $0.deletingPathExtension().path.lowercased() == stem && $0.pathExtension.lowercased() != "columns" }) {
                     diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "no survey CSV beside this .columns file",
                                                   hint: "name it after its CSV: `pre-survey.csv` → `pre-survey.columns`"))
                 }
@@ -87,10 +90,11 @@ struct ProjectLoader {
         var codes: [Code] = []
         var codebookFiles: [String] = []
         for url in files(in: Project.codebooksFolder) {
-            let path = relative(url)
-            guard ["md", "markdown", "txt"].contains(url.pathExtension.lowercased()) else {
+            let path = Self.relative(url, to: root.path)
+            let ext = url.pathExtension.lowercased()
+            guard ["md", "markdown", "txt"].contains(ext) else {
                 diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "file ignored: codebooks are Markdown (.md)",
-                                              hint: url.pathExtension.lowercased() == "qdc" ? "convert it with `coda import`" : nil))
+                                              hint: ext == "qdc" ? "convert it with `coda import`" : nil))
                 continue
             }
             guard let text = readText(url, path: path) else { continue }
@@ -105,8 +109,7 @@ struct ProjectLoader {
 
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
                               diagnostics: [], unreadable: unreadable)
-        project.documentsByID = Project.documentIndex(transcripts: transcripts, surveys: surveys)
-        project.documentsInOrder = project.documentIDs.compactMap { project.documentsByID[$0.lowercased()] }
+        (project.documentsByID, project.documentsInOrder) = Project.documentIndex(transcripts: transcripts, surveys: surveys)
         loadCodings(into: &project)
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
@@ -117,25 +120,15 @@ struct ProjectLoader {
         return project
     }
 
-
-    private func relative(_ url: URL) -> String {
-        let rootPath = root.path
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
-    }
-
     /// Files under `folder`, recursively, skipping hidden ones; sorted so output never depends on the disk.
     func files(in folder: String) -> [URL] {
         DirectoryWalker.files(under: root.appendingPathComponent(folder))
     }
 
+    /// The text of a file, or nil after recording why it could not be read.
     mutating func readText(_ url: URL, path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            record(Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"), path: path)
-            return nil
-        }
         do {
-            return try TextDecoder.decodeUTF8([UInt8](data), file: path)
+            return try Self.text(of: url, path: path)
         } catch {
             record(error.diagnostic, path: path)
             return nil
@@ -147,11 +140,28 @@ struct ProjectLoader {
         unreadable[path] = diagnostic
     }
 
+    /// A file that could not be read or decoded.
+    struct UnreadableFile: CodaError {
+        var diagnostic: Diagnostic
+    }
+
+    /// The decoded text of a file; safe to run on several threads at once.
+    static func text(of url: URL, path: String) throws(UnreadableFile) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw UnreadableFile(diagnostic: Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"))
+        }
+        do {
+            return try TextDecoder.decodeUTF8([UInt8](data), file: path)
+        } catch {
+            throw UnreadableFile(diagnostic: error.diagnostic)
+        }
+    }
+
     struct TranscriptFile: Sendable {
         var transcript: Transcript?
         var diagnostics: [Diagnostic] = []
-        /// Keys (path, lower-cased default id) under which an unreadable file is remembered.
-        var unreadableKeys: [String] = []
+        /// For a file that could not be read: the problem, and the keys (path, lower-cased default id) it is remembered under.
+        var unreadable: (keys: [String], problem: Diagnostic)?
     }
 
     static func relative(_ url: URL, to rootPath: String) -> String {
@@ -162,35 +172,24 @@ struct ProjectLoader {
     /// Reads and parses one transcript file; safe to run on several threads at once.
     static func parseTranscript(_ url: URL, path: String) -> TranscriptFile {
         let defaultID = url.deletingPathExtension().lastPathComponent
-        var result = TranscriptFile()
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            result.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"))
-            result.unreadableKeys = [path, defaultID.lowercased()]
-            return result
-        }
+        let problem: Diagnostic
         do {
-            let text = try TextDecoder.decodeUTF8([UInt8](data), file: path)
-            let (transcript, found) = try TranscriptParser(path: path, defaultID: defaultID).parse(text)
-            result.diagnostics += found
-            if transcript.segments.isEmpty {
-                result.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "the transcript has no text"))
-            }
-            result.transcript = transcript
+            let (transcript, found) = try TranscriptParser(path: path, defaultID: defaultID).parse(try text(of: url, path: path))
+            let empty = transcript.segments.isEmpty ? [Diagnostic(.warning, at: SourceLocation(file: path), "the transcript has no text")] : []
+            return TranscriptFile(transcript: transcript, diagnostics: found + empty)
         } catch let error as any CodaError {
-            result.diagnostics.append(error.diagnostic)
-            result.unreadableKeys = [path, defaultID.lowercased()]
+            problem = error.diagnostic
         } catch {
-            result.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path), "\(error)"))
-            result.unreadableKeys = [path, defaultID.lowercased()]
+            problem = Diagnostic(.error, at: SourceLocation(file: path), "\(error)")
         }
-        return result
+        return TranscriptFile(diagnostics: [problem], unreadable: ([path, defaultID.lowercased()], problem))
     }
 
     mutating func readSurvey(_ url: URL, path: String, sidecar: URL?) -> Survey? {
         guard let text = readText(url, path: path) else { return nil }
         var columnsFile: (path: String, text: String)?
         if let sidecar {
-            let sidecarPath = relative(sidecar)
+            let sidecarPath = Self.relative(sidecar, to: root.path)
             guard let sidecarText = readText(sidecar, path: sidecarPath) else { return nil }
             columnsFile = (sidecarPath, sidecarText)
         }

@@ -67,6 +67,13 @@ enum TextDecoder {
         }
     }
 
+    /// CRLF and lone CR become LF (for text decoded from other encodings).
+    static func normalizeNewlines(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return String(decoding: normalizeNewlines(Array(text.utf8), from: 0), as: UTF8.self)
+    }
+
+    /// The bytes from `start` with CRLF and lone CR turned into LF.
     static func normalizeNewlines(_ bytes: [UInt8], from start: Int) -> [UInt8] {
         guard bytes[start...].contains(0x0D) else { return Array(bytes[start...]) }
         var out = [UInt8]()

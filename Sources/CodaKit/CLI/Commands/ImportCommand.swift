@@ -34,10 +34,11 @@ extension CommandSpec {
         let files = invocation.argumentList("FILE")
         if files.count > 1 && options.id != nil { throw UsageError.conflicting("--id", "several files") }
         var failed = 0
+        var importer = Importer(into: root)
         for path in files {
             let url = resolvePath(path, from: console.currentDirectory)
             do {
-                let outcome = try Importer.run(url, into: root, options: options)
+                let outcome = try importer.run(url, options: options)
                 console.line("imported \(path):")
                 for line in outcome.summary { console.line("  " + line) }
                 for line in outcome.adjustments { console.line("  adjusted: " + line) }

@@ -29,8 +29,7 @@ struct CueLabel: Equatable, Sendable {
         }
         if let label = bracketLabel(body) { return label }
         guard let label = SpeakerLabel.read(body) else { return nil }
-        let rest = String(String.UnicodeScalarView(body.unicodeScalars.dropFirst(label.contentOffset)))
-        return CueLabel(name: label.name, kind: .colon, rest: rest.trimmingWhitespace())
+        return CueLabel(name: label.name, kind: .colon, rest: label.content(of: body).trimmingWhitespace())
     }
 
     /// `[Name] text` or `[Name]: text`; a timestamp or a sound in brackets is not a name.

@@ -17,14 +17,16 @@ struct CueSpeakers {
 
     init(cues: [Cue], srt: Bool) {
         let marked = cues.map { CueMarkup.lines($0.text, srt: srt) }
+        // Each line's label, read once: none on a line with a voice tag.
+        let labels = marked.map { lines in lines.map { $0.voice == nil ? CueLabel.read($0.text) : nil } }
         var colonCounts: [String: Int] = [:]
         var sureNames = Set<String>()
         var lineCount = 0
-        for lines in marked {
-            for line in lines {
+        for (lines, lineLabels) in zip(marked, labels) {
+            for (line, label) in zip(lines, lineLabels) {
                 lineCount += 1
                 if let voice = line.voice { sureNames.insert(voice.lowercased()); continue }
-                guard let label = CueLabel.read(line.text) else { continue }
+                guard let label else { continue }
                 if label.kind == .colon {
                     colonCounts[label.name.lowercased(), default: 0] += 1
                 } else {
@@ -35,10 +37,10 @@ struct CueSpeakers {
         let systematic = colonCounts.values.reduce(0, +) * 2 >= lineCount
         var declined: [String: Int] = [:]
         for (index, cue) in cues.enumerated() {
-            for line in marked[index] {
+            for (line, label) in zip(marked[index], labels[index]) {
                 var speaker = line.voice
                 var text = line.text
-                if speaker == nil, let label = CueLabel.read(line.text) {
+                if let label {
                     let key = label.name.lowercased()
                     if label.kind == .bracket || systematic || sureNames.contains(key) || colonCounts[key, default: 0] >= 2 {
                         speaker = label.name

@@ -13,7 +13,6 @@ enum CueTiming {
 
     /// Seconds for one time (`mm:ss` at least, read by `Timestamp`), or nil.
     static func time(_ text: String) -> Double? {
-        guard !text.isEmpty, text.contains(":") else { return nil }
-        return Timestamp(text)?.seconds
+        Timestamp(text)?.seconds
     }
 }

@@ -24,7 +24,7 @@ enum DocxTable {
             var cell = Substring(row[0])
             if cell.first == "[" || cell.first == "(" { cell = cell.dropFirst() }
             if cell.last == "]" || cell.last == ")" { cell = cell.dropLast() }
-            return cell.contains(":") ? Timestamp(cell.trimmingWhitespace()) : nil
+            return Timestamp(cell.trimmingWhitespace())
         }
         func isTurn(_ row: [String]) -> Bool { name(row) != nil && (width == 2 || time(row) != nil) }
         // The first row may be a heading ("Speaker | Text", "Time | Speaker | Text"): a row that is no turn, or whose

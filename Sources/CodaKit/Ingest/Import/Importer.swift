@@ -73,18 +73,33 @@ public enum ImportError: CodaError {
 /// of transcription services) become Markdown transcripts in `Transcripts/`, with the original kept under
 /// `Sources/`; REFI-QDA codebooks (.qdc) and projects (.qdpx) become codebooks, transcripts and codings.
 /// Nothing is written unless the whole file could be read.
-public enum Importer {
+public struct Importer {
+    let root: URL
+    /// The lower-cased ids of the project's documents, read on first need and kept up to date while importing,
+    /// so importing ten thousand transcripts reads the project once rather than once a file.
+    private var documentIDs: Set<String>?
+
+    public init(into root: URL) { self.root = root }
+
     public static func run(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
+        var importer = Importer(into: root)
+        return try importer.run(file, options: options)
+    }
+
+    public mutating func run(_ file: URL, options: ImportOptions) throws -> ImportOutcome {
         let ext = file.pathExtension.lowercased()
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw ImportError.unreadable(file: file.path, reason: "it does not exist")
         }
         switch ext {
         case "vtt", "srt", "docx", "txt":
-            return try TranscriptImport.run(file, into: root, options: options)
+            var ids = documentIDs ?? Set(Project.load(root).documentIDs.map { $0.lowercased() })
+            defer { documentIDs = ids }
+            return try TranscriptImport.run(file, into: root, options: options, documentIDs: &ids)
         case "qdc":
             return try RefiImport.codebook(file, into: root, options: options)
         case "qdpx":
+            documentIDs = nil  // the project gains documents: read them again when next needed
             return try RefiImport.project(file, into: root, options: options)
         default:
             throw ImportError.unsupported(file: file.lastPathComponent, ext: ext)

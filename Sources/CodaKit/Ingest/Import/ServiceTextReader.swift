@@ -83,7 +83,7 @@ enum ServiceTextReader {
         let before = line[..<gap].last
         guard line[gap] == "\t" || before == " " || before == "\t" else { return nil }
         let name = line[..<gap].trimmingWhitespace()
-        guard timeText.contains(":"), let time = Timestamp(timeText), isName(name) else { return nil }
+        guard let time = Timestamp(timeText), isName(name) else { return nil }
         return Header(name: name, time: time, rest: "")
     }
 
@@ -96,7 +96,7 @@ enum ServiceTextReader {
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         let name = line[..<open].trimmingWhitespace()
         let timeText = line[line.index(after: open)..<close].trimmingWhitespace()
-        guard timeText.contains(":"), let time = Timestamp(timeText), isName(name) else { return nil }
+        guard let time = Timestamp(timeText), isName(name) else { return nil }
         return Header(name: name, time: time, rest: rest.trimmingWhitespace())
     }
 

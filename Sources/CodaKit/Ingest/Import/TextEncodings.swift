@@ -1,7 +1,7 @@
 /// The text encodings `coda import` reads. A byte order mark decides by itself (UTF-8, UTF-16 LE or BE);
 /// without one a file is UTF-8 unless `--encoding` names another, since no test tells Windows-1252 from
 /// UTF-8 reliably. Whatever the encoding, line ends come back as LF and the BOM is gone.
-enum ImportEncoding: String, CaseIterable, Sendable {
+enum ImportEncoding: String, Sendable {
     case utf8 = "utf-8"
     case utf16 = "utf-16"
     case utf16LE = "utf-16le"
@@ -51,7 +51,7 @@ enum ImportTextDecoder {
                            hint: "say which with `--encoding utf-16le` (Windows) or `--encoding utf-16be`")
         case .utf16LE: return (try utf16(bytes, from: 0, bigEndian: false, file: file), .utf16LE)
         case .utf16BE: return (try utf16(bytes, from: 0, bigEndian: true, file: file), .utf16BE)
-        case .windows1252: return (normalizeNewlines(windows1252(bytes)), .windows1252)
+        case .windows1252: return (TextDecoder.normalizeNewlines(windows1252(bytes)), .windows1252)
         }
     }
 
@@ -110,7 +110,7 @@ enum ImportTextDecoder {
             scalars.append(scalar)
             i += width
         }
-        return normalizeNewlines(String(scalars))
+        return TextDecoder.normalizeNewlines(String(scalars))
     }
 
     private static func badUTF16(file: String, offset: Int, line: Int) -> ImportError {
@@ -137,21 +137,4 @@ enum ImportTextDecoder {
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
-
-    /// CRLF and lone CR become LF.
-    static func normalizeNewlines(_ text: String) -> String {
-        guard text.unicodeScalars.contains("\r") else { return text }
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" {
-                out.append("\n")
-                previousCR = true
-                continue
-            }
-            if !(scalar == "\n" && previousCR) { out.append(scalar) }
-            previousCR = false
-        }
-        return String(out)
-    }
 }

@@ -7,7 +7,8 @@ enum TranscriptImport {
     /// Header keys `coda import` sets itself.
     static let reservedKeys: Set<String> = ["id", "case", "source", "speakers", "duration"]
 
-    static func run(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
+    /// `documentIDs` holds the project's document ids, lower-cased; the imported one is added to them.
+    static func run(_ file: URL, into root: URL, options: ImportOptions, documentIDs: inout Set<String>) throws -> ImportOutcome {
         let name = file.lastPathComponent
         let ext = file.pathExtension.lowercased()
         let encoding = try options.encoding.map { value throws(ImportError) -> ImportEncoding in
@@ -27,7 +28,7 @@ enum TranscriptImport {
         func ownValue(_ key: String) -> String? { own.first { $0.key == key }?.value.nilIfEmpty }
         let id = options.id ?? ownValue("id") ?? defaultID
         try checkID(id)
-        if Project.load(root).documentIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+        if documentIDs.contains(id.lowercased()) {
             throw ImportError.badID(id: id, reason: "a document with this id is already in the project; nothing was imported")
         }
         let targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes)
@@ -46,6 +47,7 @@ enum TranscriptImport {
                                                                 path: path, id: id, file: name)
         var outcome = ImportOutcome()
         outcome.written = try targets.write(original: bytes, transcript: text)
+        documentIDs.insert(id.lowercased())
         outcome.summary = summary(of: transcript, format: source.format, duration: source.duration)
         outcome.adjustments = source.adjustments
         if !targets.copiesSource {

@@ -46,8 +46,7 @@ struct TurnBuilder {
         var result: [ImportedTurn] = []
         for var turn in turns where !turn.text.isEmpty {
             if turn.speaker == nil, let label = SpeakerLabel.read(Substring(turn.text)), let name = known[label.name.lowercased()] {
-                turn = ImportedTurn(speaker: name, start: label.timestamp?.seconds,
-                                    text: String(String.UnicodeScalarView(turn.text.unicodeScalars.dropFirst(label.contentOffset))))
+                turn = ImportedTurn(speaker: name, start: label.timestamp?.seconds, text: label.content(of: turn.text))
                 if turn.text.isEmpty { continue }
             }
             if let last = result.indices.last, turn.speaker != nil, result[last].speaker == turn.speaker {

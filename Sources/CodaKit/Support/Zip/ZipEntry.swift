@@ -16,6 +16,4 @@ struct ZipEntry: Sendable, Hashable {
 
     var isDirectory: Bool { name.hasSuffix("/") }
     var isEncrypted: Bool { flags & 0x0001 != 0 || method == 99 }
-    /// Whether the name can be extracted below a folder without escaping it (see `ZipPath`).
-    var hasSafePath: Bool { ZipPath.isSafeRelativePath(name) }
 }
