@@ -2,9 +2,13 @@ import Foundation
 
 /// `coda init [DIR]`: an empty project with a short example of each kind of file.
 public enum ProjectInitializer {
-    public static func create(at folder: URL) throws -> [String] {
+    /// Writes the example files; `mainCoder`, when known, is recorded in `Project.md` as the main coder.
+    public static func create(at folder: URL, mainCoder: String? = nil) throws -> [String] {
         if ProjectLocator.isProject(folder) { throw ProjectError.exists(path: folder.path) }
+        let title = folder.standardizedFileURL.lastPathComponent
+        let settings = ProjectSettings().setting(.title, to: title).setting(.mainCoder, to: mainCoder)
         let files: [(String, String)] = [
+            (ProjectSettings.fileName, settings.text),
             ("Transcripts/example-interview.md", exampleTranscript),
             ("Transcripts/example-survey.csv", exampleSurvey),
             ("Transcripts/example-survey.columns", exampleColumns),

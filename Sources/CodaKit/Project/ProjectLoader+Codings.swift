@@ -80,7 +80,11 @@ extension ProjectLoader {
         project.humanCodings = hasSuggestions ? codings.filter { $0.coder != CodingStore.suggestionCoder } : codings
         project.suggestions = hasSuggestions ? codings.filter { $0.coder == CodingStore.suggestionCoder } : []
         project.coders = Array(Set(project.humanCodings.map(\.coder))).sorted(by: naturalOrder)
-        project.mainCoder = CodingFilter.mainCoder(of: project.humanCodings)
+        // A main coder declared in Project.md wins, spelled as their codings spell it.
+        let declared = project.settings.mainCoder.map { name in
+            project.coders.first { $0.lowercased() == name.lowercased() } ?? name
+        }
+        project.mainCoder = declared ?? CodingFilter.mainCoder(of: project.humanCodings)
         for (code, count) in unknownCodes.sorted(by: { $0.key < $1.key }) {
             let suggestion = (try? project.codebook.resolve(code.split(separator: "/").last.map(String.init) ?? code))?.path
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),

@@ -109,6 +109,7 @@ struct ProjectLoader {
 
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
                               diagnostics: [], unreadable: unreadable)
+        project.settings = loadSettings()
         (project.documentsByID, project.documentsInOrder) = Project.documentIndex(transcripts: transcripts, surveys: surveys)
         loadCodings(into: &project)
         let (memos, memoProblems) = MemoStore(root: root).load()
@@ -118,6 +119,16 @@ struct ProjectLoader {
         diagnostics += project.surveyLinkDiagnostics()
         project.diagnostics = diagnostics.sortedForDisplay()
         return project
+    }
+
+    /// The project's settings, recording why `Project.md` could not be read when it cannot.
+    mutating func loadSettings() -> ProjectSettings {
+        let url = root.appendingPathComponent(ProjectSettings.fileName)
+        guard FileManager.default.fileExists(atPath: url.path),
+              let text = readText(url, path: ProjectSettings.fileName) else { return ProjectSettings() }
+        let settings = ProjectSettings(text: text)
+        diagnostics += settings.problems
+        return settings
     }
 
     /// Files under `folder`, recursively, skipping hidden ones; sorted so output never depends on the disk.

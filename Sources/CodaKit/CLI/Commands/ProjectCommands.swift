@@ -8,7 +8,8 @@ extension CommandSpec {
     ) { invocation in
         let console = invocation.console
         let folder = resolvePath(invocation.argument("DIR") ?? ".", from: console.currentDirectory)
-        let written = try ProjectInitializer.create(at: folder)
+        let coder = try? CoderIdentity.resolve(option: nil, environment: console.environment, projectRoot: folder)
+        let written = try ProjectInitializer.create(at: folder, mainCoder: coder)
         console.line("Made a Coda project in \(folder.path):")
         for path in written { console.line("  \(path)") }
         console.line("\nNext: put your transcripts in Transcripts/, your codebook in Codebooks/, then run `coda status`.")
