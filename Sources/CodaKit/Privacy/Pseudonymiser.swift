@@ -1,0 +1,227 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces the identifiers of a project by pseudonyms, and restores them. All files change or none:
+/// under the project lock, every new file is first written beside its target as a temporary file, then the
+/// key is written with every changed line (state `applying`), then the temporary files are renamed over
+/// their targets, then the key is marked `applied`. A run stopped part-way leaves each file either as it was
+/// or as it should be, both recorded in the key by fingerprint: running the same command again finishes the
+/// job, and `--reverse` undoes it.
+struct Pseudonymiser {
+    var root: URL
+    var keyURL: URL
+    var keyPath: String { keyURL.path }
+
+    static let stagingSuffix = ".coda-pseudonymise.tmp"
+
+    struct Outcome {
+        var plan: PseudonymPlan?
+        var key: PseudonymKey
+        var filesChanged = 0
+        var finishedEarlierRun = false
+        /// Files under `Sources/`: originals of imports, with the names, left as they are.
+        var importedOriginals: [String] = []
+    }
+
+    /// The files a pseudonymisation reads and may rewrite, relative to the project.
+    static func files(in root: URL) -> [String] {
+        let rootPath = root.standardizedFileURL.path
+        let wanted: [(folder: String, extensions: Set<String>?)] = [
+            (Project.transcriptsFolder, ["txt", "md", "markdown", "csv", "tsv", "columns"]),
+            (Project.codebooksFolder, ["md", "markdown", "txt"]),
+            (CodingStore.folder, ["tsv"]),
+            (MemoStore.folder, nil),
+        ]
+        return wanted.flatMap { folder, extensions in
+            DirectoryWalker.files(under: root.appendingPathComponent(folder))
+                .filter { url in extensions.map { $0.contains(url.pathExtension.lowercased()) } ?? true }
+                .map { ProjectLoader.relative($0, to: rootPath) }
+        }
+    }
+
+    // MARK: Proposing and applying
+
+    /// Works out the key and the plan; with `apply`, writes them. `names` is the researcher's own list.
+    func run(names: [(real: String, pseudonym: String?)], unsure: TextRewrite.Unsure?, apply: Bool,
+             write: Bool) throws -> Outcome {
+        try KeyLocation.check(keyURL, projectRoot: root)
+        return try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
+            let existing = try readKey()
+            if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
+            if let existing, existing.state == .applying {
+                guard apply else { throw PseudonymError.alreadyApplied(path: keyPath) }
+                var outcome = Outcome(key: existing)
+                outcome.filesChanged = try move(existing, reverse: false)
+                outcome.finishedEarlierRun = true
+                return outcome
+            }
+            let project = Project.load(root)
+            let files = Pseudonymiser.files(in: root)
+            let texts = files.compactMap { path -> (path: String, text: String)? in
+                guard !path.hasPrefix(CodingStore.folder + "/"),
+                      let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+                return (path, String(decoding: data, as: UTF8.self))
+            }
+            var proposal = KeyProposal(texts: texts)
+            proposal.collect(project: project, names: names, key: existing)
+            let key = PseudonymKey(entries: proposal.entries)
+            try proposal.validate(key.entries, keyGiven: existing != nil)
+            var matcher = PseudonymMatcher(key.entries)
+            matcher.commonWords = proposal.lowerCaseWords.intersection(matcher.singleWords)
+            if let (word, owners) = matcher.sharedWords.first {
+                throw PseudonymError.sharedWord(word: word, names: owners.map { key.entries[$0].real })
+            }
+            let plan = PseudonymPlan(project: project, matcher: matcher, unsure: unsure ?? .keep, files: files)
+            var outcome = Outcome(plan: plan, key: key)
+            outcome.importedOriginals = DirectoryWalker.files(under: root.appendingPathComponent("Sources"))
+                .map { ProjectLoader.relative($0, to: root.standardizedFileURL.path) }
+            if existing != nil, !key.entries.isEmpty, plan.patches.isEmpty {
+                throw PseudonymError.noNameInProject(path: keyPath)
+            }
+            guard apply else {
+                if write { try writeKey(key) }
+                return outcome
+            }
+            try checkBeforeApplying(project: project, plan: plan, unsure: unsure)
+            outcome.key = try commit(plan, key: key)
+            outcome.filesChanged = plan.patches.count
+            return outcome
+        }
+    }
+
+    private func checkBeforeApplying(project: Project, plan: PseudonymPlan, unsure: TextRewrite.Unsure?) throws {
+        let unreadable = plan.unreadable + project.unreadable.keys.filter { !plan.unreadable.contains($0) }.sorted()
+        if !unreadable.isEmpty { throw PseudonymError.unreadable(paths: unreadable) }
+        let misplaced = project.movedCodings.count + project.unplacedCodings.count + plan.notInPlace
+        if misplaced > 0 { throw PseudonymError.codingsNotInPlace(count: misplaced) }
+        if unsure == nil, !plan.unsurePlaces.isEmpty { throw PseudonymError.unsure(places: plan.unsurePlaces) }
+    }
+
+    /// Stages every new file, records the change in the key, renames the files in, and checks the result.
+    private func commit(_ plan: PseudonymPlan, key: PseudonymKey) throws -> PseudonymKey {
+        var key = key
+        key.files = plan.patches
+        key.state = .applying
+        try stage(plan.newBytes)
+        try writeKey(key)
+        try renameStaged(plan.patches.map(\.path))
+        do {
+            try verify(plan)
+        } catch {
+            _ = try? move(key, reverse: true)
+            key.files = []
+            key.state = .proposed
+            try? writeKey(key)
+            throw error
+        }
+        key.state = .applied
+        try writeKey(key)
+        return key
+    }
+
+    /// Every coding of the rewritten project is exactly where the plan put it, and no other moved.
+    private func verify(_ plan: PseudonymPlan) throws {
+        let project = Project.load(root)
+        if !project.movedCodings.isEmpty || !project.unplacedCodings.isEmpty {
+            throw PseudonymError.verificationFailed(
+                detail: "\(project.movedCodings.count + project.unplacedCodings.count) codings were not in place afterwards")
+        }
+        let found = Set((project.codings + project.rejectedSuggestions).map(\.key))
+        let missing = plan.carried.filter { !found.contains($0.key) }
+        if let first = missing.first {
+            throw PseudonymError.verificationFailed(detail: "\(missing.count) codings moved, e.g. \(first.document) \(first.start)-\(first.end)")
+        }
+    }
+
+    // MARK: Reversing
+
+    /// Restores every file the key changed, byte for byte; files already restored are left alone.
+    func reverse() throws -> Outcome {
+        try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
+            guard var key = try readKey() else { throw PseudonymError.keyMissing(path: keyPath) }
+            guard key.state == .applied || key.state == .applying else { throw PseudonymError.notApplied(path: keyPath) }
+            var outcome = Outcome(key: key)
+            outcome.filesChanged = try move(key, reverse: true)
+            key.state = .reversed
+            key.files = []
+            try writeKey(key)
+            outcome.key = key
+            return outcome
+        }
+    }
+
+    /// Brings every file of the key to its `after` (or, reversing, its `before`) bytes. Each file must be at
+    /// one of the two; otherwise nothing is written and the files that differ are reported.
+    private func move(_ key: PseudonymKey, reverse: Bool) throws -> Int {
+        var targets: [String: [UInt8]] = [:]
+        var mismatched: [String] = []
+        for patch in key.files {
+            let url = root.appendingPathComponent(patch.path)
+            let bytes = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
+            let now = bytes.map(TextLines.fingerprint)
+            if now == (reverse ? patch.before : patch.after) { continue }
+            guard let bytes, now == (reverse ? patch.after : patch.before),
+                  let moved = patch.applied(to: bytes, reverse: reverse),
+                  TextLines.fingerprint(moved) == (reverse ? patch.before : patch.after) else {
+                mismatched.append(patch.path)
+                continue
+            }
+            targets[patch.path] = moved
+        }
+        if !mismatched.isEmpty { throw PseudonymError.keyDoesNotMatch(path: keyPath, files: mismatched) }
+        try stage(targets)
+        try renameStaged(targets.keys.sorted())
+        return targets.count
+    }
+
+    // MARK: Files
+
+    private func stagingURL(_ path: String) -> URL {
+        let url = root.appendingPathComponent(path)
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Pseudonymiser.stagingSuffix)
+    }
+
+    private func stage(_ files: [String: [UInt8]]) throws {
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            do {
+                try AtomicFile.write(bytes, to: stagingURL(path))
+            } catch {
+                for path in files.keys { unlink(stagingURL(path).path) }
+                throw error
+            }
+        }
+    }
+
+    private func renameStaged(_ paths: [String]) throws {
+        for path in paths where rename(stagingURL(path).path, root.appendingPathComponent(path).path) != 0 {
+            throw PseudonymError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    func readKey() throws -> PseudonymKey? {
+        guard let data = FileManager.default.contents(atPath: keyPath) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else { throw PseudonymError.badKeyLine(path: keyPath, line: 1) }
+        return try PseudonymKey.parse(text, path: keyPath)
+    }
+
+    private func writeKey(_ key: PseudonymKey) throws {
+        try AtomicFile.write(key.render(), to: keyURL)
+        chmod(keyPath, 0o600)
+    }
+}
+
+extension PseudonymKey.FilePatch {
+    /// The bytes with this patch's lines turned forward (old → new) or back; nil when a line is not as recorded.
+    func applied(to bytes: [UInt8], reverse: Bool) -> [UInt8]? {
+        guard var text = TextLines(bytes) else { return nil }
+        for line in lines {
+            guard line.number < text.lines.count, text.lines[line.number].content == (reverse ? line.new : line.old) else { return nil }
+            text.lines[line.number].content = reverse ? line.old : line.new
+        }
+        return text.bytes
+    }
+}
