@@ -93,7 +93,7 @@ struct KeyProposal {
     }
 
     /// Pseudonyms that would break a file, be shared, or already stand in the text.
-    func validate(_ entries: [PseudonymEntry], keyGiven: Bool) throws(PseudonymError) {
+    func validate(_ entries: [PseudonymEntry]) throws(PseudonymError) {
         var owners: [String: [String]] = [:]
         for entry in entries {
             if entry.pseudonym.unicodeScalars.contains(where: { "\t\n\r,;:\"".unicodeScalars.contains($0) }) {
@@ -104,7 +104,6 @@ struct KeyProposal {
         if let (pseudonym, reals) = owners.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
             throw .duplicatePseudonym(pseudonym: pseudonym, reals: reals)
         }
-        guard keyGiven else { return }
         for entry in entries {
             if let path = occurs(entry.pseudonym) { throw .pseudonymInText(pseudonym: entry.pseudonym, place: path) }
         }

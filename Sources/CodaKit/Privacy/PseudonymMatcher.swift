@@ -55,7 +55,7 @@ struct PseudonymMatcher: Sendable {
             for candidate in candidates {
                 guard let end = matchEnd(candidate.words, at: i, tokens: tokens, scalars: scalars) else { continue }
                 let unsure = candidate.words.count == 1 && commonWords.contains(token.folded)
-                    && startsSentence(at: token.range.lowerBound, in: scalars)
+                    && startsSentence(at: token.range.lowerBound, in: scalars) && !isLabel(endingAt: end, in: scalars)
                 found.append(Match(range: token.range.lowerBound..<end, entry: candidate.entry, unsure: unsure))
                 break
             }
@@ -90,6 +90,13 @@ struct PseudonymMatcher: Sendable {
         while i >= 0, scalars[i] == " " || scalars[i] == "\u{A0}" { i -= 1 }
         if i < 0 { return true }
         return ".!?:;,\"“‘'([\t\n\r*_>-".unicodeScalars.contains(scalars[i])
+    }
+
+    /// A speaker label (`Hope:`) is a name wherever it stands.
+    private func isLabel(endingAt end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var i = end
+        while i < scalars.count, scalars[i] == " " { i += 1 }
+        return i < scalars.count && scalars[i] == ":"
     }
 
     private func occurrences(of literal: (scalars: [Unicode.Scalar], entry: Int, folded: Bool),

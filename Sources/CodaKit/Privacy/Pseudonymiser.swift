@@ -69,7 +69,7 @@ struct Pseudonymiser {
             var proposal = KeyProposal(texts: texts)
             proposal.collect(project: project, names: names, key: existing)
             let key = PseudonymKey(entries: proposal.entries)
-            try proposal.validate(key.entries, keyGiven: existing != nil)
+            try proposal.validate(key.entries)
             var matcher = PseudonymMatcher(key.entries)
             matcher.commonWords = proposal.lowerCaseWords.intersection(matcher.singleWords)
             if let (word, owners) = matcher.sharedWords.first {
