@@ -77,7 +77,7 @@ struct IdentifierFinder {
     private func phone(at start: Int, in s: [Unicode.Scalar]) -> (text: String, end: Int)? {
         let first = s[start]
         guard first == "+" || first == "(" || ("0"..."9").contains(first) else { return nil }
-        if start > 0, NameFolding.isWordScalar(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "," { return nil }
+        if start > 0, NameFolding.isWordScalar(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "+" { return nil }
         var end = start
         var digits = 0
         var lastDigitEnd = start

@@ -3,15 +3,15 @@ import Foundation
 /// Where a pseudonymisation key may live: never inside the project (which is what gets shared) and never
 /// inside a git work tree (where a commit could publish it).
 enum KeyLocation {
-    static func check(_ key: URL, projectRoot: URL) throws(PseudonymError) {
+    static func check(_ key: URL, projectRoot: URL, shownAs shown: String) throws(PseudonymError) {
         let keyPath = resolved(key).path
         let rootPath = resolved(projectRoot).path
-        if keyPath == rootPath || keyPath.hasPrefix(rootPath + "/") { throw .keyInsideProject(path: key.path) }
+        if keyPath == rootPath || keyPath.hasPrefix(rootPath + "/") { throw .keyInsideProject(path: shown) }
         var folder = resolved(key.deletingLastPathComponent())
-        guard FileManager.default.fileExists(atPath: folder.path) else { throw .keyFolderMissing(path: key.path) }
+        guard FileManager.default.fileExists(atPath: folder.path) else { throw .keyFolderMissing(path: shown) }
         while true {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
-                throw .keyInsideGit(path: key.path, repository: folder.path)
+                throw .keyInsideGit(path: shown, repository: folder.path)
             }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path || folder.path == "/" { return }

@@ -13,27 +13,46 @@ struct KeyProposal {
         var lower = Set<String>()
         var all = Set<String>()
         for (_, text) in texts {
-            for token in NameToken.tokens(Array(text.unicodeScalars)) {
+            let scalars = Array(text.unicodeScalars)
+            for token in NameToken.tokens(scalars) {
                 all.insert(token.folded)
-                if token.startsLower { lower.insert(token.folded) }
+                if token.startsLower && !KeyProposal.isInAddress(token, scalars) { lower.insert(token.folded) }
             }
         }
         lowerCaseWords = lower
         allWords = all
     }
 
+    /// Identifiers Coda finds that a given key leaves out (it may have been edited on purpose).
+    private(set) var notInKey: [PseudonymEntry] = []
+
+    /// With a key, its entries and the researcher's list are used as they are, so a line deleted from the key
+    /// stays deleted; what Coda finds besides is only reported. Without one, everything found is proposed.
+    /// A word of an email address or web address (`jose` in `jose.nguyen@example.org`) is not a common word.
+    static func isInAddress(_ token: NameToken, _ scalars: [Unicode.Scalar]) -> Bool {
+        let before = token.range.lowerBound > 0 ? scalars[token.range.lowerBound - 1] : " "
+        let after = token.range.upperBound < scalars.count ? scalars[token.range.upperBound] : " "
+        let next = token.range.upperBound + 1 < scalars.count ? scalars[token.range.upperBound + 1] : " "
+        return "@./_".unicodeScalars.contains(before) || after == "@" || after == "_"
+            || (after == "." && NameFolding.isWordScalar(next))
+    }
+
     mutating func collect(project: Project, names: [(real: String, pseudonym: String?)], key: PseudonymKey?) {
-        var pending: [(real: String, kind: PseudonymEntry.Kind, pseudonym: String?)] = []
-        for entry in key?.entries ?? [] { pending.append((entry.real, entry.kind, entry.pseudonym)) }
+        for entry in key?.entries ?? [] { merge(entry.real, entry.kind, pseudonym: entry.pseudonym) }
         for name in names {
-            let kind: PseudonymEntry.Kind = name.real.contains("@") ? .email : name.real.filter(\.isNumber).count >= 7 ? .phone : .person
-            pending.append((name.real, kind, name.pseudonym))
+            let kind: PseudonymEntry.Kind = name.real.contains("@") ? .email
+                : name.real.filter(\.isNumber).count >= 7 ? .phone : .person
+            merge(name.real, kind, pseudonym: name.pseudonym)
         }
         var finder = IdentifierFinder()
         finder.scan(project)
         for (_, text) in texts { finder.scanContacts(text) }
-        for (real, kind) in finder.found { pending.append((real, kind, nil)) }
-        for item in pending { merge(item.real, item.kind, pseudonym: item.pseudonym) }
+        let given = entries.count
+        for (real, kind) in finder.found { merge(real, kind, pseudonym: nil) }
+        if key != nil {
+            notInKey = Array(entries[given...])
+            entries.removeSubrange(given...)
+        }
         var counters: [PseudonymEntry.Kind: Int] = [:]
         let width = max(2, String(entries.filter { $0.kind == .person }.count).count)
         for index in entries.indices where entries[index].pseudonym.isEmpty {

@@ -53,7 +53,7 @@ public enum PseudonymError: CodaError {
                               hint: "use the key written when this project was pseudonymised; if you edited these files since, undo those edits first (e.g. with git)")
         case .noNameInProject(let path):
             return Diagnostic(.error, at: nil, "none of the names in the key \(path) occurs in this project",
-                              hint: "check that this is the key of this project, or run without a key file to have Coda propose one")
+                              hint: "check that this is the key of this project, or give a new key file to have Coda propose one")
         case let .badPseudonym(real, pseudonym):
             return Diagnostic(.error, at: nil, "the pseudonym `\(pseudonym)` for `\(real)` contains a character that would break a file (tab, line end, comma, semicolon, colon or quote)",
                               hint: "choose a pseudonym of letters, digits, spaces, brackets or hyphens, e.g. `P01` or `Participant 3`")

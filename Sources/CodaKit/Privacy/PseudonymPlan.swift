@@ -62,7 +62,9 @@ struct PseudonymPlan {
         let headerEnd = path.hasPrefix(Project.transcriptsFolder + "/") && text.lines.first?.content.trimmingWhitespace() == "---"
             ? text.lines.dropFirst().firstIndex { $0.content.trimmingWhitespace() == "---" } : nil
         for (number, line) in text.lines.enumerated() where !isProtected(line.content, number: number, path: path, headerEnd: headerEnd) {
-            let rewrite = TextRewrite(line.content, matcher: matcher, unsure: unsure)
+            // A name in a transcript's header (`speakers: Interviewer, Hope`) is a name, never the word.
+            let inHeader = headerEnd.map { number < $0 } ?? false
+            let rewrite = TextRewrite(line.content, matcher: matcher, unsure: inHeader ? .replace : unsure)
             let place = placeLabel(path: path, line: number + 1)
             let scalars = Array(line.content.unicodeScalars)
             for kept in rewrite.keptUnsure {

@@ -58,6 +58,12 @@ struct PseudonymReport {
             console.line("  \(entry.pseudonym) ← \(showKey ? entry.real : PseudonymReport.masked(entry)) (\(entry.kind.rawValue))")
         }
         for note in PseudonymReport.overlaps(key.entries) { console.line("note: " + note) }
+        if !outcome.notInKey.isEmpty {
+            let listed = outcome.notInKey.map { showKey ? $0.real : PseudonymReport.masked($0) }.joined(separator: ", ")
+            console.line("note: \(outcome.notInKey.count) identifier\(plural(outcome.notInKey.count)) found in the project "
+                         + "\(outcome.notInKey.count == 1 ? "is" : "are") not in the key (\(listed)): add a line to the key for "
+                         + "each that should be replaced")
+        }
         if !plan.unsurePlaces.isEmpty {
             console.line("unsure: \(plan.unsurePlaces.count) place\(plural(plan.unsurePlaces.count)) where a name is also a common word "
                          + "(kept as written unless `--unsure replace`):")

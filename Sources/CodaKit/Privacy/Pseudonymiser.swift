@@ -14,7 +14,8 @@ import Darwin
 struct Pseudonymiser {
     var root: URL
     var keyURL: URL
-    var keyPath: String { keyURL.path }
+    /// The key as the researcher wrote it, for messages.
+    var keyPath: String
 
     static let stagingSuffix = ".coda-pseudonymise.tmp"
 
@@ -25,6 +26,8 @@ struct Pseudonymiser {
         var finishedEarlierRun = false
         /// Files under `Sources/`: originals of imports, with the names, left as they are.
         var importedOriginals: [String] = []
+        /// Identifiers found in the project that the given key leaves out.
+        var notInKey: [PseudonymEntry] = []
     }
 
     /// The files a pseudonymisation reads and may rewrite, relative to the project.
@@ -48,7 +51,7 @@ struct Pseudonymiser {
     /// Works out the key and the plan; with `apply`, writes them. `names` is the researcher's own list.
     func run(names: [(real: String, pseudonym: String?)], unsure: TextRewrite.Unsure?, apply: Bool,
              write: Bool) throws -> Outcome {
-        try KeyLocation.check(keyURL, projectRoot: root)
+        try KeyLocation.check(keyURL, projectRoot: root, shownAs: keyPath)
         return try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
             let existing = try readKey()
             if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
@@ -77,6 +80,7 @@ struct Pseudonymiser {
             }
             let plan = PseudonymPlan(project: project, matcher: matcher, unsure: unsure ?? .keep, files: files)
             var outcome = Outcome(plan: plan, key: key)
+            outcome.notInKey = proposal.notInKey
             outcome.importedOriginals = DirectoryWalker.files(under: root.appendingPathComponent("Sources"))
                 .map { ProjectLoader.relative($0, to: root.standardizedFileURL.path) }
             if existing != nil, !key.entries.isEmpty, plan.patches.isEmpty {
@@ -203,14 +207,14 @@ struct Pseudonymiser {
     }
 
     func readKey() throws -> PseudonymKey? {
-        guard let data = FileManager.default.contents(atPath: keyPath) else { return nil }
+        guard let data = FileManager.default.contents(atPath: keyURL.path) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else { throw PseudonymError.badKeyLine(path: keyPath, line: 1) }
         return try PseudonymKey.parse(text, path: keyPath)
     }
 
     private func writeKey(_ key: PseudonymKey) throws {
         try AtomicFile.write(key.render(), to: keyURL)
-        chmod(keyPath, 0o600)
+        chmod(keyURL.path, 0o600)
     }
 }
 

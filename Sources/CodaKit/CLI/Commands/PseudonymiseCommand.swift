@@ -28,7 +28,7 @@ extension CommandSpec {
         let modes = ["apply", "dry-run", "reverse"].filter(invocation.flag)
         if modes.count > 1 { throw UsageError.conflicting("--" + modes[0], "--" + modes[1]) }
         let pseudonymiser = Pseudonymiser(root: try invocation.projectRoot(),
-                                          keyURL: resolvePath(keyOption, from: console.currentDirectory))
+                                          keyURL: resolvePath(keyOption, from: console.currentDirectory), keyPath: keyOption)
         if invocation.flag("reverse") {
             let outcome = try pseudonymiser.reverse()
             console.line("restored \(outcome.filesChanged) file\(plural(outcome.filesChanged)) byte for byte from \(keyOption)")

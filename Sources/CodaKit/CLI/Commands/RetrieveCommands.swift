@@ -64,7 +64,7 @@ extension CommandSpec {
     private static func identifierProblems(_ invocation: Invocation, root: URL) throws -> [Diagnostic] {
         guard let path = invocation.option("key") else { throw UsageError.missingValue(option: "key", valueName: "FILE") }
         let url = resolvePath(path, from: invocation.console.currentDirectory)
-        guard let key = try Pseudonymiser(root: root, keyURL: url).readKey() else { throw PseudonymError.keyMissing(path: path) }
+        guard let key = try Pseudonymiser(root: root, keyURL: url, keyPath: path).readKey() else { throw PseudonymError.keyMissing(path: path) }
         return IdentifierScan.diagnostics(root: root, key: key)
     }
 }
