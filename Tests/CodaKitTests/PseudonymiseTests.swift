@@ -382,7 +382,7 @@ import Testing
         let inside = TestSupport.run(["pseudonymise", "--key", "Memos/study.key"], in: root)
         #expect(inside.stderr == """
             error: the key Memos/study.key would be inside the project folder, which is what you share
-              hint: put the key in a private folder outside the project, e.g. `--key ~/private/study.key`
+              hint: put the key in a private folder outside the project and outside git, e.g. `--key ~/private/study.key`
 
             """)
         let repository = TestSupport.temporaryFolder("coda-repo")
