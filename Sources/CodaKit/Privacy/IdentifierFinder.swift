@@ -62,8 +62,10 @@ struct IdentifierFinder {
     }
 
     private func email(around at: Int, in s: [Unicode.Scalar]) -> (text: String, end: Int)? {
-        func local(_ c: Unicode.Scalar) -> Bool { c.isASCII && (NameFolding.isWordScalar(c) || "._%+-".unicodeScalars.contains(c)) }
-        func domain(_ c: Unicode.Scalar) -> Bool { c.isASCII && (NameFolding.isWordScalar(c) || ".-".unicodeScalars.contains(c)) }
+        func local(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII && (NameFolding.isWordScalar(c) || "._%+-".unicodeScalars.contains(c))
+        }
+        func domain(_ c: Unicode.Scalar) -> Bool { c.isASCII && (NameFolding.isWordScalar(c) || c == "." || c == "-") }
         var start = at
         while start > 0, local(s[start - 1]) { start -= 1 }
         var end = at + 1
@@ -77,7 +79,9 @@ struct IdentifierFinder {
     private func phone(at start: Int, in s: [Unicode.Scalar]) -> (text: String, end: Int)? {
         let first = s[start]
         guard first == "+" || first == "(" || ("0"..."9").contains(first) else { return nil }
-        if start > 0, NameFolding.isWordScalar(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "+" { return nil }
+        if start > 0, NameFolding.isWordScalar(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "+" {
+            return nil
+        }
         var end = start
         var digits = 0
         var lastDigitEnd = start

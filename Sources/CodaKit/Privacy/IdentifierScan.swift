@@ -13,10 +13,11 @@ enum IdentifierScan {
             for (number, line) in text.lines.enumerated() {
                 for match in matcher.matches(in: Array(line.content.unicodeScalars)) {
                     let entry = key.entries[match.entry]
-                    found.append(Diagnostic(.error, at: SourceLocation(file: path, line: number + 1, column: match.range.lowerBound + 1),
-                                            "the \(entry.kind == .person ? "name" : entry.kind.rawValue) that the key turns into "
-                                                + "`\(entry.pseudonym)` is still here",
-                                            hint: "`coda pseudonymise --key FILE --apply` replaces it, or edit the line"))
+                    let place = SourceLocation(file: path, line: number + 1, column: match.range.lowerBound + 1)
+                    let what = entry.kind == .person ? "name" : entry.kind.rawValue
+                    found.append(Diagnostic(.error, at: place,
+                                            "the \(what) that the key turns into `\(entry.pseudonym)` is still here",
+                                            hint: "`coda pseudonymise --key FILE --apply` replaces it"))
                 }
             }
         }

@@ -62,7 +62,8 @@ struct KeyProposal {
                 counters[kind, default: 0] += 1
                 let n = counters[kind] ?? 1
                 switch kind {
-                case .person: candidate = "P" + String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
+                case .person:
+                    candidate = "P" + String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
                 case .email: candidate = "[email \(n)]"
                 case .phone: candidate = "[phone \(n)]"
                 }
@@ -80,7 +81,9 @@ struct KeyProposal {
         let words = NameToken.tokens(Array(pseudonym.unicodeScalars)).map(\.folded)
         guard !words.isEmpty, words.allSatisfy(allWords.contains) else { return nil }
         let probe = PseudonymMatcher([PseudonymEntry(real: pseudonym, pseudonym: pseudonym, kind: .person)])
-        return texts.first { !probe.matches(in: Array($0.text.unicodeScalars)).isEmpty || $0.text.contains(pseudonym) }?.path
+        return texts.first { file in
+            file.text.contains(pseudonym) || !probe.matches(in: Array(file.text.unicodeScalars)).isEmpty
+        }?.path
     }
 
     /// Adds an identifier, or folds it into the entry of the same person: same words once titles are

@@ -53,7 +53,8 @@ struct PseudonymEntry: Sendable, Hashable {
         let words = NameToken.tokens(Array(name.unicodeScalars)).map(\.folded)
         if words.isEmpty { return true }
         return words.allSatisfy { word in
-            roleWords.contains(word) || honorifics.contains(word) || word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+            roleWords.contains(word) || honorifics.contains(word)
+                || word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
         }
     }
 }

@@ -46,7 +46,8 @@ struct PseudonymKey: Sendable {
     func render() -> String {
         var out = PseudonymKey.header + "\n"
         for entry in entries {
-            out += [entry.kind.rawValue, entry.real, entry.pseudonym].map(CodingFile.escape).joined(separator: "\t") + "\n"
+            let fields = [entry.kind.rawValue, entry.real, entry.pseudonym]
+            out += fields.map(CodingFile.escape).joined(separator: "\t") + "\n"
         }
         out += "state\t\(state.rawValue)\n"
         for file in files {
@@ -78,7 +79,9 @@ struct PseudonymKey: Sendable {
                 guard fields.count == 3, let number = Int(fields[1]), number >= 1, !key.files.isEmpty else { throw bad }
                 pendingOld = (number - 1, fields[2])
             case "+":
-                guard fields.count == 3, let number = Int(fields[1]), let old = pendingOld, old.0 == number - 1 else { throw bad }
+                guard fields.count == 3, let number = Int(fields[1]), let old = pendingOld, old.0 == number - 1 else {
+                    throw bad
+                }
                 key.files[key.files.count - 1].lines.append(FilePatch.Line(number: old.0, old: old.1, new: fields[2]))
                 pendingOld = nil
             default:

@@ -119,7 +119,8 @@ struct PseudonymMatcher: Sendable {
             guard k == needle.count else { continue }
             let before = i > 0 ? scalars[i - 1] : " "
             let after = i + k < scalars.count ? scalars[i + k] : " "
-            if NameFolding.isWordScalar(before) || NameFolding.isWordScalar(after) || before == "@" || after == "@" { continue }
+            let joined = NameFolding.isWordScalar(before) || NameFolding.isWordScalar(after)
+            if joined || before == "@" || after == "@" { continue }
             result.append(Match(range: i..<(i + k), entry: literal.entry, unsure: false))
             i += k - 1
         }

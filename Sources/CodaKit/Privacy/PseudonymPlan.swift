@@ -59,9 +59,11 @@ struct PseudonymPlan {
 
     private mutating func rewriteText(_ text: inout TextLines, path: String) -> [PseudonymKey.FilePatch.Line] {
         var changed: [PseudonymKey.FilePatch.Line] = []
-        let headerEnd = path.hasPrefix(Project.transcriptsFolder + "/") && text.lines.first?.content.trimmingWhitespace() == "---"
-            ? text.lines.dropFirst().firstIndex { $0.content.trimmingWhitespace() == "---" } : nil
-        for (number, line) in text.lines.enumerated() where !isProtected(line.content, number: number, path: path, headerEnd: headerEnd) {
+        let hasHeader = path.hasPrefix(Project.transcriptsFolder + "/")
+            && text.lines.first?.content.trimmingWhitespace() == "---"
+        let headerEnd = hasHeader ? text.lines.dropFirst().firstIndex { $0.content.trimmingWhitespace() == "---" } : nil
+        for (number, line) in text.lines.enumerated()
+        where !isProtected(line.content, number: number, path: path, headerEnd: headerEnd) {
             // A name in a transcript's header (`speakers: Interviewer, Hope`) is a name, never the word.
             let inHeader = headerEnd.map { number < $0 } ?? false
             let rewrite = TextRewrite(line.content, matcher: matcher, unsure: inHeader ? .replace : unsure)
@@ -72,8 +74,9 @@ struct PseudonymPlan {
             }
             guard rewrite.changed else { continue }
             for edit in rewrite.edits {
-                replacements.append(Replacement(place: place, found: String(String.UnicodeScalarView(scalars[edit.old])),
-                                                pseudonym: matcher.entries[edit.entry].pseudonym))
+                let found = String(String.UnicodeScalarView(scalars[edit.old]))
+                let pseudonym = matcher.entries[edit.entry].pseudonym
+                replacements.append(Replacement(place: place, found: found, pseudonym: pseudonym))
             }
             changed.append(.init(number: number, old: line.content, new: rewrite.text))
             text.lines[number].content = rewrite.text

@@ -8,7 +8,8 @@ struct PseudonymReport {
     static func masked(_ entry: PseudonymEntry) -> String {
         switch entry.kind {
         case .person:
-            return entry.real.split(separator: " ").map { word in word.first.map { "\($0)…" } ?? "" }.joined(separator: " ")
+            let words = entry.real.split(separator: " ")
+            return words.map { word in word.first.map { "\($0)…" } ?? "" }.joined(separator: " ")
         case .email:
             return "\(entry.real.first.map(String.init) ?? "")…@…"
         case .phone:
@@ -26,18 +27,18 @@ struct PseudonymReport {
                 let long = b.nameParts
                 guard let word = short.first(where: { s in long.contains { $0 != s && $0.hasPrefix(s) } }),
                       let longer = long.first(where: { $0 != word && $0.hasPrefix(word) }) else { continue }
-                notes.append("`\(word)` (\(a.pseudonym)) is the start of `\(longer)` (\(b.pseudonym)): only whole words "
-                             + "are replaced, so `\(longer)` is never read as `\(word)`")
+                notes.append("`\(word)` (\(a.pseudonym)) is the start of `\(longer)` (\(b.pseudonym)): "
+                                 + "only whole words are replaced, so `\(longer)` is never read as `\(word)`")
             }
         }
         return notes
     }
 
     func print(to console: Console, dryRun: Bool, applied: Bool, showKey: Bool) {
-        let key = outcome.key
         if outcome.finishedEarlierRun {
-            console.line("finished the interrupted pseudonymisation recorded in \(keyPath): \(outcome.filesChanged) more "
-                         + "file\(plural(outcome.filesChanged)) rewritten")
+            let n = outcome.filesChanged
+            console.line("finished the interrupted pseudonymisation recorded in \(keyPath): "
+                             + "\(n) more file\(plural(n)) rewritten")
             return
         }
         guard let plan = outcome.plan else { return }
@@ -46,40 +47,57 @@ struct PseudonymReport {
                 console.line("\(replacement.place)  \(replacement.found) → \(replacement.pseudonym)")
             }
         }
-        let counts = PseudonymEntry.Kind.allCases.compactMap { kind -> String? in
-            let n = key.entries.filter { $0.kind == kind }.count
-            return n == 0 ? nil : "\(n) \(kind == .person ? "name" : kind == .email ? "email address" : "phone number")\(plural(n))"
+        console.line(summary(plan, applied: applied))
+        for entry in outcome.key.entries {
+            let shown = showKey ? entry.real : PseudonymReport.masked(entry)
+            console.line("  \(entry.pseudonym) ← \(shown) (\(entry.kind.rawValue))")
         }
-        let verb = applied ? "replaced" : "to replace"
-        console.line("\(key.entries.count) identifier\(plural(key.entries.count)) (\(counts.joined(separator: ", "))): "
-                     + "\(plan.replacements.count) place\(plural(plan.replacements.count)) \(verb) in \(plan.patches.count) "
-                     + "file\(plural(plan.patches.count)); \(plan.carried.count) coding\(plural(plan.carried.count)) carried onto their words")
-        for entry in key.entries {
-            console.line("  \(entry.pseudonym) ← \(showKey ? entry.real : PseudonymReport.masked(entry)) (\(entry.kind.rawValue))")
-        }
-        for note in PseudonymReport.overlaps(key.entries) { console.line("note: " + note) }
-        if !outcome.notInKey.isEmpty {
-            let listed = outcome.notInKey.map { showKey ? $0.real : PseudonymReport.masked($0) }.joined(separator: ", ")
-            console.line("note: \(outcome.notInKey.count) identifier\(plural(outcome.notInKey.count)) found in the project "
-                         + "\(outcome.notInKey.count == 1 ? "is" : "are") not in the key (\(listed)): add a line to the key for "
-                         + "each that should be replaced")
-        }
-        if !plan.unsurePlaces.isEmpty {
-            console.line("unsure: \(plan.unsurePlaces.count) place\(plural(plan.unsurePlaces.count)) where a name is also a common word "
-                         + "(kept as written unless `--unsure replace`):")
-            for place in plan.unsurePlaces { console.line("  " + place) }
-        }
-        if !outcome.importedOriginals.isEmpty {
-            console.line("warning: Sources/ keeps the originals of \(outcome.importedOriginals.count) imported "
-                         + "file\(plural(outcome.importedOriginals.count)), with the names; leave it out of what you share")
-        }
+        for note in notes(plan, showKey: showKey) { console.line(note) }
         if applied {
-            console.line("key: \(keyPath) (keep it private; `coda pseudonymise --reverse --key \(keyPath)` restores the names)")
+            console.line("key: \(keyPath) (keep it private; "
+                             + "`coda pseudonymise --reverse --key \(keyPath)` restores the names)")
         } else if dryRun {
             console.line("nothing was written; `coda pseudonymise --key \(keyPath) --apply` applies this")
         } else {
-            console.line("proposed pseudonyms written to \(keyPath); change any there, look at every place with `--dry-run`, "
-                         + "then `--apply`")
+            console.line("proposed pseudonyms written to \(keyPath); change any there, "
+                             + "look at every place with `--dry-run`, then `--apply`")
         }
+    }
+
+    private func summary(_ plan: PseudonymPlan, applied: Bool) -> String {
+        let entries = outcome.key.entries
+        let counts = PseudonymEntry.Kind.allCases.compactMap { kind -> String? in
+            let n = entries.filter { $0.kind == kind }.count
+            let noun = kind == .person ? "name" : kind == .email ? "email address" : "phone number"
+            return n == 0 ? nil : "\(n) \(noun)\(plural(n))"
+        }
+        let places = plan.replacements.count, files = plan.patches.count, codings = plan.carried.count
+        return "\(entries.count) identifier\(plural(entries.count)) (\(counts.joined(separator: ", "))): "
+            + "\(places) place\(plural(places)) \(applied ? "replaced" : "to replace") "
+            + "in \(files) file\(plural(files)); "
+            + "\(codings) coding\(plural(codings)) carried onto their words"
+    }
+
+    private func notes(_ plan: PseudonymPlan, showKey: Bool) -> [String] {
+        var lines = PseudonymReport.overlaps(outcome.key.entries).map { "note: " + $0 }
+        let missing = outcome.notInKey
+        if !missing.isEmpty {
+            let listed = missing.map { showKey ? $0.real : PseudonymReport.masked($0) }.joined(separator: ", ")
+            lines.append("note: \(missing.count) identifier\(plural(missing.count)) found in the project "
+                             + "\(missing.count == 1 ? "is" : "are") not in the key (\(listed)): "
+                             + "add a line to the key for each that should be replaced")
+        }
+        let unsure = plan.unsurePlaces
+        if !unsure.isEmpty {
+            lines.append("unsure: \(unsure.count) place\(plural(unsure.count)) where a name is also a common word "
+                             + "(kept as written unless `--unsure replace`):")
+            lines += unsure.map { "  " + $0 }
+        }
+        let originals = outcome.importedOriginals.count
+        if originals > 0 {
+            lines.append("warning: Sources/ keeps the originals of \(originals) imported file\(plural(originals)), "
+                             + "with the names; leave it out of what you share")
+        }
+        return lines
     }
 }

@@ -66,7 +66,9 @@ struct Pseudonymiser {
             let files = Pseudonymiser.files(in: root)
             let texts = files.compactMap { path -> (path: String, text: String)? in
                 guard !path.hasPrefix(CodingStore.folder + "/"),
-                      let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+                      let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                    return nil
+                }
                 return (path, String(decoding: data, as: UTF8.self))
             }
             var proposal = KeyProposal(texts: texts)
@@ -131,13 +133,14 @@ struct Pseudonymiser {
     private func verify(_ plan: PseudonymPlan) throws {
         let project = Project.load(root)
         if !project.movedCodings.isEmpty || !project.unplacedCodings.isEmpty {
-            throw PseudonymError.verificationFailed(
-                detail: "\(project.movedCodings.count + project.unplacedCodings.count) codings were not in place afterwards")
+            let count = project.movedCodings.count + project.unplacedCodings.count
+            throw PseudonymError.verificationFailed(detail: "\(count) codings were not in place afterwards")
         }
         let found = Set((project.codings + project.rejectedSuggestions).map(\.key))
         let missing = plan.carried.filter { !found.contains($0.key) }
         if let first = missing.first {
-            throw PseudonymError.verificationFailed(detail: "\(missing.count) codings moved, e.g. \(first.document) \(first.start)-\(first.end)")
+            let example = "\(first.document) \(first.start)-\(first.end)"
+            throw PseudonymError.verificationFailed(detail: "\(missing.count) codings moved, e.g. \(example)")
         }
     }
 
@@ -147,7 +150,9 @@ struct Pseudonymiser {
     func reverse() throws -> Outcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
             guard var key = try readKey() else { throw PseudonymError.keyMissing(path: keyPath) }
-            guard key.state == .applied || key.state == .applying else { throw PseudonymError.notApplied(path: keyPath) }
+            guard key.state == .applied || key.state == .applying else {
+                throw PseudonymError.notApplied(path: keyPath)
+            }
             var outcome = Outcome(key: key)
             outcome.filesChanged = try move(key, reverse: true)
             key.state = .reversed
@@ -186,7 +191,8 @@ struct Pseudonymiser {
 
     private func stagingURL(_ path: String) -> URL {
         let url = root.appendingPathComponent(path)
-        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Pseudonymiser.stagingSuffix)
+        let name = "." + url.lastPathComponent + Pseudonymiser.stagingSuffix
+        return url.deletingLastPathComponent().appendingPathComponent(name)
     }
 
     private func stage(_ files: [String: [UInt8]]) throws {
@@ -208,7 +214,9 @@ struct Pseudonymiser {
 
     func readKey() throws -> PseudonymKey? {
         guard let data = FileManager.default.contents(atPath: keyURL.path) else { return nil }
-        guard let text = String(data: data, encoding: .utf8) else { throw PseudonymError.badKeyLine(path: keyPath, line: 1) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PseudonymError.badKeyLine(path: keyPath, line: 1)
+        }
         return try PseudonymKey.parse(text, path: keyPath)
     }
 
@@ -223,7 +231,8 @@ extension PseudonymKey.FilePatch {
     func applied(to bytes: [UInt8], reverse: Bool) -> [UInt8]? {
         guard var text = TextLines(bytes) else { return nil }
         for line in lines {
-            guard line.number < text.lines.count, text.lines[line.number].content == (reverse ? line.new : line.old) else { return nil }
+            guard line.number < text.lines.count,
+                  text.lines[line.number].content == (reverse ? line.new : line.old) else { return nil }
             text.lines[line.number].content = reverse ? line.old : line.new
         }
         return text.bytes

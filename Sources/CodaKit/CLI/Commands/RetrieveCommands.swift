@@ -44,13 +44,15 @@ extension CommandSpec {
         discussion: "Exits with 1 when it finds errors. When transcripts were edited after coding, codings follow their words; "
             + "--fix saves their new positions. Codings whose words cannot be found are reported, never moved.",
         options: [OptionSpec(name: "fix", valueName: nil, help: "save the new positions of codings that followed their words"),
-                  OptionSpec(name: "identifiers", valueName: nil, help: "also report names from the key (--key) still in the project"),
+                  OptionSpec(name: "identifiers", valueName: nil,
+                             help: "also report names from the key (--key) still in the project"),
                   OptionSpec(name: "key", valueName: "FILE", help: "the pseudonymisation key, for --identifiers")],
         formats: [.table, .md, .csv, .tsv, .json], group: .condense
     ) { invocation in
         var project = try invocation.project()
         if invocation.flag("identifiers") {
-            project.diagnostics = (project.diagnostics + (try identifierProblems(invocation, root: project.root))).sortedForDisplay()
+            let found = try identifierProblems(invocation, root: project.root)
+            project.diagnostics = (project.diagnostics + found).sortedForDisplay()
         }
         if invocation.flag("fix"), !project.movedCodings.isEmpty {
             let saved = try ProjectCheck.fix(project)
@@ -62,9 +64,13 @@ extension CommandSpec {
     }
 
     private static func identifierProblems(_ invocation: Invocation, root: URL) throws -> [Diagnostic] {
-        guard let path = invocation.option("key") else { throw UsageError.missingValue(option: "key", valueName: "FILE") }
+        guard let path = invocation.option("key") else {
+            throw UsageError.missingValue(option: "key", valueName: "FILE")
+        }
         let url = resolvePath(path, from: invocation.console.currentDirectory)
-        guard let key = try Pseudonymiser(root: root, keyURL: url, keyPath: path).readKey() else { throw PseudonymError.keyMissing(path: path) }
+        guard let key = try Pseudonymiser(root: root, keyURL: url, keyPath: path).readKey() else {
+            throw PseudonymError.keyMissing(path: path)
+        }
         return IdentifierScan.diagnostics(root: root, key: key)
     }
 }
