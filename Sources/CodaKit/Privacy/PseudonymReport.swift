@@ -66,6 +66,10 @@ struct PseudonymReport {
 
     private func summary(_ plan: PseudonymPlan, applied: Bool) -> String {
         let entries = outcome.key.entries
+        if entries.isEmpty {
+            return "no names, email addresses or phone numbers found (speaker labels such as `Interviewer` or "
+                + "`Participant` are roles); add the names Coda cannot know with `--names FILE`"
+        }
         let counts = PseudonymEntry.Kind.allCases.compactMap { kind -> String? in
             let n = entries.filter { $0.kind == kind }.count
             let noun = kind == .person ? "name" : kind == .email ? "email address" : "phone number"
@@ -92,6 +96,10 @@ struct PseudonymReport {
             lines.append("unsure: \(unsure.count) place\(plural(unsure.count)) where a name is also a common word "
                              + "(kept as written unless `--unsure replace`):")
             lines += unsure.map { "  " + $0 }
+        }
+        for folder in outcome.generatedFolders {
+            lines.append("warning: \(folder)/ was made before pseudonymising and still has the names; "
+                             + "make it again (or delete it) before you share the project")
         }
         let originals = outcome.importedOriginals.count
         if originals > 0 {

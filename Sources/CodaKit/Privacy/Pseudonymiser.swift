@@ -26,6 +26,8 @@ struct Pseudonymiser {
         var finishedEarlierRun = false
         /// Files under `Sources/`: originals of imports, with the names, left as they are.
         var importedOriginals: [String] = []
+        /// Generated folders (the appendix, the review page) that still show the text as it was.
+        var generatedFolders: [String] = []
         /// Identifiers found in the project that the given key leaves out.
         var notInKey: [PseudonymEntry] = []
     }
@@ -85,6 +87,9 @@ struct Pseudonymiser {
             outcome.notInKey = proposal.notInKey
             outcome.importedOriginals = DirectoryWalker.files(under: root.appendingPathComponent("Sources"))
                 .map { ProjectLoader.relative($0, to: root.standardizedFileURL.path) }
+            outcome.generatedFolders = ["Appendix", "Review"].filter {
+                FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+            }
             if existing != nil, !key.entries.isEmpty, plan.patches.isEmpty {
                 throw PseudonymError.noNameInProject(path: keyPath)
             }
