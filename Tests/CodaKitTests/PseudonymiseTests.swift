@@ -394,3 +394,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Memos/study.key").path))
     }
 }
+
+/// The pieces under `coda pseudonymise`: spellings of a name, contacts in text, and spans carried across replacements.
+@Suite struct PseudonymPiecesTests {
+    let matcher = PseudonymMatcher([
+        PseudonymEntry(real: "José Nguyễn", pseudonym: "P01", kind: .person),
+        PseudonymEntry(real: "Pak Hasan", pseudonym: "P02", kind: .person),
+    ])
+
+    @Test(arguments: [
+        ("José Nguyễn said so.", "P01 said so."),
+        ("JOSE NGUYEN said so.", "P01 said so."),
+        ("Ask Jose, or Nguyễn's sister.", "Ask P01, or P01's sister."),
+        ("Pak Hasan and Hasan and hasan.", "P02 and P02 and hasan."),
+        ("Joseph and Hasanuddin are others.", "Joseph and Hasanuddin are others."),
+    ])
+    func spellingsOfOneName(text: String, expected: String) {
+        #expect(TextRewrite(text, matcher: matcher, unsure: .keep).text == expected)
+    }
+
+    @Test func spanBoundariesInsideANameKeepTheWholePseudonym() {
+        let rewrite = TextRewrite("Hi José Nguyễn here, bye", matcher: matcher, unsure: .keep)
+        #expect(rewrite.text == "Hi P01 here, bye")
+        // "Nguyễn here" starts inside the name: the coding now starts at the pseudonym.
+        #expect(rewrite.newOffset(8, isEnd: false) == 3)
+        #expect(rewrite.newOffset(19, isEnd: true) == 11)
+        // "Hi Jo" ends inside the name: the coding now ends after the pseudonym.
+        #expect(rewrite.newOffset(5, isEnd: true) == 6)
+        #expect(rewrite.newOffset(0, isEnd: false) == 0)
+        #expect(rewrite.newOffset(24, isEnd: true) == 16)
+    }
+
+    @Test func contactsInText() {
+        var finder = IdentifierFinder()
+        finder.scanContacts("Mail ana.lima@example.org. Call +62 812-3456-7890 or (0411) 123 4567. "
+                            + "In May 2,329 numbers; on 2022-08-25 10:14 the queue; ticket 12345.")
+        #expect(finder.found.map(\.real) == ["ana.lima@example.org", "+62 812-3456-7890", "(0411) 123 4567"])
+    }
+}

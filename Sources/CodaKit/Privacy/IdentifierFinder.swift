@@ -92,7 +92,9 @@ struct IdentifierFinder {
                 digits += 1
                 lastDigitEnd = end + 1
                 gap = 0
-            } else if " -.()+".unicodeScalars.contains(c) {
+            } else if c == "(" || c == ")" {
+                // Brackets around an area code do not count as a gap: `(0411) 123 4567`.
+            } else if " -.+".unicodeScalars.contains(c) {
                 gap += 1
             } else {
                 break
