@@ -313,7 +313,7 @@ import Testing
 
     static func hopeStudy() -> URL {
         let root = TestSupport.project([
-            "Transcripts/H1.md": "---\nid: H1\nspeakers: Interviewer, Hope\n---\n"
+            "Transcripts/H1.md": "---\nid: H1\ncase: Hope\nspeakers: Interviewer, Hope\n---\n"
                 + "Interviewer: Hope, do you hope to come back?\n\nHope: Yes. Hope is what keeps me going, I hope.\n",
             "Codebooks/c.md": "# C\n\n## Future\nDefinition: plans.\n",
         ])
@@ -328,15 +328,18 @@ import Testing
         let refused = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root)
         #expect(refused.code == .problemsFound)
         #expect(refused.stderr == """
-            error: 2 places may be a common word rather than a name: Transcripts/H1.md:5 (H1 ¶1): `Hope`; \
-            Transcripts/H1.md:7 (H1 ¶2): `Hope`
+            error: 2 places may be a common word rather than a name: Transcripts/H1.md:6 (H1 ¶1): `Hope`; \
+            Transcripts/H1.md:8 (H1 ¶2): `Hope`
               hint: look at them with `--dry-run`, then run again with `--unsure replace` (they are the name) or \
             `--unsure keep` (they are the word)
 
             """)
         #expect(Self.snapshot(root) == before)
 
-        #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "keep"], in: root).code == .success)
+        let keep = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "keep"], in: root)
+        #expect(keep.code == .success)
+        #expect(keep.stdout.contains("warning: a document id, case id or code name holds a name and is not replaced "
+                                     + "(Transcripts/H1.md:3): rename it by hand before you share the project\n"))
         let kept = String(decoding: Self.snapshot(root)["Transcripts/H1.md"] ?? [], as: UTF8.self)
         #expect(kept.hasSuffix("Interviewer: Hope, do you hope to come back?\n\nP01: Yes. Hope is what keeps me going, I hope.\n"))
         #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--reverse"], in: root).code == .success)

@@ -6,6 +6,7 @@ struct PseudonymMatcher: Sendable {
     /// Name variants by their first folded word, longest first.
     private var variants: [String: [(words: [String], entry: Int)]] = [:]
     private var literals: [(scalars: [Unicode.Scalar], entry: Int, folded: Bool)] = []
+    private var literalsByFirst: [Unicode.Scalar: [Int]] = [:]
     /// Single-word names that are also ordinary words of the project (seen in lower case): a capitalised
     /// one at the start of a sentence may be the word, not the name.
     var commonWords: Set<String> = []
@@ -24,10 +25,13 @@ struct PseudonymMatcher: Sendable {
             case .person:
                 for words in entry.variants { variants[words[0], default: []].append((words, index)) }
             case .email:
-                literals.append((Array(NameFolding.fold(entry.real).unicodeScalars), index, true))
+                literals.append((entry.real.unicodeScalars.map(PseudonymMatcher.lowered), index, true))
             case .phone:
                 literals.append((Array(entry.real.unicodeScalars), index, false))
             }
+        }
+        for (index, literal) in literals.enumerated() {
+            if let first = literal.scalars.first { literalsByFirst[first, default: []].append(index) }
         }
         for key in variants.keys { variants[key]?.sort { $0.words.count > $1.words.count } }
     }
@@ -60,7 +64,7 @@ struct PseudonymMatcher: Sendable {
                 break
             }
         }
-        for literal in literals { found += occurrences(of: literal, in: scalars) }
+        found += literalMatches(in: scalars)
         found.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
                      : $0.range.count > $1.range.count }
         var result: [Match] = []
@@ -99,31 +103,36 @@ struct PseudonymMatcher: Sendable {
         return i < scalars.count && scalars[i] == ":"
     }
 
-    private func occurrences(of literal: (scalars: [Unicode.Scalar], entry: Int, folded: Bool),
-                             in scalars: [Unicode.Scalar]) -> [Match] {
-        let needle = literal.scalars
-        guard let head = needle.first, needle.count <= scalars.count else { return [] }
+    /// Emails (any case) and phone numbers (as written) at word boundaries, found in one pass over the text
+    /// with the literals indexed by their first scalar.
+    private func literalMatches(in scalars: [Unicode.Scalar]) -> [Match] {
+        guard !literals.isEmpty else { return [] }
         var result: [Match] = []
         var i = 0
-        while i + needle.count <= scalars.count {
-            defer { i += 1 }
-            let first = literal.folded ? NameFolding.fold(scalars[i]) ?? "" : String(scalars[i])
-            guard first == String(head) else { continue }
-            var k = 1
-            while k < needle.count {
-                let s = scalars[i + k]
-                let value = literal.folded ? NameFolding.fold(s) ?? "" : String(s)
-                if value != String(needle[k]) { break }
-                k += 1
+        while i < scalars.count {
+            let lower = PseudonymMatcher.lowered(scalars[i])
+            var matched = 0
+            for index in literalsByFirst[lower] ?? [] {
+                let literal = literals[index]
+                let end = i + literal.scalars.count
+                guard end <= scalars.count, end - i > matched else { continue }
+                let same = zip(literal.scalars, scalars[i..<end]).allSatisfy { want, have in
+                    literal.folded ? PseudonymMatcher.lowered(have) == want : have == want
+                }
+                let before = i > 0 ? scalars[i - 1] : " "
+                let after = end < scalars.count ? scalars[end] : " "
+                let joined = NameFolding.isWordScalar(before) || NameFolding.isWordScalar(after)
+                guard same, !joined, before != "@", after != "@" else { continue }
+                result.append(Match(range: i..<end, entry: literal.entry, unsure: false))
+                matched = end - i
             }
-            guard k == needle.count else { continue }
-            let before = i > 0 ? scalars[i - 1] : " "
-            let after = i + k < scalars.count ? scalars[i + k] : " "
-            let joined = NameFolding.isWordScalar(before) || NameFolding.isWordScalar(after)
-            if joined || before == "@" || after == "@" { continue }
-            result.append(Match(range: i..<(i + k), entry: literal.entry, unsure: false))
-            i += k - 1
+            i += max(1, matched)
         }
         return result
+    }
+
+    /// ASCII letters in lower case; emails are compared this way.
+    static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
     }
 }

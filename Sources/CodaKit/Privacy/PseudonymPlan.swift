@@ -18,9 +18,13 @@ struct PseudonymPlan {
     /// The codings as they will be written, to check them against the rewritten project.
     var carried: [Coding] = []
     var unreadable: [String] = []
+    /// Lines holding a name that are not rewritten: a document or case id, a code name.
+    var protectedPlaces: [String] = []
     var notInPlace = 0
 
     private let project: Project
+    private let transcriptsByPath: [String: Transcript]
+    private let surveysByPath: [String: Survey]
     private let matcher: PseudonymMatcher
     private let unsure: TextRewrite.Unsure
     private var documentRewrites: [String: (rewrite: TextRewrite, scalars: [Unicode.Scalar])] = [:]
@@ -29,6 +33,8 @@ struct PseudonymPlan {
         self.project = project
         self.matcher = matcher
         self.unsure = unsure
+        transcriptsByPath = Dictionary(project.transcripts.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        surveysByPath = Dictionary(project.surveys.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for path in files {
             guard let bytes = FileManager.default.contents(atPath: project.root.appendingPathComponent(path).path),
                   let text = TextLines([UInt8](bytes)) else {
@@ -62,8 +68,13 @@ struct PseudonymPlan {
         let hasHeader = path.hasPrefix(Project.transcriptsFolder + "/")
             && text.lines.first?.content.trimmingWhitespace() == "---"
         let headerEnd = hasHeader ? text.lines.dropFirst().firstIndex { $0.content.trimmingWhitespace() == "---" } : nil
-        for (number, line) in text.lines.enumerated()
-        where !isProtected(line.content, number: number, path: path, headerEnd: headerEnd) {
+        for (number, line) in text.lines.enumerated() {
+            if isProtected(line.content, number: number, path: path, headerEnd: headerEnd) {
+                if !matcher.matches(in: Array(line.content.unicodeScalars)).isEmpty {
+                    protectedPlaces.append("\(path):\(number + 1)")
+                }
+                continue
+            }
             // A name in a transcript's header (`speakers: Interviewer, Hope`) is a name, never the word.
             let inHeader = headerEnd.map { number < $0 } ?? false
             let rewrite = TextRewrite(line.content, matcher: matcher, unsure: inHeader ? .replace : unsure)
@@ -86,11 +97,11 @@ struct PseudonymPlan {
 
     /// `Transcripts/R017.md:12 (R017 ¶4)`: the file line, and the segment or respondent it belongs to.
     private func placeLabel(path: String, line: Int) -> String {
-        if let transcript = project.transcripts.first(where: { $0.path == path }),
+        if let transcript = transcriptsByPath[path],
            let segment = transcript.segments.last(where: { $0.line <= line }) {
             return "\(path):\(line) (\(transcript.id) ¶\(segment.number))"
         }
-        if let survey = project.surveys.first(where: { $0.path == path }),
+        if let survey = surveysByPath[path],
            let respondent = survey.respondents.last(where: { $0.line <= line }) {
             return "\(path):\(line) (\(survey.id) respondent \(respondent.id))"
         }

@@ -97,6 +97,11 @@ struct PseudonymReport {
                              + "(kept as written unless `--unsure replace`):")
             lines += unsure.map { "  " + $0 }
         }
+        if !plan.protectedPlaces.isEmpty {
+            lines.append("warning: a document id, case id or code name holds a name and is not replaced "
+                             + "(\(plan.protectedPlaces.joined(separator: ", "))): rename it by hand before you share "
+                             + "the project")
+        }
         for folder in outcome.generatedFolders {
             lines.append("warning: \(folder)/ was made before pseudonymising and still has the names; "
                              + "make it again (or delete it) before you share the project")
