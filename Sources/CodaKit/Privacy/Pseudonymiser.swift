@@ -65,6 +65,8 @@ struct Pseudonymiser {
                 return outcome
             }
             let project = Project.load(root)
+            let misplaced = project.movedCodings.count + project.unplacedCodings.count
+            if apply, misplaced > 0 { throw PseudonymError.codingsNotInPlace(count: misplaced) }
             let files = Pseudonymiser.files(in: root)
             let texts = files.compactMap { path -> (path: String, text: String)? in
                 guard !path.hasPrefix(CodingStore.folder + "/"),
@@ -107,8 +109,7 @@ struct Pseudonymiser {
     private func checkBeforeApplying(project: Project, plan: PseudonymPlan, unsure: TextRewrite.Unsure?) throws {
         let unreadable = plan.unreadable + project.unreadable.keys.filter { !plan.unreadable.contains($0) }.sorted()
         if !unreadable.isEmpty { throw PseudonymError.unreadable(paths: unreadable) }
-        let misplaced = project.movedCodings.count + project.unplacedCodings.count + plan.notInPlace
-        if misplaced > 0 { throw PseudonymError.codingsNotInPlace(count: misplaced) }
+        if plan.notInPlace > 0 { throw PseudonymError.codingsNotInPlace(count: plan.notInPlace) }
         if unsure == nil, !plan.unsurePlaces.isEmpty { throw PseudonymError.unsure(places: plan.unsurePlaces) }
     }
 
