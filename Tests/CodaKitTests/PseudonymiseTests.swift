@@ -380,6 +380,28 @@ import Testing
         #expect(Self.snapshot(root) == before)
     }
 
+    @Test func codingsNotWhereTheirFilesSayAreRefused() throws {
+        let root = Self.hopeStudy()
+        let transcript = root.appendingPathComponent("Transcripts/H1.md")
+        let text = String(decoding: try Data(contentsOf: transcript), as: UTF8.self)
+        try Data(text.replacingOccurrences(of: "---\nInterviewer:", with: "---\nInterviewer: Welcome.\n\nInterviewer:").utf8)
+            .write(to: transcript)
+        let before = Self.snapshot(root)
+        let keyURL = Self.keyURL()
+        let run = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "replace"], in: root)
+        #expect(run.stderr == """
+            error: 1 coding is not where its file says, so it cannot be carried exactly
+              hint: `coda check --fix` saves their new positions; `coda check` lists those that lost their words
+
+            """)
+        #expect(Self.snapshot(root) == before)
+        #expect(!FileManager.default.fileExists(atPath: keyURL.path))
+        #expect(TestSupport.run(["check", "--fix"], in: root).code == .success)
+        let fixed = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "replace", "--show-key"], in: root)
+        #expect(fixed.code == .success)
+        #expect(fixed.stdout.contains("  P01 ← Hope (person)\n"))
+    }
+
     @Test func keyInsideTheProjectOrGitIsRefused() throws {
         let root = Self.hopeStudy()
         let inside = TestSupport.run(["pseudonymise", "--key", "Memos/study.key"], in: root)

@@ -93,7 +93,8 @@ public enum PseudonymError: CodaError {
                     "look at them with `--dry-run`, then run again with `--unsure replace` (they are the name) "
                         + "or `--unsure keep` (they are the word)")
         case .codingsNotInPlace(let count):
-            return ("\(count) coding\(plural(count)) are not where their files say, so they cannot be carried exactly",
+            let placement = count == 1 ? "is not where its file says, so it" : "are not where their files say, so they"
+            return ("\(count) coding\(plural(count)) \(placement) cannot be carried exactly",
                     "`coda check --fix` saves their new positions; `coda check` lists those that lost their words")
         case .unreadable(let paths):
             return ("\(paths.count) file\(plural(paths.count)) could not be read: \(paths.joined(separator: ", "))",
