@@ -243,6 +243,25 @@ import Testing
         #expect(check.stdout.contains("Transcripts/P1.md:4:7: error: the name that the key turns into `P02` is still here"))
     }
 
+    @Test func respondentsNamedInTheIdColumn() throws {
+        let root = TestSupport.project([
+            "Transcripts/s.csv": "name,Q1. Anything else?\nMaria Santos,Maria Santos wants shorter queues.\nTomás Ruiz,Nothing.\n",
+            "Transcripts/s.columns": "name: id\nQ1: open\n",
+            "Codebooks/c.md": "# C\n\n## Queue\nDefinition: waiting.\n",
+        ])
+        #expect(TestSupport.run(["tag", "s:Q1", "1", "Queue"], in: root, environment: ["CODA_CODER": "alice"]).code == .success)
+        let wordsBefore = try Self.codedWords(root)
+        let keyURL = Self.keyURL()
+        #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root).code == .success)
+        let key = try Self.key(keyURL)
+        #expect(key.entries.map(\.real) == ["Maria Santos", "Tomás Ruiz"])
+        try Self.expectNoIdentifier(root, key: key)
+        #expect(try Self.codedWords(root) == wordsBefore.map { Self.expected($0, [("Maria Santos", "P01")]) })
+        let retrieved = TestSupport.run(["retrieve", "Queue"], in: root).stdout
+        #expect(retrieved.contains("P01 wants shorter queues."))
+        #expect(!retrieved.contains("Maria"))
+    }
+
     /// A run stopped after some files were renamed in: the same command finishes it, and `--reverse` undoes it.
     @Test func interruptedRunIsFinishedOrUndone() throws {
         let (root, names) = Self.nonASCIIStudy()

@@ -34,6 +34,15 @@ struct IdentifierFinder {
                     add(value, value.contains("@") ? .email : value.filter(\.isNumber).count >= 7 ? .phone : .person)
                 }
             }
+            // Respondents identified by their names rather than by codes such as `R017`.
+            if let id = survey.idColumn {
+                for respondent in survey.respondents where id < respondent.values.count {
+                    let value = respondent.values[id]
+                    if value.first?.isUppercase == true, !value.contains(where: \.isNumber), value.count >= 3 {
+                        add(value, .person)
+                    }
+                }
+            }
         }
     }
 

@@ -56,6 +56,7 @@ struct Pseudonymiser {
         try KeyLocation.check(keyURL, projectRoot: root, shownAs: keyPath)
         return try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
             let existing = try readKey()
+            removeStaging(Pseudonymiser.files(in: root) + (existing?.files.map(\.path) ?? []))
             if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
             if let existing, existing.state == .applying {
                 guard apply else { throw PseudonymError.alreadyApplied(path: keyPath) }
@@ -156,6 +157,7 @@ struct Pseudonymiser {
     func reverse() throws -> Outcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
             guard var key = try readKey() else { throw PseudonymError.keyMissing(path: keyPath) }
+            removeStaging(key.files.map(\.path))
             guard key.state == .applied || key.state == .applying else {
                 throw PseudonymError.notApplied(path: keyPath)
             }
@@ -199,6 +201,11 @@ struct Pseudonymiser {
         let url = root.appendingPathComponent(path)
         let name = "." + url.lastPathComponent + Pseudonymiser.stagingSuffix
         return url.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// Staged files left by a run that was stopped (a stopped `--reverse` leaves some with the names).
+    private func removeStaging(_ paths: [String]) {
+        for path in Set(paths) { unlink(stagingURL(path).path) }
     }
 
     private func stage(_ files: [String: [UInt8]]) throws {
