@@ -291,6 +291,42 @@ import Testing
         #expect(Self.snapshot(root) == before)
     }
 
+    /// The real `coda` killed at random moments of `--apply`: running it again always ends pseudonymised,
+    /// and `--reverse` always ends with the original bytes.
+    @Test(.enabled(if: TestSupport.codaBinary != nil, "skipped: needs the built coda executable (swift build)"))
+    func killedApplyIsFinishedOrUndone() throws {
+        let binary = try #require(TestSupport.codaBinary)
+        let (fixture, _) = Self.nonASCIIStudy()
+        let before = Self.snapshot(fixture)
+        let reference = TestSupport.copy(fixture)
+        #expect(TestSupport.run(["pseudonymise", "--key", Self.keyURL().path, "--apply"], in: reference).code == .success)
+        let after = Self.snapshot(reference)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<8 {
+            let root = TestSupport.copy(fixture)
+            let keyURL = Self.keyURL()
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["pseudonymise", "--key", keyURL.path, "--apply"]
+            process.currentDirectoryURL = root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...800_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = Self.snapshot(root)
+            #expect(now.keys == before.keys, "round \(round): files appeared or vanished")
+            if round % 2 == 0 {
+                _ = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root)
+                #expect(Self.snapshot(root) == after, "round \(round): not finished")
+            } else {
+                _ = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--reverse"], in: root)
+                #expect(Self.snapshot(root) == before, "round \(round): not undone")
+            }
+        }
+    }
+
     // MARK: Bad input
 
     @Test func keyOfAnotherProjectOrAnEditedFileIsRefused() throws {
