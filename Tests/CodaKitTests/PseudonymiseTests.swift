@@ -27,8 +27,8 @@ import Testing
         ---
         Interviewer: Thank you, José. Can you tell me about your work at the depot?\r
         \r
-        José Nguyễn: Sure. My manager, Anastasia Ward, calls me Jose; on the forms I am JOSÉ NGUYEN. Nguyen's team is small, \
-        write to jose.nguyen@example.org or call +84 90 123 4567.\r
+        José Nguyễn: Sure. My manager, Anastasia Ward, calls me Jose; on the forms I am JOSÉ NGUYEN. \
+        Nguyen's team is small, write to jose.nguyen@example.org or call +84 90 123 4567.\r
         \r
         Interviewer: And Ana?\r
         \r
@@ -51,13 +51,17 @@ import Testing
             "Transcripts/P1.md": "\u{FEFF}" + interview,
             "Transcripts/staff.csv": survey,
             "Transcripts/staff.columns": "id: id\nname: attribute\nphone: ignore\nemail: ignore\nQ1: open\n",
-            "Codebooks/c.md": "# Depot\n\n## Work\nDefinition: the job.\n\n## Help\nDefinition: who helps.\n\n## Queue\nDefinition: waiting.\n",
+            "Codebooks/c.md": "# Depot\n\n## Work\nDefinition: the job.\n\n## Help\nDefinition: who helps.\n\n"
+                + "## Queue\nDefinition: waiting.\n",
         ])
         let tags: [(String, [String])] = [
             ("alice", ["P1", "2", "Work"]), ("alice", ["P1", "2", "Help", "--phrase", "calls me Jose"]),
-            ("alice", ["P1", "4", "Help", "--memo", "José counts on Ana"]), ("alice", ["P1", "4", "Queue", "--phrase", "the queue at the depot"]),
-            ("alice", ["staff:Q1", "1", "Help"]), ("alice", ["staff:Q1", "2", "Queue"]), ("alice", ["staff:Q1", "3", "Queue"]),
-            ("bob", ["P1", "2", "Work"]), ("bob", ["P1", "4", "Help"]), ("bob", ["staff:Q1", "1", "Help"]), ("bob", ["staff:Q1", "2", "Help"]),
+            ("alice", ["P1", "4", "Help", "--memo", "José counts on Ana"]),
+            ("alice", ["P1", "4", "Queue", "--phrase", "the queue at the depot"]),
+            ("alice", ["staff:Q1", "1", "Help"]), ("alice", ["staff:Q1", "2", "Queue"]),
+            ("alice", ["staff:Q1", "3", "Queue"]),
+            ("bob", ["P1", "2", "Work"]), ("bob", ["P1", "4", "Help"]),
+            ("bob", ["staff:Q1", "1", "Help"]), ("bob", ["staff:Q1", "2", "Help"]),
         ]
         let writes: [[String]] = [
             ["memo", "project", "José Nguyễn was the first to reply; Ana Lima asked for the summary by email."],
@@ -66,12 +70,17 @@ import Testing
             ["summarize", "C1", "Help", "José relies on Anastasia Ward and on Ana."],
         ]
         for (coder, args) in tags.map({ ($0.0, ["tag"] + $0.1) }) + writes.map({ ("alice", $0) }) {
-            let run = TestSupport.run(args, in: root, environment: ["CODA_CODER": coder, "SOURCE_DATE_EPOCH": "1700000000"])
+            let environment = ["CODA_CODER": coder, "SOURCE_DATE_EPOCH": "1700000000"]
+            let run = TestSupport.run(args, in: root, environment: environment)
             precondition(run.code == .success, run.stderr)
         }
         let names = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
         try? Data("# people named in the interviews\nAnastasia Ward\n".utf8).write(to: names)
         return (root, names)
+    }
+
+    static func pseudonymise(_ root: URL, _ arguments: String...) -> TestSupport.Run {
+        TestSupport.run(["pseudonymise"] + arguments, in: root)
     }
 
     static func keyURL() -> URL { TestSupport.temporaryFolder("coda-key").appendingPathComponent("study.key") }
@@ -83,7 +92,8 @@ import Testing
         var files: [String: [UInt8]] = [:]
         let rootPath = root.standardizedFileURL.path
         for url in DirectoryWalker.files(under: root) {
-            files[ProjectLoader.relative(url, to: rootPath)] = [UInt8](FileManager.default.contents(atPath: url.path) ?? Data())
+            let bytes = FileManager.default.contents(atPath: url.path) ?? Data()
+            files[ProjectLoader.relative(url, to: rootPath)] = [UInt8](bytes)
         }
         return files
     }
@@ -93,7 +103,8 @@ import Testing
         let project = Project.load(root)
         return try project.codings.map { coding in
             let words = try project.document(coding.document).text(in: coding.range)
-            return "\(coding.document) ¶\(coding.segmentLabel) \(coding.code) \(coding.coder) \(coding.time) \(coding.memo): \(words)"
+            let label = "\(coding.document) ¶\(coding.segmentLabel) \(coding.code) \(coding.coder) \(coding.time)"
+            return "\(label) \(coding.memo): \(words)"
         }.sorted()
     }
 
@@ -102,7 +113,8 @@ import Testing
     static func expected(_ text: String, _ spellings: [(String, String)]) -> String {
         var text = text
         for (spelling, pseudonym) in spellings.sorted(by: { $0.0.count > $1.0.count }) {
-            let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: spelling) + "(?![\\p{L}\\p{N}])"
+            let letter = "[\\p{L}\\p{N}]"
+            let pattern = "(?<!\(letter))" + NSRegularExpression.escapedPattern(for: spelling) + "(?!\(letter))"
             text = text.replacingOccurrences(of: pattern, with: NSRegularExpression.escapedTemplate(for: pseudonym),
                                              options: .regularExpression)
         }
@@ -167,7 +179,7 @@ import Testing
         let wordsBefore = try Self.codedWords(root)
         let displaysBefore = Self.displays(root, coders: ("nurul", "amir"))
 
-        let run = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root)
+        let run = Self.pseudonymise(root, "--key", keyURL.path, "--apply")
         #expect(run.code == .success, "\(run.stderr)")
         let key = try Self.key(keyURL)
         #expect(key.state == .applied)
@@ -178,13 +190,14 @@ import Testing
 
         try Self.expectNoIdentifier(root, key: key)
         let spellings = key.entries.flatMap { entry in
-            [(entry.real, entry.pseudonym)] + entry.nameParts.map { (String($0.prefix(1)).uppercased() + $0.dropFirst(), entry.pseudonym) }
+            [(entry.real, entry.pseudonym)]
+                + entry.nameParts.map { (String($0.prefix(1)).uppercased() + $0.dropFirst(), entry.pseudonym) }
         }
         #expect(try Self.codedWords(root) == wordsBefore.map { Self.expected($0, spellings) })
         #expect(Self.displays(root, coders: ("nurul", "amir")) == displaysBefore)
         #expect(TestSupport.run(["check"], in: root).stdout.contains("No problems found."))
 
-        let reverse = TestSupport.run(["pseudonymise", "--reverse", "--key", keyURL.path], in: root)
+        let reverse = Self.pseudonymise(root, "--reverse", "--key", keyURL.path)
         #expect(reverse.code == .success, "\(reverse.stderr)")
         #expect(reverse.stdout == "restored 16 files byte for byte from \(keyURL.path)\n")
         #expect(Self.snapshot(root) == before)
@@ -199,7 +212,7 @@ import Testing
         let wordsBefore = try Self.codedWords(root)
         let displaysBefore = Self.displays(root, coders: ("alice", "bob"))
 
-        let propose = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--names", names.path], in: root)
+        let propose = Self.pseudonymise(root, "--key", keyURL.path, "--names", names.path)
         #expect(propose.code == .success, "\(propose.stderr)")
         #expect(Self.snapshot(root) == before, "proposing changes nothing in the project")
         let key = try Self.key(keyURL)
@@ -207,52 +220,56 @@ import Testing
         #expect(key.entries.map { "\($0.kind.rawValue) \($0.real) \($0.pseudonym)" } == [
             "person Anastasia Ward P01", "person José Nguyễn P02", "person Ana Lima P03", "person Bình Trần P04",
             "phone +84 90 123 4567 [phone 1]", "phone 0812 3456 7890 [phone 2]", "phone 0812 9999 0000 [phone 3]",
-            "email jose.nguyen@example.org [email 1]", "email ana.lima@example.org [email 2]", "email binh@example.org [email 3]",
+            "email jose.nguyen@example.org [email 1]", "email ana.lima@example.org [email 2]",
+            "email binh@example.org [email 3]",
         ])
-        #expect(propose.stdout.contains("note: `ana` (P03) is the start of `anastasia` (P01): only whole words are replaced, "
-                                        + "so `anastasia` is never read as `ana`"))
+        #expect(propose.stdout.contains("note: `ana` (P03) is the start of `anastasia` (P01): "
+                                        + "only whole words are replaced, so `anastasia` is never read as `ana`"))
 
-        let dryRun = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--dry-run"], in: root)
+        let dryRun = Self.pseudonymise(root, "--key", keyURL.path, "--dry-run")
         #expect(dryRun.stdout.contains("Transcripts/P1.md:9 (P1 ¶2)  Nguyen → P02\n"))
         #expect(dryRun.stdout.contains("Transcripts/staff.csv:3 (staff respondent C2)  Ana Lima → P03\n"))
         #expect(Self.snapshot(root) == before)
 
-        let apply = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root)
+        let apply = Self.pseudonymise(root, "--key", keyURL.path, "--apply")
         #expect(apply.code == .success, "\(apply.stderr)")
         try Self.expectNoIdentifier(root, key: try Self.key(keyURL))
         let interview = String(decoding: Self.snapshot(root)["Transcripts/P1.md"] ?? [], as: UTF8.self)
-        #expect(interview.contains("P02: Sure. My manager, P01, calls me P02; on the forms I am P02. P02's team is small, "
-                                   + "write to [email 1] or call [phone 1].\r\n"))
+        #expect(interview.contains("P02: Sure. My manager, P01, calls me P02; on the forms I am P02. "
+                                   + "P02's team is small, write to [email 1] or call [phone 1].\r\n"))
         #expect(interview.contains("Interviewer: And P03?\r\n"))
         #expect(interview.hasPrefix("\u{FEFF}---\nid: P1\ncase: C1\nname: P02\nspeakers: Interviewer, P02\n---\n"))
 
         let spellings = key.entries.map { ($0.real, $0.pseudonym) } + [
-            ("José", "P02"), ("Jose", "P02"), ("JOSÉ NGUYEN", "P02"), ("Nguyen", "P02"), ("Anastasia", "P01"), ("Ana", "P03"),
-            ("Bình", "P04"),
+            ("José", "P02"), ("Jose", "P02"), ("JOSÉ NGUYEN", "P02"), ("Nguyen", "P02"),
+            ("Anastasia", "P01"), ("Ana", "P03"), ("Bình", "P04"),
         ]
         #expect(try Self.codedWords(root) == wordsBefore.map { Self.expected($0, spellings) })
         #expect(Self.displays(root, coders: ("alice", "bob")) == displaysBefore)
         let clean = TestSupport.run(["check", "--identifiers", "--key", keyURL.path], in: root)
         #expect(clean.code == .success, "\(clean.stdout)")
 
-        let reverse = TestSupport.run(["pseudonymise", "--reverse", "--key", keyURL.path], in: root)
+        let reverse = Self.pseudonymise(root, "--reverse", "--key", keyURL.path)
         #expect(reverse.code == .success, "\(reverse.stderr)")
         #expect(Self.snapshot(root) == before)
         let check = TestSupport.run(["check", "--identifiers", "--key", keyURL.path], in: root)
         #expect(check.code == .problemsFound)
-        #expect(check.stdout.contains("Transcripts/P1.md:4:7: error: the name that the key turns into `P02` is still here"))
+        #expect(check.stdout.contains(
+            "Transcripts/P1.md:4:7: error: the name that the key turns into `P02` is still here"))
     }
 
     @Test func respondentsNamedInTheIdColumn() throws {
         let root = TestSupport.project([
-            "Transcripts/s.csv": "name,Q1. Anything else?\nMaria Santos,Maria Santos wants shorter queues.\nTomás Ruiz,Nothing.\n",
+            "Transcripts/s.csv": "name,Q1. Anything else?\n"
+                + "Maria Santos,Maria Santos wants shorter queues.\nTomás Ruiz,Nothing.\n",
             "Transcripts/s.columns": "name: id\nQ1: open\n",
             "Codebooks/c.md": "# C\n\n## Queue\nDefinition: waiting.\n",
         ])
-        #expect(TestSupport.run(["tag", "s:Q1", "1", "Queue"], in: root, environment: ["CODA_CODER": "alice"]).code == .success)
+        let tag = TestSupport.run(["tag", "s:Q1", "1", "Queue"], in: root, environment: ["CODA_CODER": "alice"])
+        #expect(tag.code == .success)
         let wordsBefore = try Self.codedWords(root)
         let keyURL = Self.keyURL()
-        #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root).code == .success)
+        #expect(Self.pseudonymise(root, "--key", keyURL.path, "--apply").code == .success)
         let key = try Self.key(keyURL)
         #expect(key.entries.map(\.real) == ["Maria Santos", "Tomás Ruiz"])
         try Self.expectNoIdentifier(root, key: key)
@@ -267,7 +284,7 @@ import Testing
         let (root, names) = Self.nonASCIIStudy()
         let keyURL = Self.keyURL()
         let before = Self.snapshot(root)
-        #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--names", names.path, "--apply"], in: root).code == .success)
+        #expect(Self.pseudonymise(root, "--key", keyURL.path, "--names", names.path, "--apply").code == .success)
         let after = Self.snapshot(root)
         let applied = String(decoding: try Data(contentsOf: keyURL), as: UTF8.self)
         let changed = try Self.key(keyURL).files.map(\.path)
@@ -281,13 +298,13 @@ import Testing
         }
 
         try interrupt()
-        let finish = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root)
+        let finish = Self.pseudonymise(root, "--key", keyURL.path, "--apply")
         #expect(finish.stdout == "finished the interrupted pseudonymisation recorded in \(keyURL.path): "
                 + "\((changed.count + 1) / 2) more files rewritten\n")
         #expect(Self.snapshot(root) == after)
 
         try interrupt()
-        #expect(TestSupport.run(["pseudonymise", "--reverse", "--key", keyURL.path], in: root).code == .success)
+        #expect(Self.pseudonymise(root, "--reverse", "--key", keyURL.path).code == .success)
         #expect(Self.snapshot(root) == before)
     }
 
@@ -299,7 +316,7 @@ import Testing
         let (fixture, _) = Self.nonASCIIStudy()
         let before = Self.snapshot(fixture)
         let reference = TestSupport.copy(fixture)
-        #expect(TestSupport.run(["pseudonymise", "--key", Self.keyURL().path, "--apply"], in: reference).code == .success)
+        #expect(Self.pseudonymise(reference, "--key", Self.keyURL().path, "--apply").code == .success)
         let after = Self.snapshot(reference)
         var generator = SystemRandomNumberGenerator()
         for round in 0..<8 {
@@ -318,10 +335,10 @@ import Testing
             let now = Self.snapshot(root)
             #expect(now.keys == before.keys, "round \(round): files appeared or vanished")
             if round % 2 == 0 {
-                _ = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root)
+                _ = Self.pseudonymise(root, "--key", keyURL.path, "--apply")
                 #expect(Self.snapshot(root) == after, "round \(round): not finished")
             } else {
-                _ = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--reverse"], in: root)
+                _ = Self.pseudonymise(root, "--key", keyURL.path, "--reverse")
                 #expect(Self.snapshot(root) == before, "round \(round): not undone")
             }
         }
@@ -332,25 +349,27 @@ import Testing
     @Test func keyOfAnotherProjectOrAnEditedFileIsRefused() throws {
         let (root, names) = Self.nonASCIIStudy()
         let keyURL = Self.keyURL()
-        #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--names", names.path, "--apply"], in: root).code == .success)
+        #expect(Self.pseudonymise(root, "--key", keyURL.path, "--names", names.path, "--apply").code == .success)
 
         let other = Self.sampleStudy()
         let otherBefore = Self.snapshot(other)
-        let wrongProject = TestSupport.run(["pseudonymise", "--reverse", "--key", keyURL.path], in: other)
+        let wrongProject = Self.pseudonymise(other, "--reverse", "--key", keyURL.path)
         #expect(wrongProject.code == .problemsFound)
         #expect(wrongProject.stderr == """
             error: the key \(keyURL.path) does not match this project: 10 files differ from what the key recorded \
-            (Transcripts/P1.md, Transcripts/staff.csv, Codings/alice/P1.tsv, Codings/alice/staff_Q1.tsv, Codings/bob/P1.tsv, …)
-              hint: use the key written when this project was pseudonymised; if you edited these files since, undo those edits \
-            first (e.g. with git)
+            (Transcripts/P1.md, Transcripts/staff.csv, Codings/alice/P1.tsv, Codings/alice/staff_Q1.tsv, \
+            Codings/bob/P1.tsv, …)
+              hint: use the key written when this project was pseudonymised; if you edited these files since, \
+            undo those edits first (e.g. with git)
 
             """)
         #expect(Self.snapshot(other) == otherBefore)
 
         // A proposed key from one project applied to another: none of its names is there.
         let proposedKey = Self.keyURL()
-        #expect(TestSupport.run(["pseudonymise", "--key", proposedKey.path, "--names", names.path], in: Self.nonASCIIStudy().root).code == .success)
-        let noName = TestSupport.run(["pseudonymise", "--key", proposedKey.path, "--apply"], in: other)
+        let proposed = Self.pseudonymise(Self.nonASCIIStudy().root, "--key", proposedKey.path, "--names", names.path)
+        #expect(proposed.code == .success)
+        let noName = Self.pseudonymise(other, "--key", proposedKey.path, "--apply")
         #expect(noName.stderr == """
             error: none of the names in the key \(proposedKey.path) occurs in this project
               hint: check that this is the key of this project, or give a new key file to have Coda propose one
@@ -359,9 +378,10 @@ import Testing
 
         // An edited file: nothing is restored, not even the files that could be.
         let transcript = root.appendingPathComponent("Transcripts/P1.md")
-        try Data((String(decoding: try Data(contentsOf: transcript), as: UTF8.self) + "Interviewer: Thanks.\n").utf8).write(to: transcript)
+        let text = String(decoding: try Data(contentsOf: transcript), as: UTF8.self)
+        try Data((text + "Interviewer: Thanks.\n").utf8).write(to: transcript)
         let pseudonymised = Self.snapshot(root)
-        let edited = TestSupport.run(["pseudonymise", "--reverse", "--key", keyURL.path], in: root)
+        let edited = Self.pseudonymise(root, "--reverse", "--key", keyURL.path)
         #expect(edited.stderr.hasPrefix("error: the key \(keyURL.path) does not match this project: 1 file differ"))
         #expect(Self.snapshot(root) == pseudonymised)
     }
@@ -380,7 +400,7 @@ import Testing
         let root = Self.hopeStudy()
         let keyURL = Self.keyURL()
         let before = Self.snapshot(root)
-        let refused = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply"], in: root)
+        let refused = Self.pseudonymise(root, "--key", keyURL.path, "--apply")
         #expect(refused.code == .problemsFound)
         #expect(refused.stderr == """
             error: 2 places may be a common word rather than a name: Transcripts/H1.md:6 (H1 ¶1): `Hope`; \
@@ -391,16 +411,18 @@ import Testing
             """)
         #expect(Self.snapshot(root) == before)
 
-        let keep = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "keep"], in: root)
+        let keep = Self.pseudonymise(root, "--key", keyURL.path, "--apply", "--unsure", "keep")
         #expect(keep.code == .success)
         #expect(keep.stdout.contains("warning: a document id, case id or code name holds a name and is not replaced "
                                      + "(Transcripts/H1.md:3): rename it by hand before you share the project\n"))
         let kept = String(decoding: Self.snapshot(root)["Transcripts/H1.md"] ?? [], as: UTF8.self)
-        #expect(kept.hasSuffix("Interviewer: Hope, do you hope to come back?\n\nP01: Yes. Hope is what keeps me going, I hope.\n"))
-        #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--reverse"], in: root).code == .success)
-        #expect(TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "replace"], in: root).code == .success)
+        #expect(kept.hasSuffix("Interviewer: Hope, do you hope to come back?\n\n"
+                               + "P01: Yes. Hope is what keeps me going, I hope.\n"))
+        #expect(Self.pseudonymise(root, "--key", keyURL.path, "--reverse").code == .success)
+        #expect(Self.pseudonymise(root, "--key", keyURL.path, "--apply", "--unsure", "replace").code == .success)
         let replaced = String(decoding: Self.snapshot(root)["Transcripts/H1.md"] ?? [], as: UTF8.self)
-        #expect(replaced.hasSuffix("Interviewer: P01, do you hope to come back?\n\nP01: Yes. P01 is what keeps me going, I hope.\n"))
+        #expect(replaced.hasSuffix("Interviewer: P01, do you hope to come back?\n\n"
+                                   + "P01: Yes. P01 is what keeps me going, I hope.\n"))
     }
 
     @Test func pseudonymThatAlreadyOccursIsRefused() throws {
@@ -408,7 +430,7 @@ import Testing
         let names = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
         try Data("José Nguyễn = C2\n".utf8).write(to: names)
         let before = Self.snapshot(root)
-        let run = TestSupport.run(["pseudonymise", "--key", Self.keyURL().path, "--names", names.path, "--apply"], in: root)
+        let run = Self.pseudonymise(root, "--key", Self.keyURL().path, "--names", names.path, "--apply")
         #expect(run.stderr == """
             error: the pseudonym `C2` already occurs in the project (Transcripts/staff.csv): readers could not tell it \
             from the replaced names
@@ -425,11 +447,11 @@ import Testing
         let names = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
         try Data("Ana Lima\n".utf8).write(to: names)
         let before = Self.snapshot(root)
-        let run = TestSupport.run(["pseudonymise", "--key", Self.keyURL().path, "--names", names.path, "--apply"], in: root)
+        let run = Self.pseudonymise(root, "--key", Self.keyURL().path, "--names", names.path, "--apply")
         #expect(run.stderr == """
             error: `ana` alone could be `Ana Lima` or `Ana Souza`: Coda cannot tell which pseudonym it takes
-              hint: write the full names in the text where `ana` stands alone, or make them one line of the key if they \
-            are the same person
+              hint: write the full names in the text where `ana` stands alone, \
+            or make them one line of the key if they are the same person
 
             """)
         #expect(Self.snapshot(root) == before)
@@ -439,11 +461,12 @@ import Testing
         let root = Self.hopeStudy()
         let transcript = root.appendingPathComponent("Transcripts/H1.md")
         let text = String(decoding: try Data(contentsOf: transcript), as: UTF8.self)
-        try Data(text.replacingOccurrences(of: "---\nInterviewer:", with: "---\nInterviewer: Welcome.\n\nInterviewer:").utf8)
-            .write(to: transcript)
+        let welcomed = text.replacingOccurrences(of: "---\nInterviewer:",
+                                                 with: "---\nInterviewer: Welcome.\n\nInterviewer:")
+        try Data(welcomed.utf8).write(to: transcript)
         let before = Self.snapshot(root)
         let keyURL = Self.keyURL()
-        let run = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "replace"], in: root)
+        let run = Self.pseudonymise(root, "--key", keyURL.path, "--apply", "--unsure", "replace")
         #expect(run.stderr == """
             error: 1 coding is not where its file says, so it cannot be carried exactly
               hint: `coda check --fix` saves their new positions; `coda check` lists those that lost their words
@@ -452,24 +475,28 @@ import Testing
         #expect(Self.snapshot(root) == before)
         #expect(!FileManager.default.fileExists(atPath: keyURL.path))
         #expect(TestSupport.run(["check", "--fix"], in: root).code == .success)
-        let fixed = TestSupport.run(["pseudonymise", "--key", keyURL.path, "--apply", "--unsure", "replace", "--show-key"], in: root)
+        let fixed = Self.pseudonymise(root, "--key", keyURL.path, "--apply", "--unsure", "replace", "--show-key")
         #expect(fixed.code == .success)
         #expect(fixed.stdout.contains("  P01 ← Hope (person)\n"))
     }
 
     @Test func keyInsideTheProjectOrGitIsRefused() throws {
         let root = Self.hopeStudy()
-        let inside = TestSupport.run(["pseudonymise", "--key", "Memos/study.key"], in: root)
+        let inside = Self.pseudonymise(root, "--key", "Memos/study.key")
         #expect(inside.stderr == """
             error: the key Memos/study.key would be inside the project folder, which is what you share
-              hint: put the key in a private folder outside the project and outside git, e.g. `--key ~/private/study.key`
+              hint: put the key in a private folder outside the project and outside git, \
+            e.g. `--key ~/private/study.key`
 
             """)
         let repository = TestSupport.temporaryFolder("coda-repo")
-        try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git/objects"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: repository.appendingPathComponent("private"), withIntermediateDirectories: true)
-        let inGit = TestSupport.run(["pseudonymise", "--key", repository.appendingPathComponent("private/study.key").path], in: root)
-        #expect(inGit.stderr.hasPrefix("error: the key \(repository.path)/private/study.key would be inside the git work tree "))
+        for folder in [".git/objects", "private"] {
+            try FileManager.default.createDirectory(at: repository.appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
+        }
+        let inGit = Self.pseudonymise(root, "--key", repository.appendingPathComponent("private/study.key").path)
+        #expect(inGit.stderr.hasPrefix(
+            "error: the key \(repository.path)/private/study.key would be inside the git work tree "))
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("private/study.key").path))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Memos/study.key").path))
     }
