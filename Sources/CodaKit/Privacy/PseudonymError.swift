@@ -7,6 +7,7 @@ public enum PseudonymError: CodaError {
     case badKeyLine(path: String, line: Int)
     case badNamesFile(path: String, reason: String)
     case alreadyApplied(path: String)
+    case interrupted(path: String)
     case notApplied(path: String)
     case keyDoesNotMatch(path: String, files: [String])
     case noNameInProject(path: String)
@@ -58,6 +59,9 @@ public enum PseudonymError: CodaError {
         case .alreadyApplied(let path):
             return ("the key \(path) has already been applied to this project",
                     "`coda pseudonymise --reverse --key \(path)` restores the names")
+        case .interrupted(let path):
+            return ("the pseudonymisation recorded in the key \(path) was stopped part-way",
+                    "`coda pseudonymise --key \(path) --apply` finishes it; `--reverse` undoes it")
         case .notApplied(let path):
             return ("the key \(path) has not been applied, so there is nothing to restore",
                     "`coda pseudonymise --key \(path) --apply` applies it")

@@ -59,7 +59,7 @@ struct Pseudonymiser {
             removeStaging(Pseudonymiser.files(in: root) + (existing?.files.map(\.path) ?? []))
             if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
             if let existing, existing.state == .applying {
-                guard apply else { throw PseudonymError.alreadyApplied(path: keyPath) }
+                guard apply else { throw PseudonymError.interrupted(path: keyPath) }
                 var outcome = Outcome(key: existing)
                 outcome.filesChanged = try move(existing, reverse: false)
                 outcome.finishedEarlierRun = true
@@ -68,47 +68,56 @@ struct Pseudonymiser {
             let project = Project.load(root)
             let misplaced = project.movedCodings.count + project.unplacedCodings.count
             if apply, misplaced > 0 { throw PseudonymError.codingsNotInPlace(count: misplaced) }
-            let files = Pseudonymiser.files(in: root)
-            let texts = files.compactMap { path -> (path: String, text: String)? in
-                guard !path.hasPrefix(CodingStore.folder + "/"),
-                      let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-                    return nil
-                }
-                return (path, String(decoding: data, as: UTF8.self))
-            }
-            var proposal = KeyProposal(texts: texts)
-            proposal.collect(project: project, names: names, key: existing)
-            let key = PseudonymKey(entries: proposal.entries)
-            try proposal.validate(key.entries)
-            var matcher = PseudonymMatcher(key.entries)
-            matcher.commonWords = proposal.lowerCaseWords.intersection(matcher.singleWords)
-            if let (word, owners) = matcher.sharedWords.first {
-                throw PseudonymError.sharedWord(word: word, names: owners.map { key.entries[$0].real })
-            }
-            let plan = PseudonymPlan(project: project, matcher: matcher, unsure: unsure ?? .keep, files: files)
-            var outcome = Outcome(plan: plan, key: key)
-            outcome.notInKey = proposal.notInKey
-            outcome.importedOriginals = DirectoryWalker.files(under: root.appendingPathComponent("Sources"))
-                .map { ProjectLoader.relative($0, to: root.standardizedFileURL.path) }
-            outcome.generatedFolders = ["Appendix", "Review"].filter {
-                FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
-            }
-            if existing != nil, !key.entries.isEmpty, plan.patches.isEmpty {
-                throw PseudonymError.noNameInProject(path: keyPath)
-            }
+            var outcome = try plan(project, names: names, existing: existing, unsure: unsure ?? .keep)
+            guard let plan = outcome.plan else { return outcome }
             guard apply else {
-                if write { try writeKey(key) }
+                if write { try writeKey(outcome.key) }
                 return outcome
             }
             try checkBeforeApplying(project: project, plan: plan, unsure: unsure)
-            outcome.key = try commit(plan, key: key)
+            outcome.key = try commit(plan, key: outcome.key)
             outcome.filesChanged = plan.patches.count
             return outcome
         }
     }
 
+    /// The key's entries (the given key's, the researcher's list, what Coda finds) and every change they make.
+    private func plan(_ project: Project, names: [(real: String, pseudonym: String?)], existing: PseudonymKey?,
+                      unsure: TextRewrite.Unsure) throws -> Outcome {
+        let files = Pseudonymiser.files(in: root)
+        let texts = files.compactMap { path -> (path: String, text: String)? in
+            guard !path.hasPrefix(CodingStore.folder + "/"),
+                  let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                return nil
+            }
+            return (path, String(decoding: data, as: UTF8.self))
+        }
+        var proposal = KeyProposal(texts: texts)
+        proposal.collect(project: project, names: names, key: existing)
+        let key = PseudonymKey(entries: proposal.entries)
+        try proposal.validate(key.entries)
+        var matcher = PseudonymMatcher(key.entries)
+        matcher.commonWords = proposal.lowerCaseWords.intersection(matcher.singleWords)
+        if let (word, owners) = matcher.sharedWords.first {
+            throw PseudonymError.sharedWord(word: word, names: owners.map { key.entries[$0].real })
+        }
+        let plan = PseudonymPlan(project: project, matcher: matcher, unsure: unsure, files: files)
+        if existing != nil, !key.entries.isEmpty, plan.patches.isEmpty {
+            throw PseudonymError.noNameInProject(path: keyPath)
+        }
+        var outcome = Outcome(plan: plan, key: key)
+        outcome.notInKey = proposal.notInKey
+        outcome.importedOriginals = DirectoryWalker.files(under: root.appendingPathComponent("Sources"))
+            .map { ProjectLoader.relative($0, to: root.standardizedFileURL.path) }
+        outcome.generatedFolders = ["Appendix", "Review"].filter {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+        }
+        return outcome
+    }
+
     private func checkBeforeApplying(project: Project, plan: PseudonymPlan, unsure: TextRewrite.Unsure?) throws {
-        let unreadable = plan.unreadable + project.unreadable.keys.filter { !plan.unreadable.contains($0) }.sorted()
+        let unreadablePaths = project.unreadable.keys.filter { $0.contains("/") && !plan.unreadable.contains($0) }
+        let unreadable = plan.unreadable + unreadablePaths.sorted()
         if !unreadable.isEmpty { throw PseudonymError.unreadable(paths: unreadable) }
         if plan.notInPlace > 0 { throw PseudonymError.codingsNotInPlace(count: plan.notInPlace) }
         if unsure == nil, !plan.unsurePlaces.isEmpty { throw PseudonymError.unsure(places: plan.unsurePlaces) }
