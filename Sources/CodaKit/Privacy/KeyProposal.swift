@@ -26,8 +26,6 @@ struct KeyProposal {
     /// Identifiers Coda finds that a given key leaves out (it may have been edited on purpose).
     private(set) var notInKey: [PseudonymEntry] = []
 
-    /// With a key, its entries and the researcher's list are used as they are, so a line deleted from the key
-    /// stays deleted; what Coda finds besides is only reported. Without one, everything found is proposed.
     /// A word of an email address or web address (`jose` in `jose.nguyen@example.org`) is not a common word.
     static func isInAddress(_ token: NameToken, _ scalars: [Unicode.Scalar]) -> Bool {
         let before = token.range.lowerBound > 0 ? scalars[token.range.lowerBound - 1] : " "
@@ -37,6 +35,8 @@ struct KeyProposal {
             || (after == "." && NameFolding.isWordScalar(next))
     }
 
+    /// With a key, its entries and the researcher's list are used as they are, so a line deleted from the key
+    /// stays deleted; what Coda finds besides is only reported. Without one, everything found is proposed.
     mutating func collect(project: Project, names: [(real: String, pseudonym: String?)], key: PseudonymKey?) {
         for entry in key?.entries ?? [] { merge(entry.real, entry.kind, pseudonym: entry.pseudonym) }
         for name in names {
@@ -47,12 +47,20 @@ struct KeyProposal {
         var finder = IdentifierFinder()
         finder.scan(project)
         for (_, text) in texts { finder.scanContacts(text) }
-        let given = entries.count
-        for (real, kind) in finder.found { merge(real, kind, pseudonym: nil) }
         if key != nil {
-            notInKey = Array(entries[given...])
-            entries.removeSubrange(given...)
+            // The key stays as it is; what it leaves out is worked out on a copy.
+            var scratch = self
+            for (real, kind) in finder.found { scratch.merge(real, kind, pseudonym: nil) }
+            notInKey = Array(scratch.entries[entries.count...])
+        } else {
+            for (real, kind) in finder.found { merge(real, kind, pseudonym: nil) }
         }
+        proposePseudonyms()
+    }
+
+    /// `P01`, `P02`, … (as many digits as the count needs), `[email 1]`, `[phone 1]` for entries without one,
+    /// skipping any that already occur in the project.
+    private mutating func proposePseudonyms() {
         var counters: [PseudonymEntry.Kind: Int] = [:]
         let width = max(2, String(entries.filter { $0.kind == .person }.count).count)
         for index in entries.indices where entries[index].pseudonym.isEmpty {
