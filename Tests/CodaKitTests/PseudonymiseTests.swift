@@ -440,6 +440,21 @@ import Testing
         #expect(Self.snapshot(root) == before)
     }
 
+    @Test func pseudonymThatWouldBreakASpeakerLabelIsRefused() throws {
+        let (root, _) = Self.nonASCIIStudy()
+        let names = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
+        try Data("José Nguyễn = (someone)\n".utf8).write(to: names)
+        let before = Self.snapshot(root)
+        let run = Self.pseudonymise(root, "--key", Self.keyURL().path, "--names", names.path, "--apply")
+        #expect(run.stderr == """
+            error: the pseudonym `(someone)` for `José Nguyễn` could break a file or a speaker label (it holds a tab, \
+            line end, comma, semicolon, colon, quote or, for a person, a bracket)
+              hint: choose a pseudonym of letters, digits, spaces, dots or hyphens, e.g. `P01` or `Participant 3`
+
+            """)
+        #expect(Self.snapshot(root) == before)
+    }
+
     @Test func firstNameSharedByTwoPeopleIsRefused() throws {
         let root = TestSupport.project([
             "Transcripts/A1.md": "Interviewer: Did Ana Lima or Ana Souza call?\n\nAna Souza: Ana did.\n",

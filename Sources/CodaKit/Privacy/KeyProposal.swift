@@ -129,6 +129,10 @@ struct KeyProposal {
             if entry.pseudonym.unicodeScalars.contains(where: { "\t\n\r,;:\"".unicodeScalars.contains($0) }) {
                 throw .badPseudonym(real: entry.real, pseudonym: entry.pseudonym)
             }
+            // A person's pseudonym may stand where the name was a speaker label (`P01: …`).
+            if entry.kind == .person, !SpeakerLabel.isPlausibleName(entry.pseudonym) {
+                throw .badPseudonym(real: entry.real, pseudonym: entry.pseudonym)
+            }
             owners[entry.pseudonym, default: []].append(entry.real)
         }
         if let (pseudonym, reals) = owners.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {

@@ -75,9 +75,9 @@ public enum PseudonymError: CodaError {
             return ("none of the names in the key \(path) occurs in this project",
                     "check that this is the key of this project, or give a new key file to have Coda propose one")
         case let .badPseudonym(real, pseudonym):
-            return ("the pseudonym `\(pseudonym)` for `\(real)` contains a character that would break a file "
-                        + "(tab, line end, comma, semicolon, colon or quote)",
-                    "choose a pseudonym of letters, digits, spaces, brackets or hyphens, e.g. `P01` or `Participant 3`")
+            return ("the pseudonym `\(pseudonym)` for `\(real)` could break a file or a speaker label "
+                        + "(it holds a tab, line end, comma, semicolon, colon, quote or, for a person, a bracket)",
+                    "choose a pseudonym of letters, digits, spaces, dots or hyphens, e.g. `P01` or `Participant 3`")
         case let .duplicatePseudonym(pseudonym, reals):
             return ("the pseudonym `\(pseudonym)` is given to \(PseudonymError.listed(reals, "and")): "
                         + "they could no longer be told apart",

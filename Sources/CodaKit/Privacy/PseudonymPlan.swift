@@ -17,6 +17,8 @@ struct PseudonymPlan {
     var unsurePlaces: [String] = []
     /// The codings as they will be written, to check them against the rewritten project.
     var carried: [Coding] = []
+    /// The segments each carried coding touched before, by its new key: they must be the same after.
+    var segmentsBefore: [Coding.Key: ClosedRange<Int>] = [:]
     var unreadable: [String] = []
     /// Lines holding a name that are not rewritten: a document or case id, a code name.
     var protectedPlaces: [String] = []
@@ -149,6 +151,8 @@ struct PseudonymPlan {
         let words = Substring(String(String.UnicodeScalarView(scalars[coding.start..<coding.end])))
         coding.fingerprint = fingerprint(words)
         coding.excerpt = Coding.excerpt(of: words)
+        let numbers = document.segmentNumbers(overlapping: old.range)
+        if let first = numbers.first, let last = numbers.last { segmentsBefore[coding.key] = first...last }
         return coding
     }
 }

@@ -75,7 +75,7 @@ struct Pseudonymiser {
                 return outcome
             }
             try checkBeforeApplying(project: project, plan: plan, unsure: unsure)
-            outcome.key = try commit(plan, key: outcome.key)
+            outcome.key = try commit(plan, key: outcome.key, before: project)
             outcome.filesChanged = plan.patches.count
             return outcome
         }
@@ -124,7 +124,7 @@ struct Pseudonymiser {
     }
 
     /// Stages every new file, records the change in the key, renames the files in, and checks the result.
-    private func commit(_ plan: PseudonymPlan, key: PseudonymKey) throws -> PseudonymKey {
+    private func commit(_ plan: PseudonymPlan, key: PseudonymKey, before: Project) throws -> PseudonymKey {
         var key = key
         key.files = plan.patches
         key.state = .applying
@@ -132,7 +132,7 @@ struct Pseudonymiser {
         try writeKey(key)
         try renameStaged(plan.patches.map(\.path))
         do {
-            try verify(plan)
+            try verify(plan, before: before)
         } catch {
             _ = try? move(key, reverse: true)
             key.files = []
@@ -145,15 +145,28 @@ struct Pseudonymiser {
         return key
     }
 
-    /// Every coding of the rewritten project is exactly where the plan put it, and no other moved.
-    private func verify(_ plan: PseudonymPlan) throws {
+    /// Every document of the rewritten project has the segments it had, every coding is exactly where the
+    /// plan put it, on the same segments, and no other moved.
+    private func verify(_ plan: PseudonymPlan, before: Project) throws {
         let project = Project.load(root)
+        let segments = Dictionary(before.documentsInOrder.map { ($0.id, $0.segments.count) },
+                                  uniquingKeysWith: { a, _ in a })
+        let resegmented = project.documentsInOrder.filter { segments[$0.id] != $0.segments.count }.map(\.id)
+        if resegmented.count > 0 || project.documentsInOrder.count != before.documentsInOrder.count {
+            let listed = resegmented.joined(separator: ", ")
+            let which = listed.isEmpty ? "a document" : listed
+            throw PseudonymError.verificationFailed(detail: "the segments of \(which) changed")
+        }
         if !project.movedCodings.isEmpty || !project.unplacedCodings.isEmpty {
             let count = project.movedCodings.count + project.unplacedCodings.count
             throw PseudonymError.verificationFailed(detail: "\(count) codings were not in place afterwards")
         }
-        let found = Set((project.codings + project.rejectedSuggestions).map(\.key))
-        let missing = plan.carried.filter { !found.contains($0.key) }
+        let found = Dictionary((project.codings + project.rejectedSuggestions).map { ($0.key, $0.segments) },
+                               uniquingKeysWith: { a, _ in a })
+        let missing = plan.carried.filter { coding in
+            guard let now = found[coding.key] else { return true }
+            return plan.segmentsBefore[coding.key].map { $0 != now } ?? false
+        }
         if let first = missing.first {
             let example = "\(first.document) \(first.start)-\(first.end)"
             throw PseudonymError.verificationFailed(detail: "\(missing.count) codings moved, e.g. \(example)")
