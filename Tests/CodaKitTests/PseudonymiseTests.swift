@@ -425,33 +425,28 @@ import Testing
                                    + "P01: Yes. P01 is what keeps me going, I hope.\n"))
     }
 
-    @Test func pseudonymThatAlreadyOccursIsRefused() throws {
-        let (root, _) = Self.nonASCIIStudy()
-        let names = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
-        try Data("José Nguyễn = C2\n".utf8).write(to: names)
-        let before = Self.snapshot(root)
-        let run = Self.pseudonymise(root, "--key", Self.keyURL().path, "--names", names.path, "--apply")
-        #expect(run.stderr == """
+    /// A pseudonym that already stands in the text, and one that could not stand as a speaker label.
+    @Test(arguments: [
+        ("José Nguyễn = C2", """
             error: the pseudonym `C2` already occurs in the project (Transcripts/staff.csv): readers could not tell it \
             from the replaced names
               hint: choose another pseudonym for it in the key
 
-            """)
-        #expect(Self.snapshot(root) == before)
-    }
-
-    @Test func pseudonymThatWouldBreakASpeakerLabelIsRefused() throws {
-        let (root, _) = Self.nonASCIIStudy()
-        let names = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
-        try Data("José Nguyễn = (someone)\n".utf8).write(to: names)
-        let before = Self.snapshot(root)
-        let run = Self.pseudonymise(root, "--key", Self.keyURL().path, "--names", names.path, "--apply")
-        #expect(run.stderr == """
+            """),
+        ("José Nguyễn = (someone)", """
             error: the pseudonym `(someone)` for `José Nguyễn` could break a file or a speaker label (it holds a tab, \
             line end, comma, semicolon, colon, quote or, for a person, a bracket)
               hint: choose a pseudonym of letters, digits, spaces, dots or hyphens, e.g. `P01` or `Participant 3`
 
-            """)
+            """),
+    ])
+    func badPseudonymIsRefused(line: String, report: String) throws {
+        let (root, _) = Self.nonASCIIStudy()
+        let names = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
+        try Data((line + "\n").utf8).write(to: names)
+        let before = Self.snapshot(root)
+        let run = Self.pseudonymise(root, "--key", Self.keyURL().path, "--names", names.path, "--apply")
+        #expect(run.stderr == report)
         #expect(Self.snapshot(root) == before)
     }
 
