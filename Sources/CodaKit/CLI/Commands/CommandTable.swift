@@ -7,5 +7,6 @@ extension CommandSpec {
         .survey, .matrix, .summarize, .network,
         .conclude, .agree, .note, .notes, .review,
         .exportAppendix, .exportQDC, .exportQDPX,
+        .pseudonymise,
     ]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension CommandSpec {
     static let retrieve = CommandSpec(
         name: "retrieve", summary: "the coded segments of a code, a case or a group of cases",
@@ -41,10 +43,17 @@ extension CommandSpec {
         name: "check", summary: "find every problem: unreadable files, codebook, surveys, codings that lost their words",
         discussion: "Exits with 1 when it finds errors. When transcripts were edited after coding, codings follow their words; "
             + "--fix saves their new positions. Codings whose words cannot be found are reported, never moved.",
-        options: [OptionSpec(name: "fix", valueName: nil, help: "save the new positions of codings that followed their words")],
+        options: [OptionSpec(name: "fix", valueName: nil, help: "save the new positions of codings that followed their words"),
+                  OptionSpec(name: "identifiers", valueName: nil,
+                             help: "also report names from the key (--key) still in the project"),
+                  OptionSpec(name: "key", valueName: "FILE", help: "the pseudonymisation key, for --identifiers")],
         formats: [.table, .md, .csv, .tsv, .json], group: .condense
     ) { invocation in
         var project = try invocation.project()
+        if invocation.flag("identifiers") {
+            let found = try identifierProblems(invocation, root: project.root)
+            project.diagnostics = (project.diagnostics + found).sortedForDisplay()
+        }
         if invocation.flag("fix"), !project.movedCodings.isEmpty {
             let saved = try ProjectCheck.fix(project)
             invocation.console.errorLine("saved the new positions of \(saved) coding\(plural(saved))")
@@ -52,5 +61,16 @@ extension CommandSpec {
         }
         invocation.emit(ProjectCheck.report(project))
         return project.diagnostics.errorCount > 0 ? .problemsFound : .success
+    }
+
+    private static func identifierProblems(_ invocation: Invocation, root: URL) throws -> [Diagnostic] {
+        guard let path = invocation.option("key") else {
+            throw UsageError.missingValue(option: "key", valueName: "FILE")
+        }
+        let url = resolvePath(path, from: invocation.console.currentDirectory)
+        guard let key = try Pseudonymiser(root: root, keyURL: url, keyPath: path).readKey() else {
+            throw PseudonymError.keyMissing(path: path)
+        }
+        return IdentifierScan.diagnostics(root: root, key: key)
     }
 }
