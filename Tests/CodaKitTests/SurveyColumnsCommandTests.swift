@@ -56,4 +56,38 @@ import Testing
         #expect(run.code == .problemsFound)
         #expect(run.stderr.contains("Transcripts/survei.csv: error: this survey is a CSV file, which has no sheets"))
     }
+
+    @Test func theAppendixShowsOnlyTheChosenCrossTabulations() throws {
+        let root = TestSupport.project(["Transcripts/survei.csv": """
+            Kode;Kelompok;Usia;P1. Tahu JMO?;P2. Kota
+            R1;PU;21;Ya;Makassar
+            R2;PU;25;Tidak;Gowa
+            R3;BPU;33;Ya;Maros
+            R4;BPU;38;Tidak;Makassar
+
+            """, "Transcripts/survei.columns": "crosstab: P1 by kelompok\n"])
+        let report = try SurveyReport.chosenCrosstabs(Project.load(root))
+        #expect(report.tables.map(\.title) == ["P1. Tahu JMO? — by kelompok"])
+        #expect(throws: SurveyError.self) {
+            try SurveyParser(path: "Transcripts/s.csv", id: "s").parse(csv: "Kode,Q1. Ok?\nR1,Ya\n", columnsFile: ("s.columns", "crosstab: Q9 by x\n"))
+        }
+        #expect(throws: SurveyError.self) {
+            try SurveyParser(path: "Transcripts/s.csv", id: "s").parse(csv: "Kode,Q1. Ok?\nR1,Ya\n", columnsFile: ("s.columns", "crosstab: Q1\n"))
+        }
+    }
+
+    @Test func multipleChoiceCrossTabsArePercentagesOfEachGroupsRespondents() throws {
+        let url = TestSupport.fixture("surveys/google-forms.csv")
+        let survey = try SurveyParser(path: "Transcripts/g.csv", id: "g")
+            .parse(csv: try String(contentsOf: url, encoding: .utf8), columnsFile: nil).0
+        let media = try #require(survey.findColumn("Media apa saja"))
+        let type = try #require(survey.findColumn("Jenis kepesertaan"))
+        let tab = SurveyCrossTab(survey: survey, question: media, attribute: "type") { $0.values[type.index] }
+        let pu = try #require(tab.groups.firstIndex(of: "Penerima Upah (PU)"))
+        let video = try #require(tab.answers.firstIndex(of: "Video"))
+        // PU: Andi, Rina, Dewi and Nur, all four of whom chose the video.
+        #expect(tab.groupRespondents[pu] == 4)
+        #expect(tab.counts[video][pu] == 4)
+        #expect(tab.percent(video, pu, .column) == 100)
+    }
 }
