@@ -96,6 +96,9 @@ public struct Appendix {
                 })
             }
         }
+        if !project.figures.isEmpty {
+            after.append(Part(name: "05-figures", title: "Figures") { try FigureReport.appendix(project) })
+        }
         var matricesPart = Part(name: "06-matrices", title: "Display matrices") { try matrices(items: items()) }
         if tooManyCases {
             matricesPart.extraFiles = [Appendix.caseCodeCSV, Appendix.checklistCSV, Appendix.frameworkCSV]

@@ -118,6 +118,9 @@ struct ProjectLoader {
         diagnostics += project.computeCases()
         diagnostics += project.surveyLinkDiagnostics()
         diagnostics += project.surveyCaseLinkDiagnostics()
+        let figures = FigureStore(root: root).load()
+        project.figures = figures.figures
+        diagnostics += figures.problems
         project.diagnostics = diagnostics.sortedForDisplay()
         return project
     }

@@ -39,6 +39,8 @@ public enum ProjectStatus {
             report.add(.table(table))
         }
 
+        if !project.figures.isEmpty { report.add(.heading("Figures", level: 1)); report.add(.table(FigureReport.list(project))) }
+
         report.add(.heading("Codebooks", level: 1))
         let codebook = project.codebook
         if codebook.files.isEmpty {
