@@ -91,6 +91,18 @@ import Testing
         #expect(matrix.rowTotals.first == 49)
     }
 
+    @Test func matrixRowsChartTheirCounts() throws {
+        let run = TestSupport.run(["matrix", "time", "--by", "phase", "--codes", "Problems", "--chart", "--format", "csv"],
+                                  in: TestSupport.packageRoot)
+        #expect(run.code == .success)
+        #expect(run.stdout.contains("Queues,39,10"))
+        let html = TestSupport.run(["matrix", "time", "--by", "phase", "--codes", "Problems", "--chart", "--type", "stacked",
+                                    "--format", "html"], in: TestSupport.packageRoot).stdout
+        #expect(XMLParser(data: Data(ChartSVG.render(try #require(Optional(MatrixChart.chart(
+            try MatrixBuilder.build(Self.sample, { var o = MatrixOptions(kind: .time); o.by = "phase"; return o }()), kind: .stacked)))).utf8)).parse())
+        #expect(html.contains("<svg") && html.contains(">39</text>"))
+    }
+
     /// The TikZ compiles when a LaTeX is installed; otherwise this test says it is skipped.
     @Test(.enabled(if: ChartTests.pdflatex != nil, "skipped: pdflatex is not installed, so the TikZ is not compiled"))
     func theTikZCompilesWithPdflatex() throws {
