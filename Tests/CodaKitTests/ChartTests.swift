@@ -45,7 +45,9 @@ import Testing
     @Test func aLineChartLeavesAGapWhereTheSourceGivesNoNumber() throws {
         let chart = try Chart.named("queues-per-month", in: Self.sample, kind: .line)
         let svg = ChartSVG.render(chart)
-        #expect(!svg.contains("<polyline"))
+        #expect(ChartMarks(chart).segments.isEmpty)
+        #expect(!svg.contains("stroke-width=\"2\""))
+        #expect(ChartMarks(try Chart.named("video-views", in: Self.sample, kind: .line)).segments.count == 2)
         #expect(svg.contains(">not given</text>"))
         let tex = ChartTikZ.render(chart)
         #expect(!tex.contains("thick]"))
@@ -98,13 +100,26 @@ import Testing
         #expect(run.stdout.contains("Queues,39,10"))
         let html = TestSupport.run(["matrix", "time", "--by", "phase", "--codes", "Problems", "--chart", "--type", "stacked",
                                     "--format", "html"], in: TestSupport.packageRoot).stdout
-        #expect(XMLParser(data: Data(ChartSVG.render(try #require(Optional(MatrixChart.chart(
-            try MatrixBuilder.build(Self.sample, { var o = MatrixOptions(kind: .time); o.by = "phase"; return o }()), kind: .stacked)))).utf8)).parse())
+        var options = MatrixOptions(kind: .time)
+        options.by = "phase"
+        let svg = ChartSVG.render(MatrixChart.chart(try MatrixBuilder.build(Self.sample, options), kind: .stacked))
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
         #expect(html.contains("<svg") && html.contains(">39</text>"))
     }
 
+    /// Checked everywhere, compiled only where pdflatex is: braces and environments balance, text is escaped.
+    @Test(arguments: Chart.Kind.allCases)
+    func tikzIsBalancedAndEscaped(kind: Chart.Kind) throws {
+        var chart = try Chart.named("video-views", in: Self.sample, kind: kind)
+        chart.categories[0] = "Tik_Tok & 100%"
+        let tex = ChartTikZ.render(chart)
+        #expect(tex.filter { $0 == "{" }.count == tex.filter { $0 == "}" }.count)
+        #expect(tex.components(separatedBy: "\\begin{").count == tex.components(separatedBy: "\\end{").count)
+        #expect(tex.contains("Tik\\_Tok \\& 100\\%"))
+    }
+
     /// The TikZ compiles when a LaTeX is installed; otherwise this test says it is skipped.
-    @Test(.enabled(if: ChartTests.pdflatex != nil, "skipped: pdflatex is not installed, so the TikZ is not compiled"))
+    @Test(.enabled(if: TestSupport.pdflatex != nil, "skipped: pdflatex is not installed, so the TikZ is not compiled"))
     func theTikZCompilesWithPdflatex() throws {
         let folder = TestSupport.temporaryFolder()
         var body = ""
@@ -115,20 +130,9 @@ import Testing
         let document = "\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n\\usepackage{tikz}\n"
             + "\\begin{document}\n\(body)\\end{document}\n"
         try Data(document.utf8).write(to: folder.appendingPathComponent("charts.tex"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ChartTests.pdflatex))
-        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "charts.tex"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try TestSupport.compileLaTeX("charts.tex", in: folder, with: try #require(TestSupport.pdflatex)) == 0)
     }
 
-    static var pdflatex: String? {
-        ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex", "/Library/TeX/texbin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
 }
 
 extension FigureError: Equatable {

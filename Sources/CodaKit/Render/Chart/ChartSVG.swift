@@ -32,7 +32,7 @@ enum ChartSVG {
             out += text(left + (Double(i) + 0.5) * group, top + plotHeight + 18, category.truncated(to: 24), extra: "text-anchor=\"middle\"")
         }
         out += text(left + plotWidth / 2, top + plotHeight + 40, chart.categoryName, extra: "text-anchor=\"middle\" font-style=\"italic\"")
-        out += marks(chart, y: y, group: group, base: top + plotHeight)
+        out += marks(chart, group: group, base: top + plotHeight)
         if chart.series.count > 1 {
             var x = left
             for (s, series) in chart.series.enumerated() {
@@ -45,48 +45,30 @@ enum ChartSVG {
         return out + "</svg>\n"
     }
 
-    static func marks(_ chart: Chart, y: (Double) -> Double, group: Double, base: Double) -> String {
+    /// The bars, stacks or points, with their values written beside them.
+    static func marks(_ chart: Chart, group: Double, base: Double) -> String {
+        let x = { (u: Double) in left + u * group }
+        let height = base - top
+        let h = { (u: Double) in base - u * height }
         var out = ""
-        let count = Double(chart.series.count)
-        for i in chart.categories.indices {
-            var stacked = 0.0
-            for (s, series) in chart.series.enumerated() {
-                let color = palette[s % palette.count]
-                guard let value = series.values[i] else {
-                    out += text(left + (Double(i) + 0.5) * group, base - 6, "not given", extra: "text-anchor=\"middle\" font-size=\"10\"")
-                    continue
-                }
-                switch chart.kind {
-                case .bar:
-                    let barWidth = group * 0.7 / count
-                    let x = left + Double(i) * group + group * 0.15 + Double(s) * barWidth
-                    out += "<rect x=\"\(n(x))\" y=\"\(n(y(value)))\" width=\"\(n(barWidth))\" height=\"\(n(base - y(value)))\" fill=\"\(color)\"/>\n"
-                    out += text(x + barWidth / 2, y(value) - 4, Chart.format(value), extra: "text-anchor=\"middle\"")
-                case .stacked:
-                    let x = left + Double(i) * group + group * 0.2
-                    let low = y(stacked), high = y(stacked + value)
-                    out += "<rect x=\"\(n(x))\" y=\"\(n(high))\" width=\"\(n(group * 0.6))\" height=\"\(n(low - high))\" fill=\"\(color)\"/>\n"
-                    out += text(x + group * 0.3, (low + high) / 2 + 4, Chart.format(value), extra: "text-anchor=\"middle\" fill=\"#fff\"")
-                    stacked += value
-                case .line:
-                    let x = left + (Double(i) + 0.5) * group
-                    out += "<circle cx=\"\(n(x))\" cy=\"\(n(y(value)))\" r=\"3.5\" fill=\"\(color)\"/>\n"
-                    out += text(x, y(value) - 8, Chart.format(value), extra: "text-anchor=\"middle\"")
-                }
-            }
+        let layout = ChartMarks(chart)
+        for segment in layout.segments {
+            out += "<line x1=\"\(n(x(segment.from.x)))\" y1=\"\(n(h(segment.from.y)))\" x2=\"\(n(x(segment.to.x)))\" "
+                + "y2=\"\(n(h(segment.to.y)))\" stroke=\"\(palette[segment.series % palette.count])\" stroke-width=\"2\"/>\n"
         }
-        guard chart.kind == .line else { return out }
-        for (s, series) in chart.series.enumerated() {
-            // A gap where a value is not given: the line is not drawn through it.
-            var run: [String] = []
-            for i in chart.categories.indices {
-                if let value = series.values[i] { run.append("\(n(left + (Double(i) + 0.5) * group)),\(n(y(value)))") }
-                if series.values[i] == nil || i == chart.categories.count - 1 {
-                    if run.count > 1 {
-                        out += "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke=\"\(palette[s % palette.count])\" stroke-width=\"2\"/>\n"
-                    }
-                    run = []
-                }
+        for mark in layout.marks {
+            switch mark {
+            case let .bar(x0, x1, y0, y1, value, s):
+                out += "<rect x=\"\(n(x(x0)))\" y=\"\(n(h(y1)))\" width=\"\(n(x(x1) - x(x0)))\" "
+                    + "height=\"\(n(h(y0) - h(y1)))\" fill=\"\(palette[s % palette.count])\"/>\n"
+                out += chart.kind == .stacked
+                    ? text(x((x0 + x1) / 2), (h(y0) + h(y1)) / 2 + 4, Chart.format(value), extra: "text-anchor=\"middle\" fill=\"#fff\"")
+                    : text(x((x0 + x1) / 2), h(y1) - 4, Chart.format(value), extra: "text-anchor=\"middle\"")
+            case let .point(px, py, value, s):
+                out += "<circle cx=\"\(n(x(px)))\" cy=\"\(n(h(py)))\" r=\"3.5\" fill=\"\(palette[s % palette.count])\"/>\n"
+                out += text(x(px), h(py) - 8, Chart.format(value), extra: "text-anchor=\"middle\"")
+            case let .missing(px):
+                out += text(x(px), base - 6, "not given", extra: "text-anchor=\"middle\" font-size=\"10\"")
             }
         }
         return out

@@ -22,7 +22,7 @@ enum ChartTikZ {
             out += "\\node[below] at (\(n((Double(i) + 0.5) * group)),0) {\(Escape.latex(category))};\n"
         }
         out += "\\node[below,font=\\small\\itshape] at (\(n(plotWidth / 2)),-0.6) {\(Escape.latex(chart.categoryName))};\n"
-        out += marks(chart, y: y, group: group)
+        out += marks(chart, group: group)
         if chart.series.count > 1 {
             let legend = chart.series.enumerated().map { s, series in
                 "\\textcolor{\(colors[s % colors.count])}{\\rule{1.5ex}{1.5ex}}~\(Escape.latex(series.name))"
@@ -35,42 +35,28 @@ enum ChartTikZ {
         return out + "\\end{figure}\n"
     }
 
-    static func marks(_ chart: Chart, y: (Double) -> Double, group: Double) -> String {
+    /// The bars, stacks or points, with their values written on them.
+    static func marks(_ chart: Chart, group: Double) -> String {
+        let x = { (u: Double) in n(u * group) }, h = { (u: Double) in n(u * plotHeight) }
         var out = ""
-        let count = Double(chart.series.count)
-        for i in chart.categories.indices {
-            var stacked = 0.0
-            for (s, series) in chart.series.enumerated() {
-                let color = colors[s % colors.count]
-                guard let value = series.values[i] else {
-                    out += "\\node[above,font=\\scriptsize] at (\(n((Double(i) + 0.5) * group)),0) {not given};\n"
-                    continue
-                }
-                switch chart.kind {
-                case .bar:
-                    let width = group * 0.7 / count
-                    let x = Double(i) * group + group * 0.15 + Double(s) * width
-                    out += "\\fill[\(color)] (\(n(x)),0) rectangle (\(n(x + width)),\(n(y(value))));\n"
-                    out += "\\node[above,font=\\scriptsize] at (\(n(x + width / 2)),\(n(y(value)))) {\(Chart.format(value))};\n"
-                case .stacked:
-                    let x = Double(i) * group + group * 0.2
-                    out += "\\fill[\(color)] (\(n(x)),\(n(y(stacked)))) rectangle (\(n(x + group * 0.6)),\(n(y(stacked + value))));\n"
-                    out += "\\node[font=\\scriptsize,white] at (\(n(x + group * 0.3)),\(n(y(stacked + value / 2)))) {\(Chart.format(value))};\n"
-                    stacked += value
-                case .line:
-                    let x = (Double(i) + 0.5) * group
-                    out += "\\fill[\(color)] (\(n(x)),\(n(y(value)))) circle (2pt);\n"
-                    out += "\\node[above,font=\\scriptsize] at (\(n(x)),\(n(y(value)))) {\(Chart.format(value))};\n"
-                }
+        let layout = ChartMarks(chart)
+        for mark in layout.marks {
+            switch mark {
+            case let .bar(x0, x1, y0, y1, value, s):
+                out += "\\fill[\(colors[s % colors.count])] (\(x(x0)),\(h(y0))) rectangle (\(x(x1)),\(h(y1)));\n"
+                out += chart.kind == .stacked
+                    ? "\\node[font=\\scriptsize,white] at (\(x((x0 + x1) / 2)),\(h((y0 + y1) / 2))) {\(Chart.format(value))};\n"
+                    : "\\node[above,font=\\scriptsize] at (\(x((x0 + x1) / 2)),\(h(y1))) {\(Chart.format(value))};\n"
+            case let .point(px, py, value, s):
+                out += "\\fill[\(colors[s % colors.count])] (\(x(px)),\(h(py))) circle (2pt);\n"
+                out += "\\node[above,font=\\scriptsize] at (\(x(px)),\(h(py))) {\(Chart.format(value))};\n"
+            case let .missing(px):
+                out += "\\node[above,font=\\scriptsize] at (\(x(px)),0) {not given};\n"
             }
         }
-        guard chart.kind == .line else { return out }
-        for (s, series) in chart.series.enumerated() {
-            for i in chart.categories.indices.dropFirst() {
-                guard let a = series.values[i - 1], let b = series.values[i] else { continue }
-                out += "\\draw[\(colors[s % colors.count]),thick] (\(n((Double(i) - 0.5) * group)),\(n(y(a)))) -- "
-                    + "(\(n((Double(i) + 0.5) * group)),\(n(y(b))));\n"
-            }
+        for segment in layout.segments {
+            out += "\\draw[\(colors[segment.series % colors.count]),thick] (\(x(segment.from.x)),\(h(segment.from.y))) -- "
+                + "(\(x(segment.to.x)),\(h(segment.to.y)));\n"
         }
         return out
     }
