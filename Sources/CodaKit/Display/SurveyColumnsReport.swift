@@ -29,6 +29,8 @@ enum SurveyColumnsReport {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(survey.path).path) else {
             throw XlsxError.notAWorkbook(file: survey.path, reason: "it cannot be read")
         }
-        return try SurveyParser(path: survey.path, id: survey.id).parse(xlsx: [UInt8](data), columnsFile: nil, sheet: sheet).0
+        return try SurveyParser(path: survey.path, id: survey.id).parse(
+            xlsx: [UInt8](data), columnsFile: nil, sheet: sheet
+        ).0
     }
 }

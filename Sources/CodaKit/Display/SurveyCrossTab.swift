@@ -96,7 +96,8 @@ public struct SurveyCrossTab: Sendable {
         }
         if question.kind == .multiple {
             table.notes.append("Respondents could choose more than one answer: counts are of choices, and column "
-                + "percentages are of each group's respondents (\(groupRespondents.map(String.init).joined(separator: ", "))), so they sum past 100%.")
+                + "percentages are of each group's respondents "
+                + "(\(groupRespondents.map(String.init).joined(separator: ", "))), so they sum past 100%.")
         }
         if leftOut > 0 { table.notes.append("\(leftOut) respondent\(plural(leftOut)) without an answer or a \(attribute) are left out.") }
         return table

@@ -30,13 +30,20 @@ public struct SurveyDivergingBar: Sendable {
     }
 
     static func table(_ bars: [SurveyDivergingBar], scaleName: String) -> Table {
-        var table = Table(title: "Diverging bars", columns: [Table.Column("Question"), .number("Below"), .number("Neutral"),
-                                                             .number("Above"), Table.Column("Bar")])
+        var table = Table(
+            title: "Diverging bars",
+            columns: [
+                Table.Column("Question"), .number("Below"), .number("Neutral"),
+                .number("Above"), Table.Column("Bar"),
+            ])
         for bar in bars {
-            table.append([Cell(bar.question), .percent(bar.below), .percent(bar.neutral), .percent(bar.above), Cell(bar.text())])
+            table.append([
+                Cell(bar.question), .percent(bar.below), .percent(bar.neutral), .percent(bar.above), Cell(bar.text()),
+            ])
         }
-        table.notes.append("Below and above the neutral middle of the \(scaleName) scale, in percent of respondents "
-            + "who answered; █ below or above, ▒ neutral (half each side of │).")
+        table.notes.append(
+            "Below and above the neutral middle of the \(scaleName) scale, in percent of respondents "
+                + "who answered; █ below or above, ▒ neutral (half each side of │).")
         return table
     }
 }

@@ -26,7 +26,9 @@ public struct SurveyFrequency: Sendable {
         let answered = survey.respondents.count - missing
         var keys = SurveyFrequency.order(counts)
         if let scale = column.scale { (keys, counts) = SurveyFrequency.order(counts, on: scale) }
-        self.answers = keys.map { Answer(answer: $0, count: counts[$0, default: 0], percent: percent(counts[$0, default: 0], of: answered)) }
+        self.answers = keys.map {
+            Answer(answer: $0, count: counts[$0, default: 0], percent: percent(counts[$0, default: 0], of: answered))
+        }
         self.answered = answered
         self.missing = missing
     }

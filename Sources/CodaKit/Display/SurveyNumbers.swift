@@ -17,13 +17,19 @@ public struct SurveyNumbers: Sendable {
 
     public init(survey: Survey, column: SurveyColumn) {
         self.column = column
-        var values: [Double] = [], notNumbers = 0, missing = 0
+        var values: [Double] = []
+        var notNumbers = 0
+        var missing = 0
         let decimalComma = survey.dialect == .excel
         for r in survey.respondents {
             let text = r.values[column.index]
-            if text.isEmpty { missing += 1 } else if let v = SurveyNumber.parse(text, decimalComma: decimalComma) {
+            if text.isEmpty {
+                missing += 1
+            } else if let v = SurveyNumber.parse(text, decimalComma: decimalComma) {
                 values.append(v)
-            } else { notNumbers += 1 }
+            } else {
+                notNumbers += 1
+            }
         }
         self.values = values
         self.notNumbers = notNumbers
@@ -54,7 +60,9 @@ public struct SurveyNumbers: Sendable {
         if allIntegers { width = max(1, width.rounded(.up)) }
         let start = (low / width).rounded(.down) * width
         let count = max(1, Int(((high - start) / width).rounded(.down)) + 1)
-        var bins = (0..<count).map { Bin(lower: start + Double($0) * width, upper: start + Double($0 + 1) * width, count: 0) }
+        var bins = (0..<count).map {
+            Bin(lower: start + Double($0) * width, upper: start + Double($0 + 1) * width, count: 0)
+        }
         for v in values { bins[min(count - 1, Int(((v - start) / width).rounded(.down)))].count += 1 }
         return bins
     }
@@ -74,7 +82,8 @@ public struct SurveyNumbers: Sendable {
 
     /// `20–24` for whole numbers (both ends included), `1.5–2` otherwise (upper end excluded).
     func label(_ bin: Bin) -> String {
-        allIntegers && bin.upper - bin.lower > 1 ? "\(format(bin.lower))–\(format(bin.upper - 1))"
+        allIntegers && bin.upper - bin.lower > 1
+            ? "\(format(bin.lower))–\(format(bin.upper - 1))"
             : allIntegers ? format(bin.lower) : "\(format(bin.lower))–<\(format(bin.upper))"
     }
 
@@ -85,21 +94,28 @@ public struct SurveyNumbers: Sendable {
     }
 
     var summaryTable: Table {
-        var table = Table(title: "\(column.title) (numbers)",
-                          columns: [.number("n"), .number("Mean"), .number("Median"), .number("SD"), .number("Min"), .number("Max")])
+        var table = Table(
+            title: "\(column.title) (numbers)",
+            columns: [.number("n"), .number("Mean"), .number("Median"), .number("SD"), .number("Min"), .number("Max")])
         let sd = standardDeviation.map { String(format: "%.2f", $0) } ?? "–"
         let mean = self.mean.map { String(format: "%.2f", $0) } ?? "–"
-        table.append([.int(n), Cell(mean), Cell(format(median)), Cell(sd), Cell(format(minimum)), Cell(format(maximum))])
+        table.append([
+            .int(n), Cell(mean), Cell(format(median)), Cell(sd), Cell(format(minimum)), Cell(format(maximum)),
+        ])
         if missing > 0 { table.notes.append("\(missing) respondent\(plural(missing)) gave no answer.") }
         if notNumbers > 0 {
-            table.notes.append("\(notNumbers) answer\(plural(notNumbers)) not a number left out; declare the column `closed` in the .columns file to count every answer.")
+            table.notes.append(
+                "\(notNumbers) answer\(plural(notNumbers)) not a number left out; "
+                    + "declare the column `closed` in the .columns file to count every answer."
+            )
         }
         table.notes.append("SD is the sample standard deviation (n − 1).")
         return table
     }
 
     var histogramTable: Table {
-        var table = Table(title: "\(column.title): histogram", columns: [Table.Column("Range"), .number("Count"), .number("Percent")])
+        var table = Table(
+            title: "\(column.title): histogram", columns: [Table.Column("Range"), .number("Count"), .number("Percent")])
         for bin in bins { table.append([Cell(label(bin)), .int(bin.count), .percent(percent(bin.count, of: n))]) }
         table.append([Cell("Total"), .int(n), .percent(n > 0 ? 100 : nil)], isSummary: true)
         return table
@@ -112,10 +128,18 @@ public struct SurveyNumbers: Sendable {
     var json: JSONValue {
         let number = { (v: Double?) in JSONValue.number(v.map { ($0 * 1000).rounded() / 1000 }) }
         return .object([
-            ("question", .string(column.key)), ("header", .string(column.header)), ("kind", .string(column.kind.rawValue)),
+            ("question", .string(column.key)), ("header", .string(column.header)),
+            ("kind", .string(column.kind.rawValue)),
             ("n", .int(n)), ("mean", number(mean)), ("median", number(median)), ("sd", number(standardDeviation)),
-            ("min", number(minimum)), ("max", number(maximum)), ("missing", .int(missing)), ("notNumbers", .int(notNumbers)),
-            ("bins", .array(bins.map { .object([("from", .number($0.lower)), ("to", .number($0.upper)), ("count", .int($0.count))]) })),
+            ("min", number(minimum)), ("max", number(maximum)), ("missing", .int(missing)),
+            ("notNumbers", .int(notNumbers)),
+            (
+                "bins",
+                .array(
+                    bins.map {
+                        .object([("from", .number($0.lower)), ("to", .number($0.upper)), ("count", .int($0.count))])
+                    })
+            ),
         ])
     }
 }

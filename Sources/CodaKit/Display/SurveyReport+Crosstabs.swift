@@ -4,11 +4,15 @@ extension SurveyReport {
         var report = Report(title: "Survey cross-tabulations")
         for survey in project.surveys {
             for choice in survey.crosstabs {
-                report.blocks += try SurveyReport.report(project, question: "\(survey.id):\(choice.question)", by: choice.attribute).blocks
+                report.blocks += try SurveyReport.report(
+                    project, question: "\(survey.id):\(choice.question)", by: choice.attribute
+                ).blocks
             }
         }
-        report.add(.paragraph("Cross-tabulations chosen with `crosstab: QUESTION by ATTRIBUTE` lines in each survey's "
-            + ".columns file; `coda survey QUESTION --by ATTRIBUTE` shows any other."))
+        report.add(
+            .paragraph(
+                "Cross-tabulations chosen with `crosstab: QUESTION by ATTRIBUTE` lines in each survey's "
+                    + ".columns file; `coda survey QUESTION --by ATTRIBUTE` shows any other."))
         return report
     }
 }

@@ -89,7 +89,7 @@ public struct Appendix {
                 survey.title = "Survey frequency tables"
                 return survey
             })
-            // Only the cross-tabulations the researcher chose (`crosstab:` lines), never every question by every attribute.
+            // Only the cross-tabulations the researcher chose (`crosstab:` lines), not every question by attribute.
             if project.surveys.contains(where: { !$0.crosstabs.isEmpty }) {
                 after.append(Part(name: "05-survey-crosstabs", title: "Survey cross-tabulations") {
                     try SurveyReport.chosenCrosstabs(project)

@@ -64,12 +64,13 @@ enum SurveyColumnDetector {
             return !v.isEmpty && v.allSatisfy { !$0.isEmpty && $0.count <= 40 } && Set(v).count == v.count
         }
         let open = header.indices.filter { !skipping.contains($0) }
-        let named = open.filter { idHeaders.contains(normalized(header[$0])) || codeHeaders.contains(normalized(header[$0])) }
+        let named = open.filter { idHeaders.union(codeHeaders).contains(normalized(header[$0])) }
         if let best = named.first(where: { unique($0) && !isRowNumber(values($0)) }) { return best }
         if let codes = open.first(where: { unique($0) && looksLikeCodes(values($0)) }) { return codes }
         if let best = named.first(where: unique) { return best }
         if let tool = fallbacks.first(where: unique) { return tool }
-        if let any = open.first(where: { unique($0) && !isRowNumber(values($0)) && !isTimestamp(values($0)) }) { return any }
+        let plain = open.filter { unique($0) && !isRowNumber(values($0)) && !isTimestamp(values($0)) }
+        if let any = plain.first { return any }
         return open.first { unique($0) && isRowNumber(values($0)) }
     }
 
@@ -92,7 +93,9 @@ enum SurveyColumnDetector {
     }
 
     static func isTimestamp(_ values: [String]) -> Bool {
-        values.allSatisfy { $0.contains(":") && $0.contains(where: \.isASCIIDigit) && ($0.contains("/") || $0.contains("-")) }
+        values.allSatisfy {
+            $0.contains(":") && $0.contains(where: \.isASCIIDigit) && ($0.contains("/") || $0.contains("-"))
+        }
     }
 
     static func kind(header: String, values: [String], dialect: SurveyDialect = .plain) -> SurveyColumn.Kind {

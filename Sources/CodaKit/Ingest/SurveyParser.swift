@@ -27,10 +27,12 @@ public enum SurveyError: CodaError {
             return Diagnostic(.error, at: SourceLocation(file: file, line: line), "this row has no respondent id",
                               hint: "fill in the id, or delete the row")
         case let .badCrosstab(file, line, text):
-            return Diagnostic(.error, at: SourceLocation(file: file, line: line), "`\(text.truncated(to: 40))` is not `crosstab: QUESTION by ATTRIBUTE`",
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line),
+                              "`\(text.truncated(to: 40))` is not `crosstab: QUESTION by ATTRIBUTE`",
                               hint: "write e.g. `crosstab: Q1 by age_group`, one cross-tabulation per line")
         case let .unknownCrosstabColumn(file, line, name, suggestion):
-            return Diagnostic(.error, at: SourceLocation(file: file, line: line), "the survey has no question `\(name)` to cross-tabulate",
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line),
+                              "the survey has no question `\(name)` to cross-tabulate",
                               hint: suggestion ?? "use the question's key or header as `coda survey` shows it")
         }
     }
@@ -66,7 +68,8 @@ struct SurveyParser {
         var idColumn = declared.first { $0.value == .id }?.key
         if idColumn == nil {
             let settled = Set(declared.keys).union(table.known.keys)
-            idColumn = SurveyColumnDetector.idColumn(header: header, rows: rows, skipping: settled, fallbacks: table.idFallbacks)
+            idColumn = SurveyColumnDetector.idColumn(header: header, rows: rows, skipping: settled,
+                                                     fallbacks: table.idFallbacks)
         }
         var columns: [SurveyColumn] = []
         for (index, title) in header.enumerated() {
@@ -81,7 +84,8 @@ struct SurveyParser {
             } else {
                 kind = SurveyColumnDetector.kind(header: title, values: values, dialect: table.dialect)
             }
-            var column = SurveyColumn(index: index, header: title, key: keys[index], kind: kind, kindIsDeclared: declared[index] != nil)
+            var column = SurveyColumn(index: index, header: title, key: keys[index], kind: kind,
+                                      kindIsDeclared: declared[index] != nil)
             column.choiceSeparator = table.dialect.choiceSeparator
             if kind == .closed || kind == .attribute { column.scale = LikertScale.matching(values) }
             columns.append(column)
@@ -132,7 +136,8 @@ struct SurveyParser {
         var attributes: [(key: String, value: String)] = []
         for (n, raw) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingWhitespace()
-            if line.isEmpty || line.hasPrefix("#") || line.lowercased().hasPrefix(SurveyCrosstabChoice.prefix) { continue }
+            let isCrosstab = line.lowercased().hasPrefix(SurveyCrosstabChoice.prefix)
+            if line.isEmpty || line.hasPrefix("#") || isCrosstab { continue }
             if let eq = line.firstIndex(of: "="), !line[..<eq].contains(":") {
                 let key = line[..<eq].trimmingWhitespace().lowercased()
                 guard !key.isEmpty, !key.contains(" ") else { throw SurveyError.badColumnsLine(file: file.path, line: n + 1, text: line) }

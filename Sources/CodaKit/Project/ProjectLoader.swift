@@ -78,7 +78,8 @@ struct ProjectLoader {
                                                   hint: "name it after its CSV: `pre-survey.csv` → `pre-survey.columns`"))
                 }
             default:
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "file ignored: Coda reads .txt, .md, .csv and .xlsx here",
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path),
+                                              "file ignored: Coda reads .txt, .md, .csv and .xlsx here",
                                               hint: ["vtt", "srt", "docx", "qdpx", "qdc"].contains(ext) ? "convert it with `coda import`" : nil))
             }
         }

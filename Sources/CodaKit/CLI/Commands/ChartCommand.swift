@@ -4,15 +4,21 @@ extension CommandSpec {
         discussion: "NAME is a figures file in Figures/ (its name without .csv) or `survey:QUESTION`. A figures file "
             + "starts with `# title: …`, `# unit: …` and `# source: …` lines (and any `# note: …`), then a CSV table: "
             + "the first column labels the rows, each other column is a series of numbers; leave a cell empty when the "
-            + "source gives no number. Without NAME, lists the figures. `--format svg` writes an accessible SVG, `html` "
-            + "a page with the SVG and the values, `tex` plain TikZ (\\usepackage{tikz}).",
+            + "source gives no number. Without NAME, lists the figures. `--format svg` writes an accessible SVG, "
+            + "`html` a page with the SVG and the values, `tex` plain TikZ (\\usepackage{tikz}).",
         arguments: [ArgumentSpec(name: "NAME", help: "a figures file, or survey:QUESTION", optional: true)],
-        options: [OptionSpec(name: "type", valueName: "TYPE", help: "bar (default), line or stacked",
-                             choices: Chart.Kind.allCases.map(\.rawValue)),
-                  OptionSpec(name: "format", valueName: "FORMAT", help: "table (default), svg, html, tex, md or csv",
-                             choices: ChartFormat.allCases.map(\.rawValue))],
-        examples: ["coda chart", "coda chart video-views", "coda chart queues-per-month --type line --format svg > queues.svg",
-                   "coda chart survey:Q1 --format tex"],
+        options: [
+            OptionSpec(
+                name: "type", valueName: "TYPE", help: "bar (default), line or stacked",
+                choices: Chart.Kind.allCases.map(\.rawValue)),
+            OptionSpec(
+                name: "format", valueName: "FORMAT", help: "table (default), svg, html, tex, md or csv",
+                choices: ChartFormat.allCases.map(\.rawValue)),
+        ],
+        examples: [
+            "coda chart", "coda chart video-views", "coda chart queues-per-month --type line --format svg > queues.svg",
+            "coda chart survey:Q1 --format tex",
+        ],
         group: .display
     ) { invocation in
         let project = try invocation.project()

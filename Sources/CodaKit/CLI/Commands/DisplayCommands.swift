@@ -43,7 +43,8 @@ extension CommandSpec {
             + "Counts count codings. Every cell opens with the `coda retrieve` command shown under the table.",
         arguments: [ArgumentSpec(name: "KIND", help: MatrixKind.allCases.map(\.rawValue).joined(separator: ", "))],
         options: matrixOptions + MatrixChart.options, formats: OutputFormat.allCases,
-        examples: ["coda matrix case-code", "coda matrix time --by phase --codes Problems --chart", "coda matrix attribute --by role --cell coverage", "coda matrix time --by phase --codes Problems --cell quotes",
+        examples: ["coda matrix case-code", "coda matrix time --by phase --codes Problems --chart",
+                   "coda matrix attribute --by role --cell coverage", "coda matrix time --by phase --codes Problems --cell quotes",
                    "coda matrix checklist --codes 'Flower of Service'", "coda matrix framework --codes 'Flower of Service' --transpose --format html > table1.html",
                    "coda matrix cooccurrence --within 1 --format csv"],
         group: .display

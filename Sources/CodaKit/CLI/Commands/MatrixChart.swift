@@ -2,19 +2,24 @@
 /// column, in the matrix's `--format` (HTML holds an SVG, LaTeX plain TikZ).
 enum MatrixChart {
     static let options = [
-        OptionSpec(name: "chart", valueName: nil, help: "draw the counts as a chart (rows as groups, columns as series)"),
-        OptionSpec(name: "type", valueName: "TYPE", help: "with --chart: bar (default), line or stacked",
-                   choices: Chart.Kind.allCases.map(\.rawValue)),
+        OptionSpec(
+            name: "chart", valueName: nil, help: "draw the counts as a chart (rows as groups, columns as series)"),
+        OptionSpec(
+            name: "type", valueName: "TYPE", help: "with --chart: bar (default), line or stacked",
+            choices: Chart.Kind.allCases.map(\.rawValue)),
     ]
 
     static func chart(_ matrix: Matrix, kind: Chart.Kind) -> Chart {
         var notes = matrix.notes
         notes.insert("Counts are codings, as in `coda matrix \(matrix.kind.rawValue)`.", at: 0)
-        return Chart(title: matrix.title, unit: "codings", source: "the project's codings", notes: notes,
-                     categoryName: matrix.rows.title, categories: matrix.rows.labels.map { $0.trimmingWhitespace() },
-                     series: matrix.columns.labels.indices.map { c in
-                         Chart.Series(name: matrix.columns.labels[c], values: matrix.rows.labels.indices.map { Double(matrix.count($0, c)) })
-                     }, kind: kind)
+        return Chart(
+            title: matrix.title, unit: "codings", source: "the project's codings", notes: notes,
+            categoryName: matrix.rows.title, categories: matrix.rows.labels.map { $0.trimmingWhitespace() },
+            series: matrix.columns.labels.indices.map { c in
+                Chart.Series(
+                    name: matrix.columns.labels[c],
+                    values: matrix.rows.labels.indices.map { Double(matrix.count($0, c)) })
+            }, kind: kind)
     }
 
     static func emit(_ matrix: Matrix, invocation: Invocation) -> ExitCode {

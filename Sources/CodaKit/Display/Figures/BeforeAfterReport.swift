@@ -15,7 +15,8 @@ enum BeforeAfterReport {
         guard let file = all.first(where: { $0.id.lowercased() == name.lowercased() }) else {
             throw BeforeAfterError.unknownDisplay(name: name, available: all.map(\.id))
         }
-        let display = try BeforeAfter.parse(try ProjectLoader.text(of: file.url, path: file.path), path: file.path, id: file.id)
+        let display = try BeforeAfter.parse(
+            try ProjectLoader.text(of: file.url, path: file.path), path: file.path, id: file.id)
         return try report(display, project: project)
     }
 
@@ -26,8 +27,12 @@ enum BeforeAfterReport {
             sources.append(source)
             return "[\(sources.count)]"
         }
-        var table = Table(title: display.title, columns: [Table.Column("Aspect"), Table.Column("Before"), Table.Column("After"),
-                                                          Table.Column("Codings before → after")])
+        var table = Table(
+            title: display.title,
+            columns: [
+                Table.Column("Aspect"), Table.Column("Before"), Table.Column("After"),
+                Table.Column("Codings before → after"),
+            ])
         let counts = try codingCounts(display.rows.flatMap(\.codes), project: project)
         for row in display.rows {
             let before = try cell(row.before, row: row, display: display, project: project, cite: cite)
@@ -40,8 +45,9 @@ enum BeforeAfterReport {
         }
         if !display.rows.flatMap(\.codes).isEmpty {
             let coder = project.settings.mainCoder.map { " by \($0) (the main coder)" } ?? ""
-            table.notes.append("Codings\(coder) in documents whose phase is before or after (the code and its subcodes), "
-                + "as `coda matrix time --by phase` counts them.")
+            table.notes.append(
+                "Codings\(coder) in documents whose phase is before or after (the code and its subcodes), "
+                    + "as `coda matrix time --by phase` counts them.")
         }
         table.notes += sources.enumerated().map { "[\($0.offset + 1)] \($0.element)" }
         var report = Report(title: display.title)
@@ -50,8 +56,10 @@ enum BeforeAfterReport {
     }
 
     /// `figure NAME [ROW]`, `survey SURVEY:QUESTION = ANSWER`, or text as written.
-    static func cell(_ reference: String, row: BeforeAfter.Row, display: BeforeAfter, project: Project,
-                     cite: (String) -> String) throws -> String {
+    static func cell(
+        _ reference: String, row: BeforeAfter.Row, display: BeforeAfter, project: Project,
+        cite: (String) -> String
+    ) throws -> String {
         let words = reference.split(separator: " ", maxSplits: 2).map(String.init)
         let fail = { (reason: String) in
             BeforeAfterError.badReference(file: display.path, line: row.line, reference: reference, reason: reason)
@@ -63,7 +71,9 @@ enum BeforeAfterReport {
             let mark = cite((["\(figure.path): \(figure.source)"] + figure.notes).joined(separator: ". "))
             let unit = figure.unit.isEmpty ? "" : " \(figure.unit)"
             if words.count == 3 {
-                guard let value = figure.value(words[2]) else { throw fail("`\(figure.id)` has no number for `\(words[2])`") }
+                guard let value = figure.value(words[2]) else {
+                    throw fail("`\(figure.id)` has no number for `\(words[2])`")
+                }
                 return "\(Chart.format(value))\(unit) (\(words[2])) \(mark)"
             }
             let parts = figure.rows.map { "\($0.label) \($0.values.first.flatMap { $0 }.map(Chart.format) ?? "–")" }
@@ -72,13 +82,16 @@ enum BeforeAfterReport {
         }
         if words.first?.lowercased() == "survey", words.count >= 2 {
             let rest = reference.dropFirst(6).trimmingWhitespace()
-            guard let link = SurveyLink(rest), let answer = link.answer, case .success(let (survey, column)) = project.resolve(link) else {
+            guard let link = SurveyLink(rest), let answer = link.answer,
+                case .success(let (survey, column)) = project.resolve(link)
+            else {
                 throw fail("not a survey question and answer in this project")
             }
             let frequency = SurveyFrequency(survey: survey, column: column)
             let count = frequency.answers.first { $0.answer.lowercased() == answer.lowercased() }?.count ?? 0
             let mark = cite("\(survey.path), \(column.key) “\(column.header)”")
-            return "\(count) of \(frequency.answered) respondents (\(formatPercent(percent(count, of: frequency.answered)))) answered "
+            let share = formatPercent(percent(count, of: frequency.answered))
+            return "\(count) of \(frequency.answered) respondents (\(share)) answered "
                 + "“\(answer)” \(mark)"
         }
         return reference.trimmingCharacters(in: "\"")
@@ -92,10 +105,13 @@ enum BeforeAfterReport {
         options.codeRoots = try codes.map { name throws(CodebookError) in try project.codebook.resolve(name) }
         options.rollup = true
         let matrix = try MatrixBuilder.build(project, options)
-        let before = matrix.columns.labels.firstIndex(of: "before"), after = matrix.columns.labels.firstIndex(of: "after")
+        let before = matrix.columns.labels.firstIndex(of: "before")
+        let after = matrix.columns.labels.firstIndex(of: "after")
         var result: [String: (Int, Int)] = [:]
         for (name, code) in zip(codes, options.codeRoots) {
-            guard let r = matrix.rows.labels.firstIndex(where: { $0.trimmingWhitespace() == code.name }) else { continue }
+            guard let r = matrix.rows.labels.firstIndex(where: { $0.trimmingWhitespace() == code.name }) else {
+                continue
+            }
             result[name] = (before.map { matrix.count(r, $0) } ?? 0, after.map { matrix.count(r, $0) } ?? 0)
         }
         return result

@@ -7,13 +7,21 @@ public enum FigureError: CodaError {
 
     public var diagnostic: Diagnostic {
         switch self {
-        case let .noData(file):
-            return Diagnostic(.error, at: SourceLocation(file: file), "the figures file has no header row and no rows",
-                              hint: "after the `# title:`, `# unit:` and `# source:` lines, write e.g. `platform,views` and one row per platform")
-        case let .notANumber(file, line, column, text):
-            return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
-                              "`\(text.truncated(to: 30))` is not a number",
-                              hint: "write numbers plainly (3774, 4.5), without thousands separators; leave the cell empty when the source gives none")
+        case .noData(let file):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file), "the figures file has no header row and no rows",
+                hint:
+                    "after the `# title:`, `# unit:` and `# source:` lines, write e.g. `platform,views` "
+                    + "and one row per platform"
+            )
+        case .notANumber(let file, let line, let column, let text):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line, column: column),
+                "`\(text.truncated(to: 30))` is not a number",
+                hint:
+                    "write numbers plainly (3774, 4.5), without thousands separators; "
+                    + "leave the cell empty when the source gives none"
+            )
         }
     }
 }
@@ -30,7 +38,11 @@ struct FigureParser {
         for (n, line) in lines.enumerated() where line.hasPrefix("#") {
             let body = line.dropFirst().trimmingWhitespace()
             if let colon = body.firstIndex(of: ":") {
-                meta.append((body[..<colon].trimmingWhitespace().lowercased(), body[body.index(after: colon)...].trimmingWhitespace()))
+                meta.append(
+                    (
+                        body[..<colon].trimmingWhitespace().lowercased(),
+                        body[body.index(after: colon)...].trimmingWhitespace()
+                    ))
             }
             lines[n] = ""
         }
@@ -46,14 +58,22 @@ struct FigureParser {
             var values: [Double?] = []
             for (c, cell) in record.fields.enumerated().dropFirst() {
                 let text = cell.trimmingWhitespace()
-                if text.isEmpty { values.append(nil); continue }
+                if text.isEmpty {
+                    values.append(nil)
+                    continue
+                }
                 guard let value = Double(text), value.isFinite else {
                     throw FigureError.notANumber(file: path, line: record.line, column: c + 1, text: text)
                 }
                 if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].count == 3, value < 1000 {
-                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: record.line),
-                                                  "`\(text)` reads as \(formatValue(value)) with three decimals",
-                                                  hint: "if it means \(text.replacingOccurrences(of: ".", with: "")) (a thousands separator), write it without the dot"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: SourceLocation(file: path, line: record.line),
+                            "`\(text)` reads as \(formatValue(value)) with three decimals",
+                            hint:
+                                "if it means \(text.replacingOccurrences(of: ".", with: "")) (a thousands separator), "
+                                + "write it without the dot"
+                        ))
                 }
                 values.append(value)
             }
@@ -61,13 +81,17 @@ struct FigureParser {
         }
         let value = { (key: String) in meta.first { $0.0 == key }?.1 ?? "" }
         for key in ["title", "unit", "source"] where value(key).isEmpty {
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: 1), "the figures have no `# \(key):` line",
-                                          hint: key == "source" ? "say where the numbers come from, e.g. `# source: branch office queue log, May–July 2024`"
-                                              : "add `# \(key): …` at the top"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, at: SourceLocation(file: path, line: 1), "the figures have no `# \(key):` line",
+                    hint: key == "source"
+                        ? "say where the numbers come from, e.g. `# source: branch office queue log, May–July 2024`"
+                        : "add `# \(key): …` at the top"))
         }
-        let figure = Figure(id: id, path: path, title: value("title").isEmpty ? id : value("title"), unit: value("unit"),
-                            source: value("source"), notes: meta.filter { $0.0 == "note" }.map(\.1),
-                            labelHeader: header[0], series: Array(header.dropFirst()), rows: rows)
+        let figure = Figure(
+            id: id, path: path, title: value("title").isEmpty ? id : value("title"), unit: value("unit"),
+            source: value("source"), notes: meta.filter { $0.0 == "note" }.map(\.1),
+            labelHeader: header[0], series: Array(header.dropFirst()), rows: rows)
         return (figure, diagnostics)
     }
 }

@@ -1,10 +1,15 @@
 /// The project's figures: listed in `coda status` and `coda chart`, and shown with their sources in the appendix.
 enum FigureReport {
     static func list(_ project: Project) -> Table {
-        var table = Table(columns: [Table.Column("Figures"), Table.Column("Title"), Table.Column("Unit"), .number("Rows"),
-                                    Table.Column("Source")])
+        var table = Table(columns: [
+            Table.Column("Figures"), Table.Column("Title"), Table.Column("Unit"), .number("Rows"),
+            Table.Column("Source"),
+        ])
         for f in project.figures {
-            table.append([Cell(f.id), Cell(f.title), Cell(f.unit), .int(f.rows.count), Cell(f.source.isEmpty ? "(none)" : f.source)])
+            table.append([
+                Cell(f.id), Cell(f.title), Cell(f.unit), .int(f.rows.count),
+                Cell(f.source.isEmpty ? "(none)" : f.source),
+            ])
         }
         return table
     }

@@ -13,7 +13,10 @@ struct FigureStore {
         for name in names where !name.hasPrefix(".") && !name.lowercased().hasSuffix(".compare") {
             let path = "\(Self.folder)/\(name)"
             guard name.lowercased().hasSuffix(".csv") else {
-                problems.append(Diagnostic(.warning, at: SourceLocation(file: path), "file ignored: figures are CSV files (.csv), before/after displays .compare files"))
+                problems.append(
+                    Diagnostic(
+                        .warning, at: SourceLocation(file: path),
+                        "file ignored: figures are CSV files (.csv), before/after displays .compare files"))
                 continue
             }
             do {

@@ -15,24 +15,33 @@ public struct LikertScale: Sendable, Hashable {
 
     /// Each level lists its English spelling, then its Indonesian one, then other spellings and abbreviations.
     static let builtIn: [LikertScale] = [
-        LikertScale(name: "agreement", levels: [
-            ["strongly disagree", "sangat tidak setuju", "sts"], ["disagree", "tidak setuju", "ts"],
-            ["neutral", "netral", "neither agree nor disagree", "undecided", "ragu-ragu", "ragu ragu", "n", "rr"],
-            ["agree", "setuju", "s"], ["strongly agree", "sangat setuju", "ss"],
-        ], neutral: 2),
-        LikertScale(name: "satisfaction", levels: [
-            ["very dissatisfied", "sangat tidak puas"], ["dissatisfied", "tidak puas"],
-            ["neutral", "netral", "neither satisfied nor dissatisfied", "cukup puas", "cukup"],
-            ["satisfied", "puas"], ["very satisfied", "sangat puas"],
-        ], neutral: 2),
-        LikertScale(name: "frequency", levels: [
-            ["never", "tidak pernah"], ["rarely", "jarang"], ["sometimes", "kadang-kadang", "kadang kadang", "kadang"],
-            ["often", "sering"], ["always", "selalu"],
-        ], neutral: 2),
-        LikertScale(name: "importance", levels: [
-            ["not at all important", "sangat tidak penting"], ["not important", "tidak penting"],
-            ["neutral", "netral", "cukup penting"], ["important", "penting"], ["very important", "sangat penting"],
-        ], neutral: 2),
+        LikertScale(
+            name: "agreement",
+            levels: [
+                ["strongly disagree", "sangat tidak setuju", "sts"], ["disagree", "tidak setuju", "ts"],
+                ["neutral", "netral", "neither agree nor disagree", "undecided", "ragu-ragu", "ragu ragu", "n", "rr"],
+                ["agree", "setuju", "s"], ["strongly agree", "sangat setuju", "ss"],
+            ], neutral: 2),
+        LikertScale(
+            name: "satisfaction",
+            levels: [
+                ["very dissatisfied", "sangat tidak puas"], ["dissatisfied", "tidak puas"],
+                ["neutral", "netral", "neither satisfied nor dissatisfied", "cukup puas", "cukup"],
+                ["satisfied", "puas"], ["very satisfied", "sangat puas"],
+            ], neutral: 2),
+        LikertScale(
+            name: "frequency",
+            levels: [
+                ["never", "tidak pernah"], ["rarely", "jarang"],
+                ["sometimes", "kadang-kadang", "kadang kadang", "kadang"],
+                ["often", "sering"], ["always", "selalu"],
+            ], neutral: 2),
+        LikertScale(
+            name: "importance",
+            levels: [
+                ["not at all important", "sangat tidak penting"], ["not important", "tidak penting"],
+                ["neutral", "netral", "cukup penting"], ["important", "penting"], ["very important", "sangat penting"],
+            ], neutral: 2),
         LikertScale(name: "1–5", levels: [["1"], ["2"], ["3"], ["4"], ["5"]], neutral: 2),
     ]
 

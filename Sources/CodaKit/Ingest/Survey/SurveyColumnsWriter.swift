@@ -11,9 +11,12 @@ enum SurveyColumnsWriter {
         ]
         if let sheet { lines.append("\(SurveyParser.sheetKey) = \(sheet)") }
         for column in survey.columns {
-            let keyHidesHeader = SurveyColumnDetector.numberingToken(column.header) != nil
+            let keyHidesHeader =
+                SurveyColumnDetector.numberingToken(column.header) != nil
                 || column.key.lowercased() != SurveyColumnDetector.key(for: column.header).lowercased()
-            if keyHidesHeader { lines.append("# \(column.header.replacingOccurrences(of: "\n", with: " ").truncated(to: 100))") }
+            if keyHidesHeader {
+                lines.append("# \(column.header.replacingOccurrences(of: "\n", with: " ").truncated(to: 100))")
+            }
             lines.append("\(column.key): \(column.kind.rawValue)")
         }
         for attribute in survey.attributes { lines.append("\(attribute.key) = \(attribute.value)") }

@@ -27,12 +27,18 @@ public enum SurveyDialect: String, Sendable, CaseIterable {
         }
     }
 
-    static let timestampHeaders: Set<String> = ["timestamp", "tanda waktu", "cap waktu", "marca temporal", "horodateur",
-                                                "zeitstempel", "carimbo de data/hora", "informazioni cronologiche"]
-    static let limeSurveyHeaders: Set<String> = ["submitdate", "lastpage", "startlanguage", "date submitted", "last page",
-                                                 "start language"]
-    static let koboHeaders: Set<String> = ["_uuid", "_submission_time", "_index", "formhub/uuid", "meta/instanceid",
-                                           "_validation_status", "__version__"]
+    static let timestampHeaders: Set<String> = [
+        "timestamp", "tanda waktu", "cap waktu", "marca temporal", "horodateur",
+        "zeitstempel", "carimbo de data/hora", "informazioni cronologiche",
+    ]
+    static let limeSurveyHeaders: Set<String> = [
+        "submitdate", "lastpage", "startlanguage", "date submitted", "last page",
+        "start language",
+    ]
+    static let koboHeaders: Set<String> = [
+        "_uuid", "_submission_time", "_index", "formhub/uuid", "meta/instanceid",
+        "_validation_status", "__version__",
+    ]
 
     /// Recognises the tool from the header and the first rows; `separator` is the CSV's (`;` or tab means Excel).
     static func detect(_ table: SurveyTable, separator: UInt8) -> SurveyDialect {

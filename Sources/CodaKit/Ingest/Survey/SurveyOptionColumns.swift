@@ -9,8 +9,10 @@ enum SurveyOptionColumns {
     /// Folds every group of at least two option columns sharing a base; returns the folded columns' indices.
     /// With `ownColumn`, only options whose question has a column of its own are folded (Kobo's groups are
     /// paths too: `household/age` is not an option of `household`).
-    static func fold(_ table: inout SurveyTable, ownColumn: Bool = false,
-                     split: (String) -> (base: String, option: String)?) -> [Int] {
+    static func fold(
+        _ table: inout SurveyTable, ownColumn: Bool = false,
+        split: (String) -> (base: String, option: String)?
+    ) -> [Int] {
         var groups: [String: [(index: Int, option: String)]] = [:]
         var order: [String] = []
         for (index, header) in table.header.enumerated() {
@@ -52,6 +54,7 @@ enum SurveyOptionColumns {
 
     static func isYesNo(_ values: [String]) -> Bool {
         let folded = values.map { $0.lowercased().trimmingWhitespace() }
-        return folded.allSatisfy { chosen.contains($0) || notChosen.contains($0) } && folded.contains { chosen.contains($0) }
+        return folded.allSatisfy { chosen.contains($0) || notChosen.contains($0) }
+            && folded.contains { chosen.contains($0) }
     }
 }

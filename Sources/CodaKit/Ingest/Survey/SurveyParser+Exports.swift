@@ -15,7 +15,9 @@ extension SurveyParser {
     static func sheetName(in columnsText: String) -> String? {
         for raw in columnsText.split(separator: "\n") {
             let line = raw.trimmingWhitespace()
-            guard let eq = line.firstIndex(of: "="), line[..<eq].trimmingWhitespace().lowercased() == sheetKey else { continue }
+            guard let eq = line.firstIndex(of: "="), line[..<eq].trimmingWhitespace().lowercased() == sheetKey else {
+                continue
+            }
             return line[line.index(after: eq)...].trimmingWhitespace()
         }
         return nil

@@ -48,7 +48,9 @@ extension SurveyTable {
     /// LimeSurvey's multiple choice is one `Y` column per option: `Q3[SQ001]` or `Which media? [Video]`.
     mutating func applyLimeSurvey() {
         let merged = SurveyOptionColumns.fold(&self) { header in
-            guard header.hasSuffix("]"), let open = header.lastIndex(of: "["), open > header.startIndex else { return nil }
+            guard header.hasSuffix("]"), let open = header.lastIndex(of: "["), open > header.startIndex else {
+                return nil
+            }
             let base = header[..<open].trimmingWhitespace()
             let option = header[header.index(after: open)..<header.index(before: header.endIndex)].trimmingWhitespace()
             return base.isEmpty || option.isEmpty ? nil : (base, option)

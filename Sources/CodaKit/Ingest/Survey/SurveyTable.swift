@@ -42,7 +42,9 @@ struct SurveyTable {
             if folded.contains(where: names.contains) { known[index] = .ignore }
         }
         for id in ids {
-            if let index = header.indices.first(where: { [header[$0], keys[$0] ?? ""].contains { $0.lowercased() == id } }) {
+            if let index = header.indices.first(where: {
+                [header[$0], keys[$0] ?? ""].contains { $0.lowercased() == id }
+            }) {
                 known[index] = .ignore
                 idFallbacks.append(index)
             }

@@ -22,7 +22,10 @@ struct SheetXMLScanner {
                 while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
                 return .text(HTMLEntities.decode(String(decoding: bytes[start..<i], as: UTF8.self)))
             }
-            guard i + 1 < bytes.count else { i = bytes.count; return nil }
+            guard i + 1 < bytes.count else {
+                i = bytes.count
+                return nil
+            }
             let kind = bytes[i + 1]
             if kind == UInt8(ascii: "?") || kind == UInt8(ascii: "!") {
                 skip(past: kind == UInt8(ascii: "!") && starts(with: "<!--") ? Array("-->".utf8) : [UInt8(ascii: ">")])
@@ -35,8 +38,9 @@ struct SheetXMLScanner {
             let selfClosing = inner.last == UInt8(ascii: "/")
             if selfClosing { inner.removeLast() }
             let nameEnd = inner.firstIndex { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } ?? inner.count
-            return .start(name: localName(Array(inner[..<nameEnd])), attributes: attributes(inner[nameEnd...]),
-                          selfClosing: selfClosing)
+            return .start(
+                name: localName(Array(inner[..<nameEnd])), attributes: attributes(inner[nameEnd...]),
+                selfClosing: selfClosing)
         }
         return nil
     }
@@ -54,7 +58,13 @@ struct SheetXMLScanner {
         while i < bytes.count {
             let c = bytes[i]
             i += 1
-            if let q = quote { if c == q { quote = nil } } else if c == 34 || c == 39 { quote = c } else if c == 62 { return }
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == 34 || c == 39 {
+                quote = c
+            } else if c == 62 {
+                return
+            }
         }
     }
 
@@ -89,18 +99,28 @@ struct SheetXMLScanner {
         var scanner = SheetXMLScanner(bytes)
         var result: [String] = []
         var current: String?
-        var inText = false, inPhonetic = false
+        var inText = false
+        var inPhonetic = false
         while let event = scanner.next() {
             switch event {
-            case let .start(name, _, selfClosing):
-                if name == container { current = ""; if selfClosing { result.append(""); current = nil } }
+            case .start(let name, _, let selfClosing):
+                if name == container {
+                    current = ""
+                    if selfClosing {
+                        result.append("")
+                        current = nil
+                    }
+                }
                 if name == "t" && !selfClosing { inText = true }
                 if name == "rPh" { inPhonetic = !selfClosing }
-            case let .end(name):
-                if name == container, let text = current { result.append(text); current = nil }
+            case .end(let name):
+                if name == container, let text = current {
+                    result.append(text)
+                    current = nil
+                }
                 if name == "t" { inText = false }
                 if name == "rPh" { inPhonetic = false }
-            case let .text(text):
+            case .text(let text):
                 if inText && !inPhonetic { current? += text }
             }
         }

@@ -1,8 +1,10 @@
 extension SurveyParser {
     /// A survey on a workbook's sheet: the one named by `sheet`, else by the `.columns` file's
     /// `sheet = NAME`, else the first. The first non-empty row is the header; row numbers serve as lines.
-    func parse(xlsx bytes: [UInt8], columnsFile: (path: String, text: String)?,
-               sheet: String? = nil) throws -> (Survey, [Diagnostic]) {
+    func parse(
+        xlsx bytes: [UInt8], columnsFile: (path: String, text: String)?,
+        sheet: String? = nil
+    ) throws -> (Survey, [Diagnostic]) {
         let wanted = sheet ?? columnsFile.flatMap { SurveyParser.sheetName(in: $0.text) }
         let workbook = try XlsxWorkbook(bytes: bytes, path: path)
         let (name, rows) = try workbook.rows(sheet: wanted)

@@ -12,15 +12,17 @@ enum XlsxDateFormats {
         var xfIndex = 0
         while let event = scanner.next() {
             switch event {
-            case let .start(name, attributes, selfClosing):
-                if name == "numFmt", let id = attributes["numFmtId"].flatMap({ Int($0) }) { custom[id] = attributes["formatCode"] ?? "" }
+            case .start(let name, let attributes, let selfClosing):
+                if name == "numFmt", let id = attributes["numFmtId"].flatMap({ Int($0) }) {
+                    custom[id] = attributes["formatCode"] ?? ""
+                }
                 if name == "cellXfs" { inCellXfs = !selfClosing }
                 if name == "xf" && inCellXfs {
                     let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
                     if builtIn.contains(id) || custom[id].map(isDateCode) == true { styles.insert(xfIndex) }
                     xfIndex += 1
                 }
-            case let .end(name):
+            case .end(let name):
                 if name == "cellXfs" { inCellXfs = false }
             case .text:
                 break
@@ -31,11 +33,19 @@ enum XlsxDateFormats {
 
     /// A format code shows a date when, outside quotes and brackets, it has a day, month or year part.
     static func isDateCode(_ code: String) -> Bool {
-        var inQuote = false, inBracket = false
+        var inQuote = false
+        var inBracket = false
         for c in code.lowercased() {
-            if c == "\"" { inQuote.toggle(); continue }
+            if c == "\"" {
+                inQuote.toggle()
+                continue
+            }
             if inQuote { continue }
-            if c == "[" { inBracket = true } else if c == "]" { inBracket = false } else if !inBracket && "dmy".contains(c) {
+            if c == "[" {
+                inBracket = true
+            } else if c == "]" {
+                inBracket = false
+            } else if !inBracket && "dmy".contains(c) {
                 return true
             }
         }
@@ -61,7 +71,7 @@ enum XlsxDateFormats {
 
     /// Howard Hinnant's days-to-civil algorithm, from 1899-12-30.
     static func civil(fromDaysSince1899_12_30 days: Int) -> (Int, Int, Int) {
-        let z = days - 25_569 + 719_468 // to days since 1970-01-01, then since 0000-03-01
+        let z = days - 25_569 + 719_468  // to days since 1970-01-01, then since 0000-03-01
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365

@@ -7,18 +7,22 @@ public enum XlsxError: CodaError {
 
     public var diagnostic: Diagnostic {
         switch self {
-        case let .notAWorkbook(file, reason):
-            return Diagnostic(.error, at: SourceLocation(file: file), "this is not a readable Excel workbook: \(reason)",
-                              hint: "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV (UTF-8)")
-        case let .noSuchSheet(file, sheet, available):
-            return Diagnostic(.error, at: SourceLocation(file: file), "the workbook has no sheet `\(sheet)`",
-                              hint: "its sheets are: " + available.map { "`\($0)`" }.joined(separator: ", "))
-        case let .sheetOfCSV(file):
-            return Diagnostic(.error, at: SourceLocation(file: file), "this survey is a CSV file, which has no sheets",
-                              hint: "use `--sheet` only with an .xlsx workbook")
-        case let .emptySheet(file, sheet):
-            return Diagnostic(.error, at: SourceLocation(file: file), "sheet `\(sheet)` has no header row",
-                              hint: "put the survey on the first sheet, or name its sheet in the .columns file (`sheet = NAME`)")
+        case .notAWorkbook(let file, let reason):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file), "this is not a readable Excel workbook: \(reason)",
+                hint: "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV (UTF-8)")
+        case .noSuchSheet(let file, let sheet, let available):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file), "the workbook has no sheet `\(sheet)`",
+                hint: "its sheets are: " + available.map { "`\($0)`" }.joined(separator: ", "))
+        case .sheetOfCSV(let file):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file), "this survey is a CSV file, which has no sheets",
+                hint: "use `--sheet` only with an .xlsx workbook")
+        case .emptySheet(let file, let sheet):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file), "sheet `\(sheet)` has no header row",
+                hint: "put the survey on the first sheet, or name its sheet in the .columns file (`sheet = NAME`)")
         }
     }
 }

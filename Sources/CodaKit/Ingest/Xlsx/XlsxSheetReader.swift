@@ -13,7 +13,7 @@ struct XlsxSheetReader {
         var capturing = false
         while let event = scanner.next() {
             switch event {
-            case let .start(name, attributes, selfClosing):
+            case .start(let name, let attributes, let selfClosing):
                 switch name {
                 case "row":
                     rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -28,7 +28,7 @@ struct XlsxSheetReader {
                     capturing = cell != nil && !selfClosing
                 default: break
                 }
-            case let .end(name):
+            case .end(let name):
                 switch name {
                 case "v", "t": capturing = false
                 case "c":
@@ -40,7 +40,7 @@ struct XlsxSheetReader {
                 case "row": rows.append((rowNumber, cells))
                 default: break
                 }
-            case let .text(text):
+            case .text(let text):
                 if capturing { value += text }
             }
         }
@@ -49,12 +49,16 @@ struct XlsxSheetReader {
 
     func text(_ raw: String, type: String, style: Int) -> String {
         switch type {
-        case "s": return Int(raw).flatMap { workbook.sharedStrings.indices.contains($0) ? workbook.sharedStrings[$0] : nil } ?? ""
+        case "s":
+            return Int(raw).flatMap { workbook.sharedStrings.indices.contains($0) ? workbook.sharedStrings[$0] : nil }
+                ?? ""
         case "inlineStr", "str", "e": return raw
         case "b": return raw == "1" ? "TRUE" : "FALSE"
         default:
             guard let number = Double(raw) else { return raw }
-            if workbook.dateStyles.contains(style) { return XlsxDateFormats.date(serial: number, date1904: workbook.date1904) }
+            if workbook.dateStyles.contains(style) {
+                return XlsxDateFormats.date(serial: number, date1904: workbook.date1904)
+            }
             if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
             return String(number)
         }

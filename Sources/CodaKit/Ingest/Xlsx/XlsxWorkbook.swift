@@ -25,9 +25,11 @@ struct XlsxWorkbook {
         var date1904 = false
         var scanner = SheetXMLScanner(workbookXML)
         while let event = scanner.next() {
-            guard case let .start(name, attributes, _) = event else { continue }
+            guard case .start(let name, let attributes, _) = event else { continue }
             if name == "workbookPr", let flag = attributes["date1904"] { date1904 = flag == "1" || flag == "true" }
-            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"], let target = relations[id] {
+            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"],
+                let target = relations[id]
+            {
                 sheets.append((sheetName, target))
             }
         }
@@ -35,7 +37,8 @@ struct XlsxWorkbook {
         self.date1904 = date1904
         var sharedStrings: [String] = []
         if let strings = zip.entry(named: "xl/sharedStrings.xml", caseInsensitive: true) {
-            sharedStrings = SheetXMLScanner.texts(in: try XlsxWorkbook.part(strings, in: zip, path: path), container: "si")
+            sharedStrings = SheetXMLScanner.texts(
+                in: try XlsxWorkbook.part(strings, in: zip, path: path), container: "si")
         }
         self.sharedStrings = sharedStrings
         var dateStyles: Set<Int> = []
@@ -46,7 +49,9 @@ struct XlsxWorkbook {
     }
 
     static func part(_ entry: ZipEntry, in zip: ZipReader, path: String) throws(XlsxError) -> [UInt8] {
-        do { return try zip.data(for: entry) } catch { throw .notAWorkbook(file: path, reason: error.diagnostic.message) }
+        do { return try zip.data(for: entry) } catch {
+            throw .notAWorkbook(file: path, reason: error.diagnostic.message)
+        }
     }
 
     /// `rId1` → `xl/worksheets/sheet1.xml`, from the workbook's relationships.
@@ -55,8 +60,9 @@ struct XlsxWorkbook {
         var result: [String: String] = [:]
         var scanner = SheetXMLScanner(try part(entry, in: zip, path: path))
         while let event = scanner.next() {
-            guard case let .start("Relationship", attributes, _) = event, let id = attributes["Id"],
-                  let target = attributes["Target"] else { continue }
+            guard case .start("Relationship", let attributes, _) = event, let id = attributes["Id"],
+                let target = attributes["Target"]
+            else { continue }
             result[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
         return result

@@ -24,7 +24,8 @@ public struct Chart: Sendable {
 
     /// The highest value the axis must reach: the largest value, or the largest stack for stacked bars.
     var axisMaximum: Double {
-        let values = kind == .stacked
+        let values =
+            kind == .stacked
             ? categories.indices.map { i in series.reduce(0) { $0 + max(0, $1.values[i] ?? 0) } }
             : series.flatMap { $0.values.compactMap { $0 } }
         return max(values.max() ?? 0, 0)
@@ -54,9 +55,10 @@ public struct Chart: Sendable {
     var summary: String {
         let unit = self.unit.isEmpty ? "" : " \(self.unit)"
         let parts = series.map { s in
-            (series.count > 1 ? "\(s.name): " : "") + categories.indices.map { i in
-                "\(categories[i]) \(s.values[i].map { Chart.format($0) + unit } ?? "not given")"
-            }.joined(separator: ", ")
+            (series.count > 1 ? "\(s.name): " : "")
+                + categories.indices.map { i in
+                    "\(categories[i]) \(s.values[i].map { Chart.format($0) + unit } ?? "not given")"
+                }.joined(separator: ", ")
         }
         return parts.joined(separator: "; ") + "." + (source.isEmpty ? "" : " Source: \(source)")
     }

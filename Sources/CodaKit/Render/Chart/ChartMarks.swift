@@ -20,14 +20,20 @@ struct ChartMarks {
         for i in chart.categories.indices {
             var stacked = 0.0
             for (s, series) in chart.series.enumerated() {
-                guard let value = series.values[i] else { marks.append(.missing(x: Double(i) + 0.5)); continue }
+                guard let value = series.values[i] else {
+                    marks.append(.missing(x: Double(i) + 0.5))
+                    continue
+                }
                 switch chart.kind {
                 case .bar:
-                    let width = 0.7 / count, x = Double(i) + 0.15 + Double(s) * width
+                    let width = 0.7 / count
+                    let x = Double(i) + 0.15 + Double(s) * width
                     marks.append(.bar(x0: x, x1: x + width, y0: 0, y1: value / top, value: value, series: s))
                 case .stacked:
-                    marks.append(.bar(x0: Double(i) + 0.2, x1: Double(i) + 0.8, y0: stacked / top, y1: (stacked + value) / top,
-                                      value: value, series: s))
+                    marks.append(
+                        .bar(
+                            x0: Double(i) + 0.2, x1: Double(i) + 0.8, y0: stacked / top, y1: (stacked + value) / top,
+                            value: value, series: s))
                     stacked += value
                 case .line:
                     marks.append(.point(x: Double(i) + 0.5, y: value / top, value: value, series: s))

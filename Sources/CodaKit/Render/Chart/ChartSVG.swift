@@ -6,11 +6,13 @@ enum ChartSVG {
     static let left = 80.0, right = 24.0, top = 56.0, bottom = 92.0
 
     static func render(_ chart: Chart) -> String {
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
         let (axisTop, step) = chart.axisTicks
         let y = { (v: Double) in top + plotHeight - v / axisTop * plotHeight }
         let group = plotWidth / Double(max(1, chart.categories.count))
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" "
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" "
             + "width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
             + "font-family=\"sans-serif\" font-size=\"12\">\n"
         out += "<title id=\"chart-title\">\(Escape.html(chart.title))</title>\n"
@@ -19,29 +21,41 @@ enum ChartSVG {
         // The value axis with its ticks and label.
         var tick = 0.0
         while tick <= axisTop + step / 2 {
-            out += "<line x1=\"\(n(left - 4))\" y1=\"\(n(y(tick)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(tick)))\" "
+            out +=
+                "<line x1=\"\(n(left - 4))\" y1=\"\(n(y(tick)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(tick)))\" "
                 + "stroke=\"#d9d9d9\"/>\n"
             out += text(left - 8, y(tick) + 4, Chart.format(tick), extra: "text-anchor=\"end\"")
             tick += step
         }
-        out += "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + plotHeight))\" stroke=\"#000\"/>\n"
-        out += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(top + plotHeight))\" stroke=\"#000\"/>\n"
-        out += "<text x=\"16\" y=\"\(n(top + plotHeight / 2))\" transform=\"rotate(-90 16 \(n(top + plotHeight / 2)))\" "
+        out +=
+            line(left, top, left, top + plotHeight)
+        out +=
+            line(left, top + plotHeight, left + plotWidth, top + plotHeight)
+        out +=
+            "<text x=\"16\" y=\"\(n(top + plotHeight / 2))\" transform=\"rotate(-90 16 \(n(top + plotHeight / 2)))\" "
             + "text-anchor=\"middle\">\(Escape.html(chart.unit))</text>\n"
         for (i, category) in chart.categories.enumerated() {
-            out += text(left + (Double(i) + 0.5) * group, top + plotHeight + 18, category.truncated(to: 24), extra: "text-anchor=\"middle\"")
+            out += text(
+                left + (Double(i) + 0.5) * group, top + plotHeight + 18, category.truncated(to: 24),
+                extra: "text-anchor=\"middle\"")
         }
-        out += text(left + plotWidth / 2, top + plotHeight + 40, chart.categoryName, extra: "text-anchor=\"middle\" font-style=\"italic\"")
+        out += text(
+            left + plotWidth / 2, top + plotHeight + 40, chart.categoryName,
+            extra: "text-anchor=\"middle\" font-style=\"italic\"")
         out += marks(chart, group: group, base: top + plotHeight)
         if chart.series.count > 1 {
             var x = left
             for (s, series) in chart.series.enumerated() {
-                out += "<rect x=\"\(n(x))\" y=\"\(n(height - 40))\" width=\"10\" height=\"10\" fill=\"\(palette[s % palette.count])\"/>\n"
+                out +=
+                    "<rect x=\"\(n(x))\" y=\"\(n(height - 40))\" width=\"10\" height=\"10\" "
+                    + "fill=\"\(palette[s % palette.count])\"/>\n"
                 out += text(x + 14, height - 31, series.name)
                 x += 24 + Double(series.name.count) * 7
             }
         }
-        if !chart.source.isEmpty { out += text(left, height - 10, "Source: \(chart.source)".truncated(to: 100), extra: "font-size=\"10\"") }
+        if !chart.source.isEmpty {
+            out += text(left, height - 10, "Source: \(chart.source)".truncated(to: 100), extra: "font-size=\"10\"")
+        }
         return out + "</svg>\n"
     }
 
@@ -53,25 +67,36 @@ enum ChartSVG {
         var out = ""
         let layout = ChartMarks(chart)
         for segment in layout.segments {
-            out += "<line x1=\"\(n(x(segment.from.x)))\" y1=\"\(n(h(segment.from.y)))\" x2=\"\(n(x(segment.to.x)))\" "
-                + "y2=\"\(n(h(segment.to.y)))\" stroke=\"\(palette[segment.series % palette.count])\" stroke-width=\"2\"/>\n"
+            out +=
+                "<line x1=\"\(n(x(segment.from.x)))\" y1=\"\(n(h(segment.from.y)))\" x2=\"\(n(x(segment.to.x)))\" "
+                + "y2=\"\(n(h(segment.to.y)))\" stroke=\"\(palette[segment.series % palette.count])\" "
+                + "stroke-width=\"2\"/>\n"
         }
         for mark in layout.marks {
             switch mark {
-            case let .bar(x0, x1, y0, y1, value, s):
-                out += "<rect x=\"\(n(x(x0)))\" y=\"\(n(h(y1)))\" width=\"\(n(x(x1) - x(x0)))\" "
+            case .bar(let x0, let x1, let y0, let y1, let value, let s):
+                out +=
+                    "<rect x=\"\(n(x(x0)))\" y=\"\(n(h(y1)))\" width=\"\(n(x(x1) - x(x0)))\" "
                     + "height=\"\(n(h(y0) - h(y1)))\" fill=\"\(palette[s % palette.count])\"/>\n"
-                out += chart.kind == .stacked
-                    ? text(x((x0 + x1) / 2), (h(y0) + h(y1)) / 2 + 4, Chart.format(value), extra: "text-anchor=\"middle\" fill=\"#fff\"")
+                out +=
+                    chart.kind == .stacked
+                    ? text(
+                        x((x0 + x1) / 2), (h(y0) + h(y1)) / 2 + 4, Chart.format(value),
+                        extra: "text-anchor=\"middle\" fill=\"#fff\"")
                     : text(x((x0 + x1) / 2), h(y1) - 4, Chart.format(value), extra: "text-anchor=\"middle\"")
-            case let .point(px, py, value, s):
-                out += "<circle cx=\"\(n(x(px)))\" cy=\"\(n(h(py)))\" r=\"3.5\" fill=\"\(palette[s % palette.count])\"/>\n"
+            case .point(let px, let py, let value, let s):
+                out +=
+                    "<circle cx=\"\(n(x(px)))\" cy=\"\(n(h(py)))\" r=\"3.5\" fill=\"\(palette[s % palette.count])\"/>\n"
                 out += text(x(px), h(py) - 8, Chart.format(value), extra: "text-anchor=\"middle\"")
-            case let .missing(px):
+            case .missing(let px):
                 out += text(x(px), base - 6, "not given", extra: "text-anchor=\"middle\" font-size=\"10\"")
             }
         }
         return out
+    }
+
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
+        "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"#000\"/>\n"
     }
 
     static func text(_ x: Double, _ y: Double, _ content: String, extra: String = "") -> String {

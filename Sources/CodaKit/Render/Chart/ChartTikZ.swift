@@ -21,7 +21,8 @@ enum ChartTikZ {
         for (i, category) in chart.categories.enumerated() {
             out += "\\node[below] at (\(n((Double(i) + 0.5) * group)),0) {\(Escape.latex(category))};\n"
         }
-        out += "\\node[below,font=\\small\\itshape] at (\(n(plotWidth / 2)),-0.6) {\(Escape.latex(chart.categoryName))};\n"
+        out +=
+            "\\node[below,font=\\small\\itshape] at (\(n(plotWidth / 2)),-0.6) {\(Escape.latex(chart.categoryName))};\n"
         out += marks(chart, group: group)
         if chart.series.count > 1 {
             let legend = chart.series.enumerated().map { s, series in
@@ -37,25 +38,29 @@ enum ChartTikZ {
 
     /// The bars, stacks or points, with their values written on them.
     static func marks(_ chart: Chart, group: Double) -> String {
-        let x = { (u: Double) in n(u * group) }, h = { (u: Double) in n(u * plotHeight) }
+        let x = { (u: Double) in n(u * group) }
+        let h = { (u: Double) in n(u * plotHeight) }
         var out = ""
         let layout = ChartMarks(chart)
         for mark in layout.marks {
             switch mark {
-            case let .bar(x0, x1, y0, y1, value, s):
+            case .bar(let x0, let x1, let y0, let y1, let value, let s):
                 out += "\\fill[\(colors[s % colors.count])] (\(x(x0)),\(h(y0))) rectangle (\(x(x1)),\(h(y1)));\n"
-                out += chart.kind == .stacked
-                    ? "\\node[font=\\scriptsize,white] at (\(x((x0 + x1) / 2)),\(h((y0 + y1) / 2))) {\(Chart.format(value))};\n"
+                out +=
+                    chart.kind == .stacked
+                    ? "\\node[font=\\scriptsize,white] at (\(x((x0 + x1) / 2)),\(h((y0 + y1) / 2))) "
+                        + "{\(Chart.format(value))};\n"
                     : "\\node[above,font=\\scriptsize] at (\(x((x0 + x1) / 2)),\(h(y1))) {\(Chart.format(value))};\n"
-            case let .point(px, py, value, s):
+            case .point(let px, let py, let value, let s):
                 out += "\\fill[\(colors[s % colors.count])] (\(x(px)),\(h(py))) circle (2pt);\n"
                 out += "\\node[above,font=\\scriptsize] at (\(x(px)),\(h(py))) {\(Chart.format(value))};\n"
-            case let .missing(px):
+            case .missing(let px):
                 out += "\\node[above,font=\\scriptsize] at (\(x(px)),0) {not given};\n"
             }
         }
         for segment in layout.segments {
-            out += "\\draw[\(colors[segment.series % colors.count]),thick] (\(x(segment.from.x)),\(h(segment.from.y))) -- "
+            out +=
+                "\\draw[\(colors[segment.series % colors.count]),thick] (\(x(segment.from.x)),\(h(segment.from.y))) -- "
                 + "(\(x(segment.to.x)),\(h(segment.to.y)));\n"
         }
         return out
