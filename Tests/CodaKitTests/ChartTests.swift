@@ -107,6 +107,30 @@ import Testing
         #expect(html.contains("<svg") && html.contains(">39</text>"))
     }
 
+    @Test func theAppendixShowsTableThreeAndBothCharts() throws {
+        let folder = TestSupport.temporaryFolder()
+        for format in ["md", "html"] {
+            let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent(format).path, "--format", format],
+                                      in: TestSupport.packageRoot)
+            #expect(run.code == .success)
+            let page = try String(contentsOf: folder.appendingPathComponent("\(format)/05-figures.\(format)"), encoding: .utf8)
+            for title in ["Table 3. Before and after the promotion", "Views of the JMO promotional video per platform",
+                          "Queue numbers per month at the Makassar branch office", "Figures/video-views.csv"] {
+                #expect(page.contains(title), "\(format): \(title)")
+            }
+            if format == "html" { #expect(page.components(separatedBy: "<svg").count == 3) }
+        }
+    }
+
+    @Test func aNewProjectHasAnExampleFigureThatCharts() throws {
+        let folder = TestSupport.temporaryFolder()
+        #expect(TestSupport.run(["init", "study"], in: folder).code == .success)
+        let root = folder.appendingPathComponent("study")
+        #expect(Project.load(root).diagnostics.isEmpty)
+        let run = TestSupport.run(["chart", "example-figures", "--format", "csv"], in: root)
+        #expect(run.stdout == "month,visitors\nMarch,412\nApril,388\nMay,\n")
+    }
+
     /// Checked everywhere, compiled only where pdflatex is: braces and environments balance, text is escaped.
     @Test(arguments: Chart.Kind.allCases)
     func tikzIsBalancedAndEscaped(kind: Chart.Kind) throws {
