@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import CodaKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import CodaKit
 
 /// Figures files, `coda chart` in every format, and the before/after display of the sample study.
 @Suite struct ChartTests {
@@ -21,25 +23,33 @@ import Testing
 
     @Test func figuresFilesAreChecked() throws {
         #expect(throws: FigureError.notANumber(file: "Figures/f.csv", line: 5, column: 2, text: "3,774")) {
-            try FigureParser(path: "Figures/f.csv", id: "f").parse("# title: T\n# unit: views\n# source: S\nplatform;views\nTikTok;3,774\n")
+            try FigureParser(path: "Figures/f.csv", id: "f").parse(
+                "# title: T\n# unit: views\n# source: S\nplatform;views\nTikTok;3,774\n")
         }
         let (_, warnings) = try FigureParser(path: "Figures/f.csv", id: "f").parse("platform,views\nTikTok,3.774\n")
-        #expect(warnings.map(\.message) == ["`3.774` reads as 3.8 with three decimals", "the figures have no `# title:` line",
-                                            "the figures have no `# unit:` line", "the figures have no `# source:` line"])
+        #expect(
+            warnings.map(\.message) == [
+                "`3.774` reads as 3.8 with three decimals", "the figures have no `# title:` line",
+                "the figures have no `# unit:` line", "the figures have no `# source:` line",
+            ])
         #expect(throws: FigureError.self) { try FigureParser(path: "Figures/f.csv", id: "f").parse("# title: only\n") }
     }
 
     @Test(arguments: Chart.Kind.allCases)
     func svgParsesAsXMLAndWritesEveryValueAsText(kind: Chart.Kind) throws {
-        let run = TestSupport.run(["chart", "video-views", "--type", kind.rawValue, "--format", "svg"], in: TestSupport.packageRoot)
+        let run = TestSupport.run(
+            ["chart", "video-views", "--type", kind.rawValue, "--format", "svg"], in: TestSupport.packageRoot)
         #expect(run.code == .success)
         let parser = XMLParser(data: Data(run.stdout.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        for text in ["<title id=\"chart-title\">Views of the JMO promotional video per platform</title>", ">3,774</text>",
-                     ">858</text>", ">84</text>", ">views</text>", ">platform</text>", "role=\"img\""] {
+        for text in [
+            "<title id=\"chart-title\">Views of the JMO promotional video per platform</title>", ">3,774</text>",
+            ">858</text>", ">84</text>", ">views</text>", ">platform</text>", "role=\"img\"",
+        ] {
             #expect(run.stdout.contains(text), "\(text)")
         }
-        #expect(run.stdout.contains("<desc id=\"chart-desc\">TikTok 3,774 views, Instagram 858 views, YouTube 84 views."))
+        #expect(
+            run.stdout.contains("<desc id=\"chart-desc\">TikTok 3,774 views, Instagram 858 views, YouTube 84 views."))
     }
 
     @Test func aLineChartLeavesAGapWhereTheSourceGivesNoNumber() throws {
@@ -56,7 +66,8 @@ import Testing
 
     @Test func everyFormatRendersTheSameNumbers() throws {
         for format in ChartFormat.allCases {
-            let run = TestSupport.run(["chart", "video-views", "--format", format.rawValue], in: TestSupport.packageRoot)
+            let run = TestSupport.run(
+                ["chart", "video-views", "--format", format.rawValue], in: TestSupport.packageRoot)
             #expect(run.code == .success, "\(format)")
             let numbers = format == .csv ? ["3774", "858", "84"] : ["3,774", "858", "84"]
             for n in numbers { #expect(run.stdout.contains(n), "\(format) \(n)") }
@@ -79,11 +90,18 @@ import Testing
     @Test func tableThreeIsReproducedWithEverySource() throws {
         let report = try BeforeAfterReport.report(Self.sample, name: "table-3")
         let table = try #require(report.tables.first)
-        #expect(table.rows.map { $0.cells.map(\.text) } == [
-            ["Queues at the branch office", "2,329 queue numbers (May) [1]", "2,189 queue numbers (July) [1]", "Queues 39 → 10"],
-            ["Knowing the JMO app", "121 of 202 respondents (59.9%) answered “No” [2]",
-             "TikTok 3,774, Instagram 858, YouTube 84 views (4,716 in all) [3]", "Unaware of JMO 6 → 3; Knows JMO 5 → 6"],
-        ])
+        #expect(
+            table.rows.map { $0.cells.map(\.text) } == [
+                [
+                    "Queues at the branch office", "2,329 queue numbers (May) [1]", "2,189 queue numbers (July) [1]",
+                    "Queues 39 → 10",
+                ],
+                [
+                    "Knowing the JMO app", "121 of 202 respondents (59.9%) answered “No” [2]",
+                    "TikTok 3,774, Instagram 858, YouTube 84 views (4,716 in all) [3]",
+                    "Unaware of JMO 6 → 3; Knows JMO 5 → 6",
+                ],
+            ])
         #expect(table.notes.contains { $0.hasPrefix("[3] Figures/video-views.csv") && $0.contains("856") })
         // The codings agree with the time-ordered matrix.
         var options = MatrixOptions(kind: .time)
@@ -94,12 +112,17 @@ import Testing
     }
 
     @Test func matrixRowsChartTheirCounts() throws {
-        let run = TestSupport.run(["matrix", "time", "--by", "phase", "--codes", "Problems", "--chart", "--format", "csv"],
-                                  in: TestSupport.packageRoot)
+        let run = TestSupport.run(
+            ["matrix", "time", "--by", "phase", "--codes", "Problems", "--chart", "--format", "csv"],
+            in: TestSupport.packageRoot)
         #expect(run.code == .success)
         #expect(run.stdout.contains("Queues,39,10"))
-        let html = TestSupport.run(["matrix", "time", "--by", "phase", "--codes", "Problems", "--chart", "--type", "stacked",
-                                    "--format", "html"], in: TestSupport.packageRoot).stdout
+        let html = TestSupport.run(
+            [
+                "matrix", "time", "--by", "phase", "--codes", "Problems", "--chart", "--type", "stacked",
+                "--format", "html",
+            ], in: TestSupport.packageRoot
+        ).stdout
         var options = MatrixOptions(kind: .time)
         options.by = "phase"
         let svg = ChartSVG.render(MatrixChart.chart(try MatrixBuilder.build(Self.sample, options), kind: .stacked))
@@ -110,12 +133,16 @@ import Testing
     @Test func theAppendixShowsTableThreeAndBothCharts() throws {
         let folder = TestSupport.temporaryFolder()
         for format in ["md", "html"] {
-            let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent(format).path, "--format", format],
-                                      in: TestSupport.packageRoot)
+            let run = TestSupport.run(
+                ["export", "appendix", folder.appendingPathComponent(format).path, "--format", format],
+                in: TestSupport.packageRoot)
             #expect(run.code == .success)
-            let page = try String(contentsOf: folder.appendingPathComponent("\(format)/05-figures.\(format)"), encoding: .utf8)
-            for title in ["Table 3. Before and after the promotion", "Views of the JMO promotional video per platform",
-                          "Queue numbers per month at the Makassar branch office", "Figures/video-views.csv"] {
+            let page = try String(
+                contentsOf: folder.appendingPathComponent("\(format)/05-figures.\(format)"), encoding: .utf8)
+            for title in [
+                "Table 3. Before and after the promotion", "Views of the JMO promotional video per platform",
+                "Queue numbers per month at the Makassar branch office", "Figures/video-views.csv",
+            ] {
                 #expect(page.contains(title), "\(format): \(title)")
             }
             if format == "html" { #expect(page.components(separatedBy: "<svg").count == 3) }
@@ -151,7 +178,8 @@ import Testing
             body += ChartTikZ.render(try Chart.named("video-views", in: Self.sample, kind: kind))
         }
         body += ChartTikZ.render(try Chart.named("queues-per-month", in: Self.sample, kind: .line))
-        let document = "\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n\\usepackage{tikz}\n"
+        let document =
+            "\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n\\usepackage{tikz}\n"
             + "\\begin{document}\n\(body)\\end{document}\n"
         try Data(document.utf8).write(to: folder.appendingPathComponent("charts.tex"))
         #expect(try TestSupport.compileLaTeX("charts.tex", in: folder, with: try #require(TestSupport.pdflatex)) == 0)

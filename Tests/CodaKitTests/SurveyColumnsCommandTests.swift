@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CodaKit
 
 /// Linking survey respondents to interview cases, and `coda survey --columns`.
@@ -23,7 +24,8 @@ import Testing
     @Test func statusSaysWhenNoRespondentIsAnInterviewCaseAndHowToFixIt() {
         let root = Self.project(survey: "No;Nama;P1. Tahu JMO?\n1;Andi;Ya\n2;Rina;Tidak\n3;Dewi;Ya\n")
         let run = TestSupport.run(["status"], in: root, width: 400)
-        #expect(run.stdout.contains("no respondent of `survei` is an interview case: respondent ids come from column `nama` (Andi, Rina, Dewi, …), interview cases are R017"))
+        #expect(run.stdout.contains("no respondent of `survei` is an interview case: "
+            + "respondent ids come from column `nama` (Andi, Rina, Dewi, …), interview cases are R017"))
         #expect(run.stdout.contains("name it in Transcripts/survei.columns (`COLUMN: id`)"))
         // With a column of the interviewees' codes, the row number is passed over and the warning goes.
         let linked = Self.project(survey: "No;Kode;P1. Tahu JMO?\n1;R017;Ya\n2;R088;Tidak\n3;R154;Ya\n")
@@ -58,21 +60,25 @@ import Testing
     }
 
     @Test func theAppendixShowsOnlyTheChosenCrossTabulations() throws {
-        let root = TestSupport.project(["Transcripts/survei.csv": """
+        let root = TestSupport.project([
+            "Transcripts/survei.csv": """
             Kode;Kelompok;Usia;P1. Tahu JMO?;P2. Kota
             R1;PU;21;Ya;Makassar
             R2;PU;25;Tidak;Gowa
             R3;BPU;33;Ya;Maros
             R4;BPU;38;Tidak;Makassar
 
-            """, "Transcripts/survei.columns": "crosstab: P1 by kelompok\n"])
+            """, "Transcripts/survei.columns": "crosstab: P1 by kelompok\n",
+        ])
         let report = try SurveyReport.chosenCrosstabs(Project.load(root))
         #expect(report.tables.map(\.title) == ["P1. Tahu JMO? — by kelompok"])
         #expect(throws: SurveyError.self) {
-            try SurveyParser(path: "Transcripts/s.csv", id: "s").parse(csv: "Kode,Q1. Ok?\nR1,Ya\n", columnsFile: ("s.columns", "crosstab: Q9 by x\n"))
+            try SurveyParser(path: "Transcripts/s.csv", id: "s").parse(
+                csv: "Kode,Q1. Ok?\nR1,Ya\n", columnsFile: ("s.columns", "crosstab: Q9 by x\n"))
         }
         #expect(throws: SurveyError.self) {
-            try SurveyParser(path: "Transcripts/s.csv", id: "s").parse(csv: "Kode,Q1. Ok?\nR1,Ya\n", columnsFile: ("s.columns", "crosstab: Q1\n"))
+            try SurveyParser(path: "Transcripts/s.csv", id: "s").parse(
+                csv: "Kode,Q1. Ok?\nR1,Ya\n", columnsFile: ("s.columns", "crosstab: Q1\n"))
         }
     }
 

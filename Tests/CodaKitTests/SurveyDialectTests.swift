@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CodaKit
 
 /// Each survey tool's export, in a fixture laid out the way that tool writes it.
@@ -23,7 +24,8 @@ import Testing
         let media = try #require(s.findColumn("Media apa saja yang pernah Anda lihat tentang JMO?"))
         #expect(media.kind == .multiple)
         let frequency = SurveyFrequency(survey: s, column: media)
-        // Video: Andi, Rina, Dewi, Nur, Lina; Banner: Andi, Sulaiman, Dewi, Yusuf, Lina; Media sosial: Dewi, Fajar, Nur.
+        // Video: Andi, Rina, Dewi, Nur, Lina; Banner: Andi, Sulaiman, Dewi, Yusuf, Lina;
+        // Media sosial: Dewi, Fajar, Nur.
         #expect(frequency.answers.map { "\($0.answer) \($0.count)" } == ["Banner 5", "Video 5", "Media sosial 3"])
         #expect(frequency.answered == 8)
         let table = frequency.table
@@ -51,13 +53,15 @@ import Testing
         #expect(s.respondents.count == 5)
         #expect(s.respondents[0].line == 4)
         #expect(s.respondents.map(\.id).first == "R_1OvKx3mQ2bLdT9a")
-        #expect(s.columns.filter { $0.kind != .ignore }.map { "\($0.key)=\($0.kind.rawValue)" }
+        #expect(
+            s.columns.filter { $0.kind != .ignore }.map { "\($0.key)=\($0.kind.rawValue)" }
                 == ["ResponseId=id", "Q1=closed", "Q2=multiple", "Q3=closed", "Q4=open"])
         // A question is found by its key or by its full text.
         #expect(s.findColumn("Q3")?.header == "The promotional video made the JMO registration steps clear.")
         #expect(s.findColumn("Where have you seen the JMO promotion? Select all that apply.")?.key == "Q2")
         let q2 = try #require(s.findColumn("Q2"))
-        #expect(SurveyFrequency(survey: s, column: q2).answers.map { "\($0.answer) \($0.count)" }
+        #expect(
+            SurveyFrequency(survey: s, column: q2).answers.map { "\($0.answer) \($0.count)" }
                 == ["Video 3", "Banner 2", "Social media 1"])
         #expect(s.findColumn("Q3")?.scale?.name == "agreement")
     }
@@ -65,13 +69,17 @@ import Testing
     @Test func koboFoldsSelectMultipleAndLeavesOutItsMetadata() throws {
         let s = try Self.read("kobo.csv")
         #expect(s.dialect == .koboToolbox)
-        #expect(s.columns.filter { $0.kind != .ignore }.map { "\($0.key)=\($0.kind.rawValue)" }
-                == ["kode_responden=id", "usia=attribute", "jenis_kepesertaan=attribute", "tahu_jmo=attribute",
-                    "media=multiple", "saran=open"])
+        #expect(
+            s.columns.filter { $0.kind != .ignore }.map { "\($0.key)=\($0.kind.rawValue)" }
+                == [
+                    "kode_responden=id", "usia=attribute", "jenis_kepesertaan=attribute", "tahu_jmo=attribute",
+                    "media=multiple", "saran=open",
+                ])
         #expect(!s.columns.contains { $0.header.hasPrefix("grp_promosi/media/") })
         #expect(s.respondents.map(\.id) == ["R017", "R088", "R154", "R201"])
         let media = try #require(s.findColumn("media"))
-        #expect(SurveyFrequency(survey: s, column: media).answers.map { "\($0.answer) \($0.count)" }
+        #expect(
+            SurveyFrequency(survey: s, column: media).answers.map { "\($0.answer) \($0.count)" }
                 == ["banner 2", "video 2", "medsos 1"])
         #expect(SurveyFrequency(survey: s, column: media).missing == 1)
     }
@@ -80,10 +88,12 @@ import Testing
         let s = try Self.read("limesurvey.csv")
         #expect(s.dialect == .limeSurvey)
         #expect(s.respondents.map(\.id) == ["R017", "R088", "R154", "R202"])
-        #expect(s.columns.filter { $0.kind != .ignore }.map { "\($0.key)=\($0.kind.rawValue)" }
+        #expect(
+            s.columns.filter { $0.kind != .ignore }.map { "\($0.key)=\($0.kind.rawValue)" }
                 == ["kode=id", "P1=closed", "P2=multiple", "p2_other=open", "P3=closed", "P4=open"])
         let p2 = try #require(s.findColumn("P2"))
-        #expect(SurveyFrequency(survey: s, column: p2).answers.map { "\($0.answer) \($0.count)" }
+        #expect(
+            SurveyFrequency(survey: s, column: p2).answers.map { "\($0.answer) \($0.count)" }
                 == ["SQ001 2", "SQ002 2", "SQ003 1"])
         #expect(s.findColumn("P3")?.scale?.name == "agreement")
     }
@@ -136,8 +146,11 @@ import Testing
         let s = try Self.read("excel-export.xlsx", columns: "sheet = Ringkasan\n")
         #expect(s.columns.map(\.header) == ["Keterangan", "Jumlah"])
         #expect(s.attributes.isEmpty)
-        #expect(throws: XlsxError.noSuchSheet(file: "Transcripts/excel-export.xlsx", sheet: "Data",
-                                               available: ["Jawaban", "Ringkasan"])) {
+        #expect(
+            throws: XlsxError.noSuchSheet(
+                file: "Transcripts/excel-export.xlsx", sheet: "Data",
+                available: ["Jawaban", "Ringkasan"])
+        ) {
             try Self.read("excel-export.xlsx", columns: "sheet = Data\n")
         }
     }
@@ -147,7 +160,9 @@ import Testing
         let error = #expect(throws: XlsxError.self) {
             try parser.parse(xlsx: Array("No;Kode\n1;R01\n".utf8), columnsFile: nil)
         }
-        #expect(error?.description.hasPrefix("Transcripts/survey.xlsx: error: this is not a readable Excel workbook") == true)
+        #expect(
+            error?.description.hasPrefix("Transcripts/survey.xlsx: error: this is not a readable Excel workbook")
+                == true)
     }
 
     @Test func excelSeparatorLineIsHonouredAndKeepsLineNumbers() throws {
