@@ -9,7 +9,7 @@ extension CommandSpec {
         arguments: [ArgumentSpec(name: "NAME", help: "a figures file, or survey:QUESTION", optional: true)],
         options: [
             OptionSpec(
-                name: "type", valueName: "TYPE", help: "bar (default), line or stacked",
+                name: "type", valueName: "TYPE", help: "the kind of chart (default: bar)",
                 choices: Chart.Kind.allCases.map(\.rawValue)),
             OptionSpec(
                 name: "format", valueName: "FORMAT", help: "table (default), svg, html, tex, md or csv",

@@ -5,7 +5,7 @@ enum MatrixChart {
         OptionSpec(
             name: "chart", valueName: nil, help: "draw the counts as a chart (rows as groups, columns as series)"),
         OptionSpec(
-            name: "type", valueName: "TYPE", help: "with --chart: bar (default), line or stacked",
+            name: "type", valueName: "TYPE", help: "with --chart: the kind of chart (default: bar)",
             choices: Chart.Kind.allCases.map(\.rawValue)),
     ]
 
