@@ -28,6 +28,8 @@ import Testing
         // Media sosial: Dewi, Fajar, Nur.
         #expect(frequency.answers.map { "\($0.answer) \($0.count)" } == ["Banner 5", "Video 5", "Media sosial 3"])
         #expect(frequency.answered == 8)
+        // A codebook's `Survey: … = Video` and the conclusion drafts count a chosen option, not the whole cell.
+        #expect(media.chose("video", in: "Video, Banner") && !media.chose("Video, Banner", in: "Video, Banner"))
         let table = frequency.table
         #expect(table.notes.contains { $0.contains("sum to 162.5%") && $0.contains("more than one answer") })
         #expect(s.findColumn("Usia")?.kind == .number)
@@ -119,6 +121,12 @@ import Testing
         let income = SurveyNumbers(survey: s, column: try #require(s.findColumn("Pendapatan")))
         #expect(income.values.first == 4.5)
         #expect(income.notNumbers == 0)
+    }
+
+    @Test(arguments: [("2.329", true, 2329.0), ("1.250.000,5", true, 1_250_000.5), ("4,5", true, 4.5), ("3.5", true, nil),
+                      ("3.5", false, 3.5), ("2.329", false, 2.329), ("12a", false, nil), ("-7", true, -7.0)])
+    func numbersReadAsTheExportWritesThem(text: String, decimalComma: Bool, value: Double?) {
+        #expect(SurveyNumber.parse(text, decimalComma: decimalComma) == value)
     }
 
     @Test func tabSeparatedExcelUsesItsIdHeader() throws {

@@ -20,7 +20,7 @@ public struct SurveyNumbers: Sendable {
         var values: [Double] = []
         var notNumbers = 0
         var missing = 0
-        let decimalComma = survey.dialect == .excel
+        let decimalComma = survey.decimalComma
         for r in survey.respondents {
             let text = r.values[column.index]
             if text.isEmpty {

@@ -116,7 +116,7 @@ public enum SurveyReport {
         if let column = survey.findColumn(attribute), column.kind == .number {
             let numbers = SurveyNumbers(survey: survey, column: column)
             let bins = numbers.bins
-            return { numbers.binLabel(of: $0.values[column.index], decimalComma: survey.dialect == .excel, bins: bins) }
+            return { numbers.binLabel(of: $0.values[column.index], decimalComma: survey.decimalComma, bins: bins) }
         }
         if let column = survey.findColumn(attribute), column.kind != .open, column.kind != .multiple {
             return { $0.values[column.index] }

@@ -12,6 +12,8 @@ public struct Survey: Sendable {
     public var attributes: [(key: String, value: String)] = []
     /// The tool that made the export, recognised from its shape.
     public var dialect: SurveyDialect = .plain
+    /// Numbers are written `3,5` and `2.329` (a `;`-separated export in a comma-decimal locale).
+    public var decimalComma = false
     /// Cross-tabulations the researcher chose (`crosstab: Q1 by age_group` in the `.columns` file).
     public var crosstabs: [SurveyCrosstabChoice] = []
 
@@ -75,6 +77,11 @@ public struct SurveyColumn: Sendable, Hashable {
     public var scale: LikertScale?
 
     public var isAttributeLike: Bool { kind == .attribute || kind == .closed || kind == .number }
+
+    /// Whether a cell holds `answer` (one of the options chosen, for a `multiple` column), ignoring case.
+    public func chose(_ answer: String, in value: String) -> Bool {
+        answers(in: value).contains { $0.lowercased() == answer.lowercased() }
+    }
 
     /// The answers in one cell: the chosen options of a `multiple` column, else the cell itself.
     public func answers(in value: String) -> [String] {

@@ -98,7 +98,8 @@ enum SurveyColumnDetector {
         }
     }
 
-    static func kind(header: String, values: [String], dialect: SurveyDialect = .plain) -> SurveyColumn.Kind {
+    static func kind(header: String, values: [String], dialect: SurveyDialect = .plain,
+                     decimalComma: Bool = false) -> SurveyColumn.Kind {
         let answers = values.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !answers.isEmpty else { return .ignore }
         let distinct = Set(answers).count
@@ -108,7 +109,7 @@ enum SurveyColumnDetector {
            SurveyChoices.looksMultiple(answers, separator: dialect.choiceSeparator, closedLimit: closedLimit) {
             return .multiple
         }
-        let numbers = answers.compactMap { SurveyNumber.parse($0, decimalComma: dialect == .excel) }
+        let numbers = answers.compactMap { SurveyNumber.parse($0, decimalComma: decimalComma) }
         if numbers.count == answers.count && Set(numbers).count > 7 { return .number }
         let words = answers.reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
         let averageWords = Double(words) / Double(answers.count)

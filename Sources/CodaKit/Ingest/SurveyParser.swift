@@ -82,7 +82,8 @@ struct SurveyParser {
             } else if let known = table.known[index] {
                 kind = known
             } else {
-                kind = SurveyColumnDetector.kind(header: title, values: values, dialect: table.dialect)
+                kind = SurveyColumnDetector.kind(header: title, values: values, dialect: table.dialect,
+                                                 decimalComma: table.decimalComma)
             }
             var column = SurveyColumn(index: index, header: title, key: keys[index], kind: kind,
                                       kindIsDeclared: declared[index] != nil)
@@ -114,6 +115,7 @@ struct SurveyParser {
         var survey = Survey(id: id, path: path, columns: columns, respondents: respondents, idColumn: idColumn)
         survey.attributes = surveyAttributes
         survey.dialect = table.dialect
+        survey.decimalComma = table.decimalComma
         survey.crosstabs = crosstabs
         if let columnsFile { try checkCrosstabs(survey, file: columnsFile.path) }
         return (survey, diagnostics)

@@ -88,7 +88,7 @@ enum BeforeAfterReport {
                 throw fail("not a survey question and answer in this project")
             }
             let frequency = SurveyFrequency(survey: survey, column: column)
-            let count = frequency.answers.first { $0.answer.lowercased() == answer.lowercased() }?.count ?? 0
+            let count = survey.respondents.filter { column.chose(answer, in: $0.values[column.index]) }.count
             let mark = cite("\(survey.path), \(column.key) “\(column.header)”")
             let share = formatPercent(percent(count, of: frequency.answered))
             return "\(count) of \(frequency.answered) respondents (\(share)) answered "
