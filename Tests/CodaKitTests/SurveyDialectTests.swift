@@ -86,6 +86,14 @@ import Testing
         #expect(SurveyFrequency(survey: s, column: media).missing == 1)
     }
 
+    @Test func odkCentralMetadataIsLeftOutAndTheCodesAreTheIds() throws {
+        let s = try Self.read("odk-central.csv")
+        #expect(s.dialect == .koboToolbox)
+        #expect(s.respondents.map(\.id) == ["R017", "R088", "R154"])
+        #expect(s.columns.filter { $0.kind != .ignore }.map(\.header)
+                == ["identitas-kode_responden", "identitas-usia", "tahu_jmo", "media", "saran"])
+    }
+
     @Test func limeSurveyOptionColumnsBecomeOneQuestion() throws {
         let s = try Self.read("limesurvey.csv")
         #expect(s.dialect == .limeSurvey)

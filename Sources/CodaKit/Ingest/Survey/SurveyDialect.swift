@@ -37,7 +37,7 @@ public enum SurveyDialect: String, Sendable, CaseIterable {
     ]
     static let koboHeaders: Set<String> = [
         "_uuid", "_submission_time", "_index", "formhub/uuid", "meta/instanceid",
-        "_validation_status", "__version__",
+        "_validation_status", "__version__", "meta-instanceid",
     ]
 
     /// Recognises the tool from the header and the first rows; `separator` is the CSV's (`;` or tab means Excel).
@@ -45,7 +45,9 @@ public enum SurveyDialect: String, Sendable, CaseIterable {
         let names = table.header.map { $0.lowercased().trimmingWhitespace() }
         if table.records.count >= 2, isQualtricsImportRow(table.records[1].fields) { return .qualtrics }
         if names.filter(limeSurveyHeaders.contains).count >= 2 { return .limeSurvey }
-        if names.contains(where: koboHeaders.contains) { return .koboToolbox }
+        if names.contains(where: koboHeaders.contains) || names.contains("submissiondate") && names.contains("key") {
+            return .koboToolbox
+        }
         if let first = names.first, timestampHeaders.contains(first) { return .googleForms }
         return separator == UInt8(ascii: ",") ? .plain : .excel
     }

@@ -8,6 +8,9 @@ extension SurveyTable {
     static let koboMetadata: Set<String> = [
         "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "audit",
         "__version__", "formhub/uuid", "meta/instanceid", "meta/rootuuid", "meta/deprecatedid", "meta/instancename",
+        // ODK Central's export.
+        "submissiondate", "meta-instanceid", "meta-instancename", "submitterid", "submittername", "attachmentspresent",
+        "attachmentsexpected", "status", "reviewstate", "edits", "formversion",
     ]
     static let limeSurveyMetadata: Set<String> = [
         "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr", "refurl",
@@ -41,7 +44,7 @@ extension SurveyTable {
             }
         }
         let underscored = Set(header.map { $0.lowercased() }.filter { $0.hasPrefix("_") })
-        ignore(Self.koboMetadata.union(underscored), ids: ["_uuid", "_id"])
+        ignore(Self.koboMetadata.union(underscored), ids: ["_uuid", "_id", "key"])
         for index in merged { known[index] = .multiple }
     }
 
