@@ -36,6 +36,24 @@ import Testing
         #expect(s.findColumn("Saran Anda")?.kind == .open)
     }
 
+    @Test func anOptionWithACommaInItsTextStaysWhole() throws {
+        let csv = """
+            Timestamp,Pernah mengunduh aplikasi apa saja?
+            2024/07/01 9:12:44 AM GMT+8,"JMO, versi terbaru, BPJSTKU"
+            2024/07/01 9:20:03 AM GMT+8,"JMO, versi terbaru"
+            2024/07/01 9:25:03 AM GMT+8,BPJSTKU
+            2024/07/01 9:30:03 AM GMT+8,"BPJSTKU, Mobile JKN"
+            2024/07/01 9:35:03 AM GMT+8,Mobile JKN
+
+            """
+        let s = try SurveyParser(path: "Transcripts/g.csv", id: "g").parse(csv: csv, columnsFile: nil).0
+        let q = s.columns[1]
+        #expect(q.kind == .multiple)
+        #expect(q.compoundOptions == ["JMO, versi terbaru"])
+        #expect(SurveyFrequency(survey: s, column: q).answers.map { "\($0.answer) \($0.count)" }
+                == ["BPJSTKU 3", "JMO, versi terbaru 2", "Mobile JKN 2"])
+    }
+
     @Test func likertAnswersKeepTheScaleOrderIncludingUnchosenLevels() throws {
         let s = try Self.read("google-forms.csv")
         let q = try #require(s.findColumn("Video promosi JMO mudah dipahami"))

@@ -73,6 +73,8 @@ public struct SurveyColumn: Sendable, Hashable {
     public var kindIsDeclared: Bool
     /// How a `multiple` column's cell separates the chosen answers (`, ` in Google Forms, `,` in Qualtrics).
     public var choiceSeparator: String = ", "
+    /// Options of a `multiple` column whose text holds the separator (`Ya, pernah`), kept whole when splitting.
+    public var compoundOptions: [String] = []
     /// The ordered scale a closed question's answers come from (Likert), if any.
     public var scale: LikertScale?
 
@@ -86,7 +88,7 @@ public struct SurveyColumn: Sendable, Hashable {
     /// The answers in one cell: the chosen options of a `multiple` column, else the cell itself.
     public func answers(in value: String) -> [String] {
         guard kind == .multiple else { return value.isEmpty ? [] : [value] }
-        return SurveyChoices.split(value, separator: choiceSeparator)
+        return SurveyChoices.split(value, separator: choiceSeparator, compounds: compoundOptions)
     }
 
     /// `Q1: Q1. Did you know…` shortened to the header alone when it is the key.

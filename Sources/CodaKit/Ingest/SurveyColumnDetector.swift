@@ -57,7 +57,9 @@ enum SurveyColumnDetector {
     /// The respondent id column, in order of trust: a column named as an id (`id`, `respondent`, `kode`) that is
     /// not a mere row number; a column of unique codes such as `R001`; the export tool's own id; any column of
     /// unique short values that is not a row number; and only then a row-number column (`No` 1, 2, 3, …).
-    static func idColumn(header: [String], rows: [[String]], skipping: Set<Int> = [], fallbacks: [Int] = []) -> Int? {
+    /// With `anyUnique` false (form tools, whose columns are answers), only named and code columns qualify.
+    static func idColumn(header: [String], rows: [[String]], skipping: Set<Int> = [], fallbacks: [Int] = [],
+                         anyUnique: Bool = true) -> Int? {
         let values = { (index: Int) in rows.map { $0[index].trimmingWhitespace() } }
         let unique = { (index: Int) -> Bool in
             let v = values(index)
@@ -70,7 +72,7 @@ enum SurveyColumnDetector {
         if let best = named.first(where: unique) { return best }
         if let tool = fallbacks.first(where: unique) { return tool }
         let plain = open.filter { unique($0) && !isRowNumber(values($0)) && !isTimestamp(values($0)) }
-        if let any = plain.first { return any }
+        if anyUnique, let any = plain.first { return any }
         return open.first { unique($0) && isRowNumber(values($0)) }
     }
 

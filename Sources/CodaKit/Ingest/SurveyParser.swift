@@ -69,7 +69,8 @@ struct SurveyParser {
         if idColumn == nil {
             let settled = Set(declared.keys).union(table.known.keys)
             idColumn = SurveyColumnDetector.idColumn(header: header, rows: rows, skipping: settled,
-                                                     fallbacks: table.idFallbacks)
+                                                     fallbacks: table.idFallbacks,
+                                                     anyUnique: !table.dialect.headersAreQuestions)
         }
         var columns: [SurveyColumn] = []
         for (index, title) in header.enumerated() {
@@ -89,6 +90,9 @@ struct SurveyParser {
                                       kindIsDeclared: declared[index] != nil)
             column.choiceSeparator = table.dialect.choiceSeparator
             if kind == .closed || kind == .attribute { column.scale = LikertScale.matching(values) }
+            if kind == .multiple && table.known[index] != .multiple {
+                column.compoundOptions = SurveyChoices.compoundOptions(values, separator: column.choiceSeparator)
+            }
             columns.append(column)
         }
         if idColumn == nil {
