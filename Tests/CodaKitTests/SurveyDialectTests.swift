@@ -34,6 +34,12 @@ import Testing
         #expect(table.notes.contains { $0.contains("sum to 162.5%") && $0.contains("more than one answer") })
         #expect(s.findColumn("Usia")?.kind == .number)
         #expect(s.findColumn("Saran Anda")?.kind == .open)
+        #expect(media.key == "media_apa_saja_yang")
+        let type = try #require(s.findColumn("Jenis kepesertaan"))
+        let age = try #require(s.findColumn("Usia"))
+        let byType = SurveyNumbers.byGroup(survey: s, column: age, attribute: "type") { $0.values[type.index] }
+        // PU: Andi 34, Rina 27, Dewi 31, Nur 38.
+        #expect(byType.rows.first.map { $0.cells.map(\.text) } == ["Penerima Upah (PU)", "4", "32.50", "32.50", "4.65", "27", "38"])
     }
 
     @Test func anOptionWithACommaInItsTextStaysWhole() throws {

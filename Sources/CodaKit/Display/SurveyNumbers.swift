@@ -93,6 +93,30 @@ public struct SurveyNumbers: Sendable {
         return String(format: "%.2f", value)
     }
 
+    /// The statistics of a numeric column for each value of an attribute (age by participant type).
+    static func byGroup(survey: Survey, column: SurveyColumn, attribute: String,
+                        value: (Survey.Respondent) -> String?) -> Table {
+        var members: [String: [Survey.Respondent]] = [:]
+        for r in survey.respondents { if let g = value(r), !g.isEmpty { members[g, default: []].append(r) } }
+        var table = Table(title: "\(column.title) — by \(attribute)",
+                          columns: [Table.Column(attribute), .number("n"), .number("Mean"), .number("Median"),
+                                    .number("SD"), .number("Min"), .number("Max")])
+        let counts = members.mapValues(\.count)
+        for group in SurveyFrequency.order(counts) {
+            var part = survey
+            part.respondents = members[group] ?? []
+            table.append([Cell(group)] + SurveyNumbers(survey: part, column: column).statisticCells)
+        }
+        table.append([Cell("All")] + SurveyNumbers(survey: survey, column: column).statisticCells, isSummary: true)
+        table.notes.append("SD is the sample standard deviation (n − 1); answers that are not numbers are left out.")
+        return table
+    }
+
+    var statisticCells: [Cell] {
+        let two = { (v: Double?) in Cell(v.map { String(format: "%.2f", $0) } ?? "–", value: .number(v)) }
+        return [.int(n), two(mean), Cell(format(median)), two(standardDeviation), Cell(format(minimum)), Cell(format(maximum))]
+    }
+
     var summaryTable: Table {
         var table = Table(
             title: "\(column.title) (numbers)",

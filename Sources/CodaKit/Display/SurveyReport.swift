@@ -22,8 +22,14 @@ public enum SurveyReport {
         var long = Table(columns: [Table.Column("survey"), Table.Column("question"), Table.Column("answer"), .number("count"), .number("percent")])
         if let attribute {
             var crossLong: Table?
-            for (survey, column) in targets where column.kind != .open && column.kind != .number {
+            for (survey, column) in targets where column.kind != .open {
                 let lookup = try attributeLookup(attribute, survey: survey, project: project)
+                if column.kind == .number {
+                    let groups = SurveyNumbers.byGroup(survey: survey, column: column, attribute: attribute, value: lookup)
+                    report.add(.table(groups))
+                    if reference != nil { crossLong = groups }
+                    continue
+                }
                 let tab = SurveyCrossTab(survey: survey, question: column, attribute: attribute, value: lookup)
                 report.add(.table(tab.table(percentages)))
                 json.append(tab.json(survey: survey.id, percentages))

@@ -32,7 +32,10 @@ enum SurveyColumnDetector {
         if let token = numberingToken(header) { return token }
         var slug = ""
         var pendingUnderscore = false
-        for scalar in header.lowercased().unicodeScalars {
+        // A long question (a form tool's header) is keyed by its first four words.
+        let words = header.split(whereSeparator: \.isWhitespace)
+        let source = words.count > 4 ? words.prefix(4).joined(separator: " ") : header
+        for scalar in source.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingUnderscore && !slug.isEmpty { slug += "_" }
                 slug.unicodeScalars.append(scalar)
