@@ -34,24 +34,14 @@ import Testing
 
     /// The LaTeX appendix compiles as an `\input` into a thesis, when a LaTeX is installed (CI may have none).
     @Test func theLaTeXAppendixCompilesInAThesis() throws {
-        let pdflatex = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex", "/Library/TeX/texbin/pdflatex"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let pdflatex else { return }
+        guard let pdflatex = TestSupport.pdflatex else { return }
         let folder = TestSupport.temporaryFolder()
         _ = try Appendix(project: Project.load(TestSupport.packageRoot), coder: nil)
             .write(to: folder.appendingPathComponent("appendix"), format: .tex, displayName: "appendix")
         let thesis = "\\documentclass{report}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,longtable}\n"
             + "\\begin{document}\n\\chapter{Results}\nText.\n\\appendix\n\\chapter{Analysis}\n\\input{appendix/appendix}\n\\end{document}\n"
         try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pdflatex)
-        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "thesis.tex"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try TestSupport.compileLaTeX("thesis.tex", in: folder, with: pdflatex) == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thesis.pdf").path))
         // Every table fits the page (the report class's 345 pt text width).
         let log = String(decoding: try Data(contentsOf: folder.appendingPathComponent("thesis.log")), as: UTF8.self)

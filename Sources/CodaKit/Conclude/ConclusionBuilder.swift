@@ -188,7 +188,7 @@ struct ConclusionBuilder {
             let answered = survey.respondents.filter { !$0.values[column.index].isEmpty }
             var surveyText: String
             if let answer = link.answer {
-                let n = answered.filter { $0.values[column.index].lowercased() == answer.lowercased() }.count
+                let n = answered.filter { column.chose(answer, in: $0.values[column.index]) }.count
                 surveyText = "\(n) of \(answered.count) respondents (\(formatPercent(percent(n, of: answered.count)))) answered “\(answer)” to \(column.key) (\(column.header))"
             } else {
                 let f = SurveyFrequency(survey: survey, column: column)

@@ -24,15 +24,20 @@ public struct SurveyCrossTab: Sendable {
         self.attribute = attribute
         var pairs: [(String, String)] = []
         var leftOut = 0
+        var respondents: [String: Int] = [:]
         for r in survey.respondents {
-            let answer = r.values[question.index]
-            guard !answer.isEmpty, let group = value(r), !group.isEmpty else { leftOut += 1; continue }
-            pairs.append((answer, group))
+            let chosen = question.answers(in: r.values[question.index])
+            guard !chosen.isEmpty, let group = value(r), !group.isEmpty else { leftOut += 1; continue }
+            respondents[group, default: 0] += 1
+            for answer in Set(chosen) { pairs.append((answer, group)) }
         }
         var answerCounts: [String: Int] = [:]
         var groupCounts: [String: Int] = [:]
         for (a, g) in pairs { answerCounts[a, default: 0] += 1; groupCounts[g, default: 0] += 1 }
         answers = SurveyFrequency.order(answerCounts)
+        if let scale = question.scale {
+            answers.sort { (scale.level(of: $0) ?? Int.max, $0) < (scale.level(of: $1) ?? Int.max, $1) }
+        }
         groups = SurveyFrequency.order(groupCounts)
         let answerIndex = Dictionary(uniqueKeysWithValues: answers.enumerated().map { ($1, $0) })
         let groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
@@ -40,7 +45,11 @@ public struct SurveyCrossTab: Sendable {
         for (a, g) in pairs { counts[answerIndex[a]!][groupIndex[g]!] += 1 }
         self.counts = counts
         self.leftOut = leftOut
+        self.groupRespondents = groups.map { respondents[$0, default: 0] }
     }
+
+    /// Respondents in each group; a multiple-choice question's column percentages are of these, not of choices.
+    public var groupRespondents: [Int] = []
 
     public var rowTotals: [Int] { counts.map { $0.reduce(0, +) } }
     public var columnTotals: [Int] { groups.indices.map { g in counts.reduce(0) { $0 + $1[g] } } }
@@ -48,7 +57,8 @@ public struct SurveyCrossTab: Sendable {
 
     public func percent(_ a: Int, _ g: Int, _ mode: Percentages) -> Double? {
         switch mode {
-        case .column: return CodaKit.percent(counts[a][g], of: columnTotals[g])
+        case .column:
+            return CodaKit.percent(counts[a][g], of: question.kind == .multiple ? groupRespondents[g] : columnTotals[g])
         case .row: return CodaKit.percent(counts[a][g], of: rowTotals[a])
         case .total: return CodaKit.percent(counts[a][g], of: total)
         case .none: return nil
@@ -83,6 +93,11 @@ public struct SurveyCrossTab: Sendable {
         case .row: table.notes.append("Percentages are of each row (answer).")
         case .total: table.notes.append("Percentages are of all \(total) respondents counted.")
         case .none: break
+        }
+        if question.kind == .multiple {
+            table.notes.append("Respondents could choose more than one answer: counts are of choices, and column "
+                + "percentages are of each group's respondents "
+                + "(\(groupRespondents.map(String.init).joined(separator: ", "))), so they sum past 100%.")
         }
         if leftOut > 0 { table.notes.append("\(leftOut) respondent\(plural(leftOut)) without an answer or a \(attribute) are left out.") }
         return table

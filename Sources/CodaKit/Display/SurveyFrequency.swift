@@ -19,12 +19,16 @@ public struct SurveyFrequency: Sendable {
         var counts: [String: Int] = [:]
         var missing = 0
         for r in survey.respondents {
-            let value = r.values[column.index]
-            if value.isEmpty { missing += 1 } else { counts[value, default: 0] += 1 }
+            let chosen = column.answers(in: r.values[column.index])
+            if chosen.isEmpty { missing += 1 }
+            for answer in Set(chosen) { counts[answer, default: 0] += 1 }
         }
         let answered = survey.respondents.count - missing
-        let keys = SurveyFrequency.order(counts)
-        self.answers = keys.map { Answer(answer: $0, count: counts[$0]!, percent: percent(counts[$0]!, of: answered)) }
+        var keys = SurveyFrequency.order(counts)
+        if let scale = column.scale { (keys, counts) = SurveyFrequency.order(counts, on: scale) }
+        self.answers = keys.map {
+            Answer(answer: $0, count: counts[$0, default: 0], percent: percent(counts[$0, default: 0], of: answered))
+        }
         self.answered = answered
         self.missing = missing
     }
@@ -41,7 +45,13 @@ public struct SurveyFrequency: Sendable {
         var table = Table(title: column.title,
                           columns: [Table.Column("Answer"), .number("Count"), .number("Percent")])
         for a in answers { table.append([Cell(a.answer), .int(a.count), .percent(a.percent)]) }
-        table.append([Cell("Total"), .int(answered), .percent(answered > 0 ? 100 : nil)], isSummary: true)
+        if column.kind == .multiple {
+            table.append([Cell("Respondents"), .int(answered), .percent(answered > 0 ? 100 : nil)], isSummary: true)
+            table.notes.append(multipleChoiceNote)
+        } else {
+            table.append([Cell("Total"), .int(answered), .percent(answered > 0 ? 100 : nil)], isSummary: true)
+        }
+        if let scale = column.scale { table.notes.append("Answers in the order of the \(scale.name) scale.") }
         if missing > 0 { table.notes.append("\(missing) respondent\(plural(missing)) gave no answer; percentages are of the \(answered) who did.") }
         return table
     }

@@ -1,7 +1,8 @@
 /// `coda survey [QUESTION] [--by ATTRIBUTE]`: frequency tables and cross-tabs of a project's surveys.
 public enum SurveyReport {
     public static func report(_ project: Project, question reference: String?, by attribute: String?,
-                              percentages: SurveyCrossTab.Percentages = .column) throws(ProjectError) -> Report {
+                              percentages: SurveyCrossTab.Percentages = .column,
+                              diverging: Bool = false) throws(ProjectError) -> Report {
         guard !project.surveys.isEmpty else {
             if let broken = project.unreadable.keys.sorted().first(where: { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") }) {
                 throw .unreadableSurvey(path: broken, problem: project.unreadable[broken])
@@ -14,7 +15,7 @@ public enum SurveyReport {
             targets = [try find(reference, in: project)]
         } else {
             for s in project.surveys {
-                targets += s.columns.filter(\.isAttributeLike).map { (s, $0) }
+                targets += s.columns.filter { $0.isAttributeLike || $0.kind == .multiple }.map { (s, $0) }
             }
         }
         var json: [JSONValue] = []
@@ -23,6 +24,12 @@ public enum SurveyReport {
             var crossLong: Table?
             for (survey, column) in targets where column.kind != .open {
                 let lookup = try attributeLookup(attribute, survey: survey, project: project)
+                if column.kind == .number {
+                    let groups = SurveyNumbers.byGroup(survey: survey, column: column, attribute: attribute, value: lookup)
+                    report.add(.table(groups))
+                    if reference != nil { crossLong = groups }
+                    continue
+                }
                 let tab = SurveyCrossTab(survey: survey, question: column, attribute: attribute, value: lookup)
                 report.add(.table(tab.table(percentages)))
                 json.append(tab.json(survey: survey.id, percentages))
@@ -44,9 +51,20 @@ public enum SurveyReport {
                 report.add(.table(openAnswers(survey, column)))
                 continue
             }
+            if column.kind == .number {
+                let numbers = SurveyNumbers(survey: survey, column: column)
+                report.add(.table(numbers.summaryTable))
+                report.add(.table(numbers.histogramTable))
+                report.add(.chart(numbers.chart))
+                json.append(numbers.json)
+                continue
+            }
             let frequency = SurveyFrequency(survey: survey, column: column)
             report.add(.table(frequency.table))
             report.add(.chart(frequency.chart))
+            if diverging, let bar = SurveyDivergingBar(frequency) {
+                report.add(.table(SurveyDivergingBar.table([bar], scaleName: column.scale?.name ?? "")))
+            }
             json.append(frequency.json)
             for a in frequency.answers {
                 long.append([Cell(survey.id), Cell(column.key), Cell(a.answer), .int(a.count), .percent(a.percent)])
@@ -101,7 +119,12 @@ public enum SurveyReport {
 
     /// How to read an attribute for a respondent: a column of the same survey, else the case's attributes.
     static func attributeLookup(_ attribute: String, survey: Survey, project: Project) throws(ProjectError) -> (Survey.Respondent) -> String? {
-        if let column = survey.findColumn(attribute), column.kind != .open {
+        if let column = survey.findColumn(attribute), column.kind == .number {
+            let numbers = SurveyNumbers(survey: survey, column: column)
+            let bins = numbers.bins
+            return { numbers.binLabel(of: $0.values[column.index], decimalComma: survey.decimalComma, bins: bins) }
+        }
+        if let column = survey.findColumn(attribute), column.kind != .open, column.kind != .multiple {
             return { $0.values[column.index] }
         }
         let key = attribute.lowercased()

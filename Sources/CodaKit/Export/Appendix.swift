@@ -89,21 +89,15 @@ public struct Appendix {
                 survey.title = "Survey frequency tables"
                 return survey
             })
-            let hasCrossTabs = project.surveys.contains { s in s.columns.contains { $0.kind == .closed } && s.columns.contains { $0.kind == .attribute } }
-            if hasCrossTabs {
+            // Only the cross-tabulations the researcher chose (`crosstab:` lines), not every question by attribute.
+            if project.surveys.contains(where: { !$0.crosstabs.isEmpty }) {
                 after.append(Part(name: "05-survey-crosstabs", title: "Survey cross-tabulations") {
-                    var crossTabs = Report(title: "Survey cross-tabulations")
-                    for s in project.surveys {
-                        let attributes = s.columns.filter { $0.kind == .attribute }
-                        for q in s.columns where q.kind == .closed {
-                            for a in attributes {
-                                crossTabs.blocks += try SurveyReport.report(project, question: "\(s.id):\(q.key)", by: a.key).blocks
-                            }
-                        }
-                    }
-                    return crossTabs
+                    try SurveyReport.chosenCrosstabs(project)
                 })
             }
+        }
+        if !project.figures.isEmpty {
+            after.append(Part(name: "05-figures", title: "Figures") { try FigureReport.appendix(project) })
         }
         var matricesPart = Part(name: "06-matrices", title: "Display matrices") { try matrices(items: items()) }
         if tooManyCases {

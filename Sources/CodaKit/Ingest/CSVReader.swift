@@ -37,10 +37,11 @@ struct CSVReader {
 
     var path: String
 
-    /// `text` is already decoded, BOM removed and line ends normalised to LF.
-    func read(_ text: String) throws(CSVError) -> (header: [String], records: [Record], separator: UInt8) {
+    /// `text` is already decoded, BOM removed and line ends normalised to LF; `separator` is detected unless given.
+    func read(_ text: String, separator given: UInt8? = nil) throws(CSVError)
+        -> (header: [String], records: [Record], separator: UInt8) {
         let bytes = Array(text.utf8)
-        let separator = CSVReader.detectSeparator(bytes)
+        let separator = given ?? CSVReader.detectSeparator(bytes)
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []

@@ -10,6 +10,12 @@ public struct Survey: Sendable {
     /// Attributes of the whole survey (`phase = before` in the `.columns` file), given to its open-answer
     /// documents, e.g. so a pre-survey counts as `before` in time-ordered displays.
     public var attributes: [(key: String, value: String)] = []
+    /// The tool that made the export, recognised from its shape.
+    public var dialect: SurveyDialect = .plain
+    /// Numbers are written `3,5` and `2.329` (a `;`-separated export in a comma-decimal locale).
+    public var decimalComma = false
+    /// Cross-tabulations the researcher chose (`crosstab: Q1 by age_group` in the `.columns` file).
+    public var crosstabs: [SurveyCrosstabChoice] = []
 
     public struct Respondent: Sendable {
         public var id: String
@@ -19,7 +25,9 @@ public struct Survey: Sendable {
 
     public func column(_ index: Int) -> SurveyColumn { columns[index] }
 
-    public var questions: [SurveyColumn] { columns.filter { $0.kind == .closed || $0.kind == .open } }
+    public var questions: [SurveyColumn] {
+        columns.filter { [.closed, .open, .multiple, .number].contains($0.kind) }
+    }
 
     /// The id of the codable document holding one open question's answers: `pre-survey:Q5`.
     public func documentID(for column: SurveyColumn) -> String { "\(id):\(column.key)" }
@@ -47,6 +55,10 @@ public struct SurveyColumn: Sendable, Hashable {
         case closed
         /// Free-text answers: codable text.
         case open
+        /// A question whose respondents may choose several answers ("Video, Banner" in one cell).
+        case multiple
+        /// Numbers (age, income): summarised by mean, median and a histogram rather than one row per value.
+        case number
         /// Left out of every table.
         case ignore
     }
@@ -59,8 +71,25 @@ public struct SurveyColumn: Sendable, Hashable {
     public var kind: Kind
     /// True when the kind comes from the `.columns` file rather than detection.
     public var kindIsDeclared: Bool
+    /// How a `multiple` column's cell separates the chosen answers (`, ` in Google Forms, `,` in Qualtrics).
+    public var choiceSeparator: String = ", "
+    /// Options of a `multiple` column whose text holds the separator (`Ya, pernah`), kept whole when splitting.
+    public var compoundOptions: [String] = []
+    /// The ordered scale a closed question's answers come from (Likert), if any.
+    public var scale: LikertScale?
 
-    public var isAttributeLike: Bool { kind == .attribute || kind == .closed }
+    public var isAttributeLike: Bool { kind == .attribute || kind == .closed || kind == .number }
+
+    /// Whether a cell holds `answer` (one of the options chosen, for a `multiple` column), ignoring case.
+    public func chose(_ answer: String, in value: String) -> Bool {
+        answers(in: value).contains { $0.lowercased() == answer.lowercased() }
+    }
+
+    /// The answers in one cell: the chosen options of a `multiple` column, else the cell itself.
+    public func answers(in value: String) -> [String] {
+        guard kind == .multiple else { return value.isEmpty ? [] : [value] }
+        return SurveyChoices.split(value, separator: choiceSeparator, compounds: compoundOptions)
+    }
 
     /// `Q1: Q1. Did you know…` shortened to the header alone when it is the key.
     public var title: String {

@@ -5,6 +5,8 @@ public enum SurveyError: CodaError {
     case unknownKind(file: String, line: Int, kind: String)
     case duplicateRespondent(file: String, line: Int, id: String, firstLine: Int)
     case emptyRespondentID(file: String, line: Int)
+    case badCrosstab(file: String, line: Int, text: String)
+    case unknownCrosstabColumn(file: String, line: Int, name: String, suggestion: String?)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -24,6 +26,14 @@ public enum SurveyError: CodaError {
         case let .emptyRespondentID(file, line):
             return Diagnostic(.error, at: SourceLocation(file: file, line: line), "this row has no respondent id",
                               hint: "fill in the id, or delete the row")
+        case let .badCrosstab(file, line, text):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line),
+                              "`\(text.truncated(to: 40))` is not `crosstab: QUESTION by ATTRIBUTE`",
+                              hint: "write e.g. `crosstab: Q1 by age_group`, one cross-tabulation per line")
+        case let .unknownCrosstabColumn(file, line, name, suggestion):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line),
+                              "the survey has no question `\(name)` to cross-tabulate",
+                              hint: suggestion ?? "use the question's key or header as `coda survey` shows it")
         }
     }
 }
@@ -34,31 +44,56 @@ struct SurveyParser {
     var id: String
 
     func parse(csv: String, columnsFile: (path: String, text: String)?) throws -> (Survey, [Diagnostic]) {
-        let (header, records, _) = try CSVReader(path: path).read(csv)
+        let (text, declaredSeparator) = SurveyParser.droppingExcelSeparatorLine(csv)
+        let (header, records, separator) = try CSVReader(path: path).read(text, separator: declaredSeparator)
+        var table = SurveyTable(header: header, records: records)
+        table.applyDialect(separator: separator)
+        return try parse(table, columnsFile: columnsFile)
+    }
+
+    /// Builds the survey from cells already read (from CSV or a workbook sheet) and the tool's shape.
+    func parse(_ table: SurveyTable, columnsFile: (path: String, text: String)?) throws -> (Survey, [Diagnostic]) {
+        let header = table.header, records = table.records
         var diagnostics: [Diagnostic] = []
         let rows = records.map(\.fields)
         var declared: [Int: SurveyColumn.Kind] = [:]
-        let keys = uniqueKeys(header.map(SurveyColumnDetector.key(for:)))
+        let keys = uniqueKeys(header.indices.map { table.keys[$0] ?? SurveyColumnDetector.key(for: header[$0]) })
         var surveyAttributes: [(key: String, value: String)] = []
+        var crosstabs: [SurveyCrosstabChoice] = []
         if let columnsFile {
             (declared, surveyAttributes) = try readColumnsFile(columnsFile, header: header, keys: keys)
+            surveyAttributes.removeAll { $0.key == SurveyParser.sheetKey }
+            crosstabs = try SurveyCrosstabChoice.read(columnsFile)
         }
         var idColumn = declared.first { $0.value == .id }?.key
         if idColumn == nil {
-            idColumn = SurveyColumnDetector.idColumn(header: header, rows: rows)
-            if let guess = idColumn, declared[guess] != nil { idColumn = nil }
+            let settled = Set(declared.keys).union(table.known.keys)
+            idColumn = SurveyColumnDetector.idColumn(header: header, rows: rows, skipping: settled,
+                                                     fallbacks: table.idFallbacks,
+                                                     anyUnique: !table.dialect.headersAreQuestions)
         }
         var columns: [SurveyColumn] = []
         for (index, title) in header.enumerated() {
             let kind: SurveyColumn.Kind
+            let values = rows.map { $0[index] }
             if let d = declared[index] {
                 kind = d == .id && index != idColumn ? .attribute : d
             } else if index == idColumn {
                 kind = .id
+            } else if let known = table.known[index] {
+                kind = known
             } else {
-                kind = SurveyColumnDetector.kind(header: title, values: rows.map { $0[index] })
+                kind = SurveyColumnDetector.kind(header: title, values: values, dialect: table.dialect,
+                                                 decimalComma: table.decimalComma)
             }
-            columns.append(SurveyColumn(index: index, header: title, key: keys[index], kind: kind, kindIsDeclared: declared[index] != nil))
+            var column = SurveyColumn(index: index, header: title, key: keys[index], kind: kind,
+                                      kindIsDeclared: declared[index] != nil)
+            column.choiceSeparator = table.dialect.choiceSeparator
+            if kind == .closed || kind == .attribute { column.scale = LikertScale.matching(values) }
+            if kind == .multiple && table.known[index] != .multiple {
+                column.compoundOptions = SurveyChoices.compoundOptions(values, separator: column.choiceSeparator)
+            }
+            columns.append(column)
         }
         if idColumn == nil {
             diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path),
@@ -83,6 +118,10 @@ struct SurveyParser {
         }
         var survey = Survey(id: id, path: path, columns: columns, respondents: respondents, idColumn: idColumn)
         survey.attributes = surveyAttributes
+        survey.dialect = table.dialect
+        survey.decimalComma = table.decimalComma
+        survey.crosstabs = crosstabs
+        if let columnsFile { try checkCrosstabs(survey, file: columnsFile.path) }
         return (survey, diagnostics)
     }
 
@@ -103,7 +142,8 @@ struct SurveyParser {
         var attributes: [(key: String, value: String)] = []
         for (n, raw) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingWhitespace()
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            let isCrosstab = line.lowercased().hasPrefix(SurveyCrosstabChoice.prefix)
+            if line.isEmpty || line.hasPrefix("#") || isCrosstab { continue }
             if let eq = line.firstIndex(of: "="), !line[..<eq].contains(":") {
                 let key = line[..<eq].trimmingWhitespace().lowercased()
                 guard !key.isEmpty, !key.contains(" ") else { throw SurveyError.badColumnsLine(file: file.path, line: n + 1, text: line) }

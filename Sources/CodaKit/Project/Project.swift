@@ -28,6 +28,8 @@ public struct Project: Sendable {
     /// Suggestions the researcher rejected, so autocoding does not make them again.
     public var rejectedSuggestions: [Coding] = []
     public var memos: [Memo] = []
+    /// Tables of figures the researcher collected, from `Figures/*.csv`.
+    public var figures: [Figure] = []
     /// The settings in `Project.md` (title, main coder); empty when the file is missing.
     public internal(set) var settings = ProjectSettings()
     /// Every case, sorted by id: transcripts' cases merged with survey respondents of the same id.

@@ -13,6 +13,7 @@ public enum ProjectInitializer {
             ("Transcripts/example-survey.csv", exampleSurvey),
             ("Transcripts/example-survey.columns", exampleColumns),
             ("Codebooks/codebook.md", exampleCodebook),
+            ("Figures/example-figures.csv", exampleFigures),
         ]
         var written: [String] = []
         for (path, text) in files {

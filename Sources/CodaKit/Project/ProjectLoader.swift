@@ -67,7 +67,7 @@ struct ProjectLoader {
         for (url, ext) in otherFiles {
             let path = Self.relative(url, to: rootPath)
             switch ext {
-            case "csv", "tsv":
+            case "csv", "tsv", "xlsx":
                 if let survey = readSurvey(url, path: path, sidecar: sidecars[url.deletingPathExtension().path.lowercased()]) {
                     surveys.append(survey)
                 }
@@ -78,7 +78,8 @@ struct ProjectLoader {
                                                   hint: "name it after its CSV: `pre-survey.csv` → `pre-survey.columns`"))
                 }
             default:
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path), "file ignored: Coda reads .txt, .md and .csv here",
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path),
+                                              "file ignored: Coda reads .txt, .md, .csv and .xlsx here",
                                               hint: ["vtt", "srt", "docx", "qdpx", "qdc"].contains(ext) ? "convert it with `coda import`" : nil))
             }
         }
@@ -117,6 +118,10 @@ struct ProjectLoader {
         diagnostics += memoProblems
         diagnostics += project.computeCases()
         diagnostics += project.surveyLinkDiagnostics()
+        diagnostics += project.surveyCaseLinkDiagnostics()
+        let figures = FigureStore(root: root).load()
+        project.figures = figures.figures
+        diagnostics += figures.problems
         project.diagnostics = diagnostics.sortedForDisplay()
         return project
     }
@@ -197,7 +202,6 @@ struct ProjectLoader {
     }
 
     mutating func readSurvey(_ url: URL, path: String, sidecar: URL?) -> Survey? {
-        guard let text = readText(url, path: path) else { return nil }
         var columnsFile: (path: String, text: String)?
         if let sidecar {
             let sidecarPath = Self.relative(sidecar, to: root.path)
@@ -205,8 +209,18 @@ struct ProjectLoader {
             columnsFile = (sidecarPath, sidecarText)
         }
         do {
-            let (survey, found) = try SurveyParser(path: path, id: url.deletingPathExtension().lastPathComponent)
-                .parse(csv: text, columnsFile: columnsFile)
+            let parser = SurveyParser(path: path, id: url.deletingPathExtension().lastPathComponent)
+            let (survey, found): (Survey, [Diagnostic])
+            if url.pathExtension.lowercased() == "xlsx" {
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    record(Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"), path: path)
+                    return nil
+                }
+                (survey, found) = try parser.parse(xlsx: [UInt8](data), columnsFile: columnsFile)
+            } else {
+                guard let text = readText(url, path: path) else { return nil }
+                (survey, found) = try parser.parse(csv: text, columnsFile: columnsFile)
+            }
             diagnostics += found
             return survey
         } catch let error as any CodaError {

@@ -30,13 +30,21 @@ public enum ProjectStatus {
         if project.surveys.isEmpty {
             report.add(.paragraph("No surveys (CSV files in Transcripts/)."))
         } else {
-            var table = Table(columns: [Table.Column("Survey"), .number("Respondents"), .number("Closed"), .number("Open"),
-                                        .number("Attributes"), Table.Column("File")])
+            var table = Table(columns: [Table.Column("Survey"), .number("Respondents"), .number("Closed"),
+                                        .number("Open"), .number("Attributes"), .number("Multiple"), .number("Numbers"),
+                                        Table.Column("File"), Table.Column("Read as")])
             for s in project.surveys {
                 let count = { (k: SurveyColumn.Kind) in s.columns.filter { $0.kind == k }.count }
-                table.append([Cell(s.id), .int(s.respondents.count), .int(count(.closed)), .int(count(.open)), .int(count(.attribute)), Cell(s.path)])
+                table.append([Cell(s.id), .int(s.respondents.count), .int(count(.closed)), .int(count(.open)),
+                              .int(count(.attribute)), .int(count(.multiple)), .int(count(.number)), Cell(s.path),
+                              Cell(s.dialect.displayName)])
             }
             report.add(.table(table))
+        }
+
+        if !project.figures.isEmpty {
+            report.add(.heading("Figures", level: 1))
+            report.add(.table(FigureReport.list(project)))
         }
 
         report.add(.heading("Codebooks", level: 1))

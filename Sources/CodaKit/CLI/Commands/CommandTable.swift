@@ -4,7 +4,7 @@ extension CommandSpec {
         .initProject, .status, .transcripts, .show, .check, .importFiles,
         .codebook, .codebookLint, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
         .retrieve, .memo, .memos,
-        .survey, .matrix, .summarize, .network,
+        .survey, .matrix, .summarize, .network, .chart, .compare,
         .conclude, .agree, .note, .notes, .review,
         .exportAppendix, .exportQDC, .exportQDPX,
         .pseudonymise,

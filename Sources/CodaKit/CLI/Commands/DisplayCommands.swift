@@ -42,8 +42,9 @@ extension CommandSpec {
             + "with your summaries (`coda summarize`), else the most typical quote. code-coder: codes × coders. "
             + "Counts count codings. Every cell opens with the `coda retrieve` command shown under the table.",
         arguments: [ArgumentSpec(name: "KIND", help: MatrixKind.allCases.map(\.rawValue).joined(separator: ", "))],
-        options: matrixOptions, formats: OutputFormat.allCases,
-        examples: ["coda matrix case-code", "coda matrix attribute --by role --cell coverage", "coda matrix time --by phase --codes Problems --cell quotes",
+        options: matrixOptions + MatrixChart.options, formats: OutputFormat.allCases,
+        examples: ["coda matrix case-code", "coda matrix time --by phase --codes Problems --chart",
+                   "coda matrix attribute --by role --cell coverage", "coda matrix time --by phase --codes Problems --cell quotes",
                    "coda matrix checklist --codes 'Flower of Service'", "coda matrix framework --codes 'Flower of Service' --transpose --format html > table1.html",
                    "coda matrix cooccurrence --within 1 --format csv"],
         group: .display
@@ -55,6 +56,7 @@ extension CommandSpec {
         let project = try invocation.project()
         let options = try matrixOptions(invocation, project: project, kind: kind)
         let matrix = try MatrixBuilder.build(project, options)
+        if invocation.flag("chart") { return MatrixChart.emit(matrix, invocation: invocation) }
         invocation.emit(MatrixReport.report(matrix, cell: options.cell, project: project, thresholds: options.thresholds,
                                             quotesInCells: invocation.format == .html, json: invocation.format == .json))
         return .success

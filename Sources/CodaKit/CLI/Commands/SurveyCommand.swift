@@ -6,14 +6,29 @@ extension CommandSpec {
         arguments: [ArgumentSpec(name: "QUESTION", help: "one question or attribute", optional: true)],
         options: [OptionSpec(name: "by", valueName: "ATTRIBUTE", help: "cross-tabulate by this attribute (a survey column or a case attribute)"),
                   OptionSpec(name: "percent", valueName: "OF", help: "percentages in cross-tabs of each column, row, the total, or none (default: column)",
-                             choices: SurveyCrossTab.Percentages.allCases.map(\.rawValue))],
+                             choices: SurveyCrossTab.Percentages.allCases.map(\.rawValue)),
+                  OptionSpec(name: "diverging", valueName: nil,
+                             help: "also show answers on an ordered scale (Likert) as a diverging bar"),
+                  OptionSpec(name: "columns", valueName: nil,
+                             help: "write each survey's detected column kinds to its .columns file "
+                                 + "(QUESTION names one survey)"),
+                  OptionSpec(name: "sheet", valueName: "NAME",
+                             help: "with --columns: read this sheet of an .xlsx workbook")],
         formats: OutputFormat.allCases,
-        examples: ["coda survey", "coda survey Q1", "coda survey Q1 --by participant_type", "coda survey Q1 --by age_group --percent row --format csv"],
+        examples: ["coda survey", "coda survey Q1", "coda survey --columns", "coda survey Q5 --diverging",
+                   "coda survey Q1 --by participant_type", "coda survey Q1 --by age_group --percent row --format csv"],
         group: .display
     ) { invocation in
         let project = try invocation.project()
+        if invocation.flag("columns") {
+            let survey = invocation.argument("QUESTION")
+            invocation.emit(try SurveyColumnsReport.report(project, survey: survey, sheet: invocation.option("sheet")))
+            return .success
+        }
         let mode = invocation.option("percent").flatMap(SurveyCrossTab.Percentages.init(rawValue:)) ?? .column
-        invocation.emit(try SurveyReport.report(project, question: invocation.argument("QUESTION"), by: invocation.option("by"), percentages: mode))
+        let question = invocation.argument("QUESTION")
+        invocation.emit(try SurveyReport.report(project, question: question, by: invocation.option("by"),
+                                                percentages: mode, diverging: invocation.flag("diverging")))
         return .success
     }
 }
