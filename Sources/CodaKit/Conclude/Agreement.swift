@@ -55,7 +55,7 @@ public struct Agreement: Sendable {
         let byDocB = Dictionary(grouping: b, by: { $0.document.lowercased() })
         // Survey answers: only respondents both coders coded.
         var surveySegments: [String: Set<Int>] = [:]
-        for document in documents where document.id.contains(":") {
+        for document in documents where document.isSurveyAnswers {
             let key = document.id.lowercased()
             let sa = Set((byDocA[key] ?? []).flatMap { Array($0.segments) })
             let sb = Set((byDocB[key] ?? []).flatMap { Array($0.segments) })

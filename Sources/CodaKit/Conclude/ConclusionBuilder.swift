@@ -58,7 +58,7 @@ struct ConclusionBuilder {
         // Survey answers of respondents who were not interviewed.
         var surveyLines: [String] = []
         let interviewed = Set(interviewCases)
-        for document in project.documentsInOrder where document.id.contains(":") {
+        for document in project.documentsInOrder where document.isSurveyAnswers {
             let answered = document.segments.filter { !$0.range.isEmpty && !interviewed.contains($0.speaker ?? "") }
             guard !answered.isEmpty else { continue }
             let coded = Set(items.filter { $0.documentID == document.id && !interviewed.contains($0.caseID) }.map(\.caseID))
@@ -155,7 +155,7 @@ struct ConclusionBuilder {
     }
 
     func citation(_ item: CodingFilter.Item) -> String {
-        item.isSurvey ? "\(item.caseID), \(item.documentID) ¶\(item.coding.segmentLabel)" : "\(item.caseID) ¶\(item.coding.segmentLabel)"
+        Citation.text(document: item.documentID, caseID: item.caseID, segments: item.coding.segmentLabel)
     }
 
     func oppositions(_ subtree: [Code]) -> [ThemeEvidence.Opposition] {

@@ -34,13 +34,13 @@ public struct Retrieval: Sendable {
         if let coder = query.coder { try project.validateCoder(coder, allowingSuggestions: true) }
         let meetsConditions = query.conditions.isEmpty ? nil : project.conditionTest(query.conditions)
         // Segments (per document) where the --with code applies.
-        var withSegments: [String: Set<Int>]?
+        var withSegments: [DocumentID: Set<Int>]?
         if let with = query.with {
             let paths = Set(project.codebook.subtree(of: with).map { $0.path.lowercased() })
-            var map: [String: Set<Int>] = [:]
+            var map: [DocumentID: Set<Int>] = [:]
             for c in project.humanCodings where paths.contains(c.code.lowercased()) {
                 if let coder = query.coder, c.coder.lowercased() != coder.lowercased() { continue }
-                map[c.document.lowercased(), default: []].formUnion(c.segments)
+                map[DocumentID(c.document), default: []].formUnion(c.segments)
             }
             withSegments = map
         }
@@ -54,12 +54,12 @@ public struct Retrieval: Sendable {
             }
             if let paths, !paths.contains(coding.code.lowercased()) { continue }
             if let doc = query.document, coding.document.lowercased() != doc.lowercased() { continue }
+            guard let document = project.documentsByID[coding.document.lowercased()] else { continue }
             if let withSegments {
-                let near = withSegments[coding.document.lowercased()] ?? []
-                let hit = coding.segments.contains { s in ((s - query.within)...(s + query.within)).contains { near.contains($0) } }
+                let near = withSegments[DocumentID(coding.document)] ?? []
+                let hit = coding.segments.contains { s in document.kind.neighbourhood(of: s, within: query.within).contains { near.contains($0) } }
                 if !hit { continue }
             }
-            guard let document = project.documentsByID[coding.document.lowercased()] else { continue }
             let caseID = project.caseID(of: coding, in: document)
             if let wanted = query.caseID, caseID.lowercased() != wanted.lowercased() { continue }
             if query.notInterviewed && interviewed.contains(caseID) { continue }
@@ -97,17 +97,15 @@ public struct Retrieval: Sendable {
 }
 
 extension Project {
-    /// An attribute of what a coding sits in: the document's own header first (a case interviewed before and
-    /// after has two phases), then the case's attributes.
+    /// An attribute of what a coding sits in. An interview: its own header first (a case interviewed before
+    /// and after has two phases), then the case's attributes. A survey answer: see `SurveyAnswerAttributes`.
     func attribute(_ key: String, document: Transcript, case record: CaseRecord?) -> String? {
+        if case .surveyAnswers(let survey, _) = document.kind {
+            return answerAttributes.value(key, survey: survey, respondent: record?.id ?? "", case: record)
+        }
         let key = key.lowercased()
         if key == "month", let date = attribute("date", document: document, case: record), date.count >= 7 {
             return String(date.prefix(7))
-        }
-        if document.id.contains(":") {
-            // Survey answers: when and how the survey was run (`phase = before`) is the survey's; who answered, the respondent's.
-            if Project.perDocumentKeys.contains(key), let value = document.attribute(key) { return value }
-            return record?.attribute(key) ?? (key == "question" ? nil : document.attribute(key))
         }
         if let value = document.attribute(key), !Project.documentKeys.contains(key) { return value }
         return record?.attribute(key)
@@ -115,7 +113,6 @@ extension Project {
 
     /// The case a coding belongs to: the transcript's case, or for survey answers the respondent of the segment.
     func caseID(of coding: Coding, in document: Transcript) -> String {
-        if document.id.contains(":"), let respondent = document.segment(coding.firstSegment)?.speaker { return respondent }
-        return document.caseID
+        document.caseID(ofSegment: coding.firstSegment)
     }
 }

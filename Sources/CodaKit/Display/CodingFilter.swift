@@ -40,7 +40,8 @@ struct CodingFilter {
         var caseID: String
         /// The code's path in lower case, for matching without lower-casing it again and again.
         var codeKey: String
-        var isSurvey: Bool { documentID.contains(":") }
+        /// The coding sits in a survey question's answers, where each segment is another respondent.
+        var isSurvey: Bool
     }
 
     func items() -> [Item] {
@@ -54,7 +55,8 @@ struct CodingFilter {
             guard known.contains(codeKey), let document = project.documentsByID[coding.document.lowercased()] else { continue }
             let caseID = project.caseID(of: coding, in: document)
             if let meetsConditions, !meetsConditions(document, caseID) { continue }
-            result.append(Item(coding: coding, documentID: document.id, caseID: caseID, codeKey: codeKey))
+            result.append(Item(coding: coding, documentID: document.id, caseID: caseID, codeKey: codeKey,
+                               isSurvey: document.isSurveyAnswers))
         }
         return result
     }

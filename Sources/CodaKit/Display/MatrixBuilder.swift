@@ -26,7 +26,7 @@ public enum MatrixBuilder {
         let what = options.cell == .coverage ? "Coverage is of codings" : options.kind == .framework || options.cell == .summary ? "Cells draw on codings"
             : options.cell == .quotes ? "Quotes are codings" : "Counts are codings"
         matrix.notes.append("\(what): \(filter.description).")
-        let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).contains { project.documentsByID[$0.lowercased()]?.id.contains(":") == true }
+        let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).contains { project.documentsByID[$0.lowercased()]?.isSurveyAnswers == true }
         if [.caseCode, .checklist, .framework].contains(options.kind) && !options.allCases && pooledSurvey {
             matrix.notes.append("Survey answers are pooled per question (e.g. pre-survey:Q4); an interviewee's own survey answer counts in their row; `--all-cases` shows each respondent.")
         }
@@ -99,17 +99,17 @@ public enum MatrixBuilder {
         case .caseCode, .checklist, .framework:
             // Interviewees are the cases; survey answers are pooled per question unless --all-cases.
             let interviewed = Set(project.transcripts.map(\.caseID))
-            func group(_ documentID: String, _ caseID: String) -> String {
-                options.allCases || interviewed.contains(caseID) || !documentID.contains(":") ? caseID : documentID
+            func group(_ documentID: String, isSurvey: Bool, _ caseID: String) -> String {
+                options.allCases || interviewed.contains(caseID) || !isSurvey ? caseID : documentID
             }
-            var ids = Set(items.map { group($0.documentID, $0.caseID) })
+            var ids = Set(items.map { group($0.documentID, isSurvey: $0.isSurvey, $0.caseID) })
             ids.formUnion(interviewed)
             if options.allCases { for c in project.cases { ids.insert(c.id) } }
-            let pooled = ids.filter { id in project.documentsByID[id.lowercased()] != nil && id.contains(":") }
+            let pooled = ids.filter { id in project.documentsByID[id.lowercased()]?.isSurveyAnswers == true }
             let labels = ids.subtracting(pooled).sorted(by: naturalOrder) + pooled.sorted()
             return Grouping(title: "Case", labels: labels, retrieve: { pooled.contains($0) ? ["--document", $0, "--not-interviewed"] : ["--case", $0] },
-                            group: { group($0.documentID, $0.caseID) },
-                            textLength: options.cell != .coverage ? [:] : lengths(project) { group($0.id, $1) })
+                            group: { group($0.documentID, isSurvey: $0.isSurvey, $0.caseID) },
+                            textLength: options.cell != .coverage ? [:] : lengths(project) { group($0.id, isSurvey: $0.isSurveyAnswers, $1) })
         case .attribute, .time:
             guard let by = options.by?.lowercased() else { throw DisplayError.needsBy(options.kind) }
             if options.kind == .time && by != "phase" && by != "month" { throw DisplayError.badTimeAxis(by) }
@@ -178,7 +178,7 @@ public enum MatrixBuilder {
         var result: [String: Int] = [:]
         for document in project.documentsInOrder {
             for segment in document.segments where !segment.range.isEmpty {
-                let caseID = document.id.contains(":") ? (segment.speaker ?? "") : document.caseID
+                let caseID = document.caseID(ofSegment: segment.number)
                 if let g = group(document, caseID) { result[g, default: 0] += segment.range.count }
             }
         }

@@ -79,9 +79,9 @@ public enum MatrixReport {
     }
 
     static func citation(_ coding: Coding, project: Project) -> String {
-        let caseID = project.documentsByID[coding.document.lowercased()].map { project.caseID(of: coding, in: $0) } ?? coding.document
-        let where_ = caseID == coding.document ? caseID : (coding.document.contains(":") ? "\(coding.document) \(caseID)" : caseID)
-        return "\(where_) ¶\(coding.segmentLabel)"
+        let document = project.documentsByID[coding.document.lowercased()]
+        return Citation.text(document: document?.id ?? coding.document, caseID: document.map { project.caseID(of: coding, in: $0) } ?? "",
+                             segments: coding.segmentLabel)
     }
 
     static func quoteText(_ coding: Coding, project: Project) -> String {

@@ -31,6 +31,8 @@ public struct Project: Sendable {
     /// Every case, sorted by id: transcripts' cases merged with survey respondents of the same id.
     public internal(set) var cases: [CaseRecord] = []
     var caseIndex: [String: Int] = [:]
+    /// What describes each survey answer (its row and its survey, never an interview's header).
+    var answerAttributes = SurveyAnswerAttributes()
 
     public static let transcriptsFolder = "Transcripts"
     public static let codebooksFolder = "Codebooks"

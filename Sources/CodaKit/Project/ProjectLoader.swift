@@ -115,6 +115,7 @@ struct ProjectLoader {
         project.memos = memos
         diagnostics += memoProblems
         diagnostics += project.computeCases()
+        project.answerAttributes = SurveyAnswerAttributes(surveys: surveys)
         diagnostics += project.surveyLinkDiagnostics()
         project.diagnostics = diagnostics.sortedForDisplay()
         return project

@@ -1,0 +1,35 @@
+/// What a codable document is. An interview transcript is one case's conversation: its segments are turns
+/// of the same talk, so nearby segments belong together. A survey question's answers are one segment per
+/// respondent: each segment is a case of its own, and no two segments are ever one span or "nearby".
+public enum DocumentKind: Sendable, Hashable {
+    case interview
+    case surveyAnswers(survey: String, question: String)
+
+    public var isSurveyAnswers: Bool {
+        if case .surveyAnswers = self { return true }
+        return false
+    }
+
+    /// Whether consecutive segments may form one span (a coding across turns) and count as nearby.
+    var joinsSegments: Bool { !isSurveyAnswers }
+
+    /// The segments at most `within` apart from `segment` that can be read with it: in survey answers only
+    /// the segment itself, since the next segment is another respondent.
+    func neighbourhood(of segment: Int, within: Int) -> ClosedRange<Int> {
+        Self.neighbourhood(of: segment, within: within, isSurveyAnswers: isSurveyAnswers)
+    }
+
+    static func neighbourhood(of segment: Int, within: Int, isSurveyAnswers: Bool) -> ClosedRange<Int> {
+        isSurveyAnswers ? segment...segment : (segment - within)...(segment + within)
+    }
+}
+
+extension Transcript {
+    public var isSurveyAnswers: Bool { kind.isSurveyAnswers }
+
+    /// The case a segment belongs to: the interview's case, or in survey answers the respondent on that row.
+    public func caseID(ofSegment number: Int) -> String {
+        if isSurveyAnswers, let respondent = segment(number)?.speaker { return respondent }
+        return caseID
+    }
+}
