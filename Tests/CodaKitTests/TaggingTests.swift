@@ -233,9 +233,11 @@ extension Result {
         #expect(coder.stderr.hasPrefix("error: no codings by a coder `bobb`\n  hint: did you mean `bob`?"))
     }
 
-    @Test func theSampleStudyChecksClean() {
+    @Test func theSampleStudyChecksCleanButForTheCodedInterviewerQuestions() {
         let run = TestSupport.run(["check"], in: TestSupport.packageRoot)
         #expect(run.code == .success)
-        #expect(run.stdout.contains("No problems found."))
+        // The researcher coded two of the interviewer's questions in S01 (¶13 and ¶23, the planned video and banner).
+        #expect(run.stdout.contains("0 errors, 1 warning."))
+        #expect(run.stdout.contains("nurul coded interviewer turns of S01 (¶13,23)"))
     }
 }

@@ -16,9 +16,9 @@ struct ConclusionBuilder {
     static let contrastPoints = 25.0
 
     /// `items`: the codings of `coder`, when the caller already gathered them (the appendix draws its matrices from the same).
-    init(project: Project, coder: String?, by: [String], items: [CodingFilter.Item]? = nil) throws {
+    init(project: Project, coder: String?, by: [String], items: [CodingFilter.Item]? = nil, withInterviewer: Bool = false) throws {
         self.project = project
-        self.filter = try CodingFilter(project: project, coder: coder, conditions: [])
+        self.filter = try CodingFilter(project: project, coder: coder, conditions: [], withInterviewer: withInterviewer)
         let names = project.attributeNames
         for a in by where !names.contains(a.lowercased()) {
             throw ProjectError.unknownAttribute(name: a, suggestions: EditDistance.closest(to: a, in: names))

@@ -13,6 +13,8 @@ public struct Retrieval: Sendable {
         public var within = 0
         /// Only cases without a transcript (survey respondents who were not interviewed).
         public var notInterviewed = false
+        /// Keep codings that lie only on interviewer turns.
+        public var withInterviewer = false
 
         public init() {}
     }
@@ -25,6 +27,8 @@ public struct Retrieval: Sendable {
     }
 
     public var items: [Item]
+    /// Codings that matched but lie only on interviewer turns, left out (counted only when they are left out).
+    public var interviewerCodings = 0
 
     public init(_ project: Project, _ query: Query) throws {
         let paths: Set<String>? = query.code.map { code in
@@ -33,6 +37,7 @@ public struct Retrieval: Sendable {
         try project.validate(query.conditions)
         if let coder = query.coder { try project.validateCoder(coder, allowingSuggestions: true) }
         let meetsConditions = query.conditions.isEmpty ? nil : project.conditionTest(query.conditions)
+        let interviewer = query.withInterviewer ? nil : InterviewerTurns(project)
         // Segments (per document) where the --with code applies.
         var withSegments: [DocumentID: Set<Int>]?
         if let with = query.with {
@@ -40,12 +45,14 @@ public struct Retrieval: Sendable {
             var map: [DocumentID: Set<Int>] = [:]
             for c in project.humanCodings where paths.contains(c.code.lowercased()) {
                 if let coder = query.coder, c.coder.lowercased() != coder.lowercased() { continue }
+                if let interviewer, interviewer.covers(c) { continue }
                 map[DocumentID(c.document), default: []].formUnion(c.segments)
             }
             withSegments = map
         }
         let interviewed = Set(project.transcripts.map(\.caseID))
         var items: [Item] = []
+        var interviewerCodings = 0
         for coding in project.codings {
             if let coder = query.coder {
                 guard coding.coder.lowercased() == coder.lowercased() else { continue }
@@ -53,6 +60,10 @@ public struct Retrieval: Sendable {
                 continue
             }
             if let paths, !paths.contains(coding.code.lowercased()) { continue }
+            if let interviewer, interviewer.covers(coding) {
+                interviewerCodings += 1
+                continue
+            }
             if let doc = query.document, coding.document.lowercased() != doc.lowercased() { continue }
             guard let document = project.documentsByID[coding.document.lowercased()] else { continue }
             if let withSegments {
@@ -76,6 +87,7 @@ public struct Retrieval: Sendable {
             return a.coding.coder < b.coding.coder
         }
         self.items = items
+        self.interviewerCodings = interviewerCodings
     }
 
     public func report(title: String) -> Report {
@@ -92,6 +104,9 @@ public struct Retrieval: Sendable {
         let coders = Set(items.map { $0.coding.coder })
         var summary = "\(items.count) coding\(plural(items.count)) from \(documents) document\(plural(documents)) and \(cases) case\(plural(cases))"
         if coders.count > 1 { summary += ", by \(coders.count) coders (`--coder NAME` for one; matrices use the main coder)" }
+        if interviewerCodings > 0 {
+            summary += "; \(interviewerCodings) coding\(plural(interviewerCodings)) on interviewer turns left out (`--with-interviewer` shows them)"
+        }
         return Report(title: title, blocks: [.paragraph(summary + "."), .table(table)])
     }
 }

@@ -9,7 +9,7 @@ public enum MatrixBuilder {
     static func build(_ project: Project, _ options: MatrixOptions, items cached: [CodingFilter.Item]?) throws -> Matrix {
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
         let filter = try CodingFilter(project: project, coder: options.kind == .codeCoder ? (options.coder ?? "all") : options.coder,
-                                      conditions: options.conditions)
+                                      conditions: options.conditions, withInterviewer: options.withInterviewer)
         let items = cached ?? filter.items()
         let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
         var matrix: Matrix

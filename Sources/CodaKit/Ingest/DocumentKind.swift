@@ -33,3 +33,31 @@ extension Transcript {
         return caseID
     }
 }
+
+extension Transcript {
+    /// Speaker labels that name the interviewer when the header does not: `Interviewer`, `Moderator`,
+    /// `Facilitator`, the Indonesian `Pewawancara`, `Penanya` and `Peneliti`, and the short `I` and `Q`
+    /// (a number after the label, as in `Interviewer 2`, is allowed).
+    static let interviewerLabels: Set<String> = ["interviewer", "moderator", "facilitator", "pewawancara", "penanya", "peneliti", "i", "q"]
+
+    /// The speakers who ask rather than answer: those named in the header's `interviewer:` field (comma-separated)
+    /// that speak in the transcript, else the speakers with an interviewer's label. Survey answers have none.
+    public var interviewerNames: Set<String> {
+        guard !isSurveyAnswers else { return [] }
+        let speaking = Set(segments.compactMap { $0.speaker?.lowercased() })
+        let named = (attribute("interviewer") ?? "").split(separator: ",").map { $0.trimmingWhitespace().lowercased() }
+        let declared = Set(named).intersection(speaking)
+        if !declared.isEmpty { return declared }
+        return speaking.filter { label in
+            let base = label.trimmingCharacters(in: "0123456789 ")
+            return Transcript.interviewerLabels.contains(base.isEmpty ? label : base)
+        }
+    }
+
+    /// The numbers of the interviewer's turns, in order.
+    public var interviewerTurns: [Int] {
+        let names = interviewerNames
+        guard !names.isEmpty else { return [] }
+        return segments.filter { $0.speaker.map { names.contains($0.lowercased()) } ?? false }.map(\.number)
+    }
+}

@@ -111,6 +111,9 @@ struct ProjectLoader {
                               diagnostics: [], unreadable: unreadable)
         (project.documentsByID, project.documentsInOrder) = Project.documentIndex(transcripts: transcripts, surveys: surveys)
         loadCodings(into: &project)
+        let review = ReviewStore(root: root).load(documents: project.documentsByID)
+        project.reviewMarks = review.reviewed
+        diagnostics += review.problems
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
         diagnostics += memoProblems
