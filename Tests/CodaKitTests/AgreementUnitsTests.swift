@@ -74,6 +74,18 @@ import Testing
         #expect(neither.code == .usage)
     }
 
+    @Test func interactiveCodingRecordsEverySegmentMovedPast() throws {
+        let root = CondenseFixture.make()
+        // Respondent 2 left the question blank, so the segments offered are 1 and 3: code 1, skip 3, then quit.
+        let run = TestSupport.run(["code", "survey:Q2"], in: root, input: ["queues", "", "q"], environment: ["CODA_CODER": "alice"])
+        #expect(run.code == .success)
+        let project = Project.load(root)
+        #expect(project.reviewMarks[CoderID("alice")]?[DocumentID("survey:Q2")] == Set([1, 3]))
+        // Going back and quitting records nothing more.
+        _ = TestSupport.run(["code", "P01"], in: root, input: ["b", "q"], environment: ["CODA_CODER": "alice"])
+        #expect(Project.load(root).reviewMarks[CoderID("alice")]?[DocumentID("P01")] == nil)
+    }
+
     @Test func marksFollowTheirRespondentWhenRowsMove() throws {
         let root = Self.survey()
         // A new respondent is inserted at the top: every row moves down by one.
