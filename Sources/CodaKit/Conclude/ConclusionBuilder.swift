@@ -185,10 +185,10 @@ struct ConclusionBuilder {
         var result: [ThemeEvidence.Triangulation] = []
         for code in subtree {
             guard let text = code.survey, let link = SurveyLink(text), case .success(let (survey, column)) = project.resolve(link) else { continue }
-            let answered = survey.respondents.filter { !$0.values[column.index].isEmpty }
+            let answered = survey.respondents.filter { !AnswerSpellings.key($0.values[column.index]).isEmpty }
             var surveyText: String
             if let answer = link.answer {
-                let n = answered.filter { $0.values[column.index].lowercased() == answer.lowercased() }.count
+                let n = answered.filter { AnswerSpellings.key($0.values[column.index]) == AnswerSpellings.key(answer) }.count
                 surveyText = "\(n) of \(answered.count) respondents (\(formatPercent(percent(n, of: answered.count)))) answered “\(answer)” to \(column.key) (\(column.header))"
             } else {
                 let f = SurveyFrequency(survey: survey, column: column)

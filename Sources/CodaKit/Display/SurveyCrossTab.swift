@@ -18,17 +18,24 @@ public struct SurveyCrossTab: Sendable {
     public var counts: [[Int]]
     /// Respondents left out because they lack the answer or the attribute.
     public var leftOut: Int
+    /// Spellings counted under another (`tidak` as `Tidak`), said in a note.
+    var spellingNote: String?
 
     public init(survey: Survey, question: SurveyColumn, attribute: String, value: (Survey.Respondent) -> String?) {
         self.question = question
         self.attribute = attribute
         var pairs: [(String, String)] = []
         var leftOut = 0
+        let spellings = AnswerSpellings(survey.respondents.map { $0.values[question.index] })
+        let groupSpellings = AnswerSpellings(survey.respondents.compactMap(value))
         for r in survey.respondents {
-            let answer = r.values[question.index]
-            guard !answer.isEmpty, let group = value(r), !group.isEmpty else { leftOut += 1; continue }
+            let answer = spellings.canonical(r.values[question.index])
+            guard !answer.isEmpty, let raw = value(r) else { leftOut += 1; continue }
+            let group = groupSpellings.canonical(raw)
+            guard !group.isEmpty else { leftOut += 1; continue }
             pairs.append((answer, group))
         }
+        spellingNote = spellings.note
         var answerCounts: [String: Int] = [:]
         var groupCounts: [String: Int] = [:]
         for (a, g) in pairs { answerCounts[a, default: 0] += 1; groupCounts[g, default: 0] += 1 }
@@ -84,6 +91,7 @@ public struct SurveyCrossTab: Sendable {
         case .total: table.notes.append("Percentages are of all \(total) respondents counted.")
         case .none: break
         }
+        if let spellingNote { table.notes.append(spellingNote) }
         if leftOut > 0 { table.notes.append("\(leftOut) respondent\(plural(leftOut)) without an answer or a \(attribute) are left out.") }
         return table
     }

@@ -12,16 +12,20 @@ public struct SurveyFrequency: Sendable {
     /// Respondents who gave any answer; percentages are of these.
     public var answered: Int
     public var missing: Int
+    /// Spellings counted under another (`tidak` as `Tidak`), said in a note.
+    var spellingNote: String?
 
     public init(survey: Survey, column: SurveyColumn) {
         self.survey = survey
         self.column = column
         var counts: [String: Int] = [:]
         var missing = 0
+        let spellings = AnswerSpellings(survey.respondents.map { $0.values[column.index] })
         for r in survey.respondents {
-            let value = r.values[column.index]
+            let value = spellings.canonical(r.values[column.index])
             if value.isEmpty { missing += 1 } else { counts[value, default: 0] += 1 }
         }
+        spellingNote = spellings.note
         let answered = survey.respondents.count - missing
         let keys = SurveyFrequency.order(counts)
         self.answers = keys.map { Answer(answer: $0, count: counts[$0]!, percent: percent(counts[$0]!, of: answered)) }
@@ -42,6 +46,7 @@ public struct SurveyFrequency: Sendable {
                           columns: [Table.Column("Answer"), .number("Count"), .number("Percent")])
         for a in answers { table.append([Cell(a.answer), .int(a.count), .percent(a.percent)]) }
         table.append([Cell("Total"), .int(answered), .percent(answered > 0 ? 100 : nil)], isSummary: true)
+        if let spellingNote { table.notes.append(spellingNote) }
         if missing > 0 { table.notes.append("\(missing) respondent\(plural(missing)) gave no answer; percentages are of the \(answered) who did.") }
         return table
     }

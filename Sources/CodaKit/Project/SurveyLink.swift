@@ -64,7 +64,7 @@ extension Project {
                 out.append(Diagnostic(.warning, at: code.location, "`Survey: \(text)` of `\(code.name)`: \(error.diagnostic.message)",
                                       hint: error.diagnostic.hint))
             } else if let answer = link.answer, case .success(let (survey, column)) = resolve(link),
-                      !survey.respondents.contains(where: { $0.values[column.index].lowercased() == answer.lowercased() }) {
+                      !survey.respondents.contains(where: { AnswerSpellings.key($0.values[column.index]) == AnswerSpellings.key(answer) }) {
                 out.append(Diagnostic(.warning, at: code.location, "no respondent of `\(survey.id)` answered `\(answer)` to \(column.key)"))
             }
         }
