@@ -19,6 +19,7 @@ public enum MatrixBuilder {
         } else {
             let groups = try grouping(project, options, items: items)
             matrix = codesByGroups(items, selection: selection, groups: groups, options: options)
+            if options.kind == .checklist { matrix.respondentBases = SurveyStrength.bases(project, labels: groups.labels) }
             if options.kind == .attribute || options.kind == .time { sources = groupSources(items, selection: selection, groups: groups) }
             if options.kind == .caseCode || options.kind == .framework { matrix = matrix.transposed() }
         }

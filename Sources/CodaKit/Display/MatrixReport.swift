@@ -43,6 +43,7 @@ public enum MatrixReport {
         table.notes = matrix.notes
         if matrix.kind == .checklist && cellKind == .count {
             table.notes.append("Strength from the number of codings: + weak (\(thresholds[0])), ++ moderate (\(thresholds[1])+), +++ strong (\(thresholds[2])+); blank: absent.")
+            if !matrix.respondentBases.isEmpty { table.notes.append(SurveyStrength.note(matrix.respondentBases)) }
         }
         if cellKind == .coverage { table.notes.append("Coverage: the share of the \(coverageAxisName(matrix)) text coded with the code.") }
         if let r = matrix.rows.labels.indices.first, let c = matrix.columns.labels.indices.first {
@@ -98,7 +99,9 @@ public enum MatrixReport {
         var texts = quotesInCells || kind == .quotes ? codings.map { quoteText($0, project: project) } : []
         let quotes = zip(codings, texts).map { "“\($1.truncated(to: 400))” (\(citation($0, project: project)))" }
         guard let kind else {
-            let mark = count >= thresholds[2] ? "+++" : count >= thresholds[1] ? "++" : count >= thresholds[0] ? "+" : ""
+            let caseLabel = matrix.columns.title == "Case" ? matrix.columns.labels[c] : matrix.rows.labels[r]
+            let mark = matrix.respondentBases[caseLabel].map { SurveyStrength.mark(codings, base: $0) }
+                ?? (count >= thresholds[2] ? "+++" : count >= thresholds[1] ? "++" : count >= thresholds[0] ? "+" : "")
             return Cell(mark, value: .int(count), details: quotes, shade: count > 0 ? shade : nil)
         }
         switch kind {
