@@ -85,6 +85,19 @@ public enum MatrixReport {
                              segments: coding.segmentLabel)
     }
 
+    /// The most typical of the codings, phrase codings first, as its coded words with a little context and its citation.
+    static func typicalQuote(_ codings: [Coding], project: Project) -> String? {
+        let documents = codings.map { project.documentsByID[$0.document.lowercased()] }
+        let phrases = codings.indices.filter { i in documents[i].map { QuoteExcerpt.isPhrase(codings[i], in: $0) } ?? false }
+        let candidates = phrases.isEmpty ? Array(codings.indices) : phrases
+        guard let pick = TypicalQuote.pick(candidates.map { quoteText(codings[$0], project: project) }) else { return nil }
+        let best = candidates[pick]
+        let code = try? project.codebook.resolve(codings[best].code)
+        let words = documents[best].map { QuoteExcerpt.text(codings[best], in: $0, code: code, limit: 240) }
+            ?? quoteText(codings[best], project: project).truncated(to: 240)
+        return "“\(words)” (\(citation(codings[best], project: project)))"
+    }
+
     static func quoteText(_ coding: Coding, project: Project) -> String {
         let text = project.documentsByID[coding.document.lowercased()].map { String($0.text(in: coding.range)) } ?? coding.excerpt
         return text.collapsingWhitespace()
@@ -96,7 +109,7 @@ public enum MatrixReport {
         let codings = matrix.cells[r][c]
         let shade = Double(count) / Double(maximum)
         // The coded words, for the quotes (cell text or folded details) and a summary cell's most typical quote.
-        var texts = quotesInCells || kind == .quotes ? codings.map { quoteText($0, project: project) } : []
+        let texts = quotesInCells || kind == .quotes ? codings.map { quoteText($0, project: project) } : []
         let quotes = zip(codings, texts).map { "“\($1.truncated(to: 400))” (\(citation($0, project: project)))" }
         guard let kind else {
             let caseLabel = matrix.columns.title == "Case" ? matrix.columns.labels[c] : matrix.rows.labels[r]
@@ -130,9 +143,7 @@ public enum MatrixReport {
             if let caseID, let code, let summary = summaries.summary(case: caseID, code: code) {
                 return Cell(summary, value: .string(summary), details: quotes)
             }
-            if texts.isEmpty { texts = codings.map { quoteText($0, project: project) } }
-            guard let best = TypicalQuote.pick(texts) else { return Cell("", value: .null) }
-            let text = "“\(texts[best].truncated(to: 240))” (\(citation(codings[best], project: project)))"
+            guard let text = typicalQuote(codings, project: project) else { return Cell("", value: .null) }
             return Cell(text, value: .string(text), details: quotes)
         }
     }
