@@ -94,15 +94,18 @@ struct ConclusionBuilder {
             case .document: return false
             }
         }.map(\.text) + items.map(\.coding.memo).filter { !$0.isEmpty }
-        evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, agreement: agreement.flatMap { ConclusionBuilder.themeAgreement($0, paths: paths) })
+        let marked = items.filter { EvidenceMark.negative.isIn($0.coding.memo) }.map(citation)
+        evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, negativeCases: marked,
+                                                 agreement: agreement.flatMap { ConclusionBuilder.themeAgreement($0, paths: paths) })
         return evidence
     }
 
-    /// The pooled kappa over one theme's codes.
-    static func themeAgreement(_ agreement: Agreement, paths: Set<String>) -> (coders: String, kappa: Measure)? {
+    /// The kappa of each of one theme's codes that either coder used.
+    static func themeAgreement(_ agreement: Agreement, paths: Set<String>) -> VerificationChecks.ThemeAgreement? {
         let rows = agreement.rows.filter { paths.contains($0.code.path.lowercased()) }
         guard !rows.isEmpty else { return nil }
-        return ("\(agreement.coderA) and \(agreement.coderB)", AgreementResult.pooled(rows.map(\.result.counts)).cohensKappa)
+        return VerificationChecks.ThemeAgreement(coders: "\(agreement.coderA) and \(agreement.coderB)",
+                                                 kappas: rows.map { ($0.code.path, $0.result.cohensKappa) })
     }
 
     func groupsFor(_ values: (attribute: String, order: [String], valueOf: [String: String], interviews: [String: Int]),

@@ -96,7 +96,9 @@ public enum ConclusionDraft {
             }))
         }
         blocks.append(.heading("Verification checks", level: 2))
-        blocks.append(.list(e.checks.map { "\($0.ok ? "✓" : "!") \($0.name): \($0.finding)" }))
+        blocks.append(.list(e.checks.map { "\($0.status.mark) \($0.name): \($0.finding)" }))
+        blocks.append(.paragraph("✓ passed, ! needs your attention, ? nothing recorded to rest on. Mark rival explanations with "
+                                 + "`#rival` and examined negative cases with `#negative` in a memo (e.g. `coda tag DOC N CODE --memo \"#negative …\"`)."))
         return blocks
     }
 
@@ -117,7 +119,8 @@ public enum ConclusionDraft {
             ("negativeCases", .array(e.negativeCases.map(JSONValue.string))),
             ("triangulation", .array(e.triangulation.map { .object([("code", .string($0.code)), ("link", .string($0.link)),
                                                                     ("survey", .string($0.surveyText)), ("interviews", .string($0.interviewText))]) })),
-            ("checks", .array(e.checks.map { .object([("name", .string($0.name)), ("ok", .bool($0.ok)), ("finding", .string($0.finding))]) })),
+            ("checks", .array(e.checks.map { .object([("name", .string($0.name)), ("ok", .bool($0.ok)), ("status", .string($0.status.rawValue)),
+                                                      ("finding", .string($0.finding))]) })),
         ])
     }
 }
