@@ -58,12 +58,12 @@ enum VerificationChecks {
         }
         if !opposing.isEmpty {
             return ThemeEvidence.Check(name: "Negative cases", status: .attention,
-                                       finding: "opposing codes apply (\(opposing.joined(separator: ", "))) but no coding of the theme is marked "
-                                       + "`#negative`: examine those cases and mark them." + absent)
+                    finding: "opposing codes apply (\(opposing.joined(separator: ", "))) but no coding of the theme is marked "
+                    + "`#negative`: examine those cases and mark them." + absent)
         }
         return ThemeEvidence.Check(name: "Negative cases", status: .nothingRecorded,
-                                   finding: "no coding of this theme is marked `#negative` and no opposing code applies, so there is "
-                                   + "nothing to rest this check on." + absent)
+                finding: "no coding of this theme is marked `#negative` and no opposing code applies, so there is "
+                + "nothing to rest this check on." + absent)
     }
 
     /// Rival explanations are memos the researcher marked `#rival`, never a guess from the memo's words.
@@ -71,19 +71,19 @@ enum VerificationChecks {
         let rival = memos.filter(EvidenceMark.rival.isIn)
         guard let first = rival.first else {
             return ThemeEvidence.Check(name: "Rival explanations", status: .nothingRecorded,
-                                       finding: "no memo on these codes or codings is marked `#rival`: record the rival explanations you "
-                                       + "weighed (e.g. `coda memo code CODE \"#rival …\"`).")
+                    finding: "no memo on these codes or codings is marked `#rival`: record the rival explanations you "
+                    + "weighed (e.g. `coda memo code CODE \"#rival …\"`).")
         }
         return ThemeEvidence.Check(name: "Rival explanations", status: .passed,
-                                   finding: "\(rival.count) memo\(rival.count == 1 ? " weighs" : "s weigh") a rival explanation, e.g. "
-                                   + "“\(first.collapsingWhitespace().truncated(to: 140))”")
+                finding: "\(rival.count) memo\(rival.count == 1 ? " weighs" : "s weigh") a rival explanation, e.g. "
+                + "“\(first.collapsingWhitespace().truncated(to: 140))”")
     }
 
     /// Agreement is checked code by code against the stated threshold: a pooled kappa can hide a weak code.
     static func agreementCheck(_ agreement: ThemeAgreement?) -> ThemeEvidence.Check {
         guard let agreement else {
             return ThemeEvidence.Check(name: "Coder agreement", status: .nothingRecorded,
-                                       finding: "only one coder has coded this theme: a second coder on a sample would check it.")
+                    finding: "only one coder has coded this theme: a second coder on a sample would check it.")
         }
         let threshold = formatDecimal(kappaThreshold, places: 2)
         let values = agreement.kappas.map { code, kappa in
@@ -93,7 +93,7 @@ enum VerificationChecks {
         let finding = "\(agreement.coders), kappa per code (threshold \(threshold)): " + values.joined(separator: ", ")
         if weak.isEmpty { return ThemeEvidence.Check(name: "Coder agreement", status: .passed, finding: finding + ".") }
         return ThemeEvidence.Check(name: "Coder agreement", status: .attention,
-                                   finding: finding + "; below the threshold or undefined: " + weak.joined(separator: ", ")
-                                   + ": discuss the disagreements (`coda agree --disagreements`).")
+                finding: finding + "; below the threshold or undefined: " + weak.joined(separator: ", ")
+                + ": discuss the disagreements (`coda agree --disagreements`).")
     }
 }

@@ -49,8 +49,8 @@ public struct ReviewMark: Sendable, Hashable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4, let number = Int(fields[1]), number >= 1 else {
                 problems.append(Diagnostic(.warning, at: SourceLocation(file: path, line: index + 1),
-                                           "this line is not a review mark (document, segment, speaker, fingerprint)",
-                                           hint: "mark segments again with `coda tag DOC SEGMENTS --none`; the line is left out"))
+                        "this line is not a review mark (document, segment, speaker, fingerprint)",
+                        hint: "mark segments again with `coda tag DOC SEGMENTS --none`; the line is left out"))
                 continue
             }
             marks.append(ReviewMark(document: fields[0], segment: number, speaker: fields[2], fingerprint: fields[3]))

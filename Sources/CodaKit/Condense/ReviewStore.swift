@@ -18,13 +18,15 @@ struct ReviewStore: Sendable {
         return try FileLock.withLock(CodingStore(root: root).lockURL) {
             var marks: [ReviewMark] = []
             if let data = FileManager.default.contents(atPath: url.path) {
-                marks = ReviewMark.parse(try TextDecoder.decodeUTF8([UInt8](data), file: url.path), path: url.path).marks
+                let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)
+                marks = ReviewMark.parse(text, path: url.path).marks
             }
             let placed = Set(marks.filter { $0.document == document.id }.compactMap { $0.place(in: document) })
             let new = numbers.filter { !placed.contains($0) }.compactMap(document.segment)
             guard !new.isEmpty else { return [] }
             marks += new.map { ReviewMark(document: document, segment: $0) }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let folder = url.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try AtomicFile.write(ReviewMark.render(marks), to: url)
             return new.map(\.number)
         }
@@ -32,14 +34,16 @@ struct ReviewStore: Sendable {
 
     /// Every coder's marks, placed on the documents as they are now: coder → document → segments.
     /// Marks whose segment changed or whose document is gone are reported, never moved elsewhere.
-    func load(documents: [String: Transcript]) -> (reviewed: [CoderID: [DocumentID: Set<Int>]], problems: [Diagnostic]) {
+    func load(documents: [String: Transcript])
+        -> (reviewed: [CoderID: [DocumentID: Set<Int>]], problems: [Diagnostic]) {
         let fm = FileManager.default
         let codings = CodingStore(root: root).folderURL
         var reviewed: [CoderID: [DocumentID: Set<Int>]] = [:]
         var problems: [Diagnostic] = []
         for coder in ((try? fm.contentsOfDirectory(atPath: codings.path)) ?? []).sorted() where !coder.hasPrefix(".") {
             let folder = codings.appendingPathComponent(coder).appendingPathComponent(ReviewStore.folder)
-            for name in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".tsv") {
+            let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".tsv") {
                 let path = "\(CodingStore.folder)/\(coder)/\(ReviewStore.folder)/\(name)"
                 guard let data = fm.contents(atPath: folder.appendingPathComponent(name).path),
                       let text = try? TextDecoder.decodeUTF8([UInt8](data), file: path) else { continue }
@@ -55,9 +59,9 @@ struct ReviewStore: Sendable {
                 }
                 for (document, numbers) in lost.sorted(by: { $0.key < $1.key }) {
                     problems.append(Diagnostic(.warning, at: SourceLocation(file: path),
-                                               "\(numbers.count) review mark\(plural(numbers.count)) of `\(coder)` on \(document) "
-                                               + "no longer fit the text (¶\(SegmentSelection(numbers: numbers).compact))",
-                                               hint: "read those segments again and mark them with `coda tag \(document) SEGMENTS --none`"))
+                            "\(numbers.count) review mark\(plural(numbers.count)) of `\(coder)` on \(document) "
+                            + "no longer fit the text (¶\(SegmentSelection(numbers: numbers).compact))",
+                            hint: "read those segments again and mark them: `coda tag \(document) SEGMENTS --none`"))
                 }
             }
         }

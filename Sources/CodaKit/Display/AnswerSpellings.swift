@@ -19,7 +19,9 @@ struct AnswerSpellings {
             shown[key] = best
             for (spelling, count) in spellings where spelling != best { merged.append((spelling, count, best)) }
         }
-        merged.sort { naturalOrder($0.shownAs, $1.shownAs) || ($0.shownAs == $1.shownAs && naturalOrder($0.spelling, $1.spelling)) }
+        merged.sort { a, b in
+            a.shownAs != b.shownAs ? naturalOrder(a.shownAs, b.shownAs) : naturalOrder(a.spelling, b.spelling)
+        }
     }
 
     /// The spelling an answer is counted and shown under; empty for a blank answer.
@@ -29,6 +31,7 @@ struct AnswerSpellings {
     var note: String? {
         guard !merged.isEmpty else { return nil }
         let list = merged.map { "“\($0.spelling)” (\($0.count)) as “\($0.shownAs)”" }.joined(separator: ", ")
-        return "Answers that differ only in case or surrounding spaces are counted as one, in their most common spelling: \(list)."
+        return "Answers that differ only in case or surrounding spaces are counted as one, in their most common "
+            + "spelling: \(list)."
     }
 }

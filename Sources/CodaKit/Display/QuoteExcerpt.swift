@@ -7,7 +7,9 @@ enum QuoteExcerpt {
 
     /// Whether the coding is a phrase inside its segments rather than the segments whole.
     static func isPhrase(_ coding: Coding, in document: Transcript) -> Bool {
-        guard let first = document.segment(coding.firstSegment), let last = document.segment(coding.lastSegment) else { return false }
+        guard let first = document.segment(coding.firstSegment), let last = document.segment(coding.lastSegment) else {
+            return false
+        }
         return coding.range != first.range.lowerBound..<last.range.upperBound
     }
 
@@ -17,8 +19,10 @@ enum QuoteExcerpt {
         let whole = first.range.lowerBound..<last.range.upperBound
         let span: Range<Int>
         if isPhrase(coding, in: document) {
-            span = max(whole.lowerBound, coding.range.lowerBound - context)..<min(whole.upperBound, coding.range.upperBound + context)
-        } else if coding.range.count > limit, let code, let hit = firstKeyword(code, in: document, range: coding.range) {
+            let start = max(whole.lowerBound, coding.range.lowerBound - context)
+            span = start..<min(whole.upperBound, coding.range.upperBound + context)
+        } else if coding.range.count > limit, let code,
+                  let hit = firstKeyword(code, in: document, range: coding.range) {
             let start = max(coding.range.lowerBound, min(hit - context, coding.range.upperBound - limit))
             span = start..<min(coding.range.upperBound, start + limit)
         } else {
@@ -26,8 +30,12 @@ enum QuoteExcerpt {
         }
         var words = String(document.text(in: span)).collapsingWhitespace()
         // Drop a word cut in two at either end.
-        if span.lowerBound > whole.lowerBound, let space = words.firstIndex(of: " ") { words = "…" + words[words.index(after: space)...] }
-        if span.upperBound < whole.upperBound, let space = words.lastIndex(of: " ") { words = words[..<space] + "…" }
+        if span.lowerBound > whole.lowerBound, let space = words.firstIndex(of: " ") {
+            words = "…" + words[words.index(after: space)...]
+        }
+        if span.upperBound < whole.upperBound, let space = words.lastIndex(of: " ") {
+            words = words[..<space] + "…"
+        }
         return words.truncated(to: limit + 2)
     }
 

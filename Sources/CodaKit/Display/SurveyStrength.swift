@@ -12,7 +12,8 @@ enum SurveyStrength {
         var bases: [String: Int] = [:]
         for label in labels {
             guard let document = project.documentsByID[label.lowercased()], document.isSurveyAnswers else { continue }
-            bases[label] = document.segments.filter { !$0.range.isEmpty && !interviewed.contains(CaseID($0.speaker ?? "")) }.count
+            let counted = document.segments.filter { !$0.range.isEmpty && !interviewed.contains(CaseID($0.speaker ?? "")) }
+            bases[label] = counted.count
         }
         return bases
     }
@@ -27,7 +28,8 @@ enum SurveyStrength {
 
     static func note(_ bases: [String: Int]) -> String {
         let list = bases.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) respondents" }.joined(separator: ", ")
+        let moderate = Int(thresholds.moderate), strong = Int(thresholds.strong)
         return "Survey columns take strength from the share of their respondents with the code: + weak (under "
-            + "\(Int(thresholds.moderate))%), ++ moderate (\(Int(thresholds.moderate))%+), +++ strong (\(Int(thresholds.strong))%+); \(list)."
+            + "\(moderate)%), ++ moderate (\(moderate)%+), +++ strong (\(strong)%+); \(list)."
     }
 }

@@ -38,7 +38,9 @@ extension Transcript {
     /// Speaker labels that name the interviewer when the header does not: `Interviewer`, `Moderator`,
     /// `Facilitator`, the Indonesian `Pewawancara`, `Penanya` and `Peneliti`, and the short `I` and `Q`
     /// (a number after the label, as in `Interviewer 2`, is allowed).
-    static let interviewerLabels: Set<String> = ["interviewer", "moderator", "facilitator", "pewawancara", "penanya", "peneliti", "i", "q"]
+    static let interviewerLabels: Set<String> = [
+        "interviewer", "moderator", "facilitator", "pewawancara", "penanya", "peneliti", "i", "q",
+    ]
 
     /// The speakers who ask rather than answer: those named in the header's `interviewer:` field (comma-separated)
     /// that speak in the transcript, else the speakers with an interviewer's label. Survey answers have none.

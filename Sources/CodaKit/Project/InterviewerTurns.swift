@@ -33,10 +33,10 @@ extension Project {
             for (coder, numbers) in byCoder.sorted(by: { $0.key < $1.key }) {
                 let label = SegmentSelection(numbers: Array(numbers)).compact
                 warnings.append(Diagnostic(.warning, at: path.map { SourceLocation(file: $0) },
-                                           "\(coder) coded interviewer turns of \(document) (¶\(label)); displays, quotes and agreement "
-                                           + "leave them out",
-                                           hint: "code the answer instead (`coda show \(document) \(label)`), name the interviewer in the "
-                                           + "header (`interviewer: NAME`) if that is not the interviewer, or use `--with-interviewer`"))
+                        "\(coder) coded interviewer turns of \(document) (¶\(label)); displays, quotes and agreement "
+                        + "leave them out",
+                        hint: "code the answer instead (`coda show \(document) \(label)`), name the interviewer in the "
+                        + "header (`interviewer: NAME`) if that is not the interviewer, or use `--with-interviewer`"))
             }
         }
         return warnings

@@ -25,7 +25,8 @@ struct SurveyAnswerAttributes: Sendable {
                 byRespondent[respondent.id.lowercased()] = values
             }
             rows[key] = byRespondent
-            surveyWide[key] = Dictionary(survey.attributes.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+            let wide = survey.attributes.map { ($0.key.lowercased(), $0.value) }
+            surveyWide[key] = Dictionary(wide, uniquingKeysWith: { a, _ in a })
             recorded[key] = Set(columns.map { $0.key.lowercased() }).union(surveyWide[key]!.keys)
         }
     }
@@ -34,14 +35,14 @@ struct SurveyAnswerAttributes: Sendable {
     func value(_ key: String, survey: String, respondent: String, case record: CaseRecord?) -> String? {
         let key = key.lowercased(), survey = survey.lowercased()
         if key == "month" {
-            guard let date = value("date", survey: survey, respondent: respondent, case: record), date.count >= 7 else { return nil }
+            let date = value("date", survey: survey, respondent: respondent, case: record)
+            guard let date, date.count >= 7 else { return nil }
             return String(date.prefix(7))
         }
         if let value = rows[survey]?[respondent.lowercased()]?[key] ?? surveyWide[survey]?[key] { return value }
         let isRecorded = recorded[survey]?.contains(key) ?? false
-        guard !isRecorded, !Project.perDocumentKeys.contains(key), !Project.documentKeys.contains(key), key != "question" else {
-            return nil
-        }
+        let describesDocument = Project.perDocumentKeys.contains(key) || Project.documentKeys.contains(key) || key == "question"
+        guard !isRecorded, !describesDocument else { return nil }
         return record?.attribute(key)
     }
 }
