@@ -94,6 +94,7 @@ extension CommandSpec {
         }
         let coder = try invocation.coder()
         let numbers = selection.numbers.filter { !document.segments[$0 - 1].range.isEmpty }
+        if numbers.isEmpty { throw CondenseError.emptySegment(document: document.id, number: selection.numbers[0]) }
         let marked = try ReviewStore(root: project.root).mark(coder: coder, document: document, segments: numbers)
         let console = invocation.console
         let label = { (numbers: [Int]) in SegmentSelection(numbers: numbers).compact }
