@@ -97,6 +97,14 @@ import Testing
         let document = try project.document("survey:Q1")
         #expect(project.reviewMarks[CoderID("bob")]?[DocumentID("survey:q1")] == Set([5, 7, 8, 9, 10, 11]))
         #expect(project.reviewedSegments(coder: "ALICE", document: document) == Set(2...12))
+        // R7 rewrites the answer the coders read (now segment 8): their marks on it are reported, not kept.
+        let edited = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "Answer number 7 about", with: "Answer seven on")
+        try edited.write(to: url, atomically: true, encoding: .utf8)
+        let reloaded = Project.load(root)
+        #expect(reloaded.reviewMarks[CoderID("bob")]?[DocumentID("survey:Q1")] == Set([5, 7, 9, 10, 11]))
+        for coder in ["alice", "bob"] {
+            #expect(reloaded.diagnostics.contains { $0.message == "1 review mark of `\(coder)` on survey:Q1 no longer fits the text (¶7)" })
+        }
     }
 
     /// The sample study: the pre-survey's units and per-document figures, recounted from the raw files.

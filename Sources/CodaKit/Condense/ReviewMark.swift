@@ -2,11 +2,11 @@
 /// agreement as much as a code does. Written by `coda tag DOC SEGMENTS --none` and by `coda code` for every
 /// segment the coder moves past. The segment's speaker (in survey answers, the respondent) and a
 /// fingerprint of its text let the mark find its segment again after the document is edited.
-public struct ReviewMark: Sendable, Hashable {
-    public var document: String
-    public var segment: Int
-    public var speaker: String
-    public var fingerprint: String
+struct ReviewMark: Sendable, Hashable {
+    var document: String
+    var segment: Int
+    var speaker: String
+    var fingerprint: String
 
     init(document: Transcript, segment: Segment) {
         self.document = document.id

@@ -60,7 +60,7 @@ struct ReviewStore: Sendable {
                 for (document, numbers) in lost.sorted(by: { $0.key < $1.key }) {
                     problems.append(Diagnostic(.warning, at: SourceLocation(file: path),
                             "\(numbers.count) review mark\(plural(numbers.count)) of `\(coder)` on \(document) "
-                            + "no longer fit the text (¶\(SegmentSelection(numbers: numbers).compact))",
+                            + "no longer fit\(numbers.count == 1 ? "s" : "") the text (¶\(SegmentSelection(numbers: numbers).compact))",
                             hint: "read those segments again and mark them: `coda tag \(document) SEGMENTS --none`"))
                 }
             }

@@ -2,9 +2,12 @@
 /// of the same talk, so nearby segments belong together. A survey question's answers are one segment per
 /// respondent: each segment is a case of its own, and no two segments are ever one span or "nearby".
 public enum DocumentKind: Sendable, Hashable {
+    /// A transcript: one case's turns (or paragraphs).
     case interview
+    /// The answers to one open question of a survey (by survey id and question key): segment N is respondent N.
     case surveyAnswers(survey: String, question: String)
 
+    /// Whether each segment is a respondent of its own.
     public var isSurveyAnswers: Bool {
         if case .surveyAnswers = self { return true }
         return false
@@ -25,6 +28,7 @@ public enum DocumentKind: Sendable, Hashable {
 }
 
 extension Transcript {
+    /// Whether this document is a survey question's answers rather than an interview.
     public var isSurveyAnswers: Bool { kind.isSurveyAnswers }
 
     /// The case a segment belongs to: the interview's case, or in survey answers the respondent on that row.
