@@ -34,6 +34,10 @@ import Testing
         #expect(cell.hasPrefix("“…"))
         #expect(!cell.contains("I came in the morning"))
         #expect(cell.hasSuffix("(R9, P01 ¶2)"))
+        // The draft's exemplar quote shows the same words.
+        let project = Project.load(root)
+        let e = try ConclusionBuilder(project: project, coder: nil, by: []).evidence(for: try project.codebook.resolve("Flower of Service"))
+        #expect(e.exemplars.first?.text.contains("queue number system was the thing that confused us") == true)
     }
 
     @Test func aPhraseCodingIsPreferredAndShownWithContext() throws {

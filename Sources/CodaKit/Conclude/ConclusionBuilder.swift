@@ -150,9 +150,8 @@ struct ConclusionBuilder {
         var result: [ThemeEvidence.Exemplar] = []
         for caseID in order.prefix(3) {
             let group = (byCase[caseID] ?? []).sorted { ($0.coding.document, $0.coding.start) < ($1.coding.document, $1.coding.start) }
-            let texts = group.map { MatrixReport.quoteText($0.coding, project: project) }
-            guard let best = TypicalQuote.pick(texts) else { continue }
-            result.append(ThemeEvidence.Exemplar(text: texts[best].truncated(to: 320), citation: citation(group[best])))
+            guard let (best, words) = MatrixReport.typical(group.map(\.coding), project: project, limit: 320) else { continue }
+            result.append(ThemeEvidence.Exemplar(text: words, citation: citation(group[best])))
         }
         return result
     }

@@ -87,15 +87,21 @@ public enum MatrixReport {
 
     /// The most typical of the codings, phrase codings first, as its coded words with a little context and its citation.
     static func typicalQuote(_ codings: [Coding], project: Project) -> String? {
+        guard let (best, words) = typical(codings, project: project, limit: 240) else { return nil }
+        return "“\(words)” (\(citation(codings[best], project: project)))"
+    }
+
+    /// Which of the codings is most typical (phrase codings preferred), and its words as a quote shows them.
+    static func typical(_ codings: [Coding], project: Project, limit: Int) -> (index: Int, words: String)? {
         let documents = codings.map { project.documentsByID[$0.document.lowercased()] }
         let phrases = codings.indices.filter { i in documents[i].map { QuoteExcerpt.isPhrase(codings[i], in: $0) } ?? false }
         let candidates = phrases.isEmpty ? Array(codings.indices) : phrases
         guard let pick = TypicalQuote.pick(candidates.map { quoteText(codings[$0], project: project) }) else { return nil }
         let best = candidates[pick]
         let code = try? project.codebook.resolve(codings[best].code)
-        let words = documents[best].map { QuoteExcerpt.text(codings[best], in: $0, code: code, limit: 240) }
-            ?? quoteText(codings[best], project: project).truncated(to: 240)
-        return "“\(words)” (\(citation(codings[best], project: project)))"
+        let words = documents[best].map { QuoteExcerpt.text(codings[best], in: $0, code: code, limit: limit) }
+            ?? quoteText(codings[best], project: project).truncated(to: limit)
+        return (best, words)
     }
 
     static func quoteText(_ coding: Coding, project: Project) -> String {
