@@ -95,6 +95,12 @@ public struct Agreement: Sendable {
             for documentUnits in units.documents {
                 let a = documentUnits.codingsA[path] ?? [], b = documentUnits.codingsB[path] ?? []
                 var counts = AgreementCounts()
+                if a.isEmpty && b.isEmpty {
+                    // Neither coder used the code here: every unit is a "neither", without looking at each.
+                    counts.neither = unit == .segment ? documentUnits.segments.count : documentUnits.characters
+                    perDocument.append(counts)
+                    continue
+                }
                 for n in documentUnits.segments {
                     let segment = documentUnits.document.segments[n - 1]
                     let inA = a.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }

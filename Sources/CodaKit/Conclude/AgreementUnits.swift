@@ -8,6 +8,8 @@ struct AgreementUnits {
         var document: Transcript
         /// Segment numbers compared, in order.
         var segments: [Int]
+        /// The length of their text, in Unicode scalars (the units of `--unit char`).
+        var characters: Int
         /// Each coder's codings in this document by code path.
         var codingsA: [CodePath: [Coding]]
         var codingsB: [CodePath: [Coding]]
@@ -43,7 +45,8 @@ struct AgreementUnits {
                 numbers.removeAll(where: turns.contains)
             }
             guard !numbers.isEmpty else { continue }
-            documents.append(DocumentUnits(document: document, segments: numbers,
+            let characters = numbers.reduce(0) { $0 + document.segments[$1 - 1].range.count }
+            documents.append(DocumentUnits(document: document, segments: numbers, characters: characters,
                                            codingsA: Dictionary(grouping: codings.a, by: { CodePath($0.code) }),
                                            codingsB: Dictionary(grouping: codings.b, by: { CodePath($0.code) })))
         }
