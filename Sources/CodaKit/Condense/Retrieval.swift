@@ -31,9 +31,11 @@ public struct Retrieval: Sendable {
     public var interviewerCodings = 0
 
     public init(_ project: Project, _ query: Query) throws {
-        let paths: Set<String>? = query.code.map { code in
-            Set((query.exact ? [code] : project.codebook.subtree(of: code)).map { $0.path.lowercased() })
+        let paths: Set<CodePath>? = query.code.map { code in
+            Set((query.exact ? [code] : project.codebook.subtree(of: code)).map { CodePath($0.path) })
         }
+        let coder = query.coder.map(CoderID.init), wantedDocument = query.document.map(DocumentID.init)
+        let wantedCase = query.caseID.map(CaseID.init)
         try project.validate(query.conditions)
         if let coder = query.coder { try project.validateCoder(coder, allowingSuggestions: true) }
         let meetsConditions = query.conditions.isEmpty ? nil : project.conditionTest(query.conditions)
@@ -41,10 +43,10 @@ public struct Retrieval: Sendable {
         // Segments (per document) where the --with code applies.
         var withSegments: [DocumentID: Set<Int>]?
         if let with = query.with {
-            let paths = Set(project.codebook.subtree(of: with).map { $0.path.lowercased() })
+            let paths = Set(project.codebook.subtree(of: with).map { CodePath($0.path) })
             var map: [DocumentID: Set<Int>] = [:]
-            for c in project.humanCodings where paths.contains(c.code.lowercased()) {
-                if let coder = query.coder, c.coder.lowercased() != coder.lowercased() { continue }
+            for c in project.humanCodings where paths.contains(CodePath(c.code)) {
+                if let coder, CoderID(c.coder) != coder { continue }
                 if let interviewer, interviewer.covers(c) { continue }
                 map[DocumentID(c.document), default: []].formUnion(c.segments)
             }
@@ -54,17 +56,13 @@ public struct Retrieval: Sendable {
         var items: [Item] = []
         var interviewerCodings = 0
         for coding in project.codings {
-            if let coder = query.coder {
-                guard coding.coder.lowercased() == coder.lowercased() else { continue }
+            if let coder {
+                guard CoderID(coding.coder) == coder else { continue }
             } else if coding.coder == CodingStore.suggestionCoder {
                 continue
             }
-            if let paths, !paths.contains(coding.code.lowercased()) { continue }
-            if let interviewer, interviewer.covers(coding) {
-                interviewerCodings += 1
-                continue
-            }
-            if let doc = query.document, coding.document.lowercased() != doc.lowercased() { continue }
+            if let paths, !paths.contains(CodePath(coding.code)) { continue }
+            if let wantedDocument, DocumentID(coding.document) != wantedDocument { continue }
             guard let document = project.documentsByID[coding.document.lowercased()] else { continue }
             if let withSegments {
                 let near = withSegments[DocumentID(coding.document)] ?? []
@@ -72,15 +70,19 @@ public struct Retrieval: Sendable {
                 if !hit { continue }
             }
             let caseID = project.caseID(of: coding, in: document)
-            if let wanted = query.caseID, caseID.lowercased() != wanted.lowercased() { continue }
+            if let wantedCase, CaseID(caseID) != wantedCase { continue }
             if query.notInterviewed && interviewed.contains(caseID) { continue }
             if let meetsConditions, !meetsConditions(document, caseID) { continue }
+            if let interviewer, interviewer.covers(coding) {
+                interviewerCodings += 1
+                continue
+            }
             items.append(Item(coding: coding, caseID: caseID, speaker: document.segment(coding.firstSegment)?.speaker,
                               text: String(document.text(in: coding.range))))
         }
-        let order = Dictionary(project.documentIDs.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(project.documentIDs.enumerated().map { (DocumentID($1), $0) }, uniquingKeysWith: { a, _ in a })
         items.sort { a, b in
-            let da = order[a.coding.document.lowercased()] ?? 0, db = order[b.coding.document.lowercased()] ?? 0
+            let da = order[DocumentID(a.coding.document)] ?? 0, db = order[DocumentID(b.coding.document)] ?? 0
             if da != db { return da < db }
             if a.coding.start != b.coding.start { return a.coding.start < b.coding.start }
             if a.coding.code != b.coding.code { return a.coding.code < b.coding.code }
