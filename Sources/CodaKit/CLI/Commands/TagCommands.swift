@@ -22,7 +22,7 @@ extension CommandSpec {
         let document = try project.document(invocation.argument("DOC")!)
         let selection = try invocation.segments()
         if invocation.flag("none") { return try markReviewed(invocation, project: project, document: document, selection: selection) }
-        guard !invocation.argumentList("CODE").isEmpty else { throw UsageError.missingArgument(name: "CODE", command: "tag") }
+        guard !invocation.argumentList("CODE").isEmpty else { throw UsageError.missingArgument(name: "CODE (or --none)", command: "tag") }
         let codes = try invocation.codes(invocation.argumentList("CODE"), in: project)
         if invocation.flag("all") && invocation.option("phrase") == nil { throw UsageError.conflicting("--all", "no --phrase") }
         let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
