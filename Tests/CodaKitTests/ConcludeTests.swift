@@ -39,7 +39,7 @@ import Testing
         let report = try ConclusionDraft.report(project, themes: [try project.codebook.resolve("Problems")], by: ["phase"], coder: "alice")
         let text = TerminalRenderer(width: 100).render(report)
         #expect(text.contains("DRAFT for the researcher to judge"))
-        #expect(text.contains("! Rival explanations"))
+        #expect(text.contains("? Rival explanations: no memo on these codes or codings is marked `#rival`"))
         #expect(text.contains("Coder agreement: alice and bob"))
     }
 

@@ -113,9 +113,10 @@ import Testing
         let time = try MatrixBuilder.build(project, options)
         #expect(time.columns.labels == ["before", "after", "(no phase)"])
         let raw = try Self.rawCodings(root).filter { $0.coder == "alice" }
-        // P01 is before, P02 after; the survey answers belong to R9 (before) and R11 (no phase).
+        // P01 is before, P02 after; the survey declares no phase, so its answers (even R9's, whose interview
+        // was before) have none: an interview's header never dates a survey answer.
         for code in ["Queues", "Banner", "Information", "JHT claims"] {
-            let before = raw.filter { $0.code.hasSuffix(code) && ($0.document == "P01" || ($0.document == "survey:Q2" && $0.segments == "1")) }.count
+            let before = raw.filter { $0.code.hasSuffix(code) && $0.document == "P01" }.count
             let after = raw.filter { $0.code.hasSuffix(code) && $0.document == "P02" }.count
             #expect(value(time, row: code, column: "before") == before)
             #expect(value(time, row: code, column: "after") == after)

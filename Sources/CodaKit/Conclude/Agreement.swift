@@ -1,8 +1,8 @@
-/// Inter-coder agreement between two coders on the documents both have coded. A decision is whether a
-/// code applies to a unit: a segment (`segment`, the default) or a character of segment text (`char`, as
-/// NVivo's coding comparison). Reported per code and pooled over the codes either coder used.
-/// In survey answers each respondent's answer counts as a document of its own: it is compared when
-/// both coders coded it (a second coder usually codes a sample of respondents).
+/// Inter-coder agreement between two coders. A decision is whether a code applies to a unit: a segment
+/// (`segment`, the default) or a character of segment text (`char`, as NVivo's coding comparison).
+/// The units are the segments both coders read (`AgreementUnits`), coded or not, so "one coder coded it,
+/// the other read it and chose no code" counts as the disagreement it is. Reported per code, per document
+/// and pooled over the codes either coder used.
 public struct Agreement: Sendable {
     public enum Unit: String, Sendable, CaseIterable {
         case segment
@@ -11,6 +11,14 @@ public struct Agreement: Sendable {
 
     public struct CodeRow: Sendable {
         public var code: Code
+        public var result: AgreementResult
+    }
+
+    /// One document's decisions, pooled over the codes of `rows` (as NVivo reports each source).
+    public struct DocumentRow: Sendable {
+        public var document: String
+        /// Segments compared in this document.
+        public var segments: Int
         public var result: AgreementResult
     }
 
@@ -30,122 +38,114 @@ public struct Agreement: Sendable {
     public var unit: Unit
     public var documents: [String]
     public var rows: [CodeRow]
+    public var perDocument: [DocumentRow]
     public var pooled: AgreementResult
     public var meanKappa: MeanKappa
     public var disagreements: [Disagreement]
-    /// Codes of the selection that neither coder used in these documents (left out of the pooled figures).
+    /// Codes of the selection that neither coder used on the compared segments (left out of the pooled figures).
     public var unusedCodes: [String]
-    /// How many survey respondents both coders coded (each compared as a document).
+    /// How many segments are compared, and how many of them are survey respondents' answers.
+    public var segmentCount: Int
     public var surveyRespondents: Int
+    /// Interviewer turns left out of the units (0 with `withInterviewer`).
+    public var interviewerTurns: Int
 
-    public init(_ project: Project, coderA: String, coderB: String, codes roots: [Code], unit: Unit) throws {
+    public init(_ project: Project, coderA: String, coderB: String, codes roots: [Code], unit: Unit,
+                withInterviewer: Bool = false) throws {
         for coder in [coderA, coderB] { try project.validateCoder(coder) }
-        guard coderA.lowercased() != coderB.lowercased() else { throw ConcludeError.sameCoder(coderA) }
+        guard CoderID(coderA) != CoderID(coderB) else { throw ConcludeError.sameCoder(coderA) }
         self.coderA = coderA
         self.coderB = coderB
         self.unit = unit
         let codes = roots.isEmpty ? project.codebook.codes : project.codebook.subtrees(of: roots)
-        func mine(_ coder: String) -> [Coding] { project.humanCodings.filter { $0.coder.lowercased() == coder.lowercased() } }
-        let a = mine(coderA), b = mine(coderB)
-        let common = Set(a.map { $0.document.lowercased() }).intersection(b.map { $0.document.lowercased() })
-        guard !common.isEmpty else { throw ConcludeError.noCommonDocuments(coderA, coderB) }
-        let documents = project.documentsInOrder.filter { common.contains($0.id.lowercased()) }
-        self.documents = documents.map(\.id)
-        let byDocA = Dictionary(grouping: a, by: { $0.document.lowercased() })
-        let byDocB = Dictionary(grouping: b, by: { $0.document.lowercased() })
-        // Survey answers: only respondents both coders coded.
-        var surveySegments: [String: Set<Int>] = [:]
-        for document in documents where document.id.contains(":") {
-            let key = document.id.lowercased()
-            let sa = Set((byDocA[key] ?? []).flatMap { Array($0.segments) })
-            let sb = Set((byDocB[key] ?? []).flatMap { Array($0.segments) })
-            surveySegments[key] = sa.intersection(sb)
+        let units = AgreementUnits(project, coderA: coderA, coderB: coderB, withInterviewer: withInterviewer)
+        guard !units.documents.isEmpty else { throw ConcludeError.noCommonDocuments(coderA, coderB) }
+        documents = units.documents.map(\.document.id)
+        segmentCount = units.documents.reduce(0) { $0 + $1.segments.count }
+        surveyRespondents = units.documents.filter(\.document.isSurveyAnswers).reduce(0) { $0 + $1.segments.count }
+        interviewerTurns = units.interviewerTurns
+        var tally = Tally(unit: unit)
+        for code in codes { tally.count(code, units: units) }
+        rows = tally.rows
+        unusedCodes = tally.unused
+        disagreements = tally.disagreements
+        perDocument = units.documents.indices.map { d in
+            DocumentRow(document: units.documents[d].document.id, segments: units.documents[d].segments.count,
+                        result: AgreementResult.pooled(tally.byDocument.map { $0[d] }))
         }
-        // Group the codings by document and code once; a code is only looked at in the documents where it was used.
-        func index(_ byDoc: [String: [Coding]]) -> [String: [String: [Coding]]] {
-            byDoc.mapValues { Dictionary(grouping: $0, by: { $0.code.lowercased() }) }
-        }
-        let indexA = index(byDocA), indexB = index(byDocB)
-        var documentsByCode: [String: Set<String>] = [:]
-        for (doc, codes) in indexA { for code in codes.keys { documentsByCode[code, default: []].insert(doc) } }
-        for (doc, codes) in indexB { for code in codes.keys { documentsByCode[code, default: []].insert(doc) } }
-        // The units of each document: its non-empty segments (for survey answers, those both coded).
-        var unitNumbers: [Set<Int>] = []
-        var totalUnits = 0
-        for document in documents {
-            let sample = surveySegments[document.id.lowercased()]
-            let segments = document.segments.filter { !$0.range.isEmpty && (sample?.contains($0.number) ?? true) }
-            unitNumbers.append(Set(segments.map(\.number)))
-            totalUnits += unit == .segment ? segments.count : segments.reduce(0) { $0 + $1.range.count }
-        }
-        // Plain arrays of what the loop below needs, so it never copies a whole transcript.
-        let documentKeys = documents.map { $0.id.lowercased() }
-        let documentIDs = documents.map(\.id)
-        let documentSegments = documents.map(\.segments)
-        let documentIndex = Dictionary(documentKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        pooled = AgreementResult.pooled(rows.map(\.result.counts))
+        meanKappa = AgreementResult.meanKappa(rows.map(\.result.counts))
+    }
+
+    /// The 2×2 tables of each code, overall and per document, and the disagreements behind them.
+    private struct Tally {
+        var unit: Unit
         var rows: [CodeRow] = []
         var unused: [String] = []
         var disagreements: [Disagreement] = []
-        for code in codes {
-            let path = code.path.lowercased()
-            var counts = AgreementCounts()
+        /// For each code of `rows`, its table in each document.
+        var byDocument: [[AgreementCounts]] = []
+
+        init(unit: Unit) { self.unit = unit }
+
+        mutating func count(_ code: Code, units: AgreementUnits) {
+            let path = CodePath(code.path)
+            var perDocument: [AgreementCounts] = []
             var used = false
-            var unitsSeen = 0
-            let present = documentsByCode[path] ?? []
-            for d in present.compactMap({ documentIndex[$0] }).sorted() {
-                let key = documentKeys[d]
-                let documentID = documentIDs[d]
-                let ca = indexA[key]?[path] ?? []
-                let cb = indexB[key]?[path] ?? []
-                let sample = surveySegments[key]
-                if let sample {
-                    if (ca + cb).contains(where: { !sample.isDisjoint(with: $0.segments) }) { used = true }
-                } else if !ca.isEmpty || !cb.isEmpty {
-                    used = true
+            for documentUnits in units.documents {
+                let a = documentUnits.codingsA[path] ?? [], b = documentUnits.codingsB[path] ?? []
+                var counts = AgreementCounts()
+                if a.isEmpty && b.isEmpty {
+                    // Neither coder used the code here: every unit is a "neither", without looking at each.
+                    counts.neither = unit == .segment ? documentUnits.segments.count : documentUnits.characters
+                    perDocument.append(counts)
+                    continue
                 }
-                // Only segments a coding touches can differ from "neither".
-                var touched = Set<Int>()
-                for c in ca + cb { for n in c.segments where unitNumbers[d].contains(n) { touched.insert(n) } }
-                for n in touched.sorted() {
-                    let segment = documentSegments[d][n - 1]
-                    unitsSeen += unit == .segment ? 1 : segment.range.count
-                    let inA = ca.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
-                    let inB = cb.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
-                    switch unit {
-                    case .segment:
-                        let x = !inA.isEmpty, y = !inB.isEmpty
-                        switch (x, y) {
-                        case (true, true): counts.both += 1
-                        case (true, false): counts.onlyA += 1
-                        case (false, true): counts.onlyB += 1
-                        case (false, false): counts.neither += 1
-                        }
-                        if x != y { disagreements.append(Disagreement(document: documentID, segment: segment, code: code.path, byA: x, byB: y, characters: 0)) }
-                    case .char:
-                        let lengthA = unionLength(inA), lengthB = unionLength(inB)
-                        let both = Agreement.intersectionLength(inA, inB)
-                        counts.both += both
-                        counts.onlyA += lengthA - both
-                        counts.onlyB += lengthB - both
-                        counts.neither += segment.range.count - (lengthA + lengthB - both)
-                        let differ = lengthA + lengthB - 2 * both
-                        if differ > 0 {
-                            disagreements.append(Disagreement(document: documentID, segment: segment, code: code.path,
-                                                              byA: lengthA > 0, byB: lengthB > 0, characters: differ))
-                        }
-                    }
+                for n in documentUnits.segments {
+                    let segment = documentUnits.document.segments[n - 1]
+                    let inA = a.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
+                    let inB = b.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
+                    if !inA.isEmpty || !inB.isEmpty { used = true }
+                    decide(inA, inB, segment: segment, document: documentUnits.document.id, code: code.path, into: &counts)
+                }
+                perDocument.append(counts)
+            }
+            guard used else {
+                unused.append(code.path)
+                return
+            }
+            rows.append(CodeRow(code: code, result: AgreementResult.pooled(perDocument)))
+            byDocument.append(perDocument)
+        }
+
+        private mutating func decide(_ inA: [Range<Int>], _ inB: [Range<Int>], segment: Segment, document: String,
+                                     code: String, into counts: inout AgreementCounts) {
+            switch unit {
+            case .segment:
+                let x = !inA.isEmpty, y = !inB.isEmpty
+                switch (x, y) {
+                case (true, true): counts.both += 1
+                case (true, false): counts.onlyA += 1
+                case (false, true): counts.onlyB += 1
+                case (false, false): counts.neither += 1
+                }
+                if x != y {
+                    disagreements.append(Disagreement(document: document, segment: segment, code: code, byA: x, byB: y, characters: 0))
+                }
+            case .char:
+                let lengthA = unionLength(inA), lengthB = unionLength(inB)
+                let both = Agreement.intersectionLength(inA, inB)
+                counts.both += both
+                counts.onlyA += lengthA - both
+                counts.onlyB += lengthB - both
+                counts.neither += segment.range.count - (lengthA + lengthB - both)
+                let differ = lengthA + lengthB - 2 * both
+                if differ > 0 {
+                    disagreements.append(Disagreement(document: document, segment: segment, code: code,
+                                                      byA: lengthA > 0, byB: lengthB > 0, characters: differ))
                 }
             }
-            // Every unit of the documents where the code does not occur is a "neither".
-            counts.neither += totalUnits - unitsSeen
-            if used { rows.append(CodeRow(code: code, result: AgreementResult(counts: counts))) } else { unused.append(code.path) }
         }
-        self.rows = rows
-        self.unusedCodes = unused
-        self.surveyRespondents = surveySegments.values.reduce(0) { $0 + $1.count }
-        self.pooled = AgreementResult.pooled(rows.map(\.result.counts))
-        self.meanKappa = AgreementResult.meanKappa(rows.map(\.result.counts))
-        self.disagreements = disagreements
     }
 
     /// Agreement on all codes by segment for every pair of coders with documents in common, the main coder
@@ -157,13 +157,15 @@ public struct Agreement: Sendable {
         for (i, a) in coders.enumerated() {
             for b in coders[(i + 1)...] {
                 let (first, second) = b == main ? (b, a) : (a, b)
-                if let agreement = try? Agreement(project, coderA: first, coderB: second, codes: [], unit: .segment) { agreements.append(agreement) }
+                if let agreement = try? Agreement(project, coderA: first, coderB: second, codes: [], unit: .segment) {
+                    agreements.append(agreement)
+                }
             }
         }
         return agreements
     }
 
-    private static func clamp(_ r: Range<Int>, to s: Range<Int>) -> Range<Int> { max(r.lowerBound, s.lowerBound)..<min(r.upperBound, s.upperBound) }
+    static func clamp(_ r: Range<Int>, to s: Range<Int>) -> Range<Int> { max(r.lowerBound, s.lowerBound)..<min(r.upperBound, s.upperBound) }
 
     /// Length of the intersection of two unions of ranges.
     static func intersectionLength(_ a: [Range<Int>], _ b: [Range<Int>]) -> Int {

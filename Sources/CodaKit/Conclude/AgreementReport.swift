@@ -20,12 +20,13 @@ public enum AgreementReport {
         let a = agreement.coderA, b = agreement.coderB
         var table = Table(columns: [Table.Column("Code", key: "code"), .number("Both", key: "both"), .number("Only \(a)", key: "onlyA"),
                                     .number("Only \(b)", key: "onlyB"), .number("Neither", key: "neither"), .number("Agreement", key: "percentAgreement"),
-                                    .number("Kappa", key: "kappa"), .number("Alpha", key: "alpha")])
+                                    .number("Positive", key: "positiveAgreement"), .number("Kappa", key: "kappa"),
+                                    .number("Alpha", key: "alpha")])
         var reasons: [String] = []
         func row(_ label: String, _ r: AgreementResult, summary: Bool = false) {
             let c = r.counts
             table.append([Cell(label, value: .string(label.trimmingWhitespace())), .int(c.both), .int(c.onlyA), .int(c.onlyB), .int(c.neither), .percent(r.percentAgreement),
-                          measure(r.cohensKappa), measure(r.krippendorffAlpha)], isSummary: summary)
+                          .percent(r.positiveAgreement), measure(r.cohensKappa), measure(r.krippendorffAlpha)], isSummary: summary)
             let name = label.trimmingWhitespace()
             if case .undefined(let reason) = r.cohensKappa { reasons.append("\(name): kappa undefined: \(reason).") }
             if case .undefined(let reason) = r.krippendorffAlpha, r.cohensKappa.number != nil { reasons.append("\(name): alpha undefined: \(reason).") }
@@ -33,8 +34,7 @@ public enum AgreementReport {
         for r in agreement.rows { row(String(repeating: "  ", count: r.code.depth - 1) + r.code.name, r.result) }
         row("Pooled", agreement.pooled, summary: true)
         var report = Report(title: "Agreement between \(a) and \(b)")
-        let unitText = agreement.unit == .segment ? "segment" : "character of segment text"
-        report.add(.paragraph("Each decision is whether a code applies to a \(unitText), over the \(agreement.documents.count) document\(plural(agreement.documents.count)) both coders coded: \(agreement.documents.joined(separator: ", "))\(agreement.surveyRespondents > 0 ? " (in survey answers, only the \(agreement.surveyRespondents) respondents both coded)" : ""). Pooled figures sum the decisions of the \(agreement.rows.count) code\(plural(agreement.rows.count)) either coder used; kappa is Cohen's, alpha Krippendorff's (nominal)."))
+        report.add(.paragraph(unitDefinition(agreement)))
         let mean = agreement.meanKappa
         var meanText = "Mean of the per-code kappas: "
         switch mean.mean {
@@ -47,6 +47,7 @@ public enum AgreementReport {
             table.notes.append("Not used by either coder in these documents (left out): " + agreement.unusedCodes.joined(separator: ", ") + ".")
         }
         report.add(.table(table))
+        if agreement.perDocument.count > 1 { report.add(.table(documentTable(agreement))) }
         var disagreementTable = Table(columns: [
             Table.Column("Document", key: "document"), .number("¶", key: "segment"), Table.Column("Speaker", key: "speaker"),
             Table.Column("Code", key: "code"), Table.Column(a, key: "coderA"), Table.Column(b, key: "coderB"), Table.Column("Text", key: "text")])
@@ -64,6 +65,42 @@ public enum AgreementReport {
         return report
     }
 
+    /// What a unit is and how many there are, in words: the figures mean nothing without it.
+    static func unitDefinition(_ agreement: Agreement) -> String {
+        let n = agreement.segmentCount, documents = agreement.documents.count
+        var text = "A unit is a segment both coders read, coded or not: in an interview both coded, each turn with text "
+            + "(a coder who coded an interview read all of it)"
+        if agreement.surveyRespondents > 0 {
+            text += "; in survey answers, each respondent's answer both coders coded or marked as read with `coda tag DOC N --none` "
+                + "(\(agreement.surveyRespondents) respondent\(plural(agreement.surveyRespondents)))"
+        }
+        text += ". \(n) segment\(plural(n)) in \(documents) document\(plural(documents)): \(agreement.documents.joined(separator: ", "))."
+        if agreement.interviewerTurns > 0 {
+            text += " \(agreement.interviewerTurns) interviewer turn\(plural(agreement.interviewerTurns)) are left out (`--with-interviewer` counts them)."
+        }
+        let decision = agreement.unit == .segment ? "segment" : "character of those segments"
+        text += " Each decision is whether a code applies to a \(decision). Pooled figures sum the decisions of the "
+            + "\(agreement.rows.count) code\(plural(agreement.rows.count)) either coder used; kappa is Cohen's, alpha "
+            + "Krippendorff's (nominal); positive agreement is units both coded / units either coded."
+        return text
+    }
+
+    /// The pooled figures of each document, as NVivo reports each source.
+    static func documentTable(_ agreement: Agreement) -> Table {
+        var table = Table(title: "By document", columns: [
+            Table.Column("Document", key: "document"), .number("Segments", key: "segments"), .number("Both", key: "both"),
+            .number("Only \(agreement.coderA)", key: "onlyA"), .number("Only \(agreement.coderB)", key: "onlyB"),
+            .number("Neither", key: "neither"), .number("Agreement", key: "percentAgreement"),
+            .number("Positive", key: "positiveAgreement"), .number("Kappa", key: "kappa"), .number("Alpha", key: "alpha")])
+        for row in agreement.perDocument {
+            let r = row.result, c = r.counts
+            table.append([Cell(row.document), .int(row.segments), .int(c.both), .int(c.onlyA), .int(c.onlyB), .int(c.neither),
+                          .percent(r.percentAgreement), .percent(r.positiveAgreement), measure(r.cohensKappa), measure(r.krippendorffAlpha)])
+        }
+        table.notes.append("Each document's decisions pooled over the codes above.")
+        return table
+    }
+
     static func json(_ agreement: Agreement, disagreementTable: Table?) -> JSONValue {
         func m(_ x: Measure) -> JSONValue {
             switch x {
@@ -73,11 +110,15 @@ public enum AgreementReport {
         }
         func result(_ r: AgreementResult) -> [(String, JSONValue)] {
             [("both", .int(r.counts.both)), ("onlyA", .int(r.counts.onlyA)), ("onlyB", .int(r.counts.onlyB)), ("neither", .int(r.counts.neither)),
-             ("percentAgreement", .number(r.percentAgreement)), ("kappa", m(r.cohensKappa)), ("alpha", m(r.krippendorffAlpha))]
+             ("percentAgreement", .number(r.percentAgreement)), ("positiveAgreement", .number(r.positiveAgreement)),
+             ("kappa", m(r.cohensKappa)), ("alpha", m(r.krippendorffAlpha))]
         }
         var pairs: [(String, JSONValue)] = [
             ("coderA", .string(agreement.coderA)), ("coderB", .string(agreement.coderB)), ("unit", .string(agreement.unit.rawValue)),
-            ("documents", .array(agreement.documents.map(JSONValue.string))),
+            ("documents", .array(agreement.documents.map(JSONValue.string))), ("segments", .int(agreement.segmentCount)),
+            ("surveyRespondents", .int(agreement.surveyRespondents)), ("interviewerTurnsLeftOut", .int(agreement.interviewerTurns)),
+            ("perDocument", .array(agreement.perDocument.map { .object([("document", .string($0.document)),
+                                                                         ("segments", .int($0.segments))] + result($0.result)) })),
             ("codes", .array(agreement.rows.map { .object([("code", .string($0.code.path))] + result($0.result)) })),
             ("pooled", .object(result(agreement.pooled))), ("meanKappa", m(agreement.meanKappa.mean)),
             ("unusedCodes", .array(agreement.unusedCodes.map(JSONValue.string))),

@@ -44,12 +44,15 @@ public struct AgreementResult: Sendable, Equatable {
     public var counts: AgreementCounts
     /// Observed agreement (both + neither) / total × 100; nil when there are no units.
     public var percentAgreement: Double?
+    /// Both coded / either coded × 100; nil when neither coder applied the code.
+    public var positiveAgreement: Double?
     public var cohensKappa: Measure
     public var krippendorffAlpha: Measure
 
     public init(counts: AgreementCounts) {
         self.counts = counts
         percentAgreement = counts.percentAgreement
+        positiveAgreement = counts.positiveAgreement
         cohensKappa = counts.cohensKappa
         krippendorffAlpha = counts.krippendorffAlpha
     }
@@ -88,6 +91,13 @@ public struct MeanKappa: Sendable, Equatable {
 }
 
 extension AgreementCounts {
+    /// Positive agreement: units both coded / units either coded × 100, or nil when neither coded any.
+    /// Unlike percent agreement it is not inflated by the many units where neither applied the code.
+    var positiveAgreement: Double? {
+        guard invalidReason == nil, both + onlyA + onlyB > 0 else { return nil }
+        return Double(both) * 100 / Double(both + onlyA + onlyB)
+    }
+
     /// (both + neither) / total × 100, or nil for an empty (or impossible) table.
     var percentAgreement: Double? {
         guard invalidReason == nil, total > 0 else { return nil }

@@ -16,9 +16,9 @@ struct ConclusionBuilder {
     static let contrastPoints = 25.0
 
     /// `items`: the codings of `coder`, when the caller already gathered them (the appendix draws its matrices from the same).
-    init(project: Project, coder: String?, by: [String], items: [CodingFilter.Item]? = nil) throws {
+    init(project: Project, coder: String?, by: [String], items: [CodingFilter.Item]? = nil, withInterviewer: Bool = false) throws {
         self.project = project
-        self.filter = try CodingFilter(project: project, coder: coder, conditions: [])
+        self.filter = try CodingFilter(project: project, coder: coder, conditions: [], withInterviewer: withInterviewer)
         let names = project.attributeNames
         for a in by where !names.contains(a.lowercased()) {
             throw ProjectError.unknownAttribute(name: a, suggestions: EditDistance.closest(to: a, in: names))
@@ -58,7 +58,7 @@ struct ConclusionBuilder {
         // Survey answers of respondents who were not interviewed.
         var surveyLines: [String] = []
         let interviewed = Set(interviewCases)
-        for document in project.documentsInOrder where document.id.contains(":") {
+        for document in project.documentsInOrder where document.isSurveyAnswers {
             let answered = document.segments.filter { !$0.range.isEmpty && !interviewed.contains($0.speaker ?? "") }
             guard !answered.isEmpty else { continue }
             let coded = Set(items.filter { $0.documentID == document.id && !interviewed.contains($0.caseID) }.map(\.caseID))
@@ -94,15 +94,18 @@ struct ConclusionBuilder {
             case .document: return false
             }
         }.map(\.text) + items.map(\.coding.memo).filter { !$0.isEmpty }
-        evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, agreement: agreement.flatMap { ConclusionBuilder.themeAgreement($0, paths: paths) })
+        let marked = items.filter { EvidenceMark.negative.isIn($0.coding.memo) }.map(citation)
+        evidence.checks = VerificationChecks.run(evidence, items: items, memos: memos, negativeCases: marked,
+                                                 agreement: agreement.flatMap { ConclusionBuilder.themeAgreement($0, paths: paths) })
         return evidence
     }
 
-    /// The pooled kappa over one theme's codes.
-    static func themeAgreement(_ agreement: Agreement, paths: Set<String>) -> (coders: String, kappa: Measure)? {
+    /// The kappa of each of one theme's codes that either coder used.
+    static func themeAgreement(_ agreement: Agreement, paths: Set<String>) -> VerificationChecks.ThemeAgreement? {
         let rows = agreement.rows.filter { paths.contains($0.code.path.lowercased()) }
         guard !rows.isEmpty else { return nil }
-        return ("\(agreement.coderA) and \(agreement.coderB)", AgreementResult.pooled(rows.map(\.result.counts)).cohensKappa)
+        return VerificationChecks.ThemeAgreement(coders: "\(agreement.coderA) and \(agreement.coderB)",
+                                                 kappas: rows.map { ($0.code.path, $0.result.cohensKappa) })
     }
 
     func groupsFor(_ values: (attribute: String, order: [String], valueOf: [String: String], interviews: [String: Int]),
@@ -147,15 +150,14 @@ struct ConclusionBuilder {
         var result: [ThemeEvidence.Exemplar] = []
         for caseID in order.prefix(3) {
             let group = (byCase[caseID] ?? []).sorted { ($0.coding.document, $0.coding.start) < ($1.coding.document, $1.coding.start) }
-            let texts = group.map { MatrixReport.quoteText($0.coding, project: project) }
-            guard let best = TypicalQuote.pick(texts) else { continue }
-            result.append(ThemeEvidence.Exemplar(text: texts[best].truncated(to: 320), citation: citation(group[best])))
+            guard let (best, words) = MatrixReport.typical(group.map(\.coding), project: project, limit: 320) else { continue }
+            result.append(ThemeEvidence.Exemplar(text: words, citation: citation(group[best])))
         }
         return result
     }
 
     func citation(_ item: CodingFilter.Item) -> String {
-        item.isSurvey ? "\(item.caseID), \(item.documentID) ¶\(item.coding.segmentLabel)" : "\(item.caseID) ¶\(item.coding.segmentLabel)"
+        Citation.text(document: item.documentID, caseID: item.caseID, segments: item.coding.segmentLabel)
     }
 
     func oppositions(_ subtree: [Code]) -> [ThemeEvidence.Opposition] {
@@ -185,7 +187,7 @@ struct ConclusionBuilder {
         var result: [ThemeEvidence.Triangulation] = []
         for code in subtree {
             guard let text = code.survey, let link = SurveyLink(text), case .success(let (survey, column)) = project.resolve(link) else { continue }
-            let answered = survey.respondents.filter { !$0.values[column.index].isEmpty }
+            let answered = survey.respondents.filter { !AnswerSpellings.key($0.values[column.index]).isEmpty }
             var surveyText: String
             if let answer = link.answer {
                 let n = answered.filter { column.chose(answer, in: $0.values[column.index]) }.count

@@ -3,17 +3,18 @@
 public enum ConclusionDraft {
     public static let disclaimer = "DRAFT for the researcher to judge. Coda computed every number and chose every quote below from the project's codings; the interpretation, and the decision what to conclude, are yours. Check each claim against the segments cited before using it."
 
-    public static func report(_ project: Project, themes requested: [Code], by: [String], coder: String?) throws -> Report {
-        try report(project, themes: requested, by: by, coder: coder, items: nil, agreements: [])
+    public static func report(_ project: Project, themes requested: [Code], by: [String], coder: String?,
+                              withInterviewer: Bool = false) throws -> Report {
+        try report(project, themes: requested, by: by, coder: coder, items: nil, agreements: [], withInterviewer: withInterviewer)
     }
 
     /// `items` and `agreements`: the codings of `coder`, and agreements on all codes by segment, when the
     /// caller (the appendix) already worked them out.
     static func report(_ project: Project, themes requested: [Code], by: [String], coder: String?,
-                       items: [CodingFilter.Item]?, agreements: [Agreement]) throws -> Report {
+                       items: [CodingFilter.Item]?, agreements: [Agreement], withInterviewer: Bool = false) throws -> Report {
         guard !project.codebook.codes.isEmpty else { throw ConcludeError.noThemes }
         let themes = requested.isEmpty ? project.codebook.topLevel : requested
-        let builder = try ConclusionBuilder(project: project, coder: coder, by: by, items: items)
+        let builder = try ConclusionBuilder(project: project, coder: coder, by: by, items: items, withInterviewer: withInterviewer)
         var report = Report(title: "Conclusion drafts")
         report.add(.paragraph(disclaimer))
         report.add(.paragraph("Drawn from \(builder.filter.description); \(project.transcripts.count) interviews. Contrasts are mentioned when two groups' shares of interviews with the theme differ by \(Int(ConclusionBuilder.contrastPoints)) points or more."))
@@ -95,7 +96,9 @@ public enum ConclusionDraft {
             }))
         }
         blocks.append(.heading("Verification checks", level: 2))
-        blocks.append(.list(e.checks.map { "\($0.ok ? "✓" : "!") \($0.name): \($0.finding)" }))
+        blocks.append(.list(e.checks.map { "\($0.status.mark) \($0.name): \($0.finding)" }))
+        blocks.append(.paragraph("✓ passed, ! needs your attention, ? nothing recorded to rest on. Mark rival explanations with "
+                                 + "`#rival` and examined negative cases with `#negative` in a memo (e.g. `coda tag DOC N CODE --memo \"#negative …\"`)."))
         return blocks
     }
 
@@ -116,7 +119,8 @@ public enum ConclusionDraft {
             ("negativeCases", .array(e.negativeCases.map(JSONValue.string))),
             ("triangulation", .array(e.triangulation.map { .object([("code", .string($0.code)), ("link", .string($0.link)),
                                                                     ("survey", .string($0.surveyText)), ("interviews", .string($0.interviewText))]) })),
-            ("checks", .array(e.checks.map { .object([("name", .string($0.name)), ("ok", .bool($0.ok)), ("finding", .string($0.finding))]) })),
+            ("checks", .array(e.checks.map { .object([("name", .string($0.name)), ("ok", .bool($0.ok)), ("status", .string($0.status.rawValue)),
+                                                      ("finding", .string($0.finding))]) })),
         ])
     }
 }

@@ -36,7 +36,7 @@ public enum ReviewPack {
         let memos = MemoList.report(project, code: nil, document: nil)
         section("Memos", memos.blocks)
 
-        let problems = project.diagnostics
+        let problems = (project.diagnostics + project.interviewerCodingWarnings()).sortedForDisplay()
         section("Check", [problems.isEmpty ? .paragraph("No problems found.") : .list(problems.map(\.description))])
         let notes = NoteStore(root: project.root).load()
         section("Open notes", ReviewNotesReport.report(notes, all: false).blocks)

@@ -42,9 +42,27 @@ public struct ThemeEvidence: Sendable {
     }
 
     public struct Check: Sendable {
+        /// Passed, needs the researcher's attention, or has nothing recorded to rest on (never shown as passed).
+        public enum Status: String, Sendable {
+            case passed, attention, nothingRecorded
+
+            var mark: String { self == .passed ? "✓" : self == .attention ? "!" : "?" }
+        }
+
         public var name: String
-        public var ok: Bool
+        public var status: Status
         public var finding: String
+        public var ok: Bool { status == .passed }
+
+        init(name: String, ok: Bool, finding: String) {
+            self.init(name: name, status: ok ? .passed : .attention, finding: finding)
+        }
+
+        init(name: String, status: Status, finding: String) {
+            self.name = name
+            self.status = status
+            self.finding = finding
+        }
     }
 
     public var theme: Code

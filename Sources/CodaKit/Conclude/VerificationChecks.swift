@@ -2,9 +2,17 @@
 /// representative, do outliers carry it, were negative cases and rival explanations looked at, does the
 /// survey agree, and do two coders agree on it.
 enum VerificationChecks {
-    static let rivalWords = ["rival", "alternative", "other explanation", "other cause", "instead", "season", "coincid", "confound", "because of something else"]
+    /// The kappa each code of a theme must reach for the agreement check to pass.
+    static let kappaThreshold = 0.6
 
-    static func run(_ e: ThemeEvidence, items: [CodingFilter.Item], memos: [String], agreement: (coders: String, kappa: Measure)?) -> [ThemeEvidence.Check] {
+    /// Two coders' kappa on each code of a theme.
+    struct ThemeAgreement {
+        var coders: String
+        var kappas: [(code: String, kappa: Measure)]
+    }
+
+    static func run(_ e: ThemeEvidence, items: [CodingFilter.Item], memos: [String], negativeCases: [String],
+                    agreement: ThemeAgreement?) -> [ThemeEvidence.Check] {
         var checks: [ThemeEvidence.Check] = []
         let n = e.interviewCases.count
         let quoted = Set(e.exemplars.map { $0.citation.split(separator: " ").first.map(String.init) ?? $0.citation }).count
@@ -26,36 +34,66 @@ enum VerificationChecks {
             checks.append(ThemeEvidence.Check(name: "Outliers", ok: false, finding: "no interview codings of this theme."))
         }
 
-        var negative = e.negativeCases.isEmpty ? "every interview case has the theme" : "no coding in " + e.negativeCases.joined(separator: ", ") + ": explain why"
-        let opposed = e.oppositions.filter { !$0.casesWithOpposite.isEmpty }
-        if !opposed.isEmpty {
-            negative += "; opposing codes: " + opposed.map { "\($0.opposite) in \($0.casesWithOpposite.count) case\(plural($0.casesWithOpposite.count))" }.joined(separator: ", ")
-        }
-        checks.append(ThemeEvidence.Check(name: "Negative cases", ok: e.negativeCases.isEmpty && opposed.isEmpty, finding: negative + "."))
-
-        let rival = memos.filter { memo in rivalWords.contains { memo.lowercased().contains($0) } }
-        checks.append(ThemeEvidence.Check(
-            name: "Rival explanations", ok: !rival.isEmpty,
-            finding: rival.isEmpty ? "no memo on these codes or codings names a rival explanation: consider one before concluding."
-                : "\(rival.count) memo\(rival.count == 1 ? " weighs" : "s weigh") another explanation, e.g. “\(rival[0].collapsingWhitespace().truncated(to: 140))”"))
-
+        checks.append(negativeCasesCheck(e, marked: negativeCases))
+        checks.append(rivalCheck(memos))
         checks.append(ThemeEvidence.Check(
             name: "Triangulation", ok: !e.triangulation.isEmpty,
             finding: e.triangulation.isEmpty ? "no code of this theme is linked to a survey question (add `Survey:` to a code in the codebook)."
                 : e.triangulation.map { "\($0.surveyText); \($0.interviewText)" }.joined(separator: "; ") + "."))
 
-        if let agreement {
-            let ok = (agreement.kappa.number ?? 0) >= 0.6
-            let value: String
-            switch agreement.kappa {
-            case .value(let v): value = "kappa \(formatDecimal(v, places: 2))"
-            case .undefined(let reason): value = "kappa undefined (\(reason))"
-            }
-            checks.append(ThemeEvidence.Check(name: "Coder agreement", ok: ok,
-                                              finding: "\(agreement.coders) on this theme's codes: \(value)" + (ok ? "." : ": discuss the disagreements (`coda agree --disagreements`).")))
-        } else {
-            checks.append(ThemeEvidence.Check(name: "Coder agreement", ok: false, finding: "only one coder has coded this theme: a second coder on a sample would check it."))
-        }
+        checks.append(agreementCheck(agreement))
         return checks
+    }
+
+    /// Negative cases are those the researcher recorded (`#negative` on a coding's memo), and cases where an
+    /// opposing code applies; a case merely without the theme is listed, but is not a negative case examined.
+    static func negativeCasesCheck(_ e: ThemeEvidence, marked: [String]) -> ThemeEvidence.Check {
+        let opposed = e.oppositions.filter { !$0.casesWithOpposite.isEmpty }
+        let opposing = opposed.map { "\($0.opposite) in \($0.casesWithOpposite.count) case\(plural($0.casesWithOpposite.count))" }
+        let absent = e.negativeCases.isEmpty ? "" : " Interview cases without the theme: \(e.negativeCases.joined(separator: ", "))."
+        if !marked.isEmpty {
+            let finding = "marked as negative cases: \(marked.joined(separator: "; "))"
+                + (opposing.isEmpty ? "" : "; opposing codes: " + opposing.joined(separator: ", ")) + "." + absent
+            return ThemeEvidence.Check(name: "Negative cases", status: .passed, finding: finding)
+        }
+        if !opposing.isEmpty {
+            return ThemeEvidence.Check(name: "Negative cases", status: .attention,
+                    finding: "opposing codes apply (\(opposing.joined(separator: ", "))) but no coding of the theme is marked "
+                    + "`#negative`: examine those cases and mark them." + absent)
+        }
+        return ThemeEvidence.Check(name: "Negative cases", status: .nothingRecorded,
+                finding: "no coding of this theme is marked `#negative` and no opposing code applies, so there is "
+                + "nothing to rest this check on." + absent)
+    }
+
+    /// Rival explanations are memos the researcher marked `#rival`, never a guess from the memo's words.
+    static func rivalCheck(_ memos: [String]) -> ThemeEvidence.Check {
+        let rival = memos.filter(EvidenceMark.rival.isIn)
+        guard let first = rival.first else {
+            return ThemeEvidence.Check(name: "Rival explanations", status: .nothingRecorded,
+                    finding: "no memo on these codes or codings is marked `#rival`: record the rival explanations you "
+                    + "weighed (e.g. `coda memo code CODE \"#rival …\"`).")
+        }
+        return ThemeEvidence.Check(name: "Rival explanations", status: .passed,
+                finding: "\(rival.count) memo\(rival.count == 1 ? " weighs" : "s weigh") a rival explanation, e.g. "
+                + "“\(first.collapsingWhitespace().truncated(to: 140))”")
+    }
+
+    /// Agreement is checked code by code against the stated threshold: a pooled kappa can hide a weak code.
+    static func agreementCheck(_ agreement: ThemeAgreement?) -> ThemeEvidence.Check {
+        guard let agreement else {
+            return ThemeEvidence.Check(name: "Coder agreement", status: .nothingRecorded,
+                    finding: "only one coder has coded this theme: a second coder on a sample would check it.")
+        }
+        let threshold = formatDecimal(kappaThreshold, places: 2)
+        let values = agreement.kappas.map { code, kappa in
+            "\(code) \(kappa.number.map { formatDecimal($0, places: 2) } ?? "undefined")"
+        }
+        let weak = agreement.kappas.filter { ($0.kappa.number ?? -1) < kappaThreshold }.map(\.code)
+        let finding = "\(agreement.coders), kappa per code (threshold \(threshold)): " + values.joined(separator: ", ")
+        if weak.isEmpty { return ThemeEvidence.Check(name: "Coder agreement", status: .passed, finding: finding + ".") }
+        return ThemeEvidence.Check(name: "Coder agreement", status: .attention,
+                finding: finding + "; below the threshold or undefined: " + weak.joined(separator: ", ")
+                + ": discuss the disagreements (`coda agree --disagreements`).")
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// At the prompt: code names or unique prefixes, separated by commas (`info, queue`), optionally followed
 /// by `-- memo`; `-name` removes a code; `?` lists the codebook; `m TEXT` writes a memo on the document at
-/// this segment; Enter or `s` skips; `b` goes back; `q` quits.
+/// this segment; Enter or `s` skips; `b` goes back; `q` quits. Every segment the coder moves past (coded or
+/// skipped) is recorded as read, so agreement counts "read, no code applies" as a decision.
 public struct InteractiveCoder {
     public var project: Project
     public var document: Transcript
@@ -73,6 +74,7 @@ public struct InteractiveCoder {
         var position = 0
         var tagged = 0
         var removed = 0
+        let review = ReviewStore(root: project.root)
         while position < numbers.count {
             let segment = document.segments[numbers[position] - 1]
             show(segment, codings: here)
@@ -86,6 +88,7 @@ public struct InteractiveCoder {
                 position = numbers.count
                 continue
             case .skip:
+                try review.mark(coder: coder, document: document, segments: [segment.number])
                 position += 1
             case .back:
                 position = max(0, position - 1)
@@ -100,6 +103,7 @@ public struct InteractiveCoder {
                 tagged += result.added.count
                 console.line("  saved: " + codes.map(\.path).joined(separator: ", "))
                 here += result.added
+                try review.mark(coder: coder, document: document, segments: [segment.number])
                 position += 1
             case .remove(let names):
                 guard let codes = resolve(names) else { continue }

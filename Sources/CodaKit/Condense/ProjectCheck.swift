@@ -5,7 +5,7 @@ public enum ProjectCheck {
         var report = Report(title: "Check")
         let human = project.humanCodings.count
         report.add(.paragraph("\(project.documentIDs.count) document\(plural(project.documentIDs.count)), \(project.codebook.codes.count) code\(plural(project.codebook.codes.count)), \(human) coding\(plural(human)) by \(project.coders.count) coder\(plural(project.coders.count)), \(project.suggestions.count) suggestion\(plural(project.suggestions.count)) waiting."))
-        report.addProblems(project.diagnostics, none: "No problems found.")
+        report.addProblems((project.diagnostics + project.interviewerCodingWarnings()).sortedForDisplay(), none: "No problems found.")
         return report
     }
 

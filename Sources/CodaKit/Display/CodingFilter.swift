@@ -4,6 +4,8 @@ struct CodingFilter {
     var project: Project
     var coder: String?
     var conditions: [(attribute: String, value: String)]
+    /// Keep codings that lie only on interviewer turns (`--with-interviewer`).
+    var withInterviewer = false
 
     /// The coder whose codings displays use by default: with several coders, the one with the most codings
     /// (the others are for agreement checks); `all` means everyone.
@@ -17,9 +19,10 @@ struct CodingFilter {
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
-    init(project: Project, coder: String?, conditions: [(attribute: String, value: String)]) throws {
+    init(project: Project, coder: String?, conditions: [(attribute: String, value: String)], withInterviewer: Bool = false) throws {
         self.project = project
         self.conditions = conditions
+        self.withInterviewer = withInterviewer
         if let coder, coder.lowercased() == "all" {
             self.coder = nil
         } else if let coder {
@@ -40,21 +43,25 @@ struct CodingFilter {
         var caseID: String
         /// The code's path in lower case, for matching without lower-casing it again and again.
         var codeKey: String
-        var isSurvey: Bool { documentID.contains(":") }
+        /// The coding sits in a survey question's answers, where each segment is another respondent.
+        var isSurvey: Bool
     }
 
     func items() -> [Item] {
         let coder = coder?.lowercased()
         let known = Set(project.codebook.codes.map { $0.path.lowercased() })
         let meetsConditions = conditions.isEmpty ? nil : project.conditionTest(conditions)
+        let interviewer = withInterviewer ? nil : InterviewerTurns(project)
         var result: [Item] = []
         for coding in project.humanCodings {
             if let coder, coding.coder.lowercased() != coder { continue }
+            if let interviewer, interviewer.covers(coding) { continue }
             let codeKey = coding.code.lowercased()
             guard known.contains(codeKey), let document = project.documentsByID[coding.document.lowercased()] else { continue }
             let caseID = project.caseID(of: coding, in: document)
             if let meetsConditions, !meetsConditions(document, caseID) { continue }
-            result.append(Item(coding: coding, documentID: document.id, caseID: caseID, codeKey: codeKey))
+            result.append(Item(coding: coding, documentID: document.id, caseID: caseID, codeKey: codeKey,
+                               isSurvey: document.isSurveyAnswers))
         }
         return result
     }
@@ -62,6 +69,7 @@ struct CodingFilter {
     /// Words that reproduce this filter on `coda retrieve`.
     var retrieveArguments: [String] {
         (coder.map { ["--coder", $0] } ?? []) + conditions.flatMap { ["--where", "\($0.attribute)=\($0.value)"] }
+            + (withInterviewer ? ["--with-interviewer"] : [])
     }
 
     /// A sentence for the notes under a display.
@@ -75,6 +83,7 @@ struct CodingFilter {
             parts.append(project.coders.count > 1 ? "codings by all coders" : "all codings")
         }
         if !conditions.isEmpty { parts.append("where " + conditions.map { "\($0.attribute) = \($0.value)" }.joined(separator: " and ")) }
+        parts.append(withInterviewer ? "interviewer turns included" : "interviewer turns left out (`--with-interviewer` counts them)")
         return parts.joined(separator: ", ")
     }
 }

@@ -1,6 +1,7 @@
 /// Code × code: how often two codes apply to the same segment, or to segments at most N apart.
 /// The count is the number of (segment with A, segment with B) pairs at most N segments apart
 /// (with N = 0, the segments coded with both); the diagonal is the number of segments coded with each code.
+/// In survey answers nearby never reaches another respondent: each answer pairs only with itself.
 enum Cooccurrence {
     /// The count of each pair of shown codes and, `withCodings`, the items behind each cell (indices into
     /// `items`; with `within` > 0 an item comes once per nearby segment).
@@ -10,6 +11,7 @@ enum Cooccurrence {
         var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
         var cells = withCodings ? Array(repeating: Array(repeating: [Int](), count: n), count: n) : []
         for (_, documentItems) in Dictionary(grouping: items.indices, by: { items[$0].coding.document }) {
+            let isSurvey = items[documentItems[0]].isSurvey
             // Segment → shown code → the items that put it there.
             var codingsAt: [Int: [Int: [Int]]] = [:]
             for i in documentItems {
@@ -20,7 +22,7 @@ enum Cooccurrence {
             for (s, codes) in codingsAt {
                 for (a, here) in codes {
                     counts[a][a] += 1
-                    for t in (s - within)...(s + within) {
+                    for t in DocumentKind.neighbourhood(of: s, within: within, isSurveyAnswers: isSurvey) {
                         guard let others = codingsAt[t] else { continue }
                         for b in others.keys where b != a {
                             counts[a][b] += 1

@@ -23,6 +23,8 @@ public struct Matrix: Sendable {
     public var counts: [[Int]]?
     /// Filters (coder, `--where`) every cell's `coda retrieve` repeats.
     public var filterArguments: [String] = []
+    /// Checklist: respondents who answered, for each pooled survey label of the case axis (strength is a share of them).
+    public var respondentBases: [String: Int] = [:]
 
     public enum CoverageBase: Sendable {
         case rows([Int])

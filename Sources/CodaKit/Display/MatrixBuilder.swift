@@ -9,7 +9,7 @@ public enum MatrixBuilder {
     static func build(_ project: Project, _ options: MatrixOptions, items cached: [CodingFilter.Item]?) throws -> Matrix {
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
         let filter = try CodingFilter(project: project, coder: options.kind == .codeCoder ? (options.coder ?? "all") : options.coder,
-                                      conditions: options.conditions)
+                                      conditions: options.conditions, withInterviewer: options.withInterviewer)
         let items = cached ?? filter.items()
         let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
         var matrix: Matrix
@@ -19,6 +19,7 @@ public enum MatrixBuilder {
         } else {
             let groups = try grouping(project, options, items: items)
             matrix = codesByGroups(items, selection: selection, groups: groups, options: options)
+            if options.kind == .checklist { matrix.respondentBases = SurveyStrength.bases(project, labels: groups.labels) }
             if options.kind == .attribute || options.kind == .time { sources = groupSources(items, selection: selection, groups: groups) }
             if options.kind == .caseCode || options.kind == .framework { matrix = matrix.transposed() }
         }
@@ -26,7 +27,7 @@ public enum MatrixBuilder {
         let what = options.cell == .coverage ? "Coverage is of codings" : options.kind == .framework || options.cell == .summary ? "Cells draw on codings"
             : options.cell == .quotes ? "Quotes are codings" : "Counts are codings"
         matrix.notes.append("\(what): \(filter.description).")
-        let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).contains { project.documentsByID[$0.lowercased()]?.id.contains(":") == true }
+        let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).contains { project.documentsByID[$0.lowercased()]?.isSurveyAnswers == true }
         if [.caseCode, .checklist, .framework].contains(options.kind) && !options.allCases && pooledSurvey {
             matrix.notes.append("Survey answers are pooled per question (e.g. pre-survey:Q4); an interviewee's own survey answer counts in their row; `--all-cases` shows each respondent.")
         }
@@ -99,17 +100,17 @@ public enum MatrixBuilder {
         case .caseCode, .checklist, .framework:
             // Interviewees are the cases; survey answers are pooled per question unless --all-cases.
             let interviewed = Set(project.transcripts.map(\.caseID))
-            func group(_ documentID: String, _ caseID: String) -> String {
-                options.allCases || interviewed.contains(caseID) || !documentID.contains(":") ? caseID : documentID
+            func group(_ documentID: String, isSurvey: Bool, _ caseID: String) -> String {
+                options.allCases || interviewed.contains(caseID) || !isSurvey ? caseID : documentID
             }
-            var ids = Set(items.map { group($0.documentID, $0.caseID) })
+            var ids = Set(items.map { group($0.documentID, isSurvey: $0.isSurvey, $0.caseID) })
             ids.formUnion(interviewed)
             if options.allCases { for c in project.cases { ids.insert(c.id) } }
-            let pooled = ids.filter { id in project.documentsByID[id.lowercased()] != nil && id.contains(":") }
+            let pooled = ids.filter { id in project.documentsByID[id.lowercased()]?.isSurveyAnswers == true }
             let labels = ids.subtracting(pooled).sorted(by: naturalOrder) + pooled.sorted()
             return Grouping(title: "Case", labels: labels, retrieve: { pooled.contains($0) ? ["--document", $0, "--not-interviewed"] : ["--case", $0] },
-                            group: { group($0.documentID, $0.caseID) },
-                            textLength: options.cell != .coverage ? [:] : lengths(project) { group($0.id, $1) })
+                            group: { group($0.documentID, isSurvey: $0.isSurvey, $0.caseID) },
+                            textLength: options.cell != .coverage ? [:] : lengths(project) { group($0.id, isSurvey: $0.isSurveyAnswers, $1) })
         case .attribute, .time:
             guard let by = options.by?.lowercased() else { throw DisplayError.needsBy(options.kind) }
             if options.kind == .time && by != "phase" && by != "month" { throw DisplayError.badTimeAxis(by) }
@@ -178,7 +179,7 @@ public enum MatrixBuilder {
         var result: [String: Int] = [:]
         for document in project.documentsInOrder {
             for segment in document.segments where !segment.range.isEmpty {
-                let caseID = document.id.contains(":") ? (segment.speaker ?? "") : document.caseID
+                let caseID = document.caseID(ofSegment: segment.number)
                 if let g = group(document, caseID) { result[g, default: 0] += segment.range.count }
             }
         }

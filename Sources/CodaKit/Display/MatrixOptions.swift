@@ -17,6 +17,8 @@ public struct MatrixOptions: Sendable {
     public var allCases = false
     public var dropEmpty = false
     public var transpose = false
+    /// Count codings that lie only on interviewer turns.
+    public var withInterviewer = false
 
     public init(kind: MatrixKind) { self.kind = kind }
 }

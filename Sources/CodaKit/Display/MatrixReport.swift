@@ -43,6 +43,7 @@ public enum MatrixReport {
         table.notes = matrix.notes
         if matrix.kind == .checklist && cellKind == .count {
             table.notes.append("Strength from the number of codings: + weak (\(thresholds[0])), ++ moderate (\(thresholds[1])+), +++ strong (\(thresholds[2])+); blank: absent.")
+            if !matrix.respondentBases.isEmpty { table.notes.append(SurveyStrength.note(matrix.respondentBases)) }
         }
         if cellKind == .coverage { table.notes.append("Coverage: the share of the \(coverageAxisName(matrix)) text coded with the code.") }
         if let r = matrix.rows.labels.indices.first, let c = matrix.columns.labels.indices.first {
@@ -79,9 +80,28 @@ public enum MatrixReport {
     }
 
     static func citation(_ coding: Coding, project: Project) -> String {
-        let caseID = project.documentsByID[coding.document.lowercased()].map { project.caseID(of: coding, in: $0) } ?? coding.document
-        let where_ = caseID == coding.document ? caseID : (coding.document.contains(":") ? "\(coding.document) \(caseID)" : caseID)
-        return "\(where_) ¶\(coding.segmentLabel)"
+        let document = project.documentsByID[coding.document.lowercased()]
+        return Citation.text(document: document?.id ?? coding.document, caseID: document.map { project.caseID(of: coding, in: $0) } ?? "",
+                             segments: coding.segmentLabel)
+    }
+
+    /// The most typical of the codings, phrase codings first, as its coded words with a little context and its citation.
+    static func typicalQuote(_ codings: [Coding], project: Project) -> String? {
+        guard let (best, words) = typical(codings, project: project, limit: 240) else { return nil }
+        return "“\(words)” (\(citation(codings[best], project: project)))"
+    }
+
+    /// Which of the codings is most typical (phrase codings preferred), and its words as a quote shows them.
+    static func typical(_ codings: [Coding], project: Project, limit: Int) -> (index: Int, words: String)? {
+        let documents = codings.map { project.documentsByID[$0.document.lowercased()] }
+        let phrases = codings.indices.filter { i in documents[i].map { QuoteExcerpt.isPhrase(codings[i], in: $0) } ?? false }
+        let candidates = phrases.isEmpty ? Array(codings.indices) : phrases
+        guard let pick = TypicalQuote.pick(candidates.map { quoteText(codings[$0], project: project) }) else { return nil }
+        let best = candidates[pick]
+        let code = try? project.codebook.resolve(codings[best].code)
+        let words = documents[best].map { QuoteExcerpt.text(codings[best], in: $0, code: code, limit: limit) }
+            ?? quoteText(codings[best], project: project).truncated(to: limit)
+        return (best, words)
     }
 
     static func quoteText(_ coding: Coding, project: Project) -> String {
@@ -95,10 +115,12 @@ public enum MatrixReport {
         let codings = matrix.cells[r][c]
         let shade = Double(count) / Double(maximum)
         // The coded words, for the quotes (cell text or folded details) and a summary cell's most typical quote.
-        var texts = quotesInCells || kind == .quotes ? codings.map { quoteText($0, project: project) } : []
+        let texts = quotesInCells || kind == .quotes ? codings.map { quoteText($0, project: project) } : []
         let quotes = zip(codings, texts).map { "“\($1.truncated(to: 400))” (\(citation($0, project: project)))" }
         guard let kind else {
-            let mark = count >= thresholds[2] ? "+++" : count >= thresholds[1] ? "++" : count >= thresholds[0] ? "+" : ""
+            let caseLabel = matrix.columns.title == "Case" ? matrix.columns.labels[c] : matrix.rows.labels[r]
+            let mark = matrix.respondentBases[caseLabel].map { SurveyStrength.mark(codings, base: $0) }
+                ?? (count >= thresholds[2] ? "+++" : count >= thresholds[1] ? "++" : count >= thresholds[0] ? "+" : "")
             return Cell(mark, value: .int(count), details: quotes, shade: count > 0 ? shade : nil)
         }
         switch kind {
@@ -127,9 +149,7 @@ public enum MatrixReport {
             if let caseID, let code, let summary = summaries.summary(case: caseID, code: code) {
                 return Cell(summary, value: .string(summary), details: quotes)
             }
-            if texts.isEmpty { texts = codings.map { quoteText($0, project: project) } }
-            guard let best = TypicalQuote.pick(texts) else { return Cell("", value: .null) }
-            let text = "“\(texts[best].truncated(to: 240))” (\(citation(codings[best], project: project)))"
+            guard let text = typicalQuote(codings, project: project) else { return Cell("", value: .null) }
             return Cell(text, value: .string(text), details: quotes)
         }
     }

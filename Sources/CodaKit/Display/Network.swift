@@ -35,7 +35,8 @@ public struct Network: Sendable {
 
     public static func build(_ project: Project, kind: Kind, options: MatrixOptions, minimum: Int) throws -> Network {
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
-        let filter = try CodingFilter(project: project, coder: options.coder, conditions: options.conditions)
+        let filter = try CodingFilter(project: project, coder: options.coder, conditions: options.conditions,
+                                      withInterviewer: options.withInterviewer)
         let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
         let counts = Cooccurrence.tally(filter.items(), selection: selection, within: options.within, withCodings: false).counts
         let shown = selection.shown

@@ -18,6 +18,8 @@ public struct SurveyCrossTab: Sendable {
     public var counts: [[Int]]
     /// Respondents left out because they lack the answer or the attribute.
     public var leftOut: Int
+    /// Spellings counted under another (`tidak` as `Tidak`), said in a note.
+    var spellingNote: String?
 
     public init(survey: Survey, question: SurveyColumn, attribute: String, value: (Survey.Respondent) -> String?) {
         self.question = question
@@ -25,12 +27,17 @@ public struct SurveyCrossTab: Sendable {
         var pairs: [(String, String)] = []
         var leftOut = 0
         var respondents: [String: Int] = [:]
+        let spellings = AnswerSpellings(survey.respondents.flatMap { question.answers(in: $0.values[question.index]) })
+        let groupSpellings = AnswerSpellings(survey.respondents.compactMap(value))
         for r in survey.respondents {
-            let chosen = question.answers(in: r.values[question.index])
-            guard !chosen.isEmpty, let group = value(r), !group.isEmpty else { leftOut += 1; continue }
+            let chosen = question.answers(in: r.values[question.index]).map(spellings.canonical).filter { !$0.isEmpty }
+            guard !chosen.isEmpty, let raw = value(r) else { leftOut += 1; continue }
+            let group = groupSpellings.canonical(raw)
+            guard !group.isEmpty else { leftOut += 1; continue }
             respondents[group, default: 0] += 1
             for answer in Set(chosen) { pairs.append((answer, group)) }
         }
+        spellingNote = spellings.note
         var answerCounts: [String: Int] = [:]
         var groupCounts: [String: Int] = [:]
         for (a, g) in pairs { answerCounts[a, default: 0] += 1; groupCounts[g, default: 0] += 1 }
@@ -99,6 +106,7 @@ public struct SurveyCrossTab: Sendable {
                 + "percentages are of each group's respondents "
                 + "(\(groupRespondents.map(String.init).joined(separator: ", "))), so they sum past 100%.")
         }
+        if let spellingNote { table.notes.append(spellingNote) }
         if leftOut > 0 { table.notes.append("\(leftOut) respondent\(plural(leftOut)) without an answer or a \(attribute) are left out.") }
         return table
     }

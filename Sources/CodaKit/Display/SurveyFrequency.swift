@@ -12,17 +12,21 @@ public struct SurveyFrequency: Sendable {
     /// Respondents who gave any answer; percentages are of these.
     public var answered: Int
     public var missing: Int
+    /// Spellings counted under another (`tidak` as `Tidak`), said in a note.
+    var spellingNote: String?
 
     public init(survey: Survey, column: SurveyColumn) {
         self.survey = survey
         self.column = column
         var counts: [String: Int] = [:]
         var missing = 0
+        let spellings = AnswerSpellings(survey.respondents.flatMap { column.answers(in: $0.values[column.index]) })
         for r in survey.respondents {
-            let chosen = column.answers(in: r.values[column.index])
+            let chosen = column.answers(in: r.values[column.index]).map(spellings.canonical).filter { !$0.isEmpty }
             if chosen.isEmpty { missing += 1 }
             for answer in Set(chosen) { counts[answer, default: 0] += 1 }
         }
+        spellingNote = spellings.note
         let answered = survey.respondents.count - missing
         var keys = SurveyFrequency.order(counts)
         if let scale = column.scale { (keys, counts) = SurveyFrequency.order(counts, on: scale) }
@@ -52,6 +56,7 @@ public struct SurveyFrequency: Sendable {
             table.append([Cell("Total"), .int(answered), .percent(answered > 0 ? 100 : nil)], isSummary: true)
         }
         if let scale = column.scale { table.notes.append("Answers in the order of the \(scale.name) scale.") }
+        if let spellingNote { table.notes.append(spellingNote) }
         if missing > 0 { table.notes.append("\(missing) respondent\(plural(missing)) gave no answer; percentages are of the \(answered) who did.") }
         return table
     }

@@ -131,8 +131,8 @@ public enum SurveyReport {
         guard project.attributeNames.contains(key) else {
             throw .unknownAttribute(name: attribute, suggestions: EditDistance.closest(to: attribute, in: project.attributeNames))
         }
-        var byCase: [String: String] = [:]
-        for c in project.cases { if let v = c.attribute(key) { byCase[c.id] = v } }
-        return { byCase[$0.id] }
+        return { respondent in
+            project.answerAttributes.value(key, survey: survey.id, respondent: respondent.id, case: project.caseRecord(respondent.id))
+        }
     }
 }

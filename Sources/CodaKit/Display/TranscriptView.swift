@@ -12,7 +12,7 @@ public enum TranscriptView {
         let coders = Set(codings.map { $0.coder.lowercased() })
         let codes = codings.isEmpty ? nil : codeLabels(project, document: transcript, codings: codings, namingCoders: coders.count > 1)
         var fields = [Field("File", transcript.path)]
-        if transcript.id.contains(":") {
+        if transcript.isSurveyAnswers {
             let answered = transcript.segments.filter { !$0.range.isEmpty }.count
             fields.append(Field("Answers", "\(answered) of \(transcript.segments.count) respondents; segment N is respondent N"))
         } else {
@@ -27,7 +27,7 @@ public enum TranscriptView {
         let hasTimes = transcript.segments.contains { $0.timestamp != nil }
         var columns = [Table.Column.number("¶", key: "segment")]
         if hasTimes { columns.append(Table.Column("Time", key: "timestamp")) }
-        columns += [Table.Column(transcript.id.contains(":") ? "Respondent" : "Speaker", key: "speaker"), Table.Column("Text", key: "text")]
+        columns += [Table.Column(transcript.isSurveyAnswers ? "Respondent" : "Speaker", key: "speaker"), Table.Column("Text", key: "text")]
         if codes != nil { columns.append(Table.Column("Codes", key: "codes")) }
         var table = Table(columns: columns)
         for n in numbers {

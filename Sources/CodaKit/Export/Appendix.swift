@@ -237,7 +237,7 @@ public struct Appendix {
             for extra in try part.buildExtras() { try AtomicFile.write(extra.text, to: folder.appendingPathComponent(extra.name), durable: false) }
         }
         let titles = before.map { ($0.name, $0.title) }
-            + transcripts.map { ($0.name, ($0.document.id.contains(":") ? "Survey answers " : "Transcript ") + $0.document.id) }
+            + transcripts.map { ($0.name, ($0.document.isSurveyAnswers ? "Survey answers " : "Transcript ") + $0.document.id) }
             + after.map { ($0.name, $0.title) }
         try AtomicFile.write(format == .tex ? whole : index(titles, format: format), to: folder.appendingPathComponent(indexName))
         try output.finish(paths, previous: previous)

@@ -82,7 +82,7 @@ public struct SurveyColumn: Sendable, Hashable {
 
     /// Whether a cell holds `answer` (one of the options chosen, for a `multiple` column), ignoring case.
     public func chose(_ answer: String, in value: String) -> Bool {
-        answers(in: value).contains { $0.lowercased() == answer.lowercased() }
+        answers(in: value).contains { AnswerSpellings.key($0) == AnswerSpellings.key(answer) }
     }
 
     /// The answers in one cell: the chosen options of a `multiple` column, else the cell itself.

@@ -12,6 +12,8 @@ public struct Transcript: Sendable {
     public var segments: [Segment]
     /// Names accepted as speakers, in order of first appearance.
     public var speakers: [String]
+    /// An interview transcript, or a survey question's answers: what its segments are and whose they are.
+    public internal(set) var kind: DocumentKind = .interview
     let scalarIndex: ScalarIndex
 
     public init(id: String, path: String, attributes: [(key: String, value: String)], caseID: String, text: String,

@@ -52,7 +52,9 @@ extension Survey {
             text += answer + "\n"
             offset += length + 1
         }
-        return Transcript(id: documentID(for: column), path: path, attributes: [("question", column.header)] + attributes,
-                          caseID: id, text: text, segments: segments, speakers: [])
+        var document = Transcript(id: documentID(for: column), path: path, attributes: [("question", column.header)] + attributes,
+                                  caseID: id, text: text, segments: segments, speakers: [])
+        document.kind = .surveyAnswers(survey: id, question: column.key)
+        return document
     }
 }

@@ -35,6 +35,10 @@ public struct Project: Sendable {
     /// Every case, sorted by id: transcripts' cases merged with survey respondents of the same id.
     public internal(set) var cases: [CaseRecord] = []
     var caseIndex: [String: Int] = [:]
+    /// What describes each survey answer (its row and its survey, never an interview's header).
+    var answerAttributes = SurveyAnswerAttributes()
+    /// Segments each coder marked as read, coded or not (`coda tag --none`, `coda code`): coder → document → numbers.
+    public internal(set) var reviewMarks: [CoderID: [DocumentID: Set<Int>]] = [:]
 
     public static let transcriptsFolder = "Transcripts"
     public static let codebooksFolder = "Codebooks"

@@ -113,10 +113,14 @@ struct ProjectLoader {
         project.settings = loadSettings()
         (project.documentsByID, project.documentsInOrder) = Project.documentIndex(transcripts: transcripts, surveys: surveys)
         loadCodings(into: &project)
+        let review = ReviewStore(root: root).load(documents: project.documentsByID)
+        project.reviewMarks = review.reviewed
+        diagnostics += review.problems
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
         diagnostics += memoProblems
         diagnostics += project.computeCases()
+        project.answerAttributes = SurveyAnswerAttributes(surveys: surveys)
         diagnostics += project.surveyLinkDiagnostics()
         diagnostics += project.surveyCaseLinkDiagnostics()
         let figures = FigureStore(root: root).load()

@@ -1,13 +1,16 @@
 extension CommandSpec {
     static let agree = CommandSpec(
         name: "agree", summary: "inter-coder agreement: percent agreement, Cohen's kappa, Krippendorff's alpha",
-        discussion: "Over the documents both coders coded, each (segment, code) pair is one decision per coder (unit segment), or each "
-            + "character of segment text (unit char, as NVivo's coding comparison). Per code and pooled over the codes either used. "
+        discussion: "Over the segments both coders read (in an interview both coded, every turn but the interviewer's; in survey "
+            + "answers, each respondent both coded or marked read with `coda tag DOC N --none`), each (segment, code) pair is one "
+            + "decision per coder (unit segment), or each character of segment text (unit char, as NVivo's coding comparison). "
+            + "Per code, per document and pooled over the codes either used, with positive agreement (both coded / either coded). "
             + "Undefined values (e.g. kappa when neither coder used a code) are said to be undefined, with the reason.",
         arguments: [ArgumentSpec(name: "CODER_A", help: "the first coder"), ArgumentSpec(name: "CODER_B", help: "the second coder")],
         options: [OptionSpec(name: "code", valueName: "CODE", help: "only this code and the codes under it", repeatable: true),
                   OptionSpec(name: "unit", valueName: "UNIT", help: "segment (default) or char", choices: Agreement.Unit.allCases.map(\.rawValue)),
-                  OptionSpec(name: "disagreements", valueName: nil, help: "list the segments where the coders differ, with the text")],
+                  OptionSpec(name: "disagreements", valueName: nil, help: "list the segments where the coders differ, with the text"),
+                  .withInterviewer],
         formats: [.table, .md, .csv, .tsv, .json, .html, .tex],
         examples: ["coda agree nurul amir", "coda agree nurul amir --code 'Flower of Service' --disagreements", "coda agree nurul amir --unit char --format json"],
         group: .conclude
@@ -15,7 +18,8 @@ extension CommandSpec {
         let project = try invocation.project()
         let codes = try invocation.codes(invocation.optionList("code"), in: project)
         let unit = invocation.option("unit").flatMap(Agreement.Unit.init(rawValue:)) ?? .segment
-        let agreement = try Agreement(project, coderA: invocation.argument("CODER_A")!, coderB: invocation.argument("CODER_B")!, codes: codes, unit: unit)
+        let agreement = try Agreement(project, coderA: invocation.argument("CODER_A")!, coderB: invocation.argument("CODER_B")!,
+                                      codes: codes, unit: unit, withInterviewer: invocation.flag("with-interviewer"))
         invocation.emit(AgreementReport.report(agreement, project: project, disagreements: invocation.flag("disagreements")))
         return .success
     }
@@ -27,14 +31,16 @@ extension CommandSpec {
             + "It is a draft for you to judge and edit.",
         options: [OptionSpec(name: "theme", valueName: "CODE", help: "only this theme (repeatable; default: every top-level code)", repeatable: true),
                   OptionSpec(name: "by", valueName: "ATTRIBUTE", help: "group interviews by this attribute (repeatable; default: role and phase)", repeatable: true),
-                  OptionSpec(name: "coder", valueName: "NAME", help: "whose codings (default: the main coder; `all` for everyone)")],
+                  OptionSpec(name: "coder", valueName: "NAME", help: "whose codings (default: the main coder; `all` for everyone)"),
+                  .withInterviewer],
         formats: [.table, .md, .html, .json, .tex],
         examples: ["coda conclude", "coda conclude --theme Awareness --format md > awareness.md", "coda conclude --by age_group --format html > draft.html"],
         group: .conclude
     ) { invocation in
         let project = try invocation.project()
         let themes = try invocation.codes(invocation.optionList("theme"), in: project)
-        invocation.emit(try ConclusionDraft.report(project, themes: themes, by: invocation.optionList("by"), coder: invocation.option("coder")))
+        invocation.emit(try ConclusionDraft.report(project, themes: themes, by: invocation.optionList("by"), coder: invocation.option("coder"),
+                                                   withInterviewer: invocation.flag("with-interviewer")))
         return .success
     }
 

@@ -12,6 +12,7 @@ extension CommandSpec {
         OptionSpec(name: "all-cases", valueName: nil, help: "case axes: every case, also survey respondents without codings"),
         OptionSpec(name: "drop-empty", valueName: nil, help: "leave out rows and columns without codings"),
         OptionSpec(name: "transpose", valueName: nil, help: "swap rows and columns"),
+        .withInterviewer,
     ]
 
     static func matrixOptions(_ invocation: Invocation, project: Project, kind: MatrixKind) throws -> MatrixOptions {
@@ -32,6 +33,7 @@ extension CommandSpec {
         options.allCases = invocation.flag("all-cases")
         options.dropEmpty = invocation.flag("drop-empty")
         options.transpose = invocation.flag("transpose")
+        options.withInterviewer = invocation.flag("with-interviewer")
         return options
     }
 
@@ -84,7 +86,7 @@ extension CommandSpec {
         arguments: [ArgumentSpec(name: "KIND", help: "co-occurrence or hierarchy (default: co-occurrence)", optional: true)],
         options: [OptionSpec(name: "format", valueName: "FORMAT", help: "dot, mermaid or json (default: dot)", choices: Network.Format.allCases.map(\.rawValue)),
                   OptionSpec(name: "min", valueName: "N", help: "co-occurrence: leave out edges weaker than N (default 1)")]
-            + matrixOptions.filter { ["where", "coder", "codes", "depth", "within"].contains($0.name) },
+            + matrixOptions.filter { ["where", "coder", "codes", "depth", "within", "with-interviewer"].contains($0.name) },
         examples: ["coda network --format dot | dot -Tsvg > codes.svg", "coda network hierarchy --format mermaid"], group: .display
     ) { invocation in
         let text = (invocation.argument("KIND") ?? "co-occurrence").lowercased()

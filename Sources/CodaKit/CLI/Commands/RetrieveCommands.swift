@@ -13,7 +13,8 @@ extension CommandSpec {
                   OptionSpec(name: "exact", valueName: nil, help: "leave out the code's children"),
                   OptionSpec(name: "with", valueName: "CODE", help: "only segments where this code also applies (a co-occurrence cell)"),
                   OptionSpec(name: "within", valueName: "N", help: "with --with: also segments at most N apart"),
-                  OptionSpec(name: "not-interviewed", valueName: nil, help: "only survey respondents who have no transcript (a pooled survey column)")],
+                  OptionSpec(name: "not-interviewed", valueName: nil, help: "only survey respondents who have no transcript (a pooled survey column)"),
+                  .withInterviewer],
         formats: OutputFormat.allCases,
         examples: ["coda retrieve Queues", "coda retrieve 'Flower of Service' --where phase=after", "coda retrieve --case R017 --format md"],
         group: .condense
@@ -30,6 +31,7 @@ extension CommandSpec {
         query.with = try invocation.option("with").map { name throws(CodebookError) in try project.codebook.resolve(name) }
         query.within = try invocation.intOption("within") ?? 0
         query.notInterviewed = invocation.flag("not-interviewed")
+        query.withInterviewer = invocation.flag("with-interviewer")
         let retrieval = try Retrieval(project, query)
         var title = "Retrieved: " + (query.code?.path ?? "all codes")
         if let c = query.caseID { title += ", case \(c)" }

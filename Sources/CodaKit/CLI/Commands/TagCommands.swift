@@ -4,21 +4,26 @@ extension CommandSpec {
         discussion: "Each run of consecutive segments becomes one coding per code (4-6 is one span, 4,9 two). `--phrase` narrows "
             + "the span to those words inside the segments (case and line breaks do not matter). In survey answers each respondent "
             + "is coded separately. Tagging the same span with the same code twice does nothing; a new --memo replaces the old "
-            + "one. With several codes, the memo goes on each of their codings.",
+            + "one. With several codes, the memo goes on each of their codings. `--none` records that you read the segments "
+            + "and no code applies: agreement counts such segments, which matters most in survey answers.",
         arguments: [ArgumentSpec(name: "DOC", help: "the document id (a transcript, or SURVEY:KEY for open answers)"),
                     ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9"),
-                    ArgumentSpec(name: "CODE", help: "code names or paths (Parent/Child)", variadic: true)],
+                    ArgumentSpec(name: "CODE", help: "code names or paths (Parent/Child)", optional: true, variadic: true)],
         options: [OptionSpec(name: "phrase", valueName: "TEXT", help: "code only these words inside the segments"),
                   OptionSpec(name: "all", valueName: nil, help: "with --phrase, code every occurrence"),
-                  OptionSpec(name: "memo", valueName: "TEXT", help: "a memo on the coding"), .coder],
+                  OptionSpec(name: "memo", valueName: "TEXT", help: "a memo on the coding"),
+                  OptionSpec(name: "none", valueName: nil, help: "record that you read the segments and no code applies"), .coder],
         examples: ["coda tag P01 4 Queues", "coda tag R017 12-14 'JHT claims' 'Unaware of JMO'",
-                   "coda tag S01 7 Information --phrase \"how to claim\" --memo \"asked twice\"", "coda tag pre-survey:Q4 17 Queues"],
+                   "coda tag S01 7 Information --phrase \"how to claim\" --memo \"asked twice\"", "coda tag pre-survey:Q4 17 Queues",
+                   "coda tag pre-survey:Q4 18-20 --none"],
         group: .condense
     ) { invocation in
         let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
-        let codes = try invocation.codes(invocation.argumentList("CODE"), in: project)
         let selection = try invocation.segments()
+        if invocation.flag("none") { return try markReviewed(invocation, project: project, document: document, selection: selection) }
+        guard !invocation.argumentList("CODE").isEmpty else { throw UsageError.missingArgument(name: "CODE (or --none)", command: "tag") }
+        let codes = try invocation.codes(invocation.argumentList("CODE"), in: project)
         if invocation.flag("all") && invocation.option("phrase") == nil { throw UsageError.conflicting("--all", "no --phrase") }
         let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
         let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
@@ -72,6 +77,36 @@ extension CommandSpec {
         let coder = InteractiveCoder(project: project, document: document, coder: try invocation.coder(), console: invocation.console,
                                      time: invocation.now, onlyUncoded: invocation.flag("uncoded"))
         _ = try coder.run()
+        return .success
+    }
+}
+
+extension CommandSpec {
+    /// `coda tag DOC SEGMENTS --none`: the coder read these segments and no code applies.
+    static func markReviewed(_ invocation: Invocation, project: Project, document: Transcript,
+                             selection: SegmentSelection) throws -> ExitCode {
+        if !invocation.argumentList("CODE").isEmpty { throw UsageError.conflicting("--none", "codes") }
+        for option in ["phrase", "memo", "all"] where invocation.flag(option) {
+            throw UsageError.conflicting("--none", "--\(option)")
+        }
+        for n in selection.numbers where document.segment(n) == nil {
+            throw ProjectError.segmentOutOfRange(document: document.id, number: n, count: document.segments.count)
+        }
+        let coder = try invocation.coder()
+        let numbers = selection.numbers.filter { !document.segments[$0 - 1].range.isEmpty }
+        if numbers.isEmpty { throw CondenseError.emptySegment(document: document.id, number: selection.numbers[0]) }
+        let marked = try ReviewStore(root: project.root).mark(coder: coder, document: document, segments: numbers)
+        let console = invocation.console
+        let label = { (numbers: [Int]) in SegmentSelection(numbers: numbers).compact }
+        console.line(marked.isEmpty ? "already marked as read: \(document.id) ¶\(label(numbers)) (\(coder))"
+                     : "marked as read, no code applies: \(document.id) ¶\(label(marked)) (\(coder))")
+        let empty = selection.numbers.filter { document.segments[$0 - 1].range.isEmpty }
+        if !empty.isEmpty { console.errorLine("note: ¶\(label(empty)) \(empty.count == 1 ? "is" : "are") empty; there is nothing to read") }
+        let mine = project.humanCodings.filter { DocumentID($0.document) == DocumentID(document.id) && CoderID($0.coder) == CoderID(coder) }
+        let coded = Set(mine.flatMap { Array($0.segments) }).intersection(numbers)
+        if !coded.isEmpty {
+            console.errorLine("note: you have codings on ¶\(label(Array(coded))); they stay (`coda untag` removes one if no code applies)")
+        }
         return .success
     }
 }

@@ -105,7 +105,7 @@ struct RefiProjectExport {
 
     /// Survey questions say which question they hold; transcripts need no description.
     private func sourceDescription(_ document: Transcript) -> String? {
-        guard document.id.contains(":"), let question = document.attribute("question") else { return nil }
+        guard document.isSurveyAnswers, let question = document.attribute("question") else { return nil }
         return "Answers to the open question “\(question)” of the survey \(document.caseID), one line per respondent in the order of the survey file."
     }
 
