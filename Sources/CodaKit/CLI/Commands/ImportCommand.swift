@@ -42,7 +42,13 @@ extension CommandSpec {
                 console.line("imported \(path):")
                 for line in outcome.summary { console.line("  " + line) }
                 for line in outcome.adjustments { console.line("  adjusted: " + line) }
+                for line in outcome.leftOut { console.line("  left out: " + line) }
                 for file in outcome.written { console.line("  wrote \(file)") }
+                if !outcome.leftOut.isEmpty {
+                    console.err("coda: \(path) was imported in part: \(outcome.leftOut.count) thing\(plural(outcome.leftOut.count)) "
+                                + "left out, listed above under `left out:`\n")
+                    failed += 1
+                }
             } catch let error as any CodaError {
                 console.err(error.diagnostic.description + "\n")
                 failed += 1

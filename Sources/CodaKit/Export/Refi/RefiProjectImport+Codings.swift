@@ -46,9 +46,9 @@ extension RefiProjectImport {
         if uncoded > 0 {
             note("source `\(label)`: \(uncoded) selection\(plural(uncoded)) without a code not imported (Coda keeps only coded text; their comments became memos on the document)")
         }
-        if outside > 0 { note("source `\(label)`: \(outside) coding\(plural(outside)) outside the text not imported") }
-        if empty > 0 { note("source `\(label)`: \(empty) coding\(plural(empty)) of empty selections not imported") }
-        if unknownCode > 0 { note("source `\(label)`: \(unknownCode) coding\(plural(unknownCode)) with a code not in the codebook not imported") }
+        if outside > 0 { leave("source `\(label)`: \(outside) coding\(plural(outside)) outside the text not imported") }
+        if empty > 0 { leave("source `\(label)`: \(empty) coding\(plural(empty)) of empty selections not imported") }
+        if unknownCode > 0 { leave("source `\(label)`: \(unknownCode) coding\(plural(unknownCode)) with a code not in the codebook not imported") }
         return codings
     }
 

@@ -23,7 +23,7 @@ extension RefiProjectImport {
             let label = source.name?.nilIfEmpty ?? source.plainTextPath ?? source.guid
             guard let bytes = sourceBytes(source, label: label) else { continue }
             guard let (decoded, bom) = RefiSourceText.decode(bytes) else {
-                note("source `\(label)` is neither UTF-8 nor UTF-16 text; it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
+                leave("source `\(label)` is neither UTF-8 nor UTF-16 text; it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
                 continue
             }
             let text = RefiSourceText(decoded: decoded)
@@ -43,7 +43,7 @@ extension RefiProjectImport {
             do {
                 transcript = try TranscriptParser(path: path, defaultID: id).parse(fileText).0
             } catch {
-                note("source `\(label)` could not be turned into a transcript (\(error.diagnostic.message)); it was not imported")
+                leave("source `\(label)` could not be turned into a transcript (\(error.diagnostic.message)); it was not imported")
                 continue
             }
             let codings = codings(for: source, label: label, text: text, document: transcript)
@@ -54,7 +54,7 @@ extension RefiProjectImport {
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
         if !missingSources.isEmpty {
             let codings = missingSources.reduce(0) { $0 + $1.codings }
-            outcome.adjustments.append("\(missingSources.count) source\(plural(missingSources.count))' text file\(plural(missingSources.count)) missing from the archive, so "
+            leave("\(missingSources.count) source\(plural(missingSources.count))' text file\(plural(missingSources.count)) missing from the archive, so "
                                        + "\(missingSources.count == 1 ? "it was" : "they were") not imported (nor \(codings) coding\(plural(codings)) on them): "
                                        + missingSources.map { "`\($0.label)` (\($0.path))" }.joined(separator: ", "))
         }
@@ -66,7 +66,7 @@ extension RefiProjectImport {
     private mutating func sourceBytes(_ source: RefiTextSource, label: String) -> [UInt8]? {
         if let content = source.content, source.plainTextPath?.nilIfEmpty == nil { return Array(content.utf8) }
         guard let path = source.plainTextPath?.trimmingWhitespace().nilIfEmpty else {
-            note("source `\(label)` has neither text nor a text file; it was not imported")
+            leave("source `\(label)` has neither text nor a text file; it was not imported")
             return nil
         }
         var candidates: [String] = []
@@ -77,13 +77,14 @@ extension RefiProjectImport {
             let rest = path.dropFirst("relative://".count).drop { $0 == "/" }
             candidates = ["sources/" + rest, String(rest)]
         } else if lowered.contains("://") {
-            note("source `\(label)` is outside the archive (`\(path)`); it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
+            leave("source `\(label)` is outside the archive (`\(path)`); it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
             return nil
         } else {
             noteOnce("bare path", "plainTextPath without `internal://` (e.g. `\(path)`) read as a file in sources/")
             let rest = path.drop { $0 == "/" }
             candidates = ["sources/" + rest, String(rest)]
         }
+        if !base.isEmpty { candidates = candidates.map { base + $0 } + candidates }
         for candidate in candidates {
             if let entry = zip.entry(named: candidate), let bytes = try? zip.data(for: entry) { return bytes }
         }
@@ -130,6 +131,11 @@ extension RefiProjectImport {
     /// Adds an adjustment once.
     mutating func note(_ message: String) {
         if !outcome.adjustments.contains(message) { outcome.adjustments.append(message) }
+    }
+
+    /// Records something the import could not bring over, once: the import is then partial.
+    mutating func leave(_ message: String) {
+        if !outcome.leftOut.contains(message) { outcome.leftOut.append(message) }
     }
 
     /// Adds an adjustment the first time something of `kind` happens (its example is the first one).

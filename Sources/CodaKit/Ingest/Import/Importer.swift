@@ -24,6 +24,9 @@ public struct ImportOutcome: Sendable {
     public var summary: [String] = []
     /// What was adjusted to read a file that departs from its standard (lenient import).
     public var adjustments: [String] = []
+    /// What the import could not bring over (a source, a coding, a case), each with why; when any is listed
+    /// the import was partial and `coda import` exits 1 after writing what it could.
+    public var leftOut: [String] = []
 
     public init() {}
 }
