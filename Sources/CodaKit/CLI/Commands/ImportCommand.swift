@@ -12,6 +12,8 @@ extension CommandSpec {
                   OptionSpec(name: "case", valueName: "CASE", help: "the case of an imported transcript"),
                   OptionSpec(name: "attr", valueName: "KEY=VALUE", help: "a header attribute for an imported transcript", repeatable: true),
                   OptionSpec(name: "encoding", valueName: "NAME", help: "the encoding of a text file when it is not UTF-8: utf-16 or windows-1252"),
+                  OptionSpec(name: "new-codebook", valueName: nil,
+                             help: "put an imported .qdc in a codebook file of its own instead of merging it by code name"),
                   .coder],
         examples: ["coda import zoom-P04.vtt --case P04 --attr role=participant --attr phase=after", "coda import interview.docx",
                    "coda import codebook.qdc", "coda import study.qdpx --project imported-study"],
@@ -31,6 +33,7 @@ extension CommandSpec {
         options.attributes = try invocation.keyValues("attr").map { ($0.lowercased(), $1) }
         options.encoding = invocation.option("encoding")
         options.coder = invocation.option("coder")
+        options.newCodebook = invocation.flag("new-codebook")
         let files = invocation.argumentList("FILE")
         if files.count > 1 && options.id != nil { throw UsageError.conflicting("--id", "several files") }
         var failed = 0

@@ -12,6 +12,9 @@ public struct ImportOptions: Sendable {
     public var encoding: String?
     /// Who the imported codings belong to when the file does not say.
     public var coder: String?
+    /// A REFI-QDA codebook goes to a codebook file of its own rather than being merged by name into the
+    /// project's codebook (`--new-codebook`).
+    public var newCodebook = false
 
     public init() {}
 }
