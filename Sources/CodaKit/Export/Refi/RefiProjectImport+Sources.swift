@@ -38,10 +38,18 @@ extension RefiProjectImport {
             }
             let path = "\(Project.transcriptsFolder)/\(id.fileSafe()).txt"
             let header = headerAttributes(source, caseRecord: sourceOwners.count == 1 ? sourceOwners[0] : nil)
-            let fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text)
-            let transcript: Transcript
+            var fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text)
+            var transcript: Transcript
             do {
                 transcript = try TranscriptParser(path: path, defaultID: id).parse(fileText).0
+                if !model.origin.hasPrefix("Coda"), !transcript.speakers.isEmpty, !RefiTurnStructure.hasTurns(transcript) {
+                    let labels = transcript.speakers.count, example = transcript.speakers[0]
+                    fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text, paragraphs: true)
+                    transcript = try TranscriptParser(path: path, defaultID: id).parse(fileText).0
+                    note("source `\(label)`: read as \(transcript.segments.count) paragraph\(plural(transcript.segments.count)), not speaker turns: "
+                         + "its \(labels) kinds of `Name:` line start (e.g. `\(example):`) do not make a conversation; "
+                         + "the transcript's empty `speakers:` line says so")
+                }
             } catch {
                 leave("source `\(label)` could not be turned into a transcript (\(error.diagnostic.message)); it was not imported")
                 continue
