@@ -7,9 +7,9 @@ import Testing
 struct RefiImportSampleTests {
     @Test func specAnnexCodebook() throws {
         let (outcome, project) = try RefiTestSupport.importInto(RefiTestSupport.sample("spec-annexA1/codebook_example.qdc"))
-        #expect(outcome.written == ["Codebooks/codebook-example.md"])
+        #expect(outcome.written == ["Codebooks/codebook-example.md", "Exchange/codebook-example-refi-qda.tsv"])
         #expect(outcome.summary == ["6 codes (6 top-level, 1 level deep)"])
-        #expect(outcome.adjustments == ["2 codes marked not codable (folders) became ordinary codes: every Coda code can be applied"])
+        #expect(outcome.adjustments == ["2 codes marked not codable (folders) became ordinary codes: every Coda code can be applied (an export marks them not codable again)"])
         #expect(project.codebook.codes.map(\.path) == ["Topics", "Economy", "Health care", "Values", "Conservatives", "Liberals"])
         let economy = try #require(project.codebook.code(path: "Economy"))
         #expect(economy.definition == "Anything about jobs or taxes or business")
@@ -94,7 +94,8 @@ struct RefiImportSampleTests {
 
     @Test func skyloomProjectWithMissingSources() throws {
         let (outcome, project) = try RefiTestSupport.importInto(RefiTestSupport.sample("skyloom-refi-qda-lib/TestProject.qdpx"))
-        #expect(outcome.written == ["Codebooks/atlas-ti-standard-project.md", "Memos/project.md"])
+        #expect(outcome.written == ["Codebooks/atlas-ti-standard-project.md", "Exchange/atlas-ti-standard-project-refi-qda.tsv",
+                                    "Memos/project.md"])
         #expect(outcome.adjustments.contains("the project file is named `Project.qde`, not `project.qde`"))
         #expect(outcome.adjustments.contains("16 sets ignored: Coda has no sets of codes or documents"))
         #expect(outcome.leftOut.contains { $0.hasPrefix("6 sources' text files missing from the archive, so they were not imported (nor 7 codings on them): `1960s Coca Cola commercial - Audio.docx` (sources/01106019-2518-43DD-BBD1-8F0252BACB30.txt)") })

@@ -7,6 +7,8 @@ struct RefiCases {
     let cases: [CaseRecord]
     /// Variable names in a stable order: the project's attribute names, then any others sorted.
     let variableNames: [String]
+    /// Kept from a REFI-QDA import: the sources' GUIDs.
+    var identities = RefiIdentities()
     /// Each survey's respondents by id (the first of a repeated id), by the survey's id in lower case.
     private let respondents: [String: (survey: Survey, byID: [String: Survey.Respondent])]
 
@@ -54,7 +56,7 @@ struct RefiCases {
         for name in variableNames {
             if let value = record.attributes[name], !value.isEmpty { children.append(valueNode(name, value)) }
         }
-        for id in documentIDs(of: record) { children.append(RefiXMLNode("SourceRef", [("targetGUID", RefiProjectExport.sourceGUID(id))])) }
+        for id in documentIDs(of: record) { children.append(RefiXMLNode("SourceRef", [("targetGUID", identities.guid(.source, id) ?? RefiProjectExport.derivedSourceGUID(id))])) }
         return RefiXMLNode("Case", [("guid", RefiGUID.make("case:" + record.id.lowercased())), ("name", record.id)], children: children)
     }
 

@@ -28,7 +28,13 @@ enum RefiImport {
         try checkCodes(mapper.codes, against: project, file: name)
         var plan = RefiImportPlan()
         let origin = tree.attribute("origin").map { " (made by \($0))" } ?? ""
-        plan.files.append((codebookPath, CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
+        let codebookText = CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)
+        plan.files.append((codebookPath, codebookText))
+        let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, codebookText: codebookText, file: codebookPath)
+        if !identities.isEmpty {
+            let stem = (codebookPath as NSString).lastPathComponent.dropLast(3)
+            plan.files.append(("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", RefiIdentities.render(identities)))
+        }
         let conflicts = plan.conflicts(in: root)
         if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
 

@@ -21,7 +21,7 @@ extension RefiProjectImport {
         var codings: [Coding] = []
         var seen = Set<Coding.Key>()
         var outside = 0, empty = 0, uncoded = 0, unknownCode = 0
-        var requests: [(range: Range<Int>, ref: RefiCodingRef, user: String?, time: String?, memo: [String])] = []
+        var requests: [(range: Range<Int>, ref: RefiCodingRef, user: String?, time: String?, memo: [String], selection: String?)] = []
         for selection in source.selections {
             guard !selection.codings.isEmpty else {
                 uncoded += 1
@@ -32,16 +32,18 @@ extension RefiProjectImport {
                   start <= end else { outside += selection.codings.count; continue }
             guard start < end else { empty += selection.codings.count; continue }
             let memo = selection.noteRefs.compactMap(noteText) + (selection.description.isEmpty ? [] : [selection.description])
-            for ref in selection.codings { requests.append((start..<end, ref, selection.user, selection.time, memo)) }
+            for ref in selection.codings { requests.append((start..<end, ref, selection.user, selection.time, memo, selection.guid)) }
         }
-        for ref in source.codings where document.scalarCount > 0 { requests.append((0..<document.scalarCount, ref, nil, nil, [])) }
+        for ref in source.codings where document.scalarCount > 0 { requests.append((0..<document.scalarCount, ref, nil, nil, [], nil)) }
         for request in requests {
             guard let path = mapper.pathByGUID[request.ref.codeGUID] else { unknownCode += 1; continue }
             let coder = userName(request.ref.user) ?? userName(request.user) ?? options.coder ?? "imported"
             let memo = (request.memo + request.ref.noteRefs.compactMap(noteText)).joined(separator: "\n\n")
             let coding = makeCoding(document, range: request.range, code: path, coder: coder,
                                     time: RefiDate.codingTime(fromDateTime: request.ref.time ?? request.time ?? ""), memo: memo)
-            if seen.insert(coding.key).inserted { codings.append(coding) }
+            guard seen.insert(coding.key).inserted else { continue }
+            codings.append(coding)
+            if let guid = request.selection { keepIdentity(.selection, RefiProjectExport.selectionKey(coding), guid) }
         }
         if uncoded > 0 {
             note("source `\(label)`: \(uncoded) selection\(plural(uncoded)) without a code not imported (Coda keeps only coded text; their comments became memos on the document)")

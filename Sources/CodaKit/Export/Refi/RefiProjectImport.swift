@@ -21,6 +21,8 @@ struct RefiProjectImport {
     let existing: Project
     var notedKinds = Set<String>()
     var missingSources: [(label: String, path: String, codings: Int)] = []
+    /// The REFI-QDA elements' GUIDs and fields, for `Exchange/` (see `RefiIdentities`).
+    var identities: [RefiIdentities.Entry] = []
 
     init(file: URL, root: URL, options: ImportOptions) throws {
         self.file = file
@@ -79,6 +81,7 @@ struct RefiProjectImport {
         let documents = try importSources()
         planCases(documents)
         planMemos(documents)
+        planIdentities(documents)
         let conflicts = plan.conflicts(in: root)
         if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
         summarize(documents)
