@@ -87,4 +87,28 @@ struct RefiIdentityRoundTripTests {
         #expect(after.codes.map(\.guid) == [code])
         #expect(after.notes.values.map(\.text) == ["About trust\n\nWatch for staff names."])
     }
+
+    /// An NVivo-for-Windows-shaped source (UTF-8 with BOM, CRLF) is given back with the same bytes, its
+    /// selections at code-point positions counting the CRs, and it reads back to the same codings.
+    @Test func sourceBytesComeBackWithBOMAndCRLF() throws {
+        let text = "Interviewer: How was it?\nAli: Great 😀 really.\nAli: The queue was long.\n"
+        let stored = [0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let code = "aaaaaaaa-0000-4000-8000-000000000001"
+        let source = RefiImportLenientTests.source
+        let selection = RefiImportLenientTests.selection("The queue was long", 53, 71, code: code)  // code points with CRs
+        let sources = "<TextSource guid=\"\(source)\" name=\"Interview A\" plainTextPath=\"internal://\(source).txt\">\(selection)</TextSource>"
+        let qde = RefiImportLenientTests.qde(codes: RefiImportLenientTests.code(code, "Queues"), sources: sources)
+        let (_, first) = try RefiTestSupport.importInto(try RefiTestSupport.qdpx([("project.qde", qde), ("sources/\(source).txt", stored)]))
+        #expect(first.codings.map(\.excerpt) == ["The queue was long"])
+        let exported = try RefiProjectExport(project: first).archive(fileName: "x.qdpx")
+        let zip = try ZipReader(bytes: exported, fileName: "x.qdpx")
+        #expect(try zip.data(named: "sources/\(source).txt") == stored)
+        let model = try Self.readProject(exported)
+        #expect(model.sources.flatMap(\.selections).map { "\($0.start)-\($0.end)" } == ["53-71"])
+        let file = TestSupport.temporaryFolder("coda-refi-bytes").appendingPathComponent("x.qdpx")
+        try Data(exported).write(to: file)
+        let (_, second) = try RefiTestSupport.importInto(file)
+        #expect(second.codings.map(\.key) == first.codings.map(\.key))
+        #expect(second.transcripts.map(\.text) == [text])
+    }
 }

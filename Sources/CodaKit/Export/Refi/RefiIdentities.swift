@@ -84,8 +84,15 @@ struct RefiIdentities: Sendable {
     }
 
     /// A short digest of a code's Coda fields, to tell whether the researcher changed them since the import.
-    static func digest(_ code: Code) -> String {
-        String(RefiGUID.fnv1a64(RefiCodeDescription.text(for: code), seed: 0xCBF2_9CE4_8422_2325), radix: 16)
+    static func digest(_ code: Code) -> String { digest(RefiCodeDescription.text(for: code)) }
+
+    static func digest(_ text: String) -> String { String(RefiGUID.fnv1a64(text, seed: 0xCBF2_9CE4_8422_2325), radix: 16) }
+
+    /// How to store a document's text so the tool that wrote it gets its own bytes back: with its BOM and CRLF
+    /// line ends, while the text is still the one imported.
+    func storage(of document: Transcript) -> (bom: Bool, crlf: Bool) {
+        guard let entry = entry(.source, document.id), entry.fields["text"] == Self.digest(document.text) else { return (false, false) }
+        return (entry.fields["bom"] == "true", entry.fields["lineEnds"] == "crlf")
     }
 
     /// The description to export for `code`: the one it was imported with while its fields are unchanged.

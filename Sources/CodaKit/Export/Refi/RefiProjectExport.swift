@@ -59,7 +59,9 @@ struct RefiProjectExport {
         var zip = ZipWriter(fileName: fileName)
         try zip.addFile("project.qde", contents: Array(qde().utf8))
         for document in documents {
-            try zip.addFile("sources/\(sourceGUID(document.id)).txt", contents: Array(document.text.utf8))
+            let storage = identities.storage(of: document)
+            let text = storage.crlf ? document.text.replacingOccurrences(of: "\n", with: "\r\n") : document.text
+            try zip.addFile("sources/\(sourceGUID(document.id)).txt", contents: (storage.bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
         }
         return try zip.finish()
     }
@@ -113,11 +115,29 @@ struct RefiProjectExport {
         let guid = sourceGUID(document.id)
         var children: [RefiXMLNode] = []
         if let description = sourceDescription(document) { children.append(RefiXMLNode("Description", text: description)) }
-        children += codings.map { selectionNode($0, in: document, notes: notes, selectionGUIDs: &selectionGUIDs) }
+        let lineFeeds = identities.storage(of: document).crlf ? RefiProjectExport.lineFeedOffsets(document.text) : []
+        children += codings.map { selectionNode($0, in: document, notes: notes, lineFeeds: lineFeeds, selectionGUIDs: &selectionGUIDs) }
         children += (notes.documentRefs[document.id.lowercased()] ?? []).map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
         children += cases.sourceValues(document)
         return RefiXMLNode("TextSource", [("guid", guid), ("name", document.id), ("plainTextPath", "internal://\(guid).txt")],
                            children: children)
+    }
+
+    /// The scalar offsets of the line feeds of a text stored with CRLF line ends.
+    static func lineFeedOffsets(_ text: String) -> [Int] {
+        var offsets: [Int] = []
+        for (offset, scalar) in text.unicodeScalars.enumerated() where scalar == "\n" { offsets.append(offset) }
+        return offsets
+    }
+
+    /// A position in Coda's text as a code-point position in the stored text: one more for each CR before it.
+    static func storedPosition(_ position: Int, lineFeeds: [Int]) -> Int {
+        var low = 0, high = lineFeeds.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineFeeds[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return position + low
     }
 
     /// Survey questions say which question they hold; transcripts need no description.
@@ -128,7 +148,7 @@ struct RefiProjectExport {
 
     /// A selection keeps its imported GUID, unless another coding of the same imported selection took it first
     /// (Coda writes one selection per coding).
-    private func selectionNode(_ coding: Coding, in document: Transcript, notes: RefiNotes,
+    private func selectionNode(_ coding: Coding, in document: Transcript, notes: RefiNotes, lineFeeds: [Int],
                                selectionGUIDs: inout Set<String>) -> RefiXMLNode {
         let key = RefiProjectExport.selectionKey(coding)
         var selectionGUID = identities.guid(.selection, key) ?? RefiIdentities.derivedGUID(.selection, key)
@@ -145,8 +165,8 @@ struct RefiProjectExport {
         return RefiXMLNode("PlainTextSelection", [
             ("guid", selectionGUID),
             ("name", Coding.excerpt(of: document.text(in: coding.range))),
-            ("startPosition", String(coding.start)),
-            ("endPosition", String(coding.end)),
+            ("startPosition", String(RefiProjectExport.storedPosition(coding.start, lineFeeds: lineFeeds))),
+            ("endPosition", String(RefiProjectExport.storedPosition(coding.end, lineFeeds: lineFeeds))),
             ("creatingUser", user),
             ("creationDateTime", time),
         ], children: children)

@@ -14,7 +14,11 @@ extension RefiProjectImport {
         }
         for (order, document) in documents.enumerated() {
             let derived = document.sourceGUID == RefiIdentities.derivedGUID(.source, document.id)
-            keepIdentity(.source, document.id, document.sourceGUID, fields: derived ? [:] : ["order": String(order + 1)])
+            var fields = derived ? [:] : ["order": String(order + 1)]
+            if document.bom || document.crlf { fields["text"] = RefiIdentities.digest(document.transcript.text) }
+            if document.bom { fields["bom"] = "true" }
+            if document.crlf { fields["lineEnds"] = "crlf" }
+            keepIdentity(.source, document.id, document.sourceGUID, fields: fields)
         }
         for (guid, _) in model.users.sorted(by: { $0.key < $1.key }) {
             if let name = userName(guid) { keepIdentity(.user, name, guid) }

@@ -8,6 +8,10 @@ struct RefiImportedDocument {
     var transcript: Transcript
     var codings: [Coding]
     var caseName: String?
+    /// How the source's file was stored, for an export to give back the same bytes: a UTF-8 BOM (a UTF-16 file
+    /// is given back as UTF-8 with a BOM), and CRLF line ends throughout.
+    var bom = false
+    var crlf = false
 }
 
 extension RefiProjectImport {
@@ -57,7 +61,7 @@ extension RefiProjectImport {
             let codings = codings(for: source, label: label, text: text, document: transcript)
             plan.files.append((path, fileText))
             documents.append(RefiImportedDocument(id: id, sourceGUID: source.guid, path: path, transcript: transcript,
-                                                  codings: codings, caseName: caseName))
+                                                  codings: codings, caseName: caseName, bom: bom, crlf: RefiSourceText.isCRLF(decoded)))
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
         if !missingSources.isEmpty {
