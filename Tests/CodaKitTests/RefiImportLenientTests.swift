@@ -46,9 +46,9 @@ struct RefiImportLenientTests {
         let (outcome, project) = try RefiTestSupport.importInto(file)
         #expect(outcome.adjustments == [
             "file names read in any letter case (e.g. `Sources/\(Self.source).txt` for `sources/\(Self.source).txt`)",
+            "source `Interview A.docx`: selection positions read as UTF-16 code units, not code points (then 2 of 2 selections match the text their name gives)",
             "source `Interview A.docx`: the byte order mark at its start was dropped",
             "source `Interview A.docx`: CRLF/CR line ends became LF; selection positions were moved to match",
-            "source `Interview A.docx`: selection positions read as UTF-16 code units, not code points (then 2 of 2 selections match the text their name gives)",
         ])
         let transcript = try #require(project.transcript("Interview A"))
         #expect(transcript.text == text)

@@ -12,6 +12,9 @@ extension CommandSpec {
                   OptionSpec(name: "case", valueName: "CASE", help: "the case of an imported transcript"),
                   OptionSpec(name: "attr", valueName: "KEY=VALUE", help: "a header attribute for an imported transcript", repeatable: true),
                   OptionSpec(name: "encoding", valueName: "NAME", help: "the encoding of a text file when it is not UTF-8: utf-16 or windows-1252"),
+                  OptionSpec(name: "offsets", valueName: "UNIT",
+                             help: "how a .qdpx counts selection positions, when Coda cannot tell: codepoints, utf16 or utf8",
+                             choices: ["codepoints", "utf16", "utf8"]),
                   OptionSpec(name: "new-codebook", valueName: nil,
                              help: "put an imported .qdc in a codebook file of its own instead of merging it by code name"),
                   .coder],
@@ -34,6 +37,7 @@ extension CommandSpec {
         options.encoding = invocation.option("encoding")
         options.coder = invocation.option("coder")
         options.newCodebook = invocation.flag("new-codebook")
+        options.offsets = invocation.option("offsets")
         let files = invocation.argumentList("FILE")
         if files.count > 1 && options.id != nil { throw UsageError.conflicting("--id", "several files") }
         var failed = 0

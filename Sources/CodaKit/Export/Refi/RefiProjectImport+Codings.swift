@@ -12,12 +12,8 @@ extension RefiProjectImport {
     }
 
     /// The source's selections as Coda codings, positions converted to scalar offsets in the transcript text.
-    mutating func codings(for source: RefiTextSource, label: String, text: RefiSourceText, document: Transcript) -> [Coding] {
-        let choice = RefiOffsetDetector.choose(for: source.selections, in: text)
-        if choice.mattered && choice.unit != .codePoints {
-            note("source `\(label)`: selection positions read as \(choice.unit.rawValue), not code points"
-                 + (choice.namedSelections > 0 ? " (then \(choice.matchingNames) of \(choice.namedSelections) selections match the text their name gives)" : ""))
-        }
+    mutating func codings(for source: RefiTextSource, label: String, text: RefiSourceText, document: Transcript,
+                          unit: RefiSourceText.Unit) -> [Coding] {
         var codings: [Coding] = []
         var seen = Set<Coding.Key>()
         var outside = 0, empty = 0, uncoded = 0, unknownCode = 0
@@ -25,10 +21,10 @@ extension RefiProjectImport {
         for selection in source.selections {
             guard !selection.codings.isEmpty else {
                 uncoded += 1
-                keepComment(on: selection, in: document, text: text, unit: choice.unit)
+                keepComment(on: selection, in: document, text: text, unit: unit)
                 continue
             }
-            guard let start = text.offset(selection.start, in: choice.unit), let end = text.offset(selection.end, in: choice.unit),
+            guard let start = text.offset(selection.start, in: unit), let end = text.offset(selection.end, in: unit),
                   start <= end else { outside += selection.codings.count; continue }
             guard start < end else { empty += selection.codings.count; continue }
             let memo = selection.noteRefs.compactMap(noteText) + (selection.description.isEmpty ? [] : [selection.description])

@@ -23,6 +23,7 @@ extension RefiProjectImport {
         var documents: [RefiImportedDocument] = []
         var takenIDs = Set<String>()
         var clashes: [String] = []
+        var read: [(source: RefiTextSource, label: String, decoded: String, bom: Bool, text: RefiSourceText)] = []
         for source in model.sources {
             let label = source.name?.nilIfEmpty ?? source.plainTextPath ?? source.guid
             guard let bytes = sourceBytes(source, label: label) else { continue }
@@ -30,7 +31,10 @@ extension RefiProjectImport {
                 leave("source `\(label)` is neither UTF-8 nor UTF-16 text; it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
                 continue
             }
-            let text = RefiSourceText(decoded: decoded)
+            read.append((source, label, decoded, bom, RefiSourceText(decoded: decoded)))
+        }
+        let units = offsetUnits(read.map { ($0.source, $0.label, $0.text) })
+        for (index, (source, label, decoded, bom, text)) in read.enumerated() {
             let id = documentID(source, label: label, taken: &takenIDs)
             if existingIDs.contains(id.lowercased()) { clashes.append(id); continue }
             if bom { note("source `\(label)`: the byte order mark at its start was dropped") }
@@ -58,7 +62,7 @@ extension RefiProjectImport {
                 leave("source `\(label)` could not be turned into a transcript (\(error.diagnostic.message)); it was not imported")
                 continue
             }
-            let codings = codings(for: source, label: label, text: text, document: transcript)
+            let codings = codings(for: source, label: label, text: text, document: transcript, unit: units[index])
             plan.files.append((path, fileText))
             documents.append(RefiImportedDocument(id: id, sourceGUID: source.guid, path: path, transcript: transcript,
                                                   codings: codings, caseName: caseName, bom: bom, crlf: RefiSourceText.isCRLF(decoded)))

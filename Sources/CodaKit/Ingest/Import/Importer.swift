@@ -15,6 +15,9 @@ public struct ImportOptions: Sendable {
     /// A REFI-QDA codebook goes to a codebook file of its own rather than being merged by name into the
     /// project's codebook (`--new-codebook`).
     public var newCodebook = false
+    /// How a .qdpx's selection positions count: `codepoints`, `utf16` or `utf8` (`--offsets`); nil to decide per
+    /// source from the evidence.
+    public var offsets: String?
 
     public init() {}
 }
