@@ -6,6 +6,8 @@ extension CommandSpec {
         discussion: "The reader is chosen by the file's extension. A transcript becomes a Markdown file in Transcripts/ (the original is "
             + "kept under Sources/); a .qdc becomes a codebook in Codebooks/; a .qdpx becomes codebook, transcripts and codings. "
             + "Coda reports what it read and what it had to adjust; a file that cannot be read is not half-imported. "
+            + "A .qdpx that cannot be brought over whole is imported in part: what was left out is listed and the command exits 1. "
+            + "A .qdc merges into the project's codebook by code name. "
             + "To import into a new folder, pass `--project DIR` (it is created).",
         arguments: [ArgumentSpec(name: "FILE", help: "the files to import", variadic: true)],
         options: [OptionSpec(name: "id", valueName: "ID", help: "the document id of an imported transcript (default: the file name)"),
@@ -13,7 +15,7 @@ extension CommandSpec {
                   OptionSpec(name: "attr", valueName: "KEY=VALUE", help: "a header attribute for an imported transcript", repeatable: true),
                   OptionSpec(name: "encoding", valueName: "NAME", help: "the encoding of a text file when it is not UTF-8: utf-16 or windows-1252"),
                   OptionSpec(name: "offsets", valueName: "UNIT",
-                             help: "how a .qdpx counts selection positions, when Coda cannot tell: codepoints, utf16 or utf8",
+                             help: "how a .qdpx counts selection positions, when Coda cannot tell",
                              choices: ["codepoints", "utf16", "utf8"]),
                   OptionSpec(name: "new-codebook", valueName: nil,
                              help: "put an imported .qdc in a codebook file of its own instead of merging it by code name"),

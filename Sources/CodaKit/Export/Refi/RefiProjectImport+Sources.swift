@@ -63,6 +63,7 @@ extension RefiProjectImport {
                 continue
             }
             let codings = codings(for: source, label: label, text: text, document: transcript, unit: units[index])
+            noteSurveyAnswers(source, label: label)
             plan.files.append((path, fileText))
             documents.append(RefiImportedDocument(id: id, sourceGUID: source.guid, path: path, transcript: transcript,
                                                   codings: codings, caseName: caseName, bom: bom, crlf: RefiSourceText.isCRLF(decoded)))
@@ -142,6 +143,15 @@ extension RefiProjectImport {
         taken.insert(id.lowercased())
         taken.insert("file:" + id.fileSafe().lowercased())
         return id
+    }
+
+    /// Coda's own export writes a survey's open question as one source described as its answers. Coda cannot yet
+    /// rebuild the survey from that, which would change its results silently: the import says so.
+    private mutating func noteSurveyAnswers(_ source: RefiTextSource, label: String) {
+        guard source.description.hasPrefix("Answers to the open question") else { return }
+        leave("source `\(label)` holds the answers to a survey's open question: Coda cannot yet rebuild the survey from REFI-QDA, "
+              + "so it became a transcript with one paragraph per answer, its codings no longer know their respondent, and the "
+              + "survey's closed questions are only case attributes; import the survey's own file (CSV) to analyse it as a survey")
     }
 
     /// Adds an adjustment once.
