@@ -6,7 +6,8 @@ extension CommandSpec {
         discussion: "The reader is chosen by the file's extension. A transcript becomes a Markdown file in Transcripts/ (the original is "
             + "kept under Sources/); a .qdc becomes a codebook in Codebooks/; a .qdpx becomes codebook, transcripts and codings. "
             + "Coda reports what it read and what it had to adjust; a file that cannot be read is not half-imported. "
-            + "A .qdpx that cannot be brought over whole is imported in part: what was left out is listed and the command exits 1. "
+            + "A .qdpx that cannot be brought over whole is imported in part: what was left out is listed and the "
+            + "command exits 1. "
             + "A .qdc merges into the project's codebook by code name. "
             + "To import into a new folder, pass `--project DIR` (it is created).",
         arguments: [ArgumentSpec(name: "FILE", help: "the files to import", variadic: true)],
@@ -18,7 +19,7 @@ extension CommandSpec {
                              help: "how a .qdpx counts selection positions, when Coda cannot tell",
                              choices: ["codepoints", "utf16", "utf8"]),
                   OptionSpec(name: "new-codebook", valueName: nil,
-                             help: "put an imported .qdc in a codebook file of its own instead of merging it by code name"),
+                             help: "put an imported .qdc in a codebook file of its own, not merged by code name"),
                   .coder],
         examples: ["coda import zoom-P04.vtt --case P04 --attr role=participant --attr phase=after", "coda import interview.docx",
                    "coda import codebook.qdc", "coda import study.qdpx --project imported-study"],
@@ -54,8 +55,9 @@ extension CommandSpec {
                 for line in outcome.leftOut { console.line("  left out: " + line) }
                 for file in outcome.written { console.line("  wrote \(file)") }
                 if !outcome.leftOut.isEmpty {
-                    console.err("coda: \(path) was imported in part: \(outcome.leftOut.count) thing\(plural(outcome.leftOut.count)) "
-                                + "left out, listed above under `left out:`\n")
+                    let count = outcome.leftOut.count
+                    console.err("coda: \(path) was imported in part: \(count) thing\(plural(count)) left out, "
+                                + "listed above under `left out:`\n")
                     failed += 1
                 }
             } catch let error as any CodaError {

@@ -56,7 +56,10 @@ struct RefiCases {
         for name in variableNames {
             if let value = record.attributes[name], !value.isEmpty { children.append(valueNode(name, value)) }
         }
-        for id in documentIDs(of: record) { children.append(RefiXMLNode("SourceRef", [("targetGUID", identities.guid(.source, id) ?? RefiProjectExport.derivedSourceGUID(id))])) }
+        for id in documentIDs(of: record) {
+            let guid = identities.guid(.source, id) ?? RefiProjectExport.derivedSourceGUID(id)
+            children.append(RefiXMLNode("SourceRef", [("targetGUID", guid)]))
+        }
         return RefiXMLNode("Case", [("guid", RefiGUID.make("case:" + record.id.lowercased())), ("name", record.id)], children: children)
     }
 

@@ -16,8 +16,8 @@ enum RefiCodebookExport {
     /// (only the project schema allows them). Codes imported from REFI-QDA get back their GUID, their
     /// description as written while unchanged, and `isCodable="false"` when they were folders and are still
     /// uncoded (`coded`: the lower-cased paths that have codings).
-    static func codeNodes(_ codebook: Codebook, noteRefs: [String: [String]] = [:], identities: RefiIdentities = RefiIdentities(),
-                          coded: Set<String> = []) -> [RefiXMLNode] {
+    static func codeNodes(_ codebook: Codebook, noteRefs: [String: [String]] = [:],
+                          identities: RefiIdentities = RefiIdentities(), coded: Set<String> = []) -> [RefiXMLNode] {
         let codes = uniqueCodes(codebook)
         var childrenByParent: [String: [Code]] = [:]
         var topLevel: [Code] = []
@@ -32,7 +32,8 @@ enum RefiCodebookExport {
             for note in noteRefs[code.path.lowercased()] ?? [] { children.append(RefiXMLNode("NoteRef", [("targetGUID", note)])) }
             children += (childrenByParent[code.path.lowercased()] ?? []).map(node)
             let codable = !identities.isFolder(code) || coded.contains(code.path.lowercased())
-            return RefiXMLNode("Code", [("guid", identities.guid(.code, code.path) ?? guid(forCodePath: code.path)), ("name", code.name),
+            let codeGUID = identities.guid(.code, code.path) ?? guid(forCodePath: code.path)
+            return RefiXMLNode("Code", [("guid", codeGUID), ("name", code.name),
                                         ("isCodable", codable ? "true" : "false"), ("color", color)],
                                children: children)
         }
@@ -40,7 +41,8 @@ enum RefiCodebookExport {
     }
 
     /// The whole .qdc document.
-    static func qdc(_ codebook: Codebook, identities: RefiIdentities = RefiIdentities()) throws(RefiExportError) -> String {
+    static func qdc(_ codebook: Codebook,
+                    identities: RefiIdentities = RefiIdentities()) throws(RefiExportError) -> String {
         let codes = codeNodes(codebook, identities: identities)
         guard !codes.isEmpty else { throw .noCodes }
         let root = RefiXMLNode("CodeBook", [("xmlns", codebookNamespace), ("origin", "Coda")],

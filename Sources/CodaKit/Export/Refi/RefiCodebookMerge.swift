@@ -30,7 +30,8 @@ struct RefiCodebookMerge {
             }
             var file = mainFile
             var line = Int.max
-            if let parentPath = code.parentPath, let parent = codebook.code(path: parentPath), let parentLine = parent.location.line {
+            if let parentPath = code.parentPath, let parent = codebook.code(path: parentPath),
+               let parentLine = parent.location.line {
                 file = parent.location.file
                 line = parentLine
             }
@@ -50,11 +51,13 @@ struct RefiCodebookMerge {
         var lines: [String] = []
         let definition = imported.definition.collapsingWhitespace()
         if !definition.isEmpty && definition != existing.definition.collapsingWhitespace() {
-            lines.append("code `\(existing.path)`: the imported definition “\(definition.truncated(to: 80))” differs from the "
+            let quoted = definition.truncated(to: 80)
+            lines.append("code `\(existing.path)`: the imported definition “\(quoted)” differs from the "
                          + "project's, which was kept (\(existing.location))")
         }
         if let color = imported.color, let own = existing.color, color.lowercased() != own.lowercased() {
-            lines.append("code `\(existing.path)`: the imported colour \(color) differs from the project's \(own), which was kept")
+            lines.append("code `\(existing.path)`: the imported colour \(color) differs from the project's \(own), "
+                         + "which was kept")
         }
         return lines
     }
@@ -65,7 +68,8 @@ struct RefiCodebookMerge {
         if lines.last == "" { lines.removeLast() }
         var byTarget: [Int: [Code]] = [:]
         for group in planned {
-            byTarget[group.line == Int.max ? lines.count : subtreeEnd(after: group.line, in: lines), default: []] += group.codes
+            let target = group.line == Int.max ? lines.count : subtreeEnd(after: group.line, in: lines)
+            byTarget[target, default: []] += group.codes
         }
         for (at, codes) in byTarget.sorted(by: { $0.key > $1.key }) {
             var block = codes.map { CodebookWriter.section($0) }.joined(separator: "\n")
@@ -80,7 +84,8 @@ struct RefiCodebookMerge {
 
     /// The 0-based index of the first line after the code whose heading is on 1-based `line` and its children.
     private static func subtreeEnd(after line: Int, in lines: [String]) -> Int {
-        guard line >= 1, line <= lines.count, let (level, _) = CodebookParser.heading(lines[line - 1].trimmingWhitespace()) else {
+        guard line >= 1, line <= lines.count,
+              let (level, _) = CodebookParser.heading(lines[line - 1].trimmingWhitespace()) else {
             return lines.count
         }
         var inFence = false

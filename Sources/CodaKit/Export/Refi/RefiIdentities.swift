@@ -11,8 +11,9 @@ import Foundation
 /// (`fields` is a digest of them): once the researcher edits the code, Coda's own fields are exported.
 struct RefiIdentities: Sendable {
     static let folder = "Exchange"
-    static let header = "# REFI-QDA identities kept from an import, so that `coda export qdpx` gives the other tool back its own "
-        + "elements. One per line, tab-separated: kind (code, source, user, selection), Coda name, GUID, then key=value fields."
+    static let header = "# REFI-QDA identities kept from an import, so that `coda export qdpx` gives the other "
+        + "tool back its own elements. One per line, tab-separated: kind (code, source, user, selection), Coda name, GUID, "
+        + "then key=value fields."
 
     enum Kind: String, CaseIterable, Sendable { case code, source, user, selection }
 
@@ -37,7 +38,8 @@ struct RefiIdentities: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var list: [Entry] = []
         for name in names.sorted() where name.hasSuffix(".tsv") {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+            let path = folder.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
             list += Self.parse(String(decoding: data, as: UTF8.self))
         }
         self.init(list)
@@ -53,7 +55,10 @@ struct RefiIdentities: Sendable {
         text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 3, let kind = Kind(rawValue: String(fields[0])), RefiGUID.isValid(String(fields[2])) else { return nil }
+            guard fields.count >= 3, let kind = Kind(rawValue: String(fields[0])),
+                  RefiGUID.isValid(String(fields[2])) else {
+                return nil
+            }
             var entry = Entry(kind: kind, name: CodingFile.unescape(fields[1]), guid: String(fields[2]))
             for field in fields.dropFirst(3) {
                 guard let equals = field.firstIndex(of: "=") else { continue }
@@ -69,7 +74,8 @@ struct RefiIdentities: Sendable {
             return ([entry.kind.rawValue, CodingFile.escape(entry.name), entry.guid] + fields).joined(separator: "\t")
         }
         let order = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1.rawValue, $0) })
-        let sorted = lines.sorted { (order[String($0.prefix { $0 != "\t" })] ?? 0, $0) < (order[String($1.prefix { $0 != "\t" })] ?? 0, $1) }
+        let rank = { (line: String) in order[String(line.prefix { $0 != "\t" })] ?? 0 }
+        let sorted = lines.sorted { (rank($0), $0) < (rank($1), $1) }
         return header + "\n" + sorted.map { $0 + "\n" }.joined()
     }
 
@@ -86,12 +92,16 @@ struct RefiIdentities: Sendable {
     /// A short digest of a code's Coda fields, to tell whether the researcher changed them since the import.
     static func digest(_ code: Code) -> String { digest(RefiCodeDescription.text(for: code)) }
 
-    static func digest(_ text: String) -> String { String(RefiGUID.fnv1a64(text, seed: 0xCBF2_9CE4_8422_2325), radix: 16) }
+    static func digest(_ text: String) -> String {
+        String(RefiGUID.fnv1a64(text, seed: 0xCBF2_9CE4_8422_2325), radix: 16)
+    }
 
     /// How to store a document's text so the tool that wrote it gets its own bytes back: with its BOM and CRLF
     /// line ends, while the text is still the one imported.
     func storage(of document: Transcript) -> (bom: Bool, crlf: Bool) {
-        guard let entry = entry(.source, document.id), entry.fields["text"] == Self.digest(document.text) else { return (false, false) }
+        guard let entry = entry(.source, document.id), entry.fields["text"] == Self.digest(document.text) else {
+            return (false, false)
+        }
         return (entry.fields["bom"] == "true", entry.fields["lineEnds"] == "crlf")
     }
 

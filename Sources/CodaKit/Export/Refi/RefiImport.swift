@@ -28,9 +28,11 @@ enum RefiImport {
         try checkCodes(mapper.codes, against: project, file: name)
         var plan = RefiImportPlan()
         let origin = tree.attribute("origin").map { " (made by \($0))" } ?? ""
-        let codebookText = CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)
+        let codebookText = CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).",
+                                                 codes: mapper.codes)
         plan.files.append((codebookPath, codebookText))
-        let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, codebookText: codebookText, file: codebookPath)
+        let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, codebookText: codebookText,
+                                                          file: codebookPath)
         if !identities.isEmpty {
             let stem = (codebookPath as NSString).lastPathComponent.dropLast(3)
             plan.files.append(("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", RefiIdentities.render(identities)))
@@ -46,16 +48,18 @@ enum RefiImport {
     }
 
     /// Merges the codes into the project's codebook files by name (see `RefiCodebookMerge`), under the project lock.
-    private static func merge(_ mapper: RefiCodeMapper, from name: String, reader: RefiReader, into root: URL) throws -> ImportOutcome {
+    private static func merge(_ mapper: RefiCodeMapper, from name: String, reader: RefiReader,
+                              into root: URL) throws -> ImportOutcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
             let merge = try RefiCodebookMerge(mapper.codes, into: Project.load(root).codebook, root: root)
             for edit in merge.edits { try AtomicFile.write(edit.text, to: root.appendingPathComponent(edit.path)) }
             var outcome = ImportOutcome()
             outcome.summary.append(codeSummary(mapper.codes))
             let files = merge.edits.map(\.path).joined(separator: ", ")
-            outcome.summary.append("merged by code name: \(merge.added.count) new code\(plural(merge.added.count)) added"
-                                   + (files.isEmpty ? "" : " to \(files)") + ", \(merge.kept.count) already in the project kept "
-                                   + "as \(merge.kept.count == 1 ? "it is" : "they are"), with every coding")
+            let added = merge.added.count
+            outcome.summary.append("merged by code name: \(added) new code\(plural(added)) added"
+                                   + (files.isEmpty ? "" : " to \(files)")
+                                   + ", \(merge.kept.count) already in the project kept as \(merge.kept.count == 1 ? "it is" : "they are"), with every coding")
             outcome.adjustments = reader.adjustments + mapper.adjustments
             outcome.leftOut = merge.conflicts
             outcome.written = merge.edits.map(\.path)

@@ -48,7 +48,8 @@ enum RefiOffsetDetector {
         let mattered = placements.dropFirst().contains { $0 != placements[0] }
         let chosen = best ?? (.codePoints, [0, 0, 0])
         let unit = mattered ? chosen.unit : .codePoints
-        var choice = Choice(unit: unit, matchingNames: chosen.score[1], namedSelections: namedSelections, mattered: mattered)
+        var choice = Choice(unit: unit, matchingNames: chosen.score[1], namedSelections: namedSelections,
+                            mattered: mattered)
         if mattered, let index = RefiSourceText.Unit.allCases.firstIndex(of: unit) {
             for (other, placed) in placements.enumerated() where placed != placements[index] {
                 let decisive = scores[index][0] > scores[other][0] || scores[index][1] > scores[other][1]

@@ -27,8 +27,11 @@ struct RefiProjectExport {
         let imported = RefiIdentities(root: project.root)
         identities = imported
         users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author), identities: imported)
-        let order = { (document: Transcript) in Int(imported.entry(.source, document.id)?.fields["order"] ?? "") ?? Int.max }
-        documents = project.documentsInOrder.enumerated().sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }.map(\.element)
+        let order = { (document: Transcript) in
+            Int(imported.entry(.source, document.id)?.fields["order"] ?? "") ?? Int.max
+        }
+        documents = project.documentsInOrder.enumerated()
+            .sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }.map(\.element)
         if !unknown.isEmpty {
             notes.append("\(unknown.count) coding\(plural(unknown.count)) left out: their code is not in the codebook (`coda check` lists them)")
         }
@@ -61,7 +64,8 @@ struct RefiProjectExport {
         for document in documents {
             let storage = identities.storage(of: document)
             let text = storage.crlf ? document.text.replacingOccurrences(of: "\n", with: "\r\n") : document.text
-            try zip.addFile("sources/\(sourceGUID(document.id)).txt", contents: (storage.bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
+            let bytes = (storage.bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+            try zip.addFile("sources/\(sourceGUID(document.id)).txt", contents: bytes)
         }
         return try zip.finish()
     }
@@ -71,7 +75,8 @@ struct RefiProjectExport {
         var children: [RefiXMLNode] = []
         if let usersNode = users.node() { children.append(usersNode) }
         let coded = Set(codings.map { $0.code.lowercased() })
-        let codes = RefiCodebookExport.codeNodes(project.codebook, noteRefs: notes.codeRefs, identities: identities, coded: coded)
+        let codes = RefiCodebookExport.codeNodes(project.codebook, noteRefs: notes.codeRefs, identities: identities,
+                                                 coded: coded)
         if !codes.isEmpty { children.append(RefiXMLNode("CodeBook", children: [RefiXMLNode("Codes", children: codes)])) }
         var cases = RefiCases(project: project)
         cases.identities = identities
@@ -79,7 +84,10 @@ struct RefiProjectExport {
         if let casesNode = cases.casesNode() { children.append(casesNode) }
         let byDocument = Dictionary(grouping: codings, by: { $0.document.lowercased() })
         var selectionGUIDs = Set<String>()
-        let sources = documents.map { sourceNode($0, codings: byDocument[$0.id.lowercased()] ?? [], cases: cases, notes: notes, selectionGUIDs: &selectionGUIDs) }
+        let sources = documents.map {
+            sourceNode($0, codings: byDocument[$0.id.lowercased()] ?? [], cases: cases, notes: notes,
+                       selectionGUIDs: &selectionGUIDs)
+        }
         if !sources.isEmpty { children.append(RefiXMLNode("Sources", children: sources)) }
         if let notesNode = notes.notesNode() { children.append(notesNode) }
         children += notes.projectRefs.map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
@@ -116,7 +124,9 @@ struct RefiProjectExport {
         var children: [RefiXMLNode] = []
         if let description = sourceDescription(document) { children.append(RefiXMLNode("Description", text: description)) }
         let lineFeeds = identities.storage(of: document).crlf ? RefiProjectExport.lineFeedOffsets(document.text) : []
-        children += codings.map { selectionNode($0, in: document, notes: notes, lineFeeds: lineFeeds, selectionGUIDs: &selectionGUIDs) }
+        children += codings.map {
+            selectionNode($0, in: document, notes: notes, lineFeeds: lineFeeds, selectionGUIDs: &selectionGUIDs)
+        }
         children += (notes.documentRefs[document.id.lowercased()] ?? []).map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
         children += cases.sourceValues(document)
         return RefiXMLNode("TextSource", [("guid", guid), ("name", document.id), ("plainTextPath", "internal://\(guid).txt")],
@@ -152,7 +162,9 @@ struct RefiProjectExport {
                                selectionGUIDs: inout Set<String>) -> RefiXMLNode {
         let key = RefiProjectExport.selectionKey(coding)
         var selectionGUID = identities.guid(.selection, key) ?? RefiIdentities.derivedGUID(.selection, key)
-        if !selectionGUIDs.insert(selectionGUID.lowercased()).inserted { selectionGUID = RefiIdentities.derivedGUID(.selection, key) }
+        if !selectionGUIDs.insert(selectionGUID.lowercased()).inserted {
+            selectionGUID = RefiIdentities.derivedGUID(.selection, key)
+        }
         selectionGUIDs.insert(selectionGUID.lowercased())
         let time = RefiDate.dateTime(fromCodingTime: coding.time)
         let user = users.guid(coding.coder)

@@ -7,8 +7,9 @@ extension RefiProjectImport {
         let homeless = model.cases.filter { !named.contains($0.name.lowercased()) && !$0.values.isEmpty }
         let empty = model.cases.filter { !named.contains($0.name.lowercased()) && $0.values.isEmpty }.map(\.name)
         if !empty.isEmpty {
-            leave("\(empty.count) case\(plural(empty.count)) with no variable values and no imported source of \(empty.count == 1 ? "its" : "their") own "
-                  + "not imported: " + empty.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (empty.count > 5 ? ", …" : ""))
+            let names = empty.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (empty.count > 5 ? ", …" : "")
+            leave("\(empty.count) case\(plural(empty.count)) with no variable values and no imported source of "
+                  + "\(empty.count == 1 ? "its" : "their") own not imported: " + names)
         }
         guard !homeless.isEmpty else { return }
         var keys: [String] = []
@@ -21,7 +22,8 @@ extension RefiProjectImport {
         let used = Set(homeless.flatMap { $0.values.compactMap { keyByVariable[$0.variable] } })
         keys = keys.filter(used.contains)
         guard !keys.isEmpty else {
-            leave("\(homeless.count) case\(plural(homeless.count)) without a transcript not imported: their variables have no usable names")
+            leave("\(homeless.count) case\(plural(homeless.count)) without a transcript not imported: their variables "
+                  + "have no usable names")
             return
         }
         var csv = (["case"] + keys).map(csvField).joined(separator: ",") + "\n"

@@ -17,7 +17,9 @@ extension RefiProjectImport {
         var codings: [Coding] = []
         var seen = Set<Coding.Key>()
         var outside = 0, empty = 0, uncoded = 0, unknownCode = 0
-        var requests: [(range: Range<Int>, ref: RefiCodingRef, user: String?, time: String?, memo: [String], selection: String?)] = []
+        typealias Request = (range: Range<Int>, ref: RefiCodingRef, user: String?, time: String?, memo: [String],
+                             selection: String?)
+        var requests: [Request] = []
         for selection in source.selections {
             guard !selection.codings.isEmpty else {
                 uncoded += 1
@@ -28,9 +30,13 @@ extension RefiProjectImport {
                   start <= end else { outside += selection.codings.count; continue }
             guard start < end else { empty += selection.codings.count; continue }
             let memo = selection.noteRefs.compactMap(noteText) + (selection.description.isEmpty ? [] : [selection.description])
-            for ref in selection.codings { requests.append((start..<end, ref, selection.user, selection.time, memo, selection.guid)) }
+            for ref in selection.codings {
+                requests.append((start..<end, ref, selection.user, selection.time, memo, selection.guid))
+            }
         }
-        for ref in source.codings where document.scalarCount > 0 { requests.append((0..<document.scalarCount, ref, nil, nil, [], nil)) }
+        for ref in source.codings where document.scalarCount > 0 {
+            requests.append((0..<document.scalarCount, ref, nil, nil, [], nil))
+        }
         for request in requests {
             guard let path = mapper.pathByGUID[request.ref.codeGUID] else { unknownCode += 1; continue }
             let coder = userName(request.ref.user) ?? userName(request.user) ?? options.coder ?? "imported"
@@ -46,7 +52,9 @@ extension RefiProjectImport {
         }
         if outside > 0 { leave("source `\(label)`: \(outside) coding\(plural(outside)) outside the text not imported") }
         if empty > 0 { leave("source `\(label)`: \(empty) coding\(plural(empty)) of empty selections not imported") }
-        if unknownCode > 0 { leave("source `\(label)`: \(unknownCode) coding\(plural(unknownCode)) with a code not in the codebook not imported") }
+        if unknownCode > 0 {
+            leave("source `\(label)`: \(unknownCode) coding\(plural(unknownCode)) with a code not in the codebook not imported")
+        }
         return codings
     }
 

@@ -1,7 +1,8 @@
 extension RefiProjectImport {
     /// Records a REFI-QDA element's GUID (when it is one) under its Coda name, unless it is the GUID Coda's
     /// export derives anyway (a file Coda wrote).
-    mutating func keepIdentity(_ kind: RefiIdentities.Kind, _ name: String, _ guid: String, fields: [String: String] = [:]) {
+    mutating func keepIdentity(_ kind: RefiIdentities.Kind, _ name: String, _ guid: String,
+                               fields: [String: String] = [:]) {
         guard RefiGUID.isValid(guid), !fields.isEmpty || guid != RefiIdentities.derivedGUID(kind, name) else { return }
         identities.append(RefiIdentities.Entry(kind: kind, name: name, guid: guid, fields: fields))
     }
@@ -10,7 +11,8 @@ extension RefiProjectImport {
     /// recorded while placing codings.
     mutating func planIdentities(_ documents: [RefiImportedDocument]) {
         if let text = plan.files.first(where: { $0.path == codebookPath })?.text {
-            identities += RefiProjectImport.codeIdentities(model.codes, mapper: mapper, codebookText: text, file: codebookPath)
+            identities += RefiProjectImport.codeIdentities(model.codes, mapper: mapper, codebookText: text,
+                                                           file: codebookPath)
         }
         for (order, document) in documents.enumerated() {
             let derived = document.sourceGUID == RefiIdentities.derivedGUID(.source, document.id)
@@ -24,7 +26,8 @@ extension RefiProjectImport {
             if let name = userName(guid) { keepIdentity(.user, name, guid) }
         }
         guard !identities.isEmpty else { return }
-        plan.files.append(("\(RefiIdentities.folder)/\(RefiTranscriptFile.fileStem(title))-refi-qda.tsv", RefiIdentities.render(identities)))
+        let path = "\(RefiIdentities.folder)/\(RefiTranscriptFile.fileStem(title))-refi-qda.tsv"
+        plan.files.append((path, RefiIdentities.render(identities)))
     }
 
     /// Each code's GUID, whether it was codable, and its description as written with a digest of the fields
@@ -36,7 +39,8 @@ extension RefiProjectImport {
         var entries: [RefiIdentities.Entry] = []
         var seen = Set<String>()
         func walk(_ node: RefiCodeNode) {
-            if RefiGUID.isValid(node.guid), let path = mapper.pathByGUID[node.guid], let code = byPath[path.lowercased()],
+            if RefiGUID.isValid(node.guid), let path = mapper.pathByGUID[node.guid],
+               let code = byPath[path.lowercased()],
                seen.insert(path.lowercased()).inserted {
                 var fields: [String: String] = [:]
                 if node.description != RefiCodeDescription.text(for: code) {

@@ -3,7 +3,9 @@ extension RefiProjectImport {
     /// `--offsets` when given; else the source's own selections when they decide (`RefiOffsetDetector`); else
     /// the unit the project's other sources were found to use; else the writing tool's known unit. When nothing
     /// decides, the import says it is unsure, so the researcher can check and choose with `--offsets`.
-    mutating func offsetUnits(_ sources: [(source: RefiTextSource, label: String, text: RefiSourceText)]) -> [RefiSourceText.Unit] {
+    mutating func offsetUnits(
+        _ sources: [(source: RefiTextSource, label: String, text: RefiSourceText)]
+    ) -> [RefiSourceText.Unit] {
         let choices = sources.map { RefiOffsetDetector.choose(for: $0.source.selections, in: $0.text) }
         if let asked = options.offsets.flatMap(RefiSourceText.Unit.init(option:)) {
             let affected = Swift.zip(sources, choices).filter { $1.mattered }.map(\.0.label)
@@ -14,7 +16,8 @@ extension RefiProjectImport {
         }
         var votes: [RefiSourceText.Unit: Int] = [:]
         for choice in choices where choice.mattered && choice.confident { votes[choice.unit, default: 0] += 1 }
-        let project = votes.sorted { ($0.value, $0.key == .codePoints ? 1 : 0) > ($1.value, $1.key == .codePoints ? 1 : 0) }.first
+        let weight = { (vote: (key: RefiSourceText.Unit, value: Int)) in (vote.value, vote.key == .codePoints ? 1 : 0) }
+        let project = votes.sorted { weight($0) > weight($1) }.first
         let tool = RefiOffsetDetector.toolUnit(origin: model.origin)
         var units: [RefiSourceText.Unit] = []
         for ((_, label, _), choice) in Swift.zip(sources, choices) {
@@ -22,21 +25,24 @@ extension RefiProjectImport {
             if choice.confident {
                 if choice.unit != .codePoints {
                     note("source `\(label)`: selection positions read as \(choice.unit.rawValue), not code points"
-                         + (choice.namedSelections > 0 ? " (then \(choice.matchingNames) of \(choice.namedSelections) selections match the text their name gives)" : ""))
+                         + (choice.namedSelections == 0 ? "" : " (then \(choice.matchingNames) of "
+                            + "\(choice.namedSelections) selections match the text their name gives)"))
                 }
                 units.append(choice.unit)
             } else if let project {
-                note("source `\(label)`: its selections do not tell how positions are counted; read as \(project.key.rawValue), like "
+                note("source `\(label)`: its selections do not tell how positions are counted; read as "
+                     + "\(project.key.rawValue), like "
                      + "\(project.value) other source\(plural(project.value)) of the project")
                 units.append(project.key)
             } else if let tool {
-                note("source `\(label)`: its selections do not tell how positions are counted; read as \(tool.rawValue), as "
-                     + "`\(model.origin)` counts them")
+                note("source `\(label)`: its selections do not tell how positions are counted; read as "
+                     + "\(tool.rawValue), as `\(model.origin)` counts them")
                 units.append(tool)
             } else {
-                leave("source `\(label)`: unsure whether selection positions count \(RefiSourceText.Unit.codePoints.rawValue) "
-                      + "(read so, as the standard says) or another unit: its selections fit both; check its codings, or import "
-                      + "again with `--offsets utf16` or `--offsets codepoints`")
+                leave("source `\(label)`: unsure whether selection positions count "
+                      + "\(RefiSourceText.Unit.codePoints.rawValue) (read so, as the standard says) or another unit: "
+                      + "its selections fit both; check its codings, or import again with `--offsets utf16` or "
+                      + "`--offsets codepoints`")
                 units.append(.codePoints)
             }
         }
@@ -44,7 +50,8 @@ extension RefiProjectImport {
     }
 
     private static func list(_ labels: [String]) -> String {
-        labels.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (labels.count > 5 ? " and \(labels.count - 5) more" : "")
+        labels.prefix(5).map { "`\($0)`" }.joined(separator: ", ")
+            + (labels.count > 5 ? " and \(labels.count - 5) more" : "")
     }
 }
 

@@ -52,9 +52,11 @@ extension RefiProjectImport {
                 transcript = try TranscriptParser(path: path, defaultID: id).parse(fileText).0
                 if !model.origin.hasPrefix("Coda"), !transcript.speakers.isEmpty, !RefiTurnStructure.hasTurns(transcript) {
                     let labels = transcript.speakers.count, example = transcript.speakers[0]
-                    fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text, paragraphs: true)
+                    fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text,
+                                                         paragraphs: true)
                     transcript = try TranscriptParser(path: path, defaultID: id).parse(fileText).0
-                    note("source `\(label)`: read as \(transcript.segments.count) paragraph\(plural(transcript.segments.count)), not speaker turns: "
+                    let count = transcript.segments.count
+                    note("source `\(label)`: read as \(count) paragraph\(plural(count)), not speaker turns: "
                          + "its \(labels) kinds of `Name:` line start (e.g. `\(example):`) do not make a conversation; "
                          + "the transcript's empty `speakers:` line says so")
                 }
@@ -66,7 +68,8 @@ extension RefiProjectImport {
             noteSurveyAnswers(source, label: label)
             plan.files.append((path, fileText))
             documents.append(RefiImportedDocument(id: id, sourceGUID: source.guid, path: path, transcript: transcript,
-                                                  codings: codings, caseName: caseName, bom: bom, crlf: RefiSourceText.isCRLF(decoded)))
+                                                  codings: codings, caseName: caseName, bom: bom,
+                                                  crlf: RefiSourceText.isCRLF(decoded)))
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
         if !missingSources.isEmpty {
@@ -149,9 +152,10 @@ extension RefiProjectImport {
     /// rebuild the survey from that, which would change its results silently: the import says so.
     private mutating func noteSurveyAnswers(_ source: RefiTextSource, label: String) {
         guard source.description.hasPrefix("Answers to the open question") else { return }
-        leave("source `\(label)` holds the answers to a survey's open question: Coda cannot yet rebuild the survey from REFI-QDA, "
-              + "so it became a transcript with one paragraph per answer, its codings no longer know their respondent, and the "
-              + "survey's closed questions are only case attributes; import the survey's own file (CSV) to analyse it as a survey")
+        leave("source `\(label)` holds the answers to a survey's open question: Coda cannot yet rebuild the survey from "
+              + "REFI-QDA, so it became a transcript with one paragraph per answer, its codings no longer know their "
+              + "respondent, and the survey's closed questions are only case attributes; import the survey's own file "
+              + "(CSV) to analyse it as a survey")
     }
 
     /// Adds an adjustment once.

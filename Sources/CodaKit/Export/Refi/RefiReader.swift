@@ -67,7 +67,8 @@ struct RefiReader {
             adjustments.append("\(missingCodable) code\(plural(missingCodable)) without the required isCodable attribute read as codable")
         }
         if notCodable > 0 {
-            adjustments.append("\(notCodable) code\(plural(notCodable)) marked not codable (folders) became ordinary codes: every Coda code can be applied (an export marks them not codable again)")
+            adjustments.append("\(notCodable) code\(plural(notCodable)) marked not codable (folders) became ordinary codes: every Coda code can be applied "
+                               + "(an export marks them not codable again)")
         }
         if !colours.isEmpty { adjustments.append("colour\(plural(colours.count)) written as #rrggbb: " + colours.joined(separator: ", ")) }
         if !droppedColours.isEmpty {

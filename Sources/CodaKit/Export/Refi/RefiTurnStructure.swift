@@ -13,5 +13,6 @@ enum RefiTurnStructure {
     }
 
     /// The header lines that make the parser read a text as paragraphs: an empty `speakers:` list, explained.
-    static let paragraphsHeader = "# No speaker turns: the text is read as paragraphs. List its speakers here to read turns.\nspeakers:\n"
+    static let paragraphsHeader = "# No speaker turns: the text is read as paragraphs. "
+        + "List its speakers here to read turns.\nspeakers:\n"
 }

@@ -14,7 +14,9 @@ extension Array where Element == UInt8 {
 
     /// A 64-bit field as an `Int` (ZIP64 sizes and offsets); nil past the end or beyond `Int.max`.
     func uint64LE(at offset: Int) -> Int? {
-        guard let low = uint32LE(at: offset), let high = uint32LE(at: offset + 4), high < 0x8000_0000 else { return nil }
+        guard let low = uint32LE(at: offset), let high = uint32LE(at: offset + 4), high < 0x8000_0000 else {
+            return nil
+        }
         return Int(high) << 32 | Int(low)
     }
 

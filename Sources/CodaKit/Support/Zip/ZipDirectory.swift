@@ -69,7 +69,8 @@ enum ZipDirectory {
         guard offset <= record, size <= record - offset, entries <= size / centralHeaderSize else {
             throw .damaged(file: fileName, detail: "its table of contents points outside the file")
         }
-        return End(offset: locator, entryCount: entries, directoryRange: offset..<(offset + size), commentRange: commentRange)
+        return End(offset: locator, entryCount: entries, directoryRange: offset..<(offset + size),
+                   commentRange: commentRange)
     }
 
     /// Reads `end.entryCount` central directory headers, all of which must lie inside the directory.
@@ -114,7 +115,8 @@ enum ZipDirectory {
     static func zip64Fields(_ extra: ArraySlice<UInt8>, replacing fields: [Int]) -> [Int]? {
         let bytes = Array(extra)
         var position = 0
-        while position + 4 <= bytes.count, let id = bytes.uint16LE(at: position), let length = bytes.uint16LE(at: position + 2) {
+        while position + 4 <= bytes.count, let id = bytes.uint16LE(at: position),
+              let length = bytes.uint16LE(at: position + 2) {
             let data = position + 4
             if id == ZipSignature.zip64Extra {
                 var result = fields
