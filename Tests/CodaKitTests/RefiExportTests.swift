@@ -66,6 +66,10 @@ struct RefiExportTests {
         #expect(qde.contains("name=\"pre-survey:Q4\" plainTextPath=\"internal://\(RefiProjectExport.derivedSourceGUID("pre-survey:Q4")).txt\""))
         #expect(qde.contains("creationDateTime=\"2022-08-20T09:10:00Z\""))
         #expect(!qde.contains("<Sets"))
+        // A closed survey question's variable carries the question's text.
+        #expect(qde.contains("name=\"q1\" typeOfVariable=\"Text\">"))
+        #expect(qde.contains("<Description>Q1. Do you know the Jamsostek Mobile (JMO) app? (closed question of the survey "
+                             + "pre-survey)</Description>"))
     }
 
     @Test func exportRefusesAFileWithoutTheExtension() {

@@ -41,9 +41,22 @@ struct RefiCases {
 
     func variablesNode() -> RefiXMLNode? {
         guard !variableNames.isEmpty else { return nil }
-        return RefiXMLNode("Variables", children: variableNames.map {
-            RefiXMLNode("Variable", [("guid", RefiCases.variableGUID($0)), ("name", $0), ("typeOfVariable", "Text")])
+        return RefiXMLNode("Variables", children: variableNames.map { name in
+            let description = questionText(name).map { [RefiXMLNode("Description", text: $0)] } ?? []
+            return RefiXMLNode("Variable", [("guid", RefiCases.variableGUID(name)), ("name", name),
+                                            ("typeOfVariable", "Text")], children: description)
         })
+    }
+
+    /// A variable that holds a survey's closed question: its full text and survey, so other tools show the question.
+    private func questionText(_ name: String) -> String? {
+        for survey in project.surveys {
+            let wanted = name.lowercased()
+            if let column = survey.columns.first(where: { $0.kind == .closed && $0.key.lowercased() == wanted }) {
+                return "\(column.header) (closed question of the survey \(survey.id))"
+            }
+        }
+        return nil
     }
 
     func casesNode() -> RefiXMLNode? {
