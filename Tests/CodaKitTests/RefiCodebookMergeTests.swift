@@ -18,15 +18,18 @@ struct RefiCodebookMergeTests {
         let file = RefiTestSupport.sample("taguette-1.5.2/codebook.qdc")
         let run = TestSupport.run(["import", file.path], in: project)
         #expect(run.code == .success)
-        #expect(run.stdout.contains("  merged by code name: 6 new codes added to Codebooks/codebook.md, 0 already in the project kept as they are, with every coding\n"))
+        #expect(run.stdout.contains("  merged by code name: 6 new codes added to Codebooks/codebook.md, 0 already in "
+            + "the project kept as they are, with every coding\n"))
         let loaded = Project.load(project)
         #expect(loaded.codebook.files == ["Codebooks/codebook.md"])
-        #expect(loaded.codebook.codes.map(\.path) == ["Information", "Problems", "Problems/Queues", "interesting", "migration", "work",
+        #expect(loaded.codebook.codes.map(\.path) == ["Information", "Problems", "Problems/Queues", "interesting",
+                                                      "migration", "work",
                                                       "housing", "transport", "family"])
         #expect(loaded.diagnostics.errorCount == 0)
         let text = try #require(RefiTestSupport.text(project, "Codebooks/codebook.md"))
         #expect(text.hasPrefix(ProjectInitializer.exampleCodebook))
-        #expect(text.hasSuffix("Color: #d62728\n\n## interesting\n\n## migration\n\n## work\n\n## housing\n\n## transport\n\n## family\n"))
+        #expect(text.hasSuffix("Color: #d62728\n\n## interesting\n\n## migration\n\n## work\n\n## housing\n\n## "
+            + "transport\n\n## family\n"))
     }
 
     /// Existing codes keep their place, fields and codings; a new child goes under its parent, before the next
@@ -55,16 +58,20 @@ struct RefiCodebookMergeTests {
         try Data(qdc.utf8).write(to: file)
         let run = TestSupport.run(["import", file.path], in: project)
         #expect(run.code == .problemsFound)
-        #expect(run.stdout.contains("  left out: code `Problems/Queues`: the imported colour #00ff00 differs from the project's #d62728, which was kept\n"))
-        #expect(run.stdout.contains("3 new codes added to Codebooks/codebook.md, 3 already in the project kept as they are"))
+        #expect(run.stdout.contains("  left out: code `Problems/Queues`: the imported colour #00ff00 differs from the "
+            + "project's #d62728, which was kept\n"))
+        #expect(run.stdout.contains("3 new codes added to Codebooks/codebook.md, 3 already in the project kept as "
+            + "they are"))
         let loaded = Project.load(project)
-        #expect(loaded.codebook.codes.map(\.path) == ["Information", "Problems", "Problems/Queues", "Problems/Paperwork", "Trust", "Trust/Staff"])
+        #expect(loaded.codebook.codes.map(\.path) == ["Information", "Problems", "Problems/Queues",
+                                                      "Problems/Paperwork", "Trust", "Trust/Staff"])
         #expect(loaded.codebook.code(path: "Problems/Queues")?.color == "#d62728")
         #expect(loaded.codebook.code(path: "Problems/Paperwork")?.definition == "Forms and documents asked for.")
         #expect(loaded.codings.map(\.key) == before)
         #expect(loaded.diagnostics.errorCount == 0)
         let text = try #require(RefiTestSupport.text(project, "Codebooks/codebook.md"))
-        #expect(text.contains("Color: #d62728\n\n### Paperwork\nDefinition: Forms and documents asked for.\n\n## Trust\n"))
+        #expect(text.contains("Color: #d62728\n\n### Paperwork\nDefinition: Forms and documents asked for.\n\n## "
+            + "Trust\n"))
     }
 
     /// `--new-codebook` writes the codes to a file of their own beside the starter codebook.
@@ -80,6 +87,7 @@ struct RefiCodebookMergeTests {
         let again = TestSupport.run(["import", file.path, "--new-codebook"], in: project)
         #expect(again.code == .problemsFound)
         #expect(again.stderr.contains("the project's codebook already has 6 of the imported codes"))
-        #expect(RefiTestSupport.files(project).filter { $0.hasPrefix("Codebooks/") } == ["Codebooks/codebook-2.md", "Codebooks/codebook.md"])
+        #expect(RefiTestSupport.files(project).filter { $0.hasPrefix("Codebooks/") }
+                == ["Codebooks/codebook-2.md", "Codebooks/codebook.md"])
     }
 }

@@ -79,7 +79,8 @@ struct RefiIdentityRoundTripTests {
     @Test func memoOnlyCodeStaysMemoOnly() throws {
         let code = "aaaaaaaa-0000-4000-8000-000000000001", note = "dddddddd-0000-4000-8000-000000000001"
         let codes = "<Code guid=\"\(code)\" name=\"Trust\" isCodable=\"true\"><NoteRef targetGUID=\"\(note)\"/></Code>"
-        let notes = "<Notes><Note guid=\"\(note)\" name=\"About trust\"><PlainTextContent>Watch for staff names.</PlainTextContent></Note></Notes>"
+        let notes = "<Notes><Note guid=\"\(note)\" name=\"About trust\"><PlainTextContent>Watch for staff "
+            + "names.</PlainTextContent></Note></Notes>"
         let qde = RefiImportLenientTests.qde(codes: codes, sources: "", extra: notes)
         let (_, project) = try RefiTestSupport.importInto(try RefiTestSupport.qdpx([("project.qde", qde)]))
         let after = try Self.readProject(try RefiProjectExport(project: project).archive(fileName: "x.qdpx"))
@@ -95,10 +96,13 @@ struct RefiIdentityRoundTripTests {
         let stored = [0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
         let code = "aaaaaaaa-0000-4000-8000-000000000001"
         let source = RefiImportLenientTests.source
-        let selection = RefiImportLenientTests.selection("The queue was long", 53, 71, code: code)  // code points with CRs
-        let sources = "<TextSource guid=\"\(source)\" name=\"Interview A\" plainTextPath=\"internal://\(source).txt\">\(selection)</TextSource>"
+        // Code points counting the CRs.
+        let selection = RefiImportLenientTests.selection("The queue was long", 53, 71, code: code)
+        let sources = "<TextSource guid=\"\(source)\" name=\"Interview A\" "
+            + "plainTextPath=\"internal://\(source).txt\">\(selection)</TextSource>"
         let qde = RefiImportLenientTests.qde(codes: RefiImportLenientTests.code(code, "Queues"), sources: sources)
-        let (_, first) = try RefiTestSupport.importInto(try RefiTestSupport.qdpx([("project.qde", qde), ("sources/\(source).txt", stored)]))
+        let file0 = try RefiTestSupport.qdpx([("project.qde", qde), ("sources/\(source).txt", stored)])
+        let (_, first) = try RefiTestSupport.importInto(file0)
         #expect(first.codings.map(\.excerpt) == ["The queue was long"])
         let exported = try RefiProjectExport(project: first).archive(fileName: "x.qdpx")
         let zip = try ZipReader(bytes: exported, fileName: "x.qdpx")

@@ -12,13 +12,17 @@ struct RefiOffsetDecisionTests {
 
     static func source(_ number: Int, text: String, selections: String) -> (xml: String, file: (String, [UInt8])) {
         let guid = "11111111-2222-4333-8444-00000000000\(number)"
-        let xml = "<TextSource guid=\"\(guid)\" name=\"S\(number)\" plainTextPath=\"internal://\(guid).txt\">\(selections)</TextSource>"
+        let xml = "<TextSource guid=\"\(guid)\" name=\"S\(number)\" "
+            + "plainTextPath=\"internal://\(guid).txt\">\(selections)</TextSource>"
         return (xml, ("sources/\(guid).txt", Array(text.utf8)))
     }
 
-    static func project(_ sources: [(xml: String, file: (String, [UInt8]))], origin: String = "Some Tool 1.0") throws -> URL {
-        let qde = String(decoding: RefiImportLenientTests.qde(codes: RefiImportLenientTests.code(code, "Words"), sources: sources.map(\.xml).joined()),
-                         as: UTF8.self).replacingOccurrences(of: "name=\"Study\"", with: "name=\"Study\" origin=\"\(origin)\"")
+    static func project(_ sources: [(xml: String, file: (String, [UInt8]))],
+                        origin: String = "Some Tool 1.0") throws -> URL {
+        let bytes = RefiImportLenientTests.qde(codes: RefiImportLenientTests.code(code, "Words"),
+                                               sources: sources.map(\.xml).joined())
+        let qde = String(decoding: bytes, as: UTF8.self)
+            .replacingOccurrences(of: "name=\"Study\"", with: "name=\"Study\" origin=\"\(origin)\"")
         return try RefiTestSupport.qdpx([("project.qde", Array(qde.utf8))] + sources.map(\.file))
     }
 
@@ -29,32 +33,36 @@ struct RefiOffsetDecisionTests {
     /// A source whose named selections show UTF-16 (the text after the emoji matches only so).
     static var clearSource: (xml: String, file: (String, [UInt8])) {
         let text = "👋 Hello there, my friend. The queue was long.\n"
-        return source(2, text: text, selections: RefiImportLenientTests.selection("The queue was long", 27, 45, code: code)
+        return source(2, text: text,
+                      selections: RefiImportLenientTests.selection("The queue was long", 27, 45, code: code)
                       + RefiImportLenientTests.selection("my friend", 16, 25, code: code))
     }
 
     @Test func aVagueSourceAloneIsReportedAsUnsure() throws {
         let (outcome, project) = try RefiTestSupport.importInto(try Self.project([Self.vagueSource]))
-        #expect(outcome.leftOut == ["source `S1`: unsure whether selection positions count Unicode code points (read so, as the standard "
-                                    + "says) or another unit: its selections fit both; check its codings, or import again with "
-                                    + "`--offsets utf16` or `--offsets codepoints`"])
+        #expect(outcome.leftOut == ["source `S1`: unsure whether selection positions count Unicode code points "
+                                    + "(read so, as the standard says) or another unit: its selections fit both; "
+                                    + "check its codings, or import again with `--offsets utf16` or "
+                                    + "`--offsets codepoints`"])
         #expect(project.codings.map(\.excerpt) == ["amma "])
     }
 
     @Test func theProjectsOtherSourcesDecide() throws {
         let (outcome, project) = try RefiTestSupport.importInto(try Self.project([Self.vagueSource, Self.clearSource]))
         #expect(outcome.leftOut.isEmpty)
-        #expect(outcome.adjustments.contains("source `S1`: its selections do not tell how positions are counted; read as UTF-16 code "
-                                             + "units, like 1 other source of the project"))
+        #expect(outcome.adjustments.contains("source `S1`: its selections do not tell how positions are counted; "
+                                             + "read as UTF-16 code units, like 1 other source of the project"))
         #expect(project.codings.filter { $0.document == "S1" }.map(\.excerpt) == ["gamma"])
-        #expect(Set(project.codings.filter { $0.document == "S2" }.map(\.excerpt)) == ["The queue was long", "my friend"])
+        let second = project.codings.filter { $0.document == "S2" }.map(\.excerpt)
+        #expect(Set(second) == ["The queue was long", "my friend"])
     }
 
     @Test func theWritingToolDecides() throws {
-        let (outcome, project) = try RefiTestSupport.importInto(try Self.project([Self.vagueSource], origin: "NVivo 12 (Windows)"))
+        let file = try Self.project([Self.vagueSource], origin: "NVivo 12 (Windows)")
+        let (outcome, project) = try RefiTestSupport.importInto(file)
         #expect(outcome.leftOut.isEmpty)
-        #expect(outcome.adjustments.contains("source `S1`: its selections do not tell how positions are counted; read as UTF-16 code "
-                                             + "units, as `NVivo 12 (Windows)` counts them"))
+        #expect(outcome.adjustments.contains("source `S1`: its selections do not tell how positions are counted; "
+                                             + "read as UTF-16 code units, as `NVivo 12 (Windows)` counts them"))
         #expect(project.codings.map(\.excerpt) == ["gamma"])
     }
 
@@ -63,7 +71,8 @@ struct RefiOffsetDecisionTests {
         let file = try Self.project([Self.vagueSource])
         let run = TestSupport.run(["import", file.path, "--project", "study", "--offsets", "utf16"], in: folder)
         #expect(run.code == .success)
-        #expect(run.stdout.contains("  adjusted: selection positions read as UTF-16 code units, as `--offsets` asks, in `S1`\n"))
+        #expect(run.stdout.contains("  adjusted: selection positions read as UTF-16 code units, as `--offsets` asks, "
+            + "in `S1`\n"))
         #expect(Project.load(folder.appendingPathComponent("study")).codings.map(\.excerpt) == ["gamma"])
         let bad = TestSupport.run(["import", file.path, "--project", "other", "--offsets", "bytes"], in: folder)
         #expect(bad.code == .usage)

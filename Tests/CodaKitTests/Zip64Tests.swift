@@ -39,12 +39,15 @@ import Testing
     /// Python's zipfile (when installed) read back.
     @Test func manyEntriesAreWrittenAsZip64() throws {
         var writer = ZipWriter(fileName: "many.qdpx")
-        for index in 0..<66_000 { try writer.addFile("sources/\(index).txt", contents: Array("\(index)\n".utf8), compression: .stored) }
+        for index in 0..<66_000 {
+            try writer.addFile("sources/\(index).txt", contents: Array("\(index)\n".utf8), compression: .stored)
+        }
         let bytes = try writer.finish()
         let reader = try ZipReader(bytes: bytes, fileName: "many.qdpx")
         #expect(reader.entries.count == 66_000)
         #expect(try reader.data(named: "sources/65999.txt") == Array("65999\n".utf8))
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let python else {
             print("skipped: no python3 to read the ZIP64 archive independently")
             return
@@ -53,8 +56,9 @@ import Testing
         try Data(bytes).write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(len(z.namelist()), z.read('sources/65999.txt').decode().strip())",
-                             file.path]
+        let script = "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+            + "print(len(z.namelist()), z.read('sources/65999.txt').decode().strip())"
+        process.arguments = ["-c", script, file.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
