@@ -90,4 +90,21 @@ struct RefiCodebookMergeTests {
         #expect(RefiTestSupport.files(project).filter { $0.hasPrefix("Codebooks/") }
                 == ["Codebooks/codebook-2.md", "Codebooks/codebook.md"])
     }
+
+    /// Codes added by a merge keep their REFI-QDA identities: an export gives back their GUIDs and folders.
+    @Test func mergedCodesKeepTheirIdentities() throws {
+        let project = Self.initProject()
+        let file = RefiTestSupport.sample("spec-annexA1/codebook_example.qdc")
+        let run = TestSupport.run(["import", file.path], in: project)
+        #expect(run.stdout.contains("  wrote Exchange/codebook-example-refi-qda.tsv\n"))
+        let loaded = Project.load(project)
+        let exported = try RefiCodebookExport.qdc(loaded.codebook, identities: RefiIdentities(root: project))
+        var reader = RefiReader(file: "x.qdc")
+        let before = reader.codes(in: try RefiXMLTree.parse([UInt8](try Data(contentsOf: file)), file: "x.qdc"))
+        let after = reader.codes(in: try RefiXMLTree.parse(Array(exported.utf8), file: "y.qdc"))
+        let fields = { (nodes: [RefiCodeNode]) in
+            nodes.map { "\($0.guid)|\($0.isCodable)|\($0.description)" }.sorted()
+        }
+        #expect(fields(after.filter { $0.name != "Information" && $0.name != "Problems" }) == fields(before))
+    }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// (`fields` is a digest of them): once the researcher edits the code, Coda's own fields are exported.
 struct RefiIdentities: Sendable {
     static let folder = "Exchange"
-    static let header = "# REFI-QDA identities kept from an import, so that `coda export qdpx` gives the other "
+    static let header = "# REFI-QDA identities kept from an import, so that Coda's REFI-QDA exports give the other "
         + "tool back its own elements. One per line, tab-separated: kind (code, source, user, selection), Coda name, GUID, "
         + "then key=value fields."
 

@@ -20,7 +20,7 @@ enum RefiImport {
         let project = Project.load(root)
         if !options.newCodebook, let main = project.codebook.files.first {
             let mapper = RefiCodeMapper(nodes: nodes, file: main)
-            return try merge(mapper, from: name, reader: reader, into: root)
+            return try merge(mapper, nodes: nodes, from: name, reader: reader, into: root)
         }
         var codebookPath = "\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md"
         if options.newCodebook { codebookPath = unusedPath(codebookPath, in: root) }
@@ -31,8 +31,8 @@ enum RefiImport {
         let codebookText = CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).",
                                                  codes: mapper.codes)
         plan.files.append((codebookPath, codebookText))
-        let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, codebookText: codebookText,
-                                                          file: codebookPath)
+        let parsed = CodebookParser(path: codebookPath).parse(codebookText).codes
+        let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, parsed: parsed)
         if !identities.isEmpty {
             let stem = (codebookPath as NSString).lastPathComponent.dropLast(3)
             plan.files.append(("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", RefiIdentities.render(identities)))
@@ -48,11 +48,23 @@ enum RefiImport {
     }
 
     /// Merges the codes into the project's codebook files by name (see `RefiCodebookMerge`), under the project lock.
-    private static func merge(_ mapper: RefiCodeMapper, from name: String, reader: RefiReader,
+    /// The added codes' REFI-QDA identities go to `Exchange/`, as in a plain import.
+    private static func merge(_ mapper: RefiCodeMapper, nodes: [RefiCodeNode], from name: String, reader: RefiReader,
                               into root: URL) throws -> ImportOutcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
             let merge = try RefiCodebookMerge(mapper.codes, into: Project.load(root).codebook, root: root)
             for edit in merge.edits { try AtomicFile.write(edit.text, to: root.appendingPathComponent(edit.path)) }
+            let addedPaths = Set(merge.added.map { $0.path.lowercased() })
+            let parsed = merge.edits.flatMap { CodebookParser(path: $0.path).parse($0.text).codes }
+                .filter { addedPaths.contains($0.path.lowercased()) }
+            let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, parsed: parsed)
+            var written = merge.edits.map(\.path)
+            if !identities.isEmpty {
+                let stem = RefiTranscriptFile.fileStem((name as NSString).deletingPathExtension)
+                let path = unusedPath("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", in: root)
+                try AtomicFile.write(RefiIdentities.render(identities), to: root.appendingPathComponent(path))
+                written.append(path)
+            }
             var outcome = ImportOutcome()
             outcome.summary.append(codeSummary(mapper.codes))
             let files = merge.edits.map(\.path).joined(separator: ", ")
@@ -62,7 +74,7 @@ enum RefiImport {
                                    + ", \(merge.kept.count) already in the project kept as \(merge.kept.count == 1 ? "it is" : "they are"), with every coding")
             outcome.adjustments = reader.adjustments + mapper.adjustments
             outcome.leftOut = merge.conflicts
-            outcome.written = merge.edits.map(\.path)
+            outcome.written = written
             return outcome
         }
     }

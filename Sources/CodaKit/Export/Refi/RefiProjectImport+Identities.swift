@@ -11,8 +11,8 @@ extension RefiProjectImport {
     /// recorded while placing codings.
     mutating func planIdentities(_ documents: [RefiImportedDocument]) {
         if let text = plan.files.first(where: { $0.path == codebookPath })?.text {
-            identities += RefiProjectImport.codeIdentities(model.codes, mapper: mapper, codebookText: text,
-                                                           file: codebookPath)
+            let parsed = CodebookParser(path: codebookPath).parse(text).codes
+            identities += RefiProjectImport.codeIdentities(model.codes, mapper: mapper, parsed: parsed)
         }
         for (order, document) in documents.enumerated() {
             let derived = document.sourceGUID == RefiIdentities.derivedGUID(.source, document.id)
@@ -31,10 +31,8 @@ extension RefiProjectImport {
     }
 
     /// Each code's GUID, whether it was codable, and its description as written with a digest of the fields
-    /// Coda read from it (taken from the codebook as Coda will read it back).
-    static func codeIdentities(_ nodes: [RefiCodeNode], mapper: RefiCodeMapper, codebookText: String,
-                               file: String) -> [RefiIdentities.Entry] {
-        let parsed = CodebookParser(path: file).parse(codebookText).codes
+    /// Coda read from it (`parsed`: the codes as Coda reads them back from the codebook it wrote).
+    static func codeIdentities(_ nodes: [RefiCodeNode], mapper: RefiCodeMapper, parsed: [Code]) -> [RefiIdentities.Entry] {
         let byPath = Dictionary(parsed.map { ($0.path.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var entries: [RefiIdentities.Entry] = []
         var seen = Set<String>()
