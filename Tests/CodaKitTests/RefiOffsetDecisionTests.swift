@@ -77,4 +77,30 @@ struct RefiOffsetDecisionTests {
         let bad = TestSupport.run(["import", file.path, "--project", "other", "--offsets", "bytes"], in: folder)
         #expect(bad.code == .usage)
     }
+
+    /// 200 sources counted in UTF-16, as NVivo for Windows writes them: 20 with named selections that decide, 180
+    /// with one unnamed selection each on a quoted phrase after an emoji, where the code-point reading also starts
+    /// and ends at word edges (so the selections alone tie, and the standard's code points would be wrong).
+    /// Every coding lands on its words.
+    @Test func twoHundredUTF16SourcesAllLandRight() throws {
+        var sources: [(xml: String, file: (String, [UInt8]))] = []
+        var expected: [String: String] = [:]
+        for number in 1...200 {
+            let word = number <= 20 ? "word\(number)" : "\"word\(number) here\""
+            let text = "😀 Interview \(number) said \(word) and left.\n"
+            let start = try #require(text.range(of: word)).lowerBound.utf16Offset(in: text)
+            let name = number <= 20 ? word : "line:1"
+            let guid = String(format: "11111111-2222-4333-8444-%012d", number)
+            let selection = RefiImportLenientTests.selection(name, start, start + word.utf16.count, code: Self.code)
+            let xml = "<TextSource guid=\"\(guid)\" name=\"N\(number)\" plainTextPath=\"internal://\(guid).txt\">"
+                + selection + "</TextSource>"
+            sources.append((xml, ("sources/\(guid).txt", Array(text.utf8))))
+            expected["N\(number)"] = word
+        }
+        let (outcome, project) = try RefiTestSupport.importInto(try Self.project(sources))
+        #expect(outcome.leftOut.isEmpty)
+        let wrong = project.codings.filter { expected[$0.document] != $0.excerpt }
+        #expect(project.codings.count == 200)
+        #expect(wrong.isEmpty, "\(wrong.count) of 200 codings on the wrong words")
+    }
 }
