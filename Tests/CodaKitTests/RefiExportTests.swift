@@ -57,15 +57,19 @@ struct RefiExportTests {
         #expect(zip.entries.map(\.name).first == "project.qde")
         #expect(zip.entries.count == 1 + project.documentsInOrder.count)
         for document in project.documentsInOrder {
-            let bytes = try zip.data(named: "sources/\(RefiProjectExport.sourceGUID(document.id)).txt")
+            let bytes = try zip.data(named: "sources/\(RefiProjectExport.derivedSourceGUID(document.id)).txt")
             #expect(String(decoding: bytes, as: UTF8.self) == document.text)
         }
         let qde = String(decoding: try zip.data(named: "project.qde"), as: UTF8.self)
         #expect(qde.components(separatedBy: "<PlainTextSelection ").count - 1 == 426)
         #expect(qde.contains("<User guid=\"\(RefiGUID.make("user:amir"))\" name=\"amir\"/>"))
-        #expect(qde.contains("name=\"pre-survey:Q4\" plainTextPath=\"internal://\(RefiProjectExport.sourceGUID("pre-survey:Q4")).txt\""))
+        #expect(qde.contains("name=\"pre-survey:Q4\" plainTextPath=\"internal://\(RefiProjectExport.derivedSourceGUID("pre-survey:Q4")).txt\""))
         #expect(qde.contains("creationDateTime=\"2022-08-20T09:10:00Z\""))
         #expect(!qde.contains("<Sets"))
+        // A closed survey question's variable carries the question's text.
+        #expect(qde.contains("name=\"q1\" typeOfVariable=\"Text\">"))
+        #expect(qde.contains("<Description>Q1. Do you know the Jamsostek Mobile (JMO) app? (closed question of the survey "
+                             + "pre-survey)</Description>"))
     }
 
     @Test func exportRefusesAFileWithoutTheExtension() {

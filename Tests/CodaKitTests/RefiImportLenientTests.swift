@@ -46,9 +46,9 @@ struct RefiImportLenientTests {
         let (outcome, project) = try RefiTestSupport.importInto(file)
         #expect(outcome.adjustments == [
             "file names read in any letter case (e.g. `Sources/\(Self.source).txt` for `sources/\(Self.source).txt`)",
+            "source `Interview A.docx`: selection positions read as UTF-16 code units, not code points (then 2 of 2 selections match the text their name gives)",
             "source `Interview A.docx`: the byte order mark at its start was dropped",
             "source `Interview A.docx`: CRLF/CR line ends became LF; selection positions were moved to match",
-            "source `Interview A.docx`: selection positions read as UTF-16 code units, not code points (then 2 of 2 selections match the text their name gives)",
         ])
         let transcript = try #require(project.transcript("Interview A"))
         #expect(transcript.text == text)
@@ -165,5 +165,47 @@ struct RefiImportLenientTests {
         #expect(run.code == .problemsFound)
         #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
         #expect(RefiTestSupport.files(target).isEmpty)
+    }
+}
+
+/// Plain text from a tool without speaker turns (here, video titles and their comments, as Taguette or qc hold
+/// them) is imported as paragraphs; an interview with real turns keeps them.
+@Suite("REFI-QDA import: paragraphs or turns")
+struct RefiParagraphImportTests {
+    static func importText(_ text: String, origin: String = "qc") throws -> (ImportOutcome, Project) {
+        let code = "aaaaaaaa-0000-4000-8000-000000000001"
+        let start = text.unicodeScalars.count - (text.unicodeScalars.split(separator: "\n").last?.count ?? 0)
+        let sources = "<TextSource guid=\"\(RefiImportLenientTests.source)\" name=\"videos\" plainTextPath=\"internal://v.txt\">"
+            + RefiImportLenientTests.selection("last line", start, text.unicodeScalars.count, code: code) + "</TextSource>"
+        let qde = String(decoding: RefiImportLenientTests.qde(codes: RefiImportLenientTests.code(code, "Food"), sources: sources), as: UTF8.self)
+            .replacingOccurrences(of: "name=\"Study\"", with: "name=\"Study\" origin=\"\(origin)\"")
+        let file = try RefiTestSupport.qdpx([("project.qde", Array(qde.utf8)), ("sources/v.txt", Array(text.utf8))])
+        return try RefiTestSupport.importInto(file)
+    }
+
+    @Test func videoTitlesWithColonsBecomeParagraphs() throws {
+        let titles = ["Cooking rice: the easy way", "Street food tour: Bangkok at night", "Knife skills: five cuts",
+                      "Baking bread: a beginner's guide", "Review: the new rice cooker", "Q&A: your questions answered"]
+        let text = titles.map { "\($0)\nLovely video, I tried it at home and the family liked it.\n" }.joined(separator: "\n")
+            + "\nthe rice was sticky"
+        let (outcome, project) = try Self.importText(text)
+        let transcript = try #require(project.transcript("videos"))
+        #expect(transcript.speakers.isEmpty)
+        #expect(transcript.segments.count == 7)
+        #expect(transcript.segments[0].text.hasPrefix("Cooking rice: the easy way"))
+        #expect(outcome.adjustments.contains("source `videos`: read as 7 paragraphs, not speaker turns: its 5 kinds of `Name:` line start "
+                                             + "(e.g. `Cooking rice:`) do not make a conversation; the transcript's empty `speakers:` line says so"))
+        #expect(!project.diagnostics.contains { $0.location?.file == transcript.path })
+        #expect(project.codings.map(\.excerpt) == ["the rice was sticky"])
+        let file = try #require(RefiTestSupport.text(project.root, transcript.path))
+        #expect(file.contains("\nspeakers:\n---\nCooking rice"))
+    }
+
+    @Test func anInterviewKeepsItsTurns() throws {
+        let text = "Interviewer: How was the rice?\nAmina: Good.\nInterviewer: And the bread?\nAmina: Better.\n\nthe rice was sticky"
+        let (outcome, project) = try Self.importText(text)
+        let transcript = try #require(project.transcript("videos"))
+        #expect(transcript.speakers == ["Interviewer", "Amina"])
+        #expect(!outcome.adjustments.contains { $0.contains("paragraphs") })
     }
 }

@@ -7,9 +7,9 @@ import Testing
 struct RefiImportSampleTests {
     @Test func specAnnexCodebook() throws {
         let (outcome, project) = try RefiTestSupport.importInto(RefiTestSupport.sample("spec-annexA1/codebook_example.qdc"))
-        #expect(outcome.written == ["Codebooks/codebook-example.md"])
+        #expect(outcome.written == ["Codebooks/codebook-example.md", "Exchange/codebook-example-refi-qda.tsv"])
         #expect(outcome.summary == ["6 codes (6 top-level, 1 level deep)"])
-        #expect(outcome.adjustments == ["2 codes marked not codable (folders) became ordinary codes: every Coda code can be applied"])
+        #expect(outcome.adjustments == ["2 codes marked not codable (folders) became ordinary codes: every Coda code can be applied (an export marks them not codable again)"])
         #expect(project.codebook.codes.map(\.path) == ["Topics", "Economy", "Health care", "Values", "Conservatives", "Liberals"])
         let economy = try #require(project.codebook.code(path: "Economy"))
         #expect(economy.definition == "Anything about jobs or taxes or business")
@@ -78,13 +78,28 @@ struct RefiImportSampleTests {
         #expect(project.diagnostics.errorCount == 0)
     }
 
+    /// The qc project's folder zipped whole (`zip -r demo-in-folder.qdpx demo`): the .qde is `demo/project.qde`
+    /// and its sources are `demo/sources/…`, found beside it with every coding on the same words.
+    @Test func qcProjectZippedInAFolder() throws {
+        let (outcome, project) = try RefiTestSupport.importInto(RefiTestSupport.sample("qc-1.3.2/demo-in-folder.qdpx"))
+        let (_, flat) = try RefiTestSupport.importInto(RefiTestSupport.sample("qc-1.3.2/demo.qdpx"))
+        #expect(outcome.adjustments.first
+                == "the project file is `demo/project.qde`, inside the folder `demo/`; its sources were read from beside it")
+        #expect(!outcome.adjustments.contains { $0.contains("missing") })
+        #expect(project.transcripts.map(\.id) == ["admin-1", "board_2017"])
+        #expect(project.humanCodings.count == 205)
+        #expect(project.codings.map(\.key) == flat.codings.map(\.key))
+        #expect(project.codings.map(\.excerpt) == flat.codings.map(\.excerpt))
+    }
+
     @Test func skyloomProjectWithMissingSources() throws {
         let (outcome, project) = try RefiTestSupport.importInto(RefiTestSupport.sample("skyloom-refi-qda-lib/TestProject.qdpx"))
-        #expect(outcome.written == ["Codebooks/atlas-ti-standard-project.md", "Memos/project.md"])
+        #expect(outcome.written == ["Codebooks/atlas-ti-standard-project.md", "Exchange/atlas-ti-standard-project-refi-qda.tsv",
+                                    "Memos/project.md"])
         #expect(outcome.adjustments.contains("the project file is named `Project.qde`, not `project.qde`"))
         #expect(outcome.adjustments.contains("16 sets ignored: Coda has no sets of codes or documents"))
-        #expect(outcome.adjustments.contains { $0.hasPrefix("6 sources' text files missing from the archive, so they were not imported (nor 7 codings on them): `1960s Coca Cola commercial - Audio.docx` (sources/01106019-2518-43DD-BBD1-8F0252BACB30.txt)") })
-        #expect(outcome.adjustments.last == "sources Coda cannot code were not imported: 1 AudioSource, 2 PDFSource, 1 PictureSource, 2 VideoSource")
+        #expect(outcome.leftOut.contains { $0.hasPrefix("6 sources' text files missing from the archive, so they were not imported (nor 7 codings on them): `1960s Coca Cola commercial - Audio.docx` (sources/01106019-2518-43DD-BBD1-8F0252BACB30.txt)") })
+        #expect(outcome.leftOut.last == "sources Coda cannot code were not imported: 1 AudioSource, 2 PDFSource, 1 PictureSource, 2 VideoSource")
         #expect(project.codebook.codes.count == 14)
         #expect(project.codebook.code(path: "Coke::diet Coke")?.definition == "non sucré")
         #expect(project.memos.map(\.text) == ["Research Plan\n\nday to day log about this amazing project\n\nThis is a great project by a dynamic team of researcher-developers.",
@@ -105,7 +120,7 @@ struct RefiImportSampleTests {
         let file = try RefiTestSupport.qdpx([("project.qde", qde), ("sources/230B768E-5A3D-42B7-BE92-2A3721177944.txt", Array(text.utf8)),
                                              ("sources/88293C71-CB70-4AB7-8413-C24110A19C2E.txt", Array(mabel.utf8))])
         let (outcome, project) = try RefiTestSupport.importInto(file)
-        #expect(outcome.adjustments.contains { $0.hasPrefix("4 sources' text files missing from the archive") })
+        #expect(outcome.leftOut.contains { $0.hasPrefix("4 sources' text files missing from the archive") })
         #expect(outcome.adjustments.contains("source `Mabêl 2ième.txt`: 1 selection without a code not imported (Coda keeps only coded text; their comments became memos on the document)"))
         #expect(project.memos.first { $0.target == .document("Mabêl 2ième") }?.text
                 == "Comment on “For some reason babies aren't supposed to have cow's milk…”: Mabel is not the only person I know who has Coke for breakfast!")

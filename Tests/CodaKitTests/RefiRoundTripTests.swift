@@ -28,7 +28,11 @@ struct RefiRoundTripTests {
         #expect(TestSupport.run(["export", "qdpx", file.path, "--project", Self.sampleRoot.path]).code == .success)
         let target = folder.appendingPathComponent("imported")
         let run = TestSupport.run(["import", file.path, "--project", target.path])
-        #expect(run.code == .success, "\(run.stderr)")
+        // The survey cannot be rebuilt yet: the import says so and exits 1, after importing everything else.
+        #expect(run.code == .problemsFound, "\(run.stderr)")
+        #expect(run.stdout.contains("  left out: source `pre-survey:Q4` holds the answers to a survey's open question: Coda cannot yet "
+                                    + "rebuild the survey from REFI-QDA"))
+        #expect(run.stderr.hasSuffix("was imported in part: 1 thing left out, listed above under `left out:`\n"))
         let imported = Project.load(target)
 
         #expect(imported.codebook.codes.map(Self.summary) == original.codebook.codes.map(Self.summary))

@@ -8,13 +8,17 @@ enum CodebookWriter {
         var out = "# \(singleLine(title))\n"
         let introText = intro.trimmingWhitespace()
         if !introText.isEmpty { out += "\n" + introText + "\n" }
-        for code in codes {
-            let level = min(code.depth, maxDepth) + 1
-            out += "\n" + String(repeating: "#", count: level) + " " + singleLine(code.name) + "\n"
-            out += fieldLines(code, color: true).map { $0 + "\n" }.joined()
-            let memo = code.memo.trimmingWhitespace()
-            if !memo.isEmpty { out += "\n" + memoText(memo) + "\n" }
-        }
+        for code in codes { out += "\n" + section(code) }
+        return out
+    }
+
+    /// One code: its heading at its depth, its field lines, then its memo.
+    static func section(_ code: Code) -> String {
+        let level = min(code.depth, maxDepth) + 1
+        var out = String(repeating: "#", count: level) + " " + singleLine(code.name) + "\n"
+        out += fieldLines(code, color: true).map { $0 + "\n" }.joined()
+        let memo = code.memo.trimmingWhitespace()
+        if !memo.isEmpty { out += "\n" + memoText(memo) + "\n" }
         return out
     }
 

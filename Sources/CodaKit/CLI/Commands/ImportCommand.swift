@@ -6,12 +6,20 @@ extension CommandSpec {
         discussion: "The reader is chosen by the file's extension. A transcript becomes a Markdown file in Transcripts/ (the original is "
             + "kept under Sources/); a .qdc becomes a codebook in Codebooks/; a .qdpx becomes codebook, transcripts and codings. "
             + "Coda reports what it read and what it had to adjust; a file that cannot be read is not half-imported. "
+            + "A .qdpx that cannot be brought over whole is imported in part: what was left out is listed and the "
+            + "command exits 1. "
+            + "A .qdc merges into the project's codebook by code name. "
             + "To import into a new folder, pass `--project DIR` (it is created).",
         arguments: [ArgumentSpec(name: "FILE", help: "the files to import", variadic: true)],
         options: [OptionSpec(name: "id", valueName: "ID", help: "the document id of an imported transcript (default: the file name)"),
                   OptionSpec(name: "case", valueName: "CASE", help: "the case of an imported transcript"),
                   OptionSpec(name: "attr", valueName: "KEY=VALUE", help: "a header attribute for an imported transcript", repeatable: true),
                   OptionSpec(name: "encoding", valueName: "NAME", help: "the encoding of a text file when it is not UTF-8: utf-16 or windows-1252"),
+                  OptionSpec(name: "offsets", valueName: "UNIT",
+                             help: "how a .qdpx counts selection positions, when Coda cannot tell",
+                             choices: ["codepoints", "utf16", "utf8"]),
+                  OptionSpec(name: "new-codebook", valueName: nil,
+                             help: "put an imported .qdc in a codebook file of its own, not merged by code name"),
                   .coder],
         examples: ["coda import zoom-P04.vtt --case P04 --attr role=participant --attr phase=after", "coda import interview.docx",
                    "coda import codebook.qdc", "coda import study.qdpx --project imported-study"],
@@ -31,6 +39,8 @@ extension CommandSpec {
         options.attributes = try invocation.keyValues("attr").map { ($0.lowercased(), $1) }
         options.encoding = invocation.option("encoding")
         options.coder = invocation.option("coder")
+        options.newCodebook = invocation.flag("new-codebook")
+        options.offsets = invocation.option("offsets")
         let files = invocation.argumentList("FILE")
         if files.count > 1 && options.id != nil { throw UsageError.conflicting("--id", "several files") }
         var failed = 0
@@ -42,7 +52,14 @@ extension CommandSpec {
                 console.line("imported \(path):")
                 for line in outcome.summary { console.line("  " + line) }
                 for line in outcome.adjustments { console.line("  adjusted: " + line) }
+                for line in outcome.leftOut { console.line("  left out: " + line) }
                 for file in outcome.written { console.line("  wrote \(file)") }
+                if !outcome.leftOut.isEmpty {
+                    let count = outcome.leftOut.count
+                    console.err("coda: \(path) was imported in part: \(count) thing\(plural(count)) left out, "
+                                + "listed above under `left out:`\n")
+                    failed += 1
+                }
             } catch let error as any CodaError {
                 console.err(error.diagnostic.description + "\n")
                 failed += 1

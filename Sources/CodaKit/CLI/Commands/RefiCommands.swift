@@ -11,7 +11,7 @@ extension CommandSpec {
     ) { invocation in
         let (url, path) = try exportTarget(invocation, ext: "qdc")
         let project = try invocation.project()
-        let text = try RefiCodebookExport.qdc(project.codebook)
+        let text = try RefiCodebookExport.qdc(project.codebook, identities: RefiIdentities(root: project.root))
         try AtomicFile.write(text, to: url)
         let count = RefiCodebookExport.uniqueCodes(project.codebook).count
         invocation.console.line("wrote \(path): \(count) code\(plural(count))")

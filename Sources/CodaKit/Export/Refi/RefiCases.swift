@@ -7,6 +7,8 @@ struct RefiCases {
     let cases: [CaseRecord]
     /// Variable names in a stable order: the project's attribute names, then any others sorted.
     let variableNames: [String]
+    /// Kept from a REFI-QDA import: the sources' GUIDs.
+    var identities = RefiIdentities()
     /// Each survey's respondents by id (the first of a repeated id), by the survey's id in lower case.
     private let respondents: [String: (survey: Survey, byID: [String: Survey.Respondent])]
 
@@ -39,9 +41,22 @@ struct RefiCases {
 
     func variablesNode() -> RefiXMLNode? {
         guard !variableNames.isEmpty else { return nil }
-        return RefiXMLNode("Variables", children: variableNames.map {
-            RefiXMLNode("Variable", [("guid", RefiCases.variableGUID($0)), ("name", $0), ("typeOfVariable", "Text")])
+        return RefiXMLNode("Variables", children: variableNames.map { name in
+            let description = questionText(name).map { [RefiXMLNode("Description", text: $0)] } ?? []
+            return RefiXMLNode("Variable", [("guid", RefiCases.variableGUID(name)), ("name", name),
+                                            ("typeOfVariable", "Text")], children: description)
         })
+    }
+
+    /// A variable that holds a survey's closed question: its full text and survey, so other tools show the question.
+    private func questionText(_ name: String) -> String? {
+        for survey in project.surveys {
+            let wanted = name.lowercased()
+            if let column = survey.columns.first(where: { $0.kind == .closed && $0.key.lowercased() == wanted }) {
+                return "\(column.header) (closed question of the survey \(survey.id))"
+            }
+        }
+        return nil
     }
 
     func casesNode() -> RefiXMLNode? {
@@ -54,7 +69,10 @@ struct RefiCases {
         for name in variableNames {
             if let value = record.attributes[name], !value.isEmpty { children.append(valueNode(name, value)) }
         }
-        for id in documentIDs(of: record) { children.append(RefiXMLNode("SourceRef", [("targetGUID", RefiProjectExport.sourceGUID(id))])) }
+        for id in documentIDs(of: record) {
+            let guid = identities.guid(.source, id) ?? RefiProjectExport.derivedSourceGUID(id)
+            children.append(RefiXMLNode("SourceRef", [("targetGUID", guid)]))
+        }
         return RefiXMLNode("Case", [("guid", RefiGUID.make("case:" + record.id.lowercased())), ("name", record.id)], children: children)
     }
 

@@ -13,8 +13,11 @@ enum RefiCodebookExport {
     }
 
     /// The top-level `<Code>` elements. `noteRefs` gives, for a code path, the GUIDs of notes about it
-    /// (only the project schema allows them).
-    static func codeNodes(_ codebook: Codebook, noteRefs: [String: [String]] = [:]) -> [RefiXMLNode] {
+    /// (only the project schema allows them). Codes imported from REFI-QDA get back their GUID, their
+    /// description as written while unchanged, and `isCodable="false"` when they were folders and are still
+    /// uncoded (`coded`: the lower-cased paths that have codings).
+    static func codeNodes(_ codebook: Codebook, noteRefs: [String: [String]] = [:],
+                          identities: RefiIdentities = RefiIdentities(), coded: Set<String> = []) -> [RefiXMLNode] {
         let codes = uniqueCodes(codebook)
         var childrenByParent: [String: [Code]] = [:]
         var topLevel: [Code] = []
@@ -24,19 +27,23 @@ enum RefiCodebookExport {
         func node(_ code: Code) -> RefiXMLNode {
             let color = code.color.flatMap { CodebookParser.isColor($0) ? $0.lowercased() : nil }
             var children: [RefiXMLNode] = []
-            let description = RefiCodeDescription.text(for: code)
+            let description = identities.description(for: code) ?? RefiCodeDescription.text(for: code)
             if !description.isEmpty { children.append(RefiXMLNode("Description", text: description)) }
             for note in noteRefs[code.path.lowercased()] ?? [] { children.append(RefiXMLNode("NoteRef", [("targetGUID", note)])) }
             children += (childrenByParent[code.path.lowercased()] ?? []).map(node)
-            return RefiXMLNode("Code", [("guid", guid(forCodePath: code.path)), ("name", code.name), ("isCodable", "true"), ("color", color)],
+            let codable = !identities.isFolder(code) || coded.contains(code.path.lowercased())
+            let codeGUID = identities.guid(.code, code.path) ?? guid(forCodePath: code.path)
+            return RefiXMLNode("Code", [("guid", codeGUID), ("name", code.name),
+                                        ("isCodable", codable ? "true" : "false"), ("color", color)],
                                children: children)
         }
         return topLevel.map(node)
     }
 
     /// The whole .qdc document.
-    static func qdc(_ codebook: Codebook) throws(RefiExportError) -> String {
-        let codes = codeNodes(codebook)
+    static func qdc(_ codebook: Codebook,
+                    identities: RefiIdentities = RefiIdentities()) throws(RefiExportError) -> String {
+        let codes = codeNodes(codebook, identities: identities)
         guard !codes.isEmpty else { throw .noCodes }
         let root = RefiXMLNode("CodeBook", [("xmlns", codebookNamespace), ("origin", "Coda")],
                                children: [RefiXMLNode("Codes", children: codes)])

@@ -17,12 +17,26 @@ enum RefiImport {
             throw ImportError.invalid(file: name, reason: "the codebook has no codes", hint: "export the codebook again from the other tool")
         }
         let title = file.deletingPathExtension().lastPathComponent
-        let codebookPath = "\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md"
+        let project = Project.load(root)
+        if !options.newCodebook, let main = project.codebook.files.first {
+            let mapper = RefiCodeMapper(nodes: nodes, file: main)
+            return try merge(mapper, nodes: nodes, from: name, reader: reader, into: root)
+        }
+        var codebookPath = "\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md"
+        if options.newCodebook { codebookPath = unusedPath(codebookPath, in: root) }
         let mapper = RefiCodeMapper(nodes: nodes, file: codebookPath)
-        try checkCodes(mapper.codes, against: Project.load(root), file: name)
+        try checkCodes(mapper.codes, against: project, file: name)
         var plan = RefiImportPlan()
         let origin = tree.attribute("origin").map { " (made by \($0))" } ?? ""
-        plan.files.append((codebookPath, CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
+        let codebookText = CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).",
+                                                 codes: mapper.codes)
+        plan.files.append((codebookPath, codebookText))
+        let parsed = CodebookParser(path: codebookPath).parse(codebookText).codes
+        let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, parsed: parsed)
+        if !identities.isEmpty {
+            let stem = (codebookPath as NSString).lastPathComponent.dropLast(3)
+            plan.files.append(("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", RefiIdentities.render(identities)))
+        }
         let conflicts = plan.conflicts(in: root)
         if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
 
@@ -31,6 +45,50 @@ enum RefiImport {
         outcome.adjustments = reader.adjustments + mapper.adjustments
         outcome.written = try plan.write(into: root)
         return outcome
+    }
+
+    /// Merges the codes into the project's codebook files by name (see `RefiCodebookMerge`), under the project lock.
+    /// The added codes' REFI-QDA identities go to `Exchange/`, as in a plain import.
+    private static func merge(_ mapper: RefiCodeMapper, nodes: [RefiCodeNode], from name: String, reader: RefiReader,
+                              into root: URL) throws -> ImportOutcome {
+        try FileLock.withLock(CodingStore(root: root).lockURL) {
+            let merge = try RefiCodebookMerge(mapper.codes, into: Project.load(root).codebook, root: root)
+            for edit in merge.edits { try AtomicFile.write(edit.text, to: root.appendingPathComponent(edit.path)) }
+            let addedPaths = Set(merge.added.map { $0.path.lowercased() })
+            let parsed = merge.edits.flatMap { CodebookParser(path: $0.path).parse($0.text).codes }
+                .filter { addedPaths.contains($0.path.lowercased()) }
+            let identities = RefiProjectImport.codeIdentities(nodes, mapper: mapper, parsed: parsed)
+            var written = merge.edits.map(\.path)
+            if !identities.isEmpty {
+                let stem = RefiTranscriptFile.fileStem((name as NSString).deletingPathExtension)
+                let path = unusedPath("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", in: root)
+                try AtomicFile.write(RefiIdentities.render(identities), to: root.appendingPathComponent(path))
+                written.append(path)
+            }
+            var outcome = ImportOutcome()
+            outcome.summary.append(codeSummary(mapper.codes))
+            let files = merge.edits.map(\.path).joined(separator: ", ")
+            let added = merge.added.count
+            outcome.summary.append("merged by code name: \(added) new code\(plural(added)) added"
+                                   + (files.isEmpty ? "" : " to \(files)")
+                                   + ", \(merge.kept.count) already in the project kept as \(merge.kept.count == 1 ? "it is" : "they are"), with every coding")
+            outcome.adjustments = reader.adjustments + mapper.adjustments
+            outcome.leftOut = merge.conflicts
+            outcome.written = written
+            return outcome
+        }
+    }
+
+    /// `path`, or the same name with `-2`, `-3`, … before the extension when a file is there.
+    static func unusedPath(_ path: String, in root: URL) -> String {
+        let stem = (path as NSString).deletingPathExtension, ext = (path as NSString).pathExtension
+        var candidate = path
+        var counter = 1
+        while FileManager.default.fileExists(atPath: root.appendingPathComponent(candidate).path) {
+            counter += 1
+            candidate = "\(stem)-\(counter).\(ext)"
+        }
+        return candidate
     }
 
     static func project(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {

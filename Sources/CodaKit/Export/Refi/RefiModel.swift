@@ -7,6 +7,8 @@ struct RefiCodeNode: Sendable {
     var description: String
     var noteRefs: [String]
     var children: [RefiCodeNode]
+    /// False for a folder (`isCodable="false"`); a missing attribute reads as codable.
+    var isCodable = true
 }
 
 struct RefiCodingRef: Sendable {
@@ -17,6 +19,7 @@ struct RefiCodingRef: Sendable {
 }
 
 struct RefiSelection: Sendable {
+    var guid: String
     var name: String?
     var start: Int
     var end: Int

@@ -10,12 +10,16 @@ enum RefiOffsetDetector {
         var namedSelections: Int
         /// Whether another unit would have placed the selections differently.
         var mattered: Bool
+        /// Whether the selections themselves decide: the chosen unit places more of them inside the text and on
+        /// character boundaries, or more of them on the words their names give, than any unit placing them elsewhere.
+        var confident = true
     }
 
     static func choose(for selections: [RefiSelection], in source: RefiSourceText) -> Choice {
         let scalars = Array(source.text.unicodeScalars)
         var best: (unit: RefiSourceText.Unit, score: [Int])?
         var placements: [[Range<Int>?]] = []
+        var scores: [[Int]] = []
         var namedSelections = 0
         for unit in RefiSourceText.Unit.allCases {
             var valid = 0, names = 0, words = 0
@@ -37,13 +41,31 @@ enum RefiOffsetDetector {
             }
             placements.append(placed)
             let score = [valid, names, words]
+            scores.append(score)
             if let current = best?.score, !current.lexicographicallyPrecedes(score) { continue }
             best = (unit, score)
         }
         let mattered = placements.dropFirst().contains { $0 != placements[0] }
         let chosen = best ?? (.codePoints, [0, 0, 0])
-        return Choice(unit: mattered ? chosen.unit : .codePoints, matchingNames: chosen.score[1], namedSelections: namedSelections,
-                      mattered: mattered)
+        let unit = mattered ? chosen.unit : .codePoints
+        var choice = Choice(unit: unit, matchingNames: chosen.score[1], namedSelections: namedSelections,
+                            mattered: mattered)
+        if mattered, let index = RefiSourceText.Unit.allCases.firstIndex(of: unit) {
+            for (other, placed) in placements.enumerated() where placed != placements[index] {
+                let decisive = scores[index][0] > scores[other][0] || scores[index][1] > scores[other][1]
+                if !decisive { choice.confident = false }
+            }
+        }
+        return choice
+    }
+
+    /// The unit a writing tool is known to count in, from the `origin` of its project: UTF-16 code units for
+    /// NVivo for Windows and QualCoder, UTF-8 bytes for Taguette; nil for the others (code points, or unknown).
+    static func toolUnit(origin: String) -> RefiSourceText.Unit? {
+        let tool = origin.lowercased()
+        if tool.contains("qualcoder") || (tool.contains("nvivo") && !tool.contains("mac")) { return .utf16 }
+        if tool.contains("taguette") { return .utf8 }
+        return nil
     }
 
     /// Names like `line:6` (qc) or a GUID say nothing about the text.

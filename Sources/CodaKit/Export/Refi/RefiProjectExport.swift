@@ -9,6 +9,10 @@ struct RefiProjectExport {
     /// Human codings once each (autocoding suggestions are not exported).
     let codings: [Coding]
     let users: RefiUsers
+    /// GUIDs and fields kept from a REFI-QDA import (`Exchange/`), given back to the tool that wrote them.
+    let identities: RefiIdentities
+    /// The documents: imported sources first in their original order, then the others in Coda's order.
+    let documents: [Transcript]
     /// What the export left out, for the researcher to read.
     private(set) var notes: [String] = []
 
@@ -20,7 +24,14 @@ struct RefiProjectExport {
         let knownCodes = Set(RefiCodebookExport.uniqueCodes(project.codebook).map { $0.path.lowercased() })
         let unknown = kept.filter { !knownCodes.contains($0.code.lowercased()) }
         codings = kept.filter { knownCodes.contains($0.code.lowercased()) }
-        users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author))
+        let imported = RefiIdentities(root: project.root)
+        identities = imported
+        users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author), identities: imported)
+        let order = { (document: Transcript) in
+            Int(imported.entry(.source, document.id)?.fields["order"] ?? "") ?? Int.max
+        }
+        documents = project.documentsInOrder.enumerated()
+            .sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }.map(\.element)
         if !unknown.isEmpty {
             notes.append("\(unknown.count) coding\(plural(unknown.count)) left out: their code is not in the codebook (`coda check` lists them)")
         }
@@ -35,7 +46,12 @@ struct RefiProjectExport {
         }
     }
 
-    static func sourceGUID(_ documentID: String) -> String { RefiGUID.make("source:" + documentID.lowercased()) }
+    /// The source's GUID from an import, else one derived from the document id.
+    func sourceGUID(_ documentID: String) -> String {
+        identities.guid(.source, documentID) ?? RefiProjectExport.derivedSourceGUID(documentID)
+    }
+
+    static func derivedSourceGUID(_ documentID: String) -> String { RefiGUID.make("source:" + documentID.lowercased()) }
 
     static func selectionKey(_ coding: Coding) -> String {
         "\(coding.document.lowercased())|\(coding.code.lowercased())|\(coding.start)|\(coding.end)|\(coding.coder.lowercased())"
@@ -45,8 +61,11 @@ struct RefiProjectExport {
     func archive(fileName: String) throws(ZipError) -> [UInt8] {
         var zip = ZipWriter(fileName: fileName)
         try zip.addFile("project.qde", contents: Array(qde().utf8))
-        for document in project.documentsInOrder {
-            try zip.addFile("sources/\(RefiProjectExport.sourceGUID(document.id)).txt", contents: Array(document.text.utf8))
+        for document in documents {
+            let storage = identities.storage(of: document)
+            let text = storage.crlf ? document.text.replacingOccurrences(of: "\n", with: "\r\n") : document.text
+            let bytes = (storage.bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+            try zip.addFile("sources/\(sourceGUID(document.id)).txt", contents: bytes)
         }
         return try zip.finish()
     }
@@ -55,13 +74,20 @@ struct RefiProjectExport {
         let notes = RefiNotes(project: project, codings: codings, users: users)
         var children: [RefiXMLNode] = []
         if let usersNode = users.node() { children.append(usersNode) }
-        let codes = RefiCodebookExport.codeNodes(project.codebook, noteRefs: notes.codeRefs)
+        let coded = Set(codings.map { $0.code.lowercased() })
+        let codes = RefiCodebookExport.codeNodes(project.codebook, noteRefs: notes.codeRefs, identities: identities,
+                                                 coded: coded)
         if !codes.isEmpty { children.append(RefiXMLNode("CodeBook", children: [RefiXMLNode("Codes", children: codes)])) }
-        let cases = RefiCases(project: project)
+        var cases = RefiCases(project: project)
+        cases.identities = identities
         if let variables = cases.variablesNode() { children.append(variables) }
         if let casesNode = cases.casesNode() { children.append(casesNode) }
         let byDocument = Dictionary(grouping: codings, by: { $0.document.lowercased() })
-        let sources = project.documentsInOrder.map { sourceNode($0, codings: byDocument[$0.id.lowercased()] ?? [], cases: cases, notes: notes) }
+        var selectionGUIDs = Set<String>()
+        let sources = documents.map {
+            sourceNode($0, codings: byDocument[$0.id.lowercased()] ?? [], cases: cases, notes: notes,
+                       selectionGUIDs: &selectionGUIDs)
+        }
         if !sources.isEmpty { children.append(RefiXMLNode("Sources", children: sources)) }
         if let notesNode = notes.notesNode() { children.append(notesNode) }
         children += notes.projectRefs.map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
@@ -92,15 +118,36 @@ struct RefiProjectExport {
         return events.filter { $0.time.hasSuffix("Z") }
     }
 
-    private func sourceNode(_ document: Transcript, codings: [Coding], cases: RefiCases, notes: RefiNotes) -> RefiXMLNode {
-        let guid = RefiProjectExport.sourceGUID(document.id)
+    private func sourceNode(_ document: Transcript, codings: [Coding], cases: RefiCases, notes: RefiNotes,
+                            selectionGUIDs: inout Set<String>) -> RefiXMLNode {
+        let guid = sourceGUID(document.id)
         var children: [RefiXMLNode] = []
         if let description = sourceDescription(document) { children.append(RefiXMLNode("Description", text: description)) }
-        children += codings.map { selectionNode($0, in: document, notes: notes) }
+        let lineFeeds = identities.storage(of: document).crlf ? RefiProjectExport.lineFeedOffsets(document.text) : []
+        children += codings.map {
+            selectionNode($0, in: document, notes: notes, lineFeeds: lineFeeds, selectionGUIDs: &selectionGUIDs)
+        }
         children += (notes.documentRefs[document.id.lowercased()] ?? []).map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
         children += cases.sourceValues(document)
         return RefiXMLNode("TextSource", [("guid", guid), ("name", document.id), ("plainTextPath", "internal://\(guid).txt")],
                            children: children)
+    }
+
+    /// The scalar offsets of the line feeds of a text stored with CRLF line ends.
+    static func lineFeedOffsets(_ text: String) -> [Int] {
+        var offsets: [Int] = []
+        for (offset, scalar) in text.unicodeScalars.enumerated() where scalar == "\n" { offsets.append(offset) }
+        return offsets
+    }
+
+    /// A position in Coda's text as a code-point position in the stored text: one more for each CR before it.
+    static func storedPosition(_ position: Int, lineFeeds: [Int]) -> Int {
+        var low = 0, high = lineFeeds.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineFeeds[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return position + low
     }
 
     /// Survey questions say which question they hold; transcripts need no description.
@@ -109,19 +156,29 @@ struct RefiProjectExport {
         return "Answers to the open question “\(question)” of the survey \(document.caseID), one line per respondent in the order of the survey file."
     }
 
-    private func selectionNode(_ coding: Coding, in document: Transcript, notes: RefiNotes) -> RefiXMLNode {
+    /// A selection keeps its imported GUID, unless another coding of the same imported selection took it first
+    /// (Coda writes one selection per coding).
+    private func selectionNode(_ coding: Coding, in document: Transcript, notes: RefiNotes, lineFeeds: [Int],
+                               selectionGUIDs: inout Set<String>) -> RefiXMLNode {
         let key = RefiProjectExport.selectionKey(coding)
+        var selectionGUID = identities.guid(.selection, key) ?? RefiIdentities.derivedGUID(.selection, key)
+        if !selectionGUIDs.insert(selectionGUID.lowercased()).inserted {
+            selectionGUID = RefiIdentities.derivedGUID(.selection, key)
+        }
+        selectionGUIDs.insert(selectionGUID.lowercased())
         let time = RefiDate.dateTime(fromCodingTime: coding.time)
         let user = users.guid(coding.coder)
-        let codeRef = RefiXMLNode("CodeRef", [("targetGUID", RefiCodebookExport.guid(forCodePath: coding.code))])
+        let codeGUID = project.codebook.code(path: coding.code).flatMap { identities.guid(.code, $0.path) }
+            ?? RefiCodebookExport.guid(forCodePath: coding.code)
+        let codeRef = RefiXMLNode("CodeRef", [("targetGUID", codeGUID)])
         var children = [RefiXMLNode("Coding", [("guid", RefiGUID.make("coding:" + key)), ("creatingUser", user), ("creationDateTime", time)],
                                     children: [codeRef])]
         if let note = notes.codingRefs[key] { children.append(RefiXMLNode("NoteRef", [("targetGUID", note)])) }
         return RefiXMLNode("PlainTextSelection", [
-            ("guid", RefiGUID.make("selection:" + key)),
+            ("guid", selectionGUID),
             ("name", Coding.excerpt(of: document.text(in: coding.range))),
-            ("startPosition", String(coding.start)),
-            ("endPosition", String(coding.end)),
+            ("startPosition", String(RefiProjectExport.storedPosition(coding.start, lineFeeds: lineFeeds))),
+            ("endPosition", String(RefiProjectExport.storedPosition(coding.end, lineFeeds: lineFeeds))),
             ("creatingUser", user),
             ("creationDateTime", time),
         ], children: children)

@@ -5,6 +5,12 @@ extension RefiProjectImport {
     mutating func planCases(_ documents: [RefiImportedDocument]) {
         let named = Set(documents.compactMap { $0.caseName?.lowercased() })
         let homeless = model.cases.filter { !named.contains($0.name.lowercased()) && !$0.values.isEmpty }
+        let empty = model.cases.filter { !named.contains($0.name.lowercased()) && $0.values.isEmpty }.map(\.name)
+        if !empty.isEmpty {
+            let names = empty.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (empty.count > 5 ? ", …" : "")
+            leave("\(empty.count) case\(plural(empty.count)) with no variable values and no imported source of "
+                  + "\(empty.count == 1 ? "its" : "their") own not imported: " + names)
+        }
         guard !homeless.isEmpty else { return }
         var keys: [String] = []
         var keyByVariable: [String: String] = [:]
@@ -15,7 +21,11 @@ extension RefiProjectImport {
         }
         let used = Set(homeless.flatMap { $0.values.compactMap { keyByVariable[$0.variable] } })
         keys = keys.filter(used.contains)
-        guard !keys.isEmpty else { return }
+        guard !keys.isEmpty else {
+            leave("\(homeless.count) case\(plural(homeless.count)) without a transcript not imported: their variables "
+                  + "have no usable names")
+            return
+        }
         var csv = (["case"] + keys).map(csvField).joined(separator: ",") + "\n"
         for record in homeless {
             var row: [String: String] = [:]

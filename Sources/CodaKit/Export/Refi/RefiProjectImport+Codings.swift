@@ -12,43 +12,49 @@ extension RefiProjectImport {
     }
 
     /// The source's selections as Coda codings, positions converted to scalar offsets in the transcript text.
-    mutating func codings(for source: RefiTextSource, label: String, text: RefiSourceText, document: Transcript) -> [Coding] {
-        let choice = RefiOffsetDetector.choose(for: source.selections, in: text)
-        if choice.mattered && choice.unit != .codePoints {
-            note("source `\(label)`: selection positions read as \(choice.unit.rawValue), not code points"
-                 + (choice.namedSelections > 0 ? " (then \(choice.matchingNames) of \(choice.namedSelections) selections match the text their name gives)" : ""))
-        }
+    mutating func codings(for source: RefiTextSource, label: String, text: RefiSourceText, document: Transcript,
+                          unit: RefiSourceText.Unit) -> [Coding] {
         var codings: [Coding] = []
         var seen = Set<Coding.Key>()
         var outside = 0, empty = 0, uncoded = 0, unknownCode = 0
-        var requests: [(range: Range<Int>, ref: RefiCodingRef, user: String?, time: String?, memo: [String])] = []
+        typealias Request = (range: Range<Int>, ref: RefiCodingRef, user: String?, time: String?, memo: [String],
+                             selection: String?)
+        var requests: [Request] = []
         for selection in source.selections {
             guard !selection.codings.isEmpty else {
                 uncoded += 1
-                keepComment(on: selection, in: document, text: text, unit: choice.unit)
+                keepComment(on: selection, in: document, text: text, unit: unit)
                 continue
             }
-            guard let start = text.offset(selection.start, in: choice.unit), let end = text.offset(selection.end, in: choice.unit),
+            guard let start = text.offset(selection.start, in: unit), let end = text.offset(selection.end, in: unit),
                   start <= end else { outside += selection.codings.count; continue }
             guard start < end else { empty += selection.codings.count; continue }
             let memo = selection.noteRefs.compactMap(noteText) + (selection.description.isEmpty ? [] : [selection.description])
-            for ref in selection.codings { requests.append((start..<end, ref, selection.user, selection.time, memo)) }
+            for ref in selection.codings {
+                requests.append((start..<end, ref, selection.user, selection.time, memo, selection.guid))
+            }
         }
-        for ref in source.codings where document.scalarCount > 0 { requests.append((0..<document.scalarCount, ref, nil, nil, [])) }
+        for ref in source.codings where document.scalarCount > 0 {
+            requests.append((0..<document.scalarCount, ref, nil, nil, [], nil))
+        }
         for request in requests {
             guard let path = mapper.pathByGUID[request.ref.codeGUID] else { unknownCode += 1; continue }
             let coder = userName(request.ref.user) ?? userName(request.user) ?? options.coder ?? "imported"
             let memo = (request.memo + request.ref.noteRefs.compactMap(noteText)).joined(separator: "\n\n")
             let coding = makeCoding(document, range: request.range, code: path, coder: coder,
                                     time: RefiDate.codingTime(fromDateTime: request.ref.time ?? request.time ?? ""), memo: memo)
-            if seen.insert(coding.key).inserted { codings.append(coding) }
+            guard seen.insert(coding.key).inserted else { continue }
+            codings.append(coding)
+            if let guid = request.selection { keepIdentity(.selection, RefiProjectExport.selectionKey(coding), guid) }
         }
         if uncoded > 0 {
             note("source `\(label)`: \(uncoded) selection\(plural(uncoded)) without a code not imported (Coda keeps only coded text; their comments became memos on the document)")
         }
-        if outside > 0 { note("source `\(label)`: \(outside) coding\(plural(outside)) outside the text not imported") }
-        if empty > 0 { note("source `\(label)`: \(empty) coding\(plural(empty)) of empty selections not imported") }
-        if unknownCode > 0 { note("source `\(label)`: \(unknownCode) coding\(plural(unknownCode)) with a code not in the codebook not imported") }
+        if outside > 0 { leave("source `\(label)`: \(outside) coding\(plural(outside)) outside the text not imported") }
+        if empty > 0 { leave("source `\(label)`: \(empty) coding\(plural(empty)) of empty selections not imported") }
+        if unknownCode > 0 {
+            leave("source `\(label)`: \(unknownCode) coding\(plural(unknownCode)) with a code not in the codebook not imported")
+        }
         return codings
     }
 

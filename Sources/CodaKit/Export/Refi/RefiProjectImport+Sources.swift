@@ -8,6 +8,10 @@ struct RefiImportedDocument {
     var transcript: Transcript
     var codings: [Coding]
     var caseName: String?
+    /// How the source's file was stored, for an export to give back the same bytes: a UTF-8 BOM (a UTF-16 file
+    /// is given back as UTF-8 with a BOM), and CRLF line ends throughout.
+    var bom = false
+    var crlf = false
 }
 
 extension RefiProjectImport {
@@ -19,14 +23,18 @@ extension RefiProjectImport {
         var documents: [RefiImportedDocument] = []
         var takenIDs = Set<String>()
         var clashes: [String] = []
+        var read: [(source: RefiTextSource, label: String, decoded: String, bom: Bool, text: RefiSourceText)] = []
         for source in model.sources {
             let label = source.name?.nilIfEmpty ?? source.plainTextPath ?? source.guid
             guard let bytes = sourceBytes(source, label: label) else { continue }
             guard let (decoded, bom) = RefiSourceText.decode(bytes) else {
-                note("source `\(label)` is neither UTF-8 nor UTF-16 text; it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
+                leave("source `\(label)` is neither UTF-8 nor UTF-16 text; it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
                 continue
             }
-            let text = RefiSourceText(decoded: decoded)
+            read.append((source, label, decoded, bom, RefiSourceText(decoded: decoded)))
+        }
+        let units = offsetUnits(read.map { ($0.source, $0.label, $0.text) })
+        for (index, (source, label, decoded, bom, text)) in read.enumerated() {
             let id = documentID(source, label: label, taken: &takenIDs)
             if existingIDs.contains(id.lowercased()) { clashes.append(id); continue }
             if bom { note("source `\(label)`: the byte order mark at its start was dropped") }
@@ -38,23 +46,35 @@ extension RefiProjectImport {
             }
             let path = "\(Project.transcriptsFolder)/\(id.fileSafe()).txt"
             let header = headerAttributes(source, caseRecord: sourceOwners.count == 1 ? sourceOwners[0] : nil)
-            let fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text)
-            let transcript: Transcript
+            var fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text)
+            var transcript: Transcript
             do {
                 transcript = try TranscriptParser(path: path, defaultID: id).parse(fileText).0
+                if !model.origin.hasPrefix("Coda"), !transcript.speakers.isEmpty, !RefiTurnStructure.hasTurns(transcript) {
+                    let labels = transcript.speakers.count, example = transcript.speakers[0]
+                    fileText = RefiTranscriptFile.render(id: id, caseID: caseName, attributes: header, body: text.text,
+                                                         paragraphs: true)
+                    transcript = try TranscriptParser(path: path, defaultID: id).parse(fileText).0
+                    let count = transcript.segments.count
+                    note("source `\(label)`: read as \(count) paragraph\(plural(count)), not speaker turns: "
+                         + "its \(labels) kinds of `Name:` line start (e.g. `\(example):`) do not make a conversation; "
+                         + "the transcript's empty `speakers:` line says so")
+                }
             } catch {
-                note("source `\(label)` could not be turned into a transcript (\(error.diagnostic.message)); it was not imported")
+                leave("source `\(label)` could not be turned into a transcript (\(error.diagnostic.message)); it was not imported")
                 continue
             }
-            let codings = codings(for: source, label: label, text: text, document: transcript)
+            let codings = codings(for: source, label: label, text: text, document: transcript, unit: units[index])
+            noteSurveyAnswers(source, label: label)
             plan.files.append((path, fileText))
             documents.append(RefiImportedDocument(id: id, sourceGUID: source.guid, path: path, transcript: transcript,
-                                                  codings: codings, caseName: caseName))
+                                                  codings: codings, caseName: caseName, bom: bom,
+                                                  crlf: RefiSourceText.isCRLF(decoded)))
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
         if !missingSources.isEmpty {
             let codings = missingSources.reduce(0) { $0 + $1.codings }
-            outcome.adjustments.append("\(missingSources.count) source\(plural(missingSources.count))' text file\(plural(missingSources.count)) missing from the archive, so "
+            leave("\(missingSources.count) source\(plural(missingSources.count))' text file\(plural(missingSources.count)) missing from the archive, so "
                                        + "\(missingSources.count == 1 ? "it was" : "they were") not imported (nor \(codings) coding\(plural(codings)) on them): "
                                        + missingSources.map { "`\($0.label)` (\($0.path))" }.joined(separator: ", "))
         }
@@ -66,7 +86,7 @@ extension RefiProjectImport {
     private mutating func sourceBytes(_ source: RefiTextSource, label: String) -> [UInt8]? {
         if let content = source.content, source.plainTextPath?.nilIfEmpty == nil { return Array(content.utf8) }
         guard let path = source.plainTextPath?.trimmingWhitespace().nilIfEmpty else {
-            note("source `\(label)` has neither text nor a text file; it was not imported")
+            leave("source `\(label)` has neither text nor a text file; it was not imported")
             return nil
         }
         var candidates: [String] = []
@@ -77,13 +97,14 @@ extension RefiProjectImport {
             let rest = path.dropFirst("relative://".count).drop { $0 == "/" }
             candidates = ["sources/" + rest, String(rest)]
         } else if lowered.contains("://") {
-            note("source `\(label)` is outside the archive (`\(path)`); it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
+            leave("source `\(label)` is outside the archive (`\(path)`); it was not imported with its \(selectionCount(source)) coding\(plural(selectionCount(source)))")
             return nil
         } else {
             noteOnce("bare path", "plainTextPath without `internal://` (e.g. `\(path)`) read as a file in sources/")
             let rest = path.drop { $0 == "/" }
             candidates = ["sources/" + rest, String(rest)]
         }
+        if !base.isEmpty { candidates = candidates.map { base + $0 } + candidates }
         for candidate in candidates {
             if let entry = zip.entry(named: candidate), let bytes = try? zip.data(for: entry) { return bytes }
         }
@@ -127,9 +148,24 @@ extension RefiProjectImport {
         return id
     }
 
+    /// Coda's own export writes a survey's open question as one source described as its answers. Coda cannot yet
+    /// rebuild the survey from that, which would change its results silently: the import says so.
+    private mutating func noteSurveyAnswers(_ source: RefiTextSource, label: String) {
+        guard source.description.hasPrefix("Answers to the open question") else { return }
+        leave("source `\(label)` holds the answers to a survey's open question: Coda cannot yet rebuild the survey from "
+              + "REFI-QDA, so it became a transcript with one paragraph per answer, its codings no longer know their "
+              + "respondent, and the survey's closed questions are only case attributes; import the survey's own file "
+              + "(CSV) to analyse it as a survey")
+    }
+
     /// Adds an adjustment once.
     mutating func note(_ message: String) {
         if !outcome.adjustments.contains(message) { outcome.adjustments.append(message) }
+    }
+
+    /// Records something the import could not bring over, once: the import is then partial.
+    mutating func leave(_ message: String) {
+        if !outcome.leftOut.contains(message) { outcome.leftOut.append(message) }
     }
 
     /// Adds an adjustment the first time something of `kind` happens (its example is the first one).

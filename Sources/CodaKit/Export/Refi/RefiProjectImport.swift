@@ -12,6 +12,8 @@ struct RefiProjectImport {
     let title: String
     let codebookPath: String
     let zip: ZipReader
+    /// The folder of the archive that holds the .qde (`""` at the top, else ending in `/`): sources are beside it.
+    let base: String
     var outcome = ImportOutcome()
     var plan = RefiImportPlan()
     var model: RefiProjectModel
@@ -19,6 +21,8 @@ struct RefiProjectImport {
     let existing: Project
     var notedKinds = Set<String>()
     var missingSources: [(label: String, path: String, codings: Int)] = []
+    /// The REFI-QDA elements' GUIDs and fields, for `Exchange/` (see `RefiIdentities`).
+    var identities: [RefiIdentities.Entry] = []
 
     init(file: URL, root: URL, options: ImportOptions) throws {
         self.file = file
@@ -33,6 +37,7 @@ struct RefiProjectImport {
         }
         var adjustments: [String] = []
         let entry = try RefiProjectImport.projectEntry(in: zip, file: name, adjustments: &adjustments)
+        base = entry.name.lastIndex(of: "/").map { String(entry.name[...$0]) } ?? ""
         let tree = try RefiXMLTree.parse(try zip.data(for: entry), file: "\(name)/\(entry.name)")
         var reader = RefiReader(file: name)
         try reader.checkRoot(tree, expected: "Project", kind: "project")
@@ -45,17 +50,22 @@ struct RefiProjectImport {
     }
 
     /// `project.qde`; else the same name in another case (`Project.qde`); else the one .qde in the archive
-    /// (ATLAS.ti 26 names it after the project).
+    /// (ATLAS.ti 26 names it after the project), at the top or inside a folder (a project folder zipped whole).
     static func projectEntry(in zip: ZipReader, file: String, adjustments: inout [String]) throws -> ZipEntry {
         if let exact = zip.entry(named: "project.qde") { return exact }
         if let folded = zip.entry(named: "project.qde", caseInsensitive: true) {
             adjustments.append("the project file is named `\(folded.name)`, not `project.qde`")
             return folded
         }
-        let candidates = zip.entries.filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".qde") }
+        // macOS's Archive Utility adds `__MACOSX/…/._name.qde` resource forks beside the real file.
+        let candidates = zip.entries.filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".qde")
+            && !$0.name.hasPrefix("__MACOSX/") && !($0.name.split(separator: "/").last ?? "").hasPrefix("._") }
             .sorted { ($0.name.split(separator: "/").count, $0.name) < ($1.name.split(separator: "/").count, $1.name) }
         if let first = candidates.first {
-            adjustments.append("the project file is named `\(first.name)`, not `project.qde`"
+            let folder = first.name.split(separator: "/").dropLast().joined(separator: "/")
+            let place = folder.isEmpty ? "is named `\(first.name)`, not `project.qde`"
+                : "is `\(first.name)`, inside the folder `\(folder)/`; its sources were read from beside it"
+            adjustments.append("the project file " + place
                                + (candidates.count > 1 ? " (\(candidates.count) .qde files; the first was read)" : ""))
             return first
         }
@@ -71,6 +81,7 @@ struct RefiProjectImport {
         let documents = try importSources()
         planCases(documents)
         planMemos(documents)
+        planIdentities(documents)
         let conflicts = plan.conflicts(in: root)
         if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
         summarize(documents)
@@ -88,7 +99,7 @@ struct RefiProjectImport {
         outcome.summary.append("\(model.cases.count) case\(plural(model.cases.count)), \(model.variables.count) variable\(plural(model.variables.count))")
         outcome.summary.append("\(plan.memos.count) memo\(plural(plan.memos.count))")
         let other = model.otherSources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        if !other.isEmpty { outcome.adjustments.append("sources Coda cannot code were not imported: " + other.joined(separator: ", ")) }
+        if !other.isEmpty { leave("sources Coda cannot code were not imported: " + other.joined(separator: ", ")) }
     }
 
     /// A REFI user's name, for codings and memos.

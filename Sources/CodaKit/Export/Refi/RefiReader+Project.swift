@@ -56,8 +56,8 @@ extension RefiReader {
     }
 
     private mutating func selection(_ element: RefiXMLTree) -> RefiSelection {
-        _ = id(element.attribute("guid"), fallback: "selection")  // notes a GUID that is not one
-        return RefiSelection(name: element.attribute("name"),
+        let guid = id(element.attribute("guid"), fallback: "selection")
+        return RefiSelection(guid: guid, name: element.attribute("name"),
                              start: Int(element.attribute("startPosition")?.trimmingWhitespace() ?? "") ?? -1,
                              end: Int(element.attribute("endPosition")?.trimmingWhitespace() ?? "") ?? -1,
                              user: element.attribute("creatingUser").map(RefiReader.key), time: element.attribute("creationDateTime"),

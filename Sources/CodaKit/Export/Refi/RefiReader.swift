@@ -48,15 +48,18 @@ struct RefiReader {
 
     private mutating func code(_ element: RefiXMLTree) -> RefiCodeNode {
         let guid = id(element.attribute("guid"), fallback: "code:" + (element.attribute("name") ?? ""))
+        var codable = true
         switch element.attribute("isCodable")?.trimmingWhitespace().lowercased() {
         case "true"?, "1"?: break
-        case "false"?, "0"?: notCodable += 1
+        case "false"?, "0"?: notCodable += 1; codable = false
         default: missingCodable += 1
         }
-        return RefiCodeNode(guid: guid, name: element.attribute("name") ?? "",
+        var node = RefiCodeNode(guid: guid, name: element.attribute("name") ?? "",
                             color: element.attribute("color").flatMap { colour($0, code: element.attribute("name") ?? "") },
                             description: element.child("Description")?.text.trimmingWhitespace() ?? "",
                             noteRefs: refs(element, "NoteRef"), children: element.children("Code").map { code($0) })
+        node.isCodable = codable
+        return node
     }
 
     private mutating func flushCodeAdjustments() {
@@ -64,7 +67,8 @@ struct RefiReader {
             adjustments.append("\(missingCodable) code\(plural(missingCodable)) without the required isCodable attribute read as codable")
         }
         if notCodable > 0 {
-            adjustments.append("\(notCodable) code\(plural(notCodable)) marked not codable (folders) became ordinary codes: every Coda code can be applied")
+            adjustments.append("\(notCodable) code\(plural(notCodable)) marked not codable (folders) became ordinary codes: every Coda code can be applied "
+                               + "(an export marks them not codable again)")
         }
         if !colours.isEmpty { adjustments.append("colour\(plural(colours.count)) written as #rrggbb: " + colours.joined(separator: ", ")) }
         if !droppedColours.isEmpty {

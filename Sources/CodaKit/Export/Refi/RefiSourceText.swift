@@ -68,6 +68,18 @@ struct RefiSourceText {
         return !(before && after)
     }
 
+    /// Whether every line of `text` ends in CRLF (and it has at least one).
+    static func isCRLF(_ text: String) -> Bool {
+        var pairs = 0, lone = 0
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { if previous == "\r" { pairs += 1 } else { lone += 1 } }
+            if previous == "\r" && scalar != "\n" { lone += 1 }
+            previous = scalar
+        }
+        return pairs > 0 && lone == 0 && previous != "\r"
+    }
+
     /// Decodes a source file: UTF-8 with or without BOM, or UTF-16 with a BOM. Nil when it is neither.
     static func decode(_ bytes: [UInt8]) -> (String, hadBOM: Bool)? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

@@ -1,10 +1,12 @@
 /// The text of an imported transcript: a `---` header with `id:`, `case:` and attributes, then the source
 /// text exactly as Coda will read it back, so imported positions stay valid.
 enum RefiTranscriptFile {
-    static func render(id: String, caseID: String?, attributes: [(key: String, value: String)], body: String) -> String {
+    static func render(id: String, caseID: String?, attributes: [(key: String, value: String)], body: String,
+                       paragraphs: Bool = false) -> String {
         var out = "---\nid: \(id)\n"
         if let caseID { out += "case: \(caseID.collapsingWhitespace())\n" }
         for (key, value) in attributes { out += "\(key): \(value)\n" }
+        if paragraphs { out += RefiTurnStructure.paragraphsHeader }
         return out + "---\n" + body
     }
 

@@ -12,6 +12,12 @@ public struct ImportOptions: Sendable {
     public var encoding: String?
     /// Who the imported codings belong to when the file does not say.
     public var coder: String?
+    /// A REFI-QDA codebook goes to a codebook file of its own rather than being merged by name into the
+    /// project's codebook (`--new-codebook`).
+    public var newCodebook = false
+    /// How a .qdpx's selection positions count: `codepoints`, `utf16` or `utf8` (`--offsets`); nil to decide per
+    /// source from the evidence.
+    public var offsets: String?
 
     public init() {}
 }
@@ -24,6 +30,9 @@ public struct ImportOutcome: Sendable {
     public var summary: [String] = []
     /// What was adjusted to read a file that departs from its standard (lenient import).
     public var adjustments: [String] = []
+    /// What the import could not bring over (a source, a coding, a case), each with why; when any is listed
+    /// the import was partial and `coda import` exits 1 after writing what it could.
+    public var leftOut: [String] = []
 
     public init() {}
 }

@@ -7,8 +7,6 @@ public enum ZipError: CodaError, Equatable {
     case truncated(file: String)
     /// The archive's own directory is inconsistent (offsets or sizes point outside the file).
     case damaged(file: String, detail: String)
-    /// ZIP64 archives (over 4 GB or 65,535 entries, or written by a streaming tool) are not supported.
-    case zip64(file: String)
     /// The archive is split over several files (`.z01`, `.z02`, …).
     case multiDisk(file: String)
     case encrypted(file: String, entry: String)
@@ -19,7 +17,7 @@ public enum ZipError: CodaError, Equatable {
     /// The entry would decompress to more than Coda is willing to hold in memory (a guard against zip bombs).
     case entryTooLarge(file: String, entry: String, limit: Int)
     case entryNotFound(file: String, entry: String)
-    /// The writer was asked for something a plain (non-ZIP64) archive cannot hold.
+    /// The writer was asked for something it cannot write (a bad or repeated name, an archive over 4 GB).
     case cannotWrite(file: String, detail: String)
 
     public var diagnostic: Diagnostic {
@@ -36,10 +34,6 @@ public enum ZipError: CodaError, Equatable {
             return Diagnostic(.error, at: SourceLocation(file: file),
                               "`\(Self.baseName(file))` is a damaged zip archive (\(detail))",
                               hint: "open it in the program that made it and save or export it again")
-        case let .zip64(file):
-            return Diagnostic(.error, at: SourceLocation(file: file),
-                              "`\(Self.baseName(file))` is a ZIP64 archive, which Coda cannot read",
-                              hint: "unpack it and zip it again with an ordinary zip tool (files under 4 GB)")
         case let .multiDisk(file):
             return Diagnostic(.error, at: SourceLocation(file: file),
                               "`\(Self.baseName(file))` is one part of a split zip archive, which Coda cannot read",

@@ -1,6 +1,6 @@
 /// Reads a zip archive held in memory (.docx, .qdpx, .zip): lists its entries from the central directory and
-/// decompresses them on request, checking each entry's size and CRC-32. Stored and deflated entries only;
-/// ZIP64, split and encrypted archives are refused with a `ZipError`, as is any malformed input.
+/// decompresses them on request, checking each entry's size and CRC-32. Stored and deflated entries only, in
+/// ordinary and ZIP64 archives; split and encrypted archives are refused with a `ZipError`, as is any malformed input.
 struct ZipReader: Sendable {
     /// The archive's path or name, used in error messages.
     let fileName: String

@@ -1,6 +1,7 @@
 /// Writes a zip archive in memory, deterministically: the same entries added in the same order give the same
 /// bytes, because every entry gets the fixed DOS time 1980-01-01 00:00, UTF-8 names (flag bit 11) and
-/// fixed Unix permissions, and nothing depends on the clock or the machine. Used to export .qdpx files.
+/// fixed Unix permissions, and nothing depends on the clock or the machine. Used to export .qdpx files. An
+/// archive of more than 65,534 entries gets ZIP64 end records; one over 4 GB is refused.
 struct ZipWriter {
     /// How an entry's bytes are stored.
     enum Compression: Sendable {
@@ -52,15 +53,36 @@ struct ZipWriter {
         }
         var archive = body
         archive.append(contentsOf: centralDirectory)
+        let zip64 = entryCount >= 0xFFFF
+        if zip64 { appendZip64End(to: &archive) }
         archive.appendLE(ZipSignature.endOfCentralDirectory)
         archive.appendLE(UInt16(0))  // this disk
         archive.appendLE(UInt16(0))  // disk with the central directory
-        archive.appendLE(UInt16(entryCount))
-        archive.appendLE(UInt16(entryCount))
+        archive.appendLE(UInt16(zip64 ? 0xFFFF : entryCount))
+        archive.appendLE(UInt16(zip64 ? 0xFFFF : entryCount))
         archive.appendLE(UInt32(centralDirectory.count))
         archive.appendLE(UInt32(body.count))
         archive.appendLE(UInt16(0))  // comment length
         return archive
+    }
+
+    /// The ZIP64 end of central directory record and its locator (APPNOTE 4.3.14-4.3.15), for the entry count.
+    private func appendZip64End(to archive: inout [UInt8]) {
+        let record = archive.count
+        archive.appendLE(ZipSignature.zip64End)
+        archive.appendLE(UInt64(44))  // size of the rest of the record
+        archive.appendLE(UInt16(0x032D))  // made by: Unix, APPNOTE 4.5
+        archive.appendLE(UInt16(45))  // version needed: 4.5 (ZIP64)
+        archive.appendLE(UInt32(0))  // this disk
+        archive.appendLE(UInt32(0))  // disk with the central directory
+        archive.appendLE(UInt64(entryCount))
+        archive.appendLE(UInt64(entryCount))
+        archive.appendLE(UInt64(centralDirectory.count))
+        archive.appendLE(UInt64(body.count))
+        archive.appendLE(ZipSignature.zip64Locator)
+        archive.appendLE(UInt32(0))  // disk with the ZIP64 end record
+        archive.appendLE(UInt64(record))
+        archive.appendLE(UInt32(1))  // total disks
     }
 
     private mutating func checkName(_ name: String, isDirectory: Bool) throws(ZipError) {
@@ -73,9 +95,6 @@ struct ZipWriter {
         guard !names.contains(name) else {
             throw .cannotWrite(file: fileName, detail: "the entry `\(name)` is added twice")
         }
-        guard entryCount < 0xFFFF else {
-            throw .cannotWrite(file: fileName, detail: "more than 65,534 entries")
-        }
     }
 
     private mutating func append(name: String, method: UInt16, crc: UInt32, uncompressedSize: Int,
@@ -86,14 +105,14 @@ struct ZipWriter {
         }
         let nameBytes = Array(name.utf8)
         body.appendLE(ZipSignature.localHeader)
-        appendCommonFields(to: &body, name: nameBytes, method: method, crc: crc,
+        Self.appendCommonFields(to: &body, name: nameBytes, method: method, crc: crc,
                            compressedSize: data.count, uncompressedSize: uncompressedSize)
         body.append(contentsOf: nameBytes)
         body.append(contentsOf: data)
 
         centralDirectory.appendLE(ZipSignature.centralHeader)
         centralDirectory.appendLE(UInt16(0x0314))  // made by: Unix, APPNOTE 2.0
-        appendCommonFields(to: &centralDirectory, name: nameBytes, method: method, crc: crc,
+        Self.appendCommonFields(to: &centralDirectory, name: nameBytes, method: method, crc: crc,
                            compressedSize: data.count, uncompressedSize: uncompressedSize)
         centralDirectory.appendLE(UInt16(0))  // comment length
         centralDirectory.appendLE(UInt16(0))  // disk number
@@ -107,7 +126,7 @@ struct ZipWriter {
     }
 
     /// The fields a local header shares with a central header, from "version needed" to "extra length".
-    private func appendCommonFields(to bytes: inout [UInt8], name: [UInt8], method: UInt16, crc: UInt32,
+    private static func appendCommonFields(to bytes: inout [UInt8], name: [UInt8], method: UInt16, crc: UInt32,
                                     compressedSize: Int, uncompressedSize: Int) {
         bytes.appendLE(UInt16(20))  // version needed: 2.0 (deflate, folders)
         bytes.appendLE(UInt16(0x0800))  // UTF-8 names
