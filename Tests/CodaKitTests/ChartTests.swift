@@ -99,7 +99,7 @@ import FoundationXML
                 [
                     "Knowing the JMO app", "121 of 202 respondents (59.9%) answered “No” [2]",
                     "TikTok 3,774, Instagram 858, YouTube 84 views (4,716 in all) [3]",
-                    "Unaware of JMO 6 → 3; Knows JMO 5 → 6",
+                    "Unaware of JMO 5 → 3; Knows JMO 5 → 6",
                 ],
             ])
         #expect(table.notes.contains { $0.hasPrefix("[3] Figures/video-views.csv") && $0.contains("856") })
