@@ -2,7 +2,7 @@ extension CommandSpec {
     /// Every command `coda` knows, in the order `coda --help` lists them.
     static let all: [CommandSpec] = [
         .initProject, .status, .transcripts, .show, .check, .importFiles,
-        .codebook, .codebookLint, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
+        .codebook, .codebookLint, .codebookRename, .codebookMerge, .codebookMove, .codebookDelete, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
         .retrieve, .memo, .memos,
         .survey, .matrix, .summarize, .network,
         .conclude, .agree, .note, .notes, .review,
