@@ -188,13 +188,26 @@ struct CodebookRefactor {
 }
 
 extension CodebookRefactor {
-    /// Loads the project under the lock, works out the change and commits every file it touches at once.
-    static func apply(_ change: CodebookChange, root: URL) throws -> (plan: Plan, before: [String: [UInt8]?]) {
+    /// Loads the project under the lock, works out the change and commits every file it touches at once, with
+    /// its entry in `coder`'s change log (so `coda undo` can put all of it back).
+    static func apply(_ change: CodebookChange, root: URL, coder: String, time: String) throws -> Plan {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
-            try ProjectTransaction(root: root).recover()
+            let transaction = ProjectTransaction(root: root)
+            try transaction.recover()
             let plan = try CodebookRefactor.plan(change, in: Project.load(root))
-            let before = try ProjectTransaction(root: root).commit(plan.changes)
-            return (plan, before)
+            var before: [String: [UInt8]?] = [:]
+            var after: [String: [UInt8]?] = [:]
+            for file in plan.changes {
+                let url = root.appendingPathComponent(file.path)
+                before.updateValue(FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }, forKey: file.path)
+                after.updateValue(file.bytes, forKey: file.path)
+            }
+            let perCoder = plan.codingsPerCoder.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            let entry = ChangeLog.Entry(time: time, id: ChangeLog.newID(time: time), coder: coder.fileSafe(),
+                                        action: change.action, codes: plan.codes, documents: [],
+                                        summary: plan.summary + (perCoder.isEmpty ? "" : " (codings: \(perCoder.joined(separator: ", ")))"))
+            try transaction.commit(plan.changes + ChangeLog(root: root).changes(appending: entry, before: before, after: after))
+            return plan
         }
     }
 }

@@ -29,7 +29,7 @@ struct ProjectTransaction {
         var manifest = ""
         for (index, change) in changes.enumerated() {
             let current = fm.contents(atPath: root.appendingPathComponent(change.path).path).map { [UInt8]($0) }
-            before[change.path] = current
+            before.updateValue(current, forKey: change.path)
             if let bytes = change.bytes {
                 try AtomicFile.write(bytes, to: journalURL.appendingPathComponent("\(index).new"))
             }

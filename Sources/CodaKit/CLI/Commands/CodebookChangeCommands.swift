@@ -5,7 +5,7 @@ extension CommandSpec {
             + "suggestion, memo and framework summary that names the code or a code below it, all at once.",
         arguments: [ArgumentSpec(name: "CODE", help: "the code to rename (name or path)"),
                     ArgumentSpec(name: "NEW", help: "its new name (a name, not a path; to move it use `codebook move`)")],
-        examples: ["coda codebook rename Cost 'Contribution cost'"], group: .condense
+        options: [.coder], examples: ["coda codebook rename Cost 'Contribution cost'"], group: .condense
     ) { invocation in
         try runCodebookChange(.rename(code: invocation.argument("CODE")!, to: invocation.argument("NEW")!), invocation)
     }
@@ -15,7 +15,7 @@ extension CommandSpec {
         discussion: "Removes the merged codes' sections from the codebook. Where one coder had two merged codes on the same "
             + "words, one coding stays, with both memos.",
         arguments: [ArgumentSpec(name: "CODE", help: "the codes to merge", variadic: true)],
-        options: [OptionSpec(name: "into", valueName: "TARGET", help: "the code that stays (required)")],
+        options: [OptionSpec(name: "into", valueName: "TARGET", help: "the code that stays (required)"), .coder],
         examples: ["coda codebook merge Crowding Waiting --into Queues"], group: .condense
     ) { invocation in
         guard let target = invocation.option("into") else { throw CodebookChangeError.missingPlace(merge: true) }
@@ -26,7 +26,7 @@ extension CommandSpec {
         name: "codebook move", summary: "move a code (with the codes below it) under another parent",
         arguments: [ArgumentSpec(name: "CODE", help: "the code to move")],
         options: [OptionSpec(name: "under", valueName: "PARENT", help: "the new parent"),
-                  OptionSpec(name: "top", valueName: nil, help: "make it a top-level code")],
+                  OptionSpec(name: "top", valueName: nil, help: "make it a top-level code"), .coder],
         examples: ["coda codebook move Queues --under 'Order taking'", "coda codebook move Queues --top"], group: .condense
     ) { invocation in
         let parent = invocation.option("under")
@@ -38,7 +38,8 @@ extension CommandSpec {
     static let codebookDelete = CommandSpec(
         name: "codebook delete", summary: "delete a code; refused while work uses it unless --reassign says where it goes",
         arguments: [ArgumentSpec(name: "CODE", help: "the code to delete")],
-        options: [OptionSpec(name: "reassign", valueName: "TARGET", help: "give its codings, memos and summaries to this code")],
+        options: [OptionSpec(name: "reassign", valueName: "TARGET", help: "give its codings, memos and summaries to this code"),
+                  .coder],
         examples: ["coda codebook delete Crowding --reassign Queues"], group: .condense
     ) { invocation in
         try runCodebookChange(.delete(code: invocation.argument("CODE")!, reassign: invocation.option("reassign")), invocation)
@@ -46,7 +47,7 @@ extension CommandSpec {
 
     private static func runCodebookChange(_ change: CodebookChange, _ invocation: Invocation) throws -> ExitCode {
         let root = try invocation.projectRoot()
-        let (plan, _) = try CodebookRefactor.apply(change, root: root)
+        let plan = try CodebookRefactor.apply(change, root: root, coder: try invocation.coder(), time: invocation.now)
         let console = invocation.console
         console.line(plan.summary)
         for (coder, count) in plan.codingsPerCoder.sorted(by: { $0.key < $1.key }) {

@@ -3,7 +3,7 @@ extension CommandSpec {
     static let all: [CommandSpec] = [
         .initProject, .status, .transcripts, .show, .check, .importFiles,
         .codebook, .codebookLint, .codebookRename, .codebookMerge, .codebookMove, .codebookDelete, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
-        .retrieve, .memo, .memos,
+        .retrieve, .memo, .memos, .log, .undo,
         .survey, .matrix, .summarize, .network,
         .conclude, .agree, .note, .notes, .review,
         .exportAppendix, .exportQDC, .exportQDPX,

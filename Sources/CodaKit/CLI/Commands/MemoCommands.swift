@@ -14,7 +14,11 @@ extension CommandSpec {
         let date = Clock.minute(Clock.now(invocation.console.environment))
         switch try MemoRequest.parse(invocation.argumentList("TARGET"), project: project) {
         case let .coding(document, selection, code, spans, text):
-            let n = try Tagger(project: project, coder: author, time: invocation.now).annotate(document, spans: spans, code: code, memo: text, label: selection.compact)
+            let n = try invocation.recording("memo", coder: author, documents: [document.id]) {
+                (try Tagger(project: project, coder: author, time: invocation.now)
+                    .annotate(document, spans: spans, code: code, memo: text, label: selection.compact),
+                 [code.path], "memo on \(document.id) ¶\(selection.compact) \(code.path)")
+            }
             invocation.console.line("memo written on \(n) coding\(plural(n)) of \(code.path) in \(document.id) ¶\(selection.compact)")
         case let .memo(target, text):
             let path = try MemoStore(root: project.root).append(text, to: target, author: author, date: date)

@@ -21,8 +21,12 @@ extension CommandSpec {
         let selection = try invocation.segments()
         if invocation.flag("all") && invocation.option("phrase") == nil { throw UsageError.conflicting("--all", "no --phrase") }
         let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
-        let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
-        let result = try tagger.tag(document, spans: spans, codes: codes, memo: invocation.option("memo"))
+        let coder = try invocation.coder()
+        let tagger = Tagger(project: project, coder: coder, time: invocation.now)
+        let result = try invocation.recording("tag", coder: coder, documents: [document.id]) {
+            (try tagger.tag(document, spans: spans, codes: codes, memo: invocation.option("memo")), codes.map(\.path),
+             "tagged \(document.id) ¶\(selection.compact) " + codes.map(\.path).joined(separator: ", "))
+        }
         let console = invocation.console
         for c in result.added {
             console.line("tagged \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder)): “\(String(document.text(in: c.range)).collapsingWhitespace().truncated(to: 60))”")
@@ -51,8 +55,13 @@ extension CommandSpec {
         let codes = try invocation.argumentList("CODE").isEmpty ? [] : invocation.codes(invocation.argumentList("CODE"), in: project)
         let selection = try invocation.segments()
         let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
-        let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
-        let removed = try tagger.untag(document, spans: spans, codes: codes, label: selection.compact)
+        let coder = try invocation.coder()
+        let tagger = Tagger(project: project, coder: coder, time: invocation.now)
+        let removed = try invocation.recording("untag", coder: coder, documents: [document.id]) {
+            let removed = try tagger.untag(document, spans: spans, codes: codes, label: selection.compact)
+            return (removed, Array(Set(removed.map(\.code))).sorted(), "removed \(removed.count) coding\(plural(removed.count)) "
+                    + "from \(document.id) ¶\(selection.compact)")
+        }
         for c in removed { invocation.console.line("removed \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder))") }
         return .success
     }
