@@ -52,10 +52,22 @@ struct CodebookRefactor {
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
         var refactor = try CodebookRefactor(project: project)
         switch change {
-        case let .rename(code, name): try refactor.rename(project.codebook.resolve(code), to: name)
+        case let .rename(code, name):
+            if project.codebook.code(path: code) == nil, let orphan = refactor.orphanPath(code) {
+                let parent = orphan.contains("/") ? String(orphan[..<orphan.lastIndex(of: "/")!]) + "/" : ""
+                let target = try project.codebook.code(path: parent + name) ?? project.codebook.resolve(name)
+                refactor.attach(orphans: [orphan], to: target)
+            } else {
+                try refactor.rename(project.codebook.resolve(code), to: name)
+            }
         case let .merge(codes, target):
-            try refactor.merge(codes.map { name throws(CodebookError) in try project.codebook.resolve(name) },
-                               into: project.codebook.resolve(target))
+            let target = try project.codebook.resolve(target)
+            let orphans = codes.compactMap { project.codebook.code(path: $0) == nil ? refactor.orphanPath($0) : nil }
+            let known = codes.filter { project.codebook.code(path: $0) != nil || refactor.orphanPath($0) == nil }
+            if !known.isEmpty || orphans.isEmpty {
+                try refactor.merge(known.map { name throws(CodebookError) in try project.codebook.resolve(name) }, into: target)
+            }
+            if !orphans.isEmpty { refactor.attach(orphans: orphans, to: target) }
         case let .move(code, parent):
             try refactor.move(project.codebook.resolve(code),
                               under: parent.map { name throws(CodebookError) in try project.codebook.resolve(name) })
@@ -135,6 +147,24 @@ struct CodebookRefactor {
         removeSections(of: [code])
         mapping[key] = .some(nil)
         summary = "deleted `\(code.path)`"
+    }
+
+    /// Codings whose code left the codebook (renamed or deleted by hand) go to `target`.
+    mutating func attach(orphans: [String], to target: Code) {
+        for orphan in orphans { mapping[orphan.lowercased()] = .some(target.path) }
+        let attached = "attached the codings of " + orphans.map { "`\($0)`" }.joined(separator: ", ")
+            + " (no longer in the codebook) to `\(target.path)`"
+        summary = summary.isEmpty ? attached : summary + "; " + attached
+    }
+
+    /// The code path, as the codings files write it, of codings on `name` when no code in the codebook has it.
+    func orphanPath(_ name: String) -> String? {
+        let wanted = name.trimmingWhitespace().lowercased()
+        let loaded = CodingStore(root: project.root).loadAll(relativeTo: project.root)
+        let orphans = Set((loaded.codings + loaded.rejected).map(\.code).filter { project.codebook.code(path: $0) == nil })
+        if let exact = orphans.first(where: { $0.lowercased() == wanted }) { return exact }
+        let byName = orphans.filter { $0.split(separator: "/").last.map { $0.lowercased() } == wanted }
+        return byName.count == 1 ? byName.first : nil
     }
 
     // MARK: helpers
