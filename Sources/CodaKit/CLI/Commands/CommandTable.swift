@@ -1,7 +1,7 @@
 extension CommandSpec {
     /// Every command `coda` knows, in the order `coda --help` lists them.
     static let all: [CommandSpec] = [
-        .initProject, .status, .transcripts, .show, .check, .importFiles,
+        .initProject, .config, .status, .transcripts, .show, .check, .importFiles,
         .codebook, .codebookLint, .codebookRename, .codebookMerge, .codebookMove, .codebookDelete, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
         .retrieve, .memo, .memos, .log, .undo,
         .survey, .matrix, .summarize, .network,
