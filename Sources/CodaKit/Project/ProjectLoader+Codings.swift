@@ -64,7 +64,9 @@ extension ProjectLoader {
                 project.unplacedCodings.append((coding, reason))
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
                                               "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
-                                              hint: "tag the words again where they are now, then remove the old coding with `coda untag \(coding.document) \(coding.segmentLabel) '\(coding.code)' --coder '\(coding.coder)'` (or delete its line from \(codingPath(coding)))"))
+                                              hint: "tag the words again where they are now (`coda tag \(coding.document) SEGMENTS "
+                                                + "'\(coding.code)' --coder '\(coding.coder)'`, or with `--phrase`), then remove this one with "
+                                                + "`coda untag \(coding.document) --orphaned '\(coding.code)' --coder '\(coding.coder)'`"))
                 continue
             }
             if project.codebook.code(path: coding.code) == nil {
