@@ -13,7 +13,9 @@ import Testing
             for path in CodebookRefactor.files(under: url, ending: "") {
                 var isFolder: ObjCBool = false
                 let file = url.appendingPathComponent(path)
-                guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
+                    continue
+                }
                 files["\(folder)/\(path)"] = FileManager.default.contents(atPath: file.path)
             }
         }

@@ -6,17 +6,8 @@ import Testing
 /// spacing, words inserted or removed, turns inserted, deleted, split or merged) and checks every coding of the
 /// edited transcript: re-anchored to the right words, reported, or misplaced (which must never happen).
 @Suite struct ReanchoringEditTests {
-    /// A small seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The seeded generator of the synthetic corpus, so a failure can be replayed.
+    typealias SplitMix = SyntheticProject.Generator
 
     /// One correction: scalars `range` of the body replaced by `text`.
     struct Edit {
@@ -205,3 +196,5 @@ import Testing
         #expect(right > total * 9 / 10)
     }
 }
+
+extension SyntheticProject.Generator: RandomNumberGenerator {}

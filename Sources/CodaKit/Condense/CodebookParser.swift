@@ -136,7 +136,9 @@ struct CodebookParser {
     /// `##Name`: hashes then a letter, which Markdown does not read as a heading; the hashes, or nil.
     static func headingWithoutSpace(_ line: String) -> String? {
         let hashes = line.prefix { $0 == "#" }
-        guard hashes.count >= 2, hashes.count <= 6, let next = line.dropFirst(hashes.count).first, next.isLetter else { return nil }
+        guard hashes.count >= 2, hashes.count <= 6, let next = line.dropFirst(hashes.count).first, next.isLetter else {
+            return nil
+        }
         return String(hashes)
     }
 

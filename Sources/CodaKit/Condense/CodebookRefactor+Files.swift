@@ -126,7 +126,9 @@ extension CodebookRefactor {
             let key = FrameworkSummaries.key(heading.caseID, mapped)
             cells[key, default: ("\(heading.caseID) / \(mapped)", 0, false)].count += 1
             if newPath(for: heading.written) != nil { cells[key]?.touched = true }
-            guard mapped != (heading.code?.path ?? heading.written), newPath(for: heading.written) != nil else { continue }
+            guard mapped != (heading.code?.path ?? heading.written), newPath(for: heading.written) != nil else {
+                continue
+            }
             lines[heading.index] = "## \(heading.caseID) / \(mapped)"
             changed = true
         }

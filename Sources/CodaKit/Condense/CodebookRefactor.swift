@@ -83,7 +83,9 @@ struct CodebookRefactor {
     mutating func rename(_ code: Code, to newName: String) throws {
         let name = newName.trimmingWhitespace()
         try CodebookRefactor.checkName(name)
-        guard name != code.name else { throw CodebookChangeError.alreadyThere(code: code.path, place: "named `\(name)`") }
+        guard name != code.name else {
+            throw CodebookChangeError.alreadyThere(code: code.path, place: "named `\(name)`")
+        }
         try checkFree(name, under: code.parentPath, except: code)
         text.rename(line: code.headingLine, in: code.location.file, to: name)
         mapSubtree(of: code, to: (code.pathComponents.dropLast() + [name]).joined(separator: "/"))
@@ -92,10 +94,14 @@ struct CodebookRefactor {
 
     mutating func merge(_ codes: [Code], into target: Code) throws {
         for code in codes {
-            guard code.path.lowercased() != target.path.lowercased() else { throw CodebookChangeError.sameCode(path: code.path) }
+            guard code.path.lowercased() != target.path.lowercased() else {
+                throw CodebookChangeError.sameCode(path: code.path)
+            }
             if isInside(target, code) { throw CodebookChangeError.insideItself(code: code.path, target: target.path) }
             let children = project.codebook.children(of: code)
-            if !children.isEmpty { throw CodebookChangeError.hasChildren(code: code.path, children: children.map(\.name)) }
+            if !children.isEmpty {
+                throw CodebookChangeError.hasChildren(code: code.path, children: children.map(\.name))
+            }
         }
         removeSections(of: codes)
         for code in codes { mapping[code.path.lowercased()] = .some(target.path) }
@@ -103,7 +109,9 @@ struct CodebookRefactor {
     }
 
     mutating func move(_ code: Code, under parent: Code?) throws {
-        if let parent, isInside(parent, code) { throw CodebookChangeError.insideItself(code: code.path, target: parent.path) }
+        if let parent, isInside(parent, code) {
+            throw CodebookChangeError.insideItself(code: code.path, target: parent.path)
+        }
         guard code.parentPath?.lowercased() != parent?.path.lowercased() else {
             throw CodebookChangeError.alreadyThere(code: code.path, place: parent.map { "under `\($0.path)`" } ?? "at the top level")
         }
@@ -120,7 +128,9 @@ struct CodebookRefactor {
         var index = min(endLine, from == to ? text.count(to) + range.count : text.count(to))
         if from == to && index >= range.upperBound { index -= range.count }
         // Trailing blank lines of the place stay after the moved block.
-        while index > 0, index <= text.count(to), text.lines[to]?[index - 1].trimmingWhitespace().isEmpty == true { index -= 1 }
+        while index > 0, index <= text.count(to), text.lines[to]?[index - 1].trimmingWhitespace().isEmpty == true {
+            index -= 1
+        }
         text.insert(block, at: index, in: to)
         mapSubtree(of: code, to: ((parent?.pathComponents ?? []) + [code.name]).joined(separator: "/"))
         summary = "moved `\(code.path)` " + (parent.map { "under `\($0.path)`" } ?? "to the top level")
@@ -138,7 +148,9 @@ struct CodebookRefactor {
         let key = code.path.lowercased()
         var uses: [String: Int] = [:]
         for coding in project.humanCodings where coding.code.lowercased() == key { uses[coding.coder, default: 0] += 1 }
-        for (coding, _) in project.unplacedCodings where coding.code.lowercased() == key { uses[coding.coder, default: 0] += 1 }
+        for (coding, _) in project.unplacedCodings where coding.code.lowercased() == key {
+            uses[coding.coder, default: 0] += 1
+        }
         let memos = project.memos.filter { $0.target == .code(code.path) || memoCode($0.target)?.lowercased() == key }.count
         let summaries = (try? CodebookRefactor.summaryLines(in: project))?.filter { $0.code?.path.lowercased() == key }.count ?? 0
         guard uses.isEmpty, memos == 0, summaries == 0 else {
@@ -197,11 +209,15 @@ struct CodebookRefactor {
 
     static func checkName(_ name: String) throws {
         if name.isEmpty { throw CodebookChangeError.badName(name: name, reason: "it is empty") }
-        if name.contains("/") { throw CodebookChangeError.badName(name: name, reason: "`/` separates a parent from its child") }
+        if name.contains("/") {
+            throw CodebookChangeError.badName(name: name, reason: "`/` separates a parent from its child")
+        }
         if name.contains(where: \.isNewline) || name.contains("\t") {
             throw CodebookChangeError.badName(name: name, reason: "it holds a line break or a tab")
         }
-        if name.hasPrefix("#") || name.hasSuffix("#") { throw CodebookChangeError.badName(name: name, reason: "it starts or ends with `#`") }
+        if name.hasPrefix("#") || name.hasSuffix("#") {
+            throw CodebookChangeError.badName(name: name, reason: "it starts or ends with `#`")
+        }
     }
 
     func memoCode(_ target: Memo.Target) -> String? {

@@ -10,7 +10,9 @@ extension Tagger {
         let removed: [Coding] = try CodingStore(root: project.root).update(coder: coder, document: document) { codings in
             var removed: [Coding] = []
             codings.removeAll { coding in
-                guard chosen(coding), case .unplaced = CodingAnchor.place(coding, in: document).status else { return false }
+                guard chosen(coding), case .unplaced = CodingAnchor.place(coding, in: document).status else {
+                    return false
+                }
                 removed.append(coding)
                 return true
             }

@@ -40,7 +40,9 @@ public struct ChangeLog: Sendable {
         var all: [Entry] = []
         for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") {
             let coder = String(name.dropLast(4))
-            guard let data = FileManager.default.contents(atPath: folderURL.appendingPathComponent(name).path) else { continue }
+            guard let data = FileManager.default.contents(atPath: folderURL.appendingPathComponent(name).path) else {
+                continue
+            }
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { CodingFile.unescape($0) }
                 guard fields.count >= 6 else { continue }
