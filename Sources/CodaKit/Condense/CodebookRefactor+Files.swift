@@ -17,7 +17,8 @@ extension CodebookRefactor {
             guard line.hasPrefix("## "), let slash = line.range(of: " / ") else { return nil }
             let caseID = line[line.index(line.startIndex, offsetBy: 3)..<slash.lowerBound].trimmingWhitespace()
             let written = line[slash.upperBound...].trimmingWhitespace()
-            return SummaryLine(index: index, caseID: caseID, written: written, code: try? project.codebook.resolve(written))
+            return SummaryLine(index: index, caseID: caseID, written: written,
+                               code: try? project.codebook.resolve(written))
         }
     }
 
@@ -46,8 +47,8 @@ extension CodebookRefactor {
         var changes: [ProjectTransaction.Change] = []
         for path in CodebookRefactor.files(under: folder, ending: ".tsv") {
             let relative = "\(CodingStore.folder)/\(path)"
-            let contents = CodingFile.parse(try ProjectLoader.text(of: folder.appendingPathComponent(path), path: relative),
-                                            path: relative)
+            let text = try ProjectLoader.text(of: folder.appendingPathComponent(path), path: relative)
+            let contents = CodingFile.parse(text, path: relative)
             var changed = false
             var kept: [Coding] = []
             var seen: [Coding.Key: Int] = [:]
@@ -63,7 +64,8 @@ extension CodebookRefactor {
                 // Two codes merged on the same words by the same coder become one coding, keeping both memos.
                 if let earlier = seen[coding.key] {
                     let memos = [kept[earlier].memo, coding.memo].filter { !$0.isEmpty }
-                    kept[earlier].memo = Array(NSOrderedSet(array: memos)).compactMap { $0 as? String }.joined(separator: "\n")
+                    var seenMemos = Set<String>()
+                    kept[earlier].memo = memos.filter { seenMemos.insert($0).inserted }.joined(separator: "\n")
                     kept[earlier].time = min(kept[earlier].time, coding.time)
                     continue
                 }
@@ -122,18 +124,18 @@ extension CodebookRefactor {
             }
         }
         for heading in headings {
-            let mapped = newPath(for: heading.written).map { $0 ?? heading.written } ?? heading.code?.path ?? heading.written
+            let current = heading.code?.path ?? heading.written
+            let mapped = newPath(for: heading.written).map { $0 ?? heading.written } ?? current
             let key = FrameworkSummaries.key(heading.caseID, mapped)
             cells[key, default: ("\(heading.caseID) / \(mapped)", 0, false)].count += 1
             if newPath(for: heading.written) != nil { cells[key]?.touched = true }
-            guard mapped != (heading.code?.path ?? heading.written), newPath(for: heading.written) != nil else {
-                continue
-            }
+            guard mapped != current, newPath(for: heading.written) != nil else { continue }
             lines[heading.index] = "## \(heading.caseID) / \(mapped)"
             changed = true
         }
         guard changed else { return [] }
-        return [ProjectTransaction.Change(path: FrameworkSummaries.path, bytes: Array(lines.joined(separator: "\n").utf8))]
+        let joined = lines.joined(separator: "\n")
+        return [ProjectTransaction.Change(path: FrameworkSummaries.path, bytes: Array(joined.utf8))]
     }
 
     /// Paths (relative to `folder`, sorted) of the files under it ending with `suffix`, hidden ones left out.

@@ -65,7 +65,8 @@ struct CodebookRefactor {
             let orphans = codes.compactMap { project.codebook.code(path: $0) == nil ? refactor.orphanPath($0) : nil }
             let known = codes.filter { project.codebook.code(path: $0) != nil || refactor.orphanPath($0) == nil }
             if !known.isEmpty || orphans.isEmpty {
-                try refactor.merge(known.map { name throws(CodebookError) in try project.codebook.resolve(name) }, into: target)
+                let codes = try known.map { name throws(CodebookError) in try project.codebook.resolve(name) }
+                try refactor.merge(codes, into: target)
             }
             if !orphans.isEmpty { refactor.attach(orphans: orphans, to: target) }
         case let .move(code, parent):
@@ -73,7 +74,9 @@ struct CodebookRefactor {
                               under: parent.map { name throws(CodebookError) in try project.codebook.resolve(name) })
         case let .delete(code, reassign):
             try refactor.delete(project.codebook.resolve(code),
-                                reassign: reassign.map { name throws(CodebookError) in try project.codebook.resolve(name) })
+                                reassign: reassign.map { name throws(CodebookError) in
+                                    try project.codebook.resolve(name)
+                                })
         }
         return try refactor.makePlan()
     }
@@ -113,7 +116,8 @@ struct CodebookRefactor {
             throw CodebookChangeError.insideItself(code: code.path, target: parent.path)
         }
         guard code.parentPath?.lowercased() != parent?.path.lowercased() else {
-            throw CodebookChangeError.alreadyThere(code: code.path, place: parent.map { "under `\($0.path)`" } ?? "at the top level")
+            let place = parent.map { "under `\($0.path)`" } ?? "at the top level"
+            throw CodebookChangeError.alreadyThere(code: code.path, place: place)
         }
         try checkFree(code.name, under: parent?.path, except: code)
         let newDepth = (parent?.depth ?? 0) + 1
@@ -122,7 +126,9 @@ struct CodebookRefactor {
         let from = code.location.file
         let range = CodebookText.range(of: code, in: project.codebook, subtree: true)
         // Where the subtree goes: after the parent's subtree, or at the end of the code's own file for the top level.
-        let (to, endLine) = parent.map { ($0.location.file, CodebookText.range(of: $0, in: project.codebook, subtree: true).upperBound) }
+        let (to, endLine) = parent.map {
+            ($0.location.file, CodebookText.range(of: $0, in: project.codebook, subtree: true).upperBound)
+        }
             ?? (from, Int.max)
         let block = text.cut(range, in: from, levelDelta: newDepth - code.depth)
         var index = min(endLine, from == to ? text.count(to) + range.count : text.count(to))
@@ -151,8 +157,9 @@ struct CodebookRefactor {
         for (coding, _) in project.unplacedCodings where coding.code.lowercased() == key {
             uses[coding.coder, default: 0] += 1
         }
-        let memos = project.memos.filter { $0.target == .code(code.path) || memoCode($0.target)?.lowercased() == key }.count
-        let summaries = (try? CodebookRefactor.summaryLines(in: project))?.filter { $0.code?.path.lowercased() == key }.count ?? 0
+        let memos = project.memos.filter { memoCode($0.target)?.lowercased() == key }.count
+        let headings = (try? CodebookRefactor.summaryLines(in: project)) ?? []
+        let summaries = headings.filter { $0.code?.path.lowercased() == key }.count
         guard uses.isEmpty, memos == 0, summaries == 0 else {
             throw CodebookChangeError.inUse(code: code.path, codings: uses, memos: memos, summaries: summaries)
         }
@@ -173,7 +180,8 @@ struct CodebookRefactor {
     func orphanPath(_ name: String) -> String? {
         let wanted = name.trimmingWhitespace().lowercased()
         let loaded = CodingStore(root: project.root).loadAll(relativeTo: project.root)
-        let orphans = Set((loaded.codings + loaded.rejected).map(\.code).filter { project.codebook.code(path: $0) == nil })
+        let orphans = Set((loaded.codings + loaded.rejected).map(\.code)
+            .filter { project.codebook.code(path: $0) == nil })
         if let exact = orphans.first(where: { $0.lowercased() == wanted }) { return exact }
         let byName = orphans.filter { $0.split(separator: "/").last.map { $0.lowercased() } == wanted }
         return byName.count == 1 ? byName.first : nil
@@ -245,14 +253,17 @@ extension CodebookRefactor {
             var after: [String: [UInt8]?] = [:]
             for file in plan.changes {
                 let url = root.appendingPathComponent(file.path)
-                before.updateValue(FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }, forKey: file.path)
+                let old = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
+                before.updateValue(old, forKey: file.path)
                 after.updateValue(file.bytes, forKey: file.path)
             }
             let perCoder = plan.codingsPerCoder.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             let entry = ChangeLog.Entry(time: time, id: ChangeLog.newID(time: time), coder: coder.fileSafe(),
                                         action: change.action, codes: plan.codes, documents: [],
-                                        summary: plan.summary + (perCoder.isEmpty ? "" : " (codings: \(perCoder.joined(separator: ", ")))"))
-            try transaction.commit(plan.changes + ChangeLog(root: root).changes(appending: entry, before: before, after: after))
+                                        summary: plan.summary
+                                            + (perCoder.isEmpty ? "" : " (codings: \(perCoder.joined(separator: ", ")))"))
+            let record = ChangeLog(root: root).changes(appending: entry, before: before, after: after)
+            try transaction.commit(plan.changes + record)
             return plan
         }
     }

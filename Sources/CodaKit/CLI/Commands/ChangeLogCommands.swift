@@ -1,8 +1,8 @@
 extension CommandSpec {
     static let log = CommandSpec(
         name: "log", summary: "list the recorded changes to codings and the codebook: who, when, what",
-        discussion: "Every tag, untag, memo on a coding, accepted or rejected suggestion, codebook rename, merge, move and "
-            + "delete, and check --fix is recorded in Changes/ (one plain-text file per coder, so git merges them).",
+        discussion: "Every tag, untag, memo on a coding, accepted or rejected suggestion, codebook rename, merge, "
+            + "move and delete, and check --fix is recorded in Changes/ (one plain-text file per coder, so git merges them).",
         options: [OptionSpec(name: "coder", valueName: "NAME", help: "only this coder's changes"),
                   OptionSpec(name: "code", valueName: "CODE", help: "only changes naming this code (or one below it)"),
                   OptionSpec(name: "document", valueName: "DOC", help: "only changes in this document")],
@@ -22,8 +22,8 @@ extension CommandSpec {
 
     static let undo = CommandSpec(
         name: "undo", summary: "undo your last recorded change (a rename puts back codebook and codings together)",
-        discussion: "Puts back every file the change wrote, at once, and records the undo in the log. Refused when a later "
-            + "change touched the same files: undo that one first.",
+        discussion: "Puts back every file the change wrote, at once, and records the undo in the log. Refused when "
+            + "a later change touched the same files: undo that one first.",
         options: [.coder], examples: ["coda undo", "coda undo --coder amir"], group: .condense
     ) { invocation in
         let coder = try invocation.coder()

@@ -1,13 +1,14 @@
 extension CommandSpec {
     static let config = CommandSpec(
         name: "config", summary: "show or change the project settings in Project.md (title, main coder)",
-        discussion: "With no KEY, lists every setting. With KEY, prints its value; with KEY VALUE, sets it (only that line of "
-            + "Project.md changes). Settings: " + ProjectSettings.Key.allCases.map { "`\($0.rawValue)`, \($0.summary)" }
+        discussion: "With no KEY, lists every setting. With KEY, prints its value; with KEY VALUE, sets it (only "
+            + "that line of Project.md changes). Settings: " + ProjectSettings.Key.allCases.map { "`\($0.rawValue)`, \($0.summary)" }
                 .joined(separator: "; ") + ".",
         arguments: [ArgumentSpec(name: "KEY", help: "title or main-coder", optional: true),
                     ArgumentSpec(name: "VALUE", help: "the new value", optional: true)],
         options: [OptionSpec(name: "unset", valueName: nil, help: "remove the setting")],
-        examples: ["coda config", "coda config main-coder nurul", "coda config title \"JMO promotion study\""], group: .project
+        examples: ["coda config", "coda config main-coder nurul", "coda config title \"JMO promotion study\""],
+        group: .project
     ) { invocation in
         let root = try invocation.projectRoot()
         let console = invocation.console
@@ -20,7 +21,8 @@ extension CommandSpec {
             return .success
         }
         guard let key = ProjectSettings.Key(name: name) else {
-            throw UsageError.invalidArgument(name: "KEY", value: name, choices: ProjectSettings.Key.allCases.map(\.rawValue))
+            let keys = ProjectSettings.Key.allCases.map(\.rawValue)
+            throw UsageError.invalidArgument(name: "KEY", value: name, choices: keys)
         }
         let value = invocation.argument("VALUE")?.trimmingWhitespace()
         if value == nil && !invocation.flag("unset") {
