@@ -16,7 +16,8 @@ import Testing
         let root = CodebookChangeTests.sampleCopy()
         let original = Self.work(root)
         #expect(TestSupport.run(["tag", "R017", "3", "Queues"], in: root, environment: Self.nurul).code == .success)
-        #expect(TestSupport.run(["codebook", "rename", "Queues", "Waiting in line"], in: root, environment: Self.nurul).code == .success)
+        #expect(TestSupport.run(["codebook", "rename", "Queues", "Waiting in "
+            + "line"], in: root, environment: Self.nurul).code == .success)
         #expect(TestSupport.run(["codebook", "merge", "Billing", "Payment", "--into", "Consultation"], in: root,
                                 environment: Self.amir).code == .success)
 

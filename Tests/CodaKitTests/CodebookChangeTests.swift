@@ -85,7 +85,8 @@ import Testing
 
         // The file is the old one with two sections cut out.
         let newLines = try Self.lines(root, Self.codebookPath)
-        let billing = oldLines.firstIndex(of: "### Billing")!, consultation0 = oldLines.firstIndex(of: "### Consultation")!
+        let billing = oldLines.firstIndex(of: "### Billing")!, consultation0 = oldLines.firstIndex(of: "### "
+            + "Consultation")!
         #expect(newLines == Array(oldLines[..<billing]) + Array(oldLines[consultation0...]))
     }
 
@@ -129,7 +130,8 @@ import Testing
     @Test func badNamesAndClashesAreRefusedWithTheCommandThatWorks() {
         let root = Self.sampleCopy()
         let clash = TestSupport.run(["codebook", "rename", "Billing", "Payment"], in: root)
-        #expect(clash.stderr.contains("coda codebook merge 'Flower of Service/Billing' --into 'Flower of Service/Payment'"))
+        #expect(clash.stderr.contains("coda codebook merge 'Flower of Service/Billing' --into 'Flower of "
+            + "Service/Payment'"))
         let slash = TestSupport.run(["codebook", "rename", "Billing", "Money/Billing"], in: root)
         #expect(slash.stderr.contains("codebook move"))
         let nowhere = TestSupport.run(["codebook", "move", "Billing"], in: root)

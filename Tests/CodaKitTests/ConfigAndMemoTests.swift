@@ -29,7 +29,8 @@ import Testing
         #expect(TestSupport.run(["config", "main-coder", "--unset"], in: root).code == .success)
         let undeclared = TestSupport.run(["matrix", "case-code", "--format", "md"], in: root)
         let nurul = Project.load(root).humanCodings.filter { $0.coder == "nurul" }.count
-        #expect(undeclared.stderr.contains("no main coder is declared, so displays use nurul's codings (the most: \(nurul) of"))
+        #expect(undeclared.stderr.contains("no main coder is declared, so displays use nurul's codings (the "
+            + "most: \(nurul) of"))
         #expect(undeclared.stdout.contains("who has the most codings"))
         #expect(!TestSupport.run(["matrix", "case-code", "--coder", "all"], in: root).stderr.contains("warning"))
     }
@@ -43,7 +44,8 @@ import Testing
         }
         let first = memo()
         #expect(!first.isEmpty)
-        #expect(TestSupport.run(["memo", "coding", "R017", "6", "Information", "asked twice"], in: root, environment: env).code == .success)
+        #expect(TestSupport.run(["memo", "coding", "R017", "6", "Information", "asked "
+            + "twice"], in: root, environment: env).code == .success)
         #expect(memo() == first + "\n\n2022-08-25 10:00 · nurul: asked twice")
         #expect(TestSupport.run(["memo", "coding", "R017", "6", "Information", "only this", "--replace"], in: root,
                                 environment: env).code == .success)

@@ -54,7 +54,8 @@ import Testing
             """
         let root = TestSupport.project(["Codebooks/test.md": codebook])
         let messages = Project.load(root).diagnostics.map(\.description)
-        #expect(messages.contains { $0.contains("test.md:2") && $0.contains("`re:(unclosed` of `Problems` is not a valid regular") })
+        #expect(messages.contains { $0.contains("test.md:2") && $0.contains("`re:(unclosed` of `Problems` is "
+            + "not a valid regular") })
         #expect(messages.contains { $0.contains("test.md:5") && $0.contains("needs a space after the hashes") })
         #expect(messages.contains { $0.contains("test.md:6") && $0.contains("the name of its own ancestor") })
     }

@@ -42,7 +42,8 @@ import Testing
         let url = root.appendingPathComponent("Transcripts/R017-participant.md")
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains("tile factory"))
-        try Data(text.replacingOccurrences(of: "tile factory", with: "tiles factory").replacingOccurrences(of: "Tamalanrea", with: "tamalanrea")
+        try Data(text.replacingOccurrences(of: "tile factory", with: "tiles "
+            + "factory").replacingOccurrences(of: "Tamalanrea", with: "tamalanrea")
             .utf8).write(to: url)
         let after = Project.load(root)
         #expect(after.unplacedCodings.isEmpty, "\(after.unplacedCodings.map(\.reason))")

@@ -76,11 +76,13 @@ import Testing
             let word2 = ["really", "actually", "also", "very", "just"].randomElement(using: &random)!
             return Edit(kind: kind.rawValue, range: word.range.upperBound..<word.range.upperBound, text: Array((" " + word2).unicodeScalars))
         case .removeWord:
-            let end = word.range.upperBound < body.count && body[word.range.upperBound] == " " ? word.range.upperBound + 1 : word.range.upperBound
+            let spaced = word.range.upperBound < body.count && body[word.range.upperBound] == " "
+            let end = spaced ? word.range.upperBound + 1 : word.range.upperBound
             return Edit(kind: kind.rawValue, range: word.range.lowerBound..<end, text: [])
         case .insertTurn:
             guard let at = turnBreaks.randomElement(using: &random) else { return nil }
-            return Edit(kind: kind.rawValue, range: at..<at, text: Array("\n[00:00:00] Interviewer: Sorry, one moment, my phone.\n".unicodeScalars))
+            let turn = "\n[00:00:00] Interviewer: Sorry, one moment, my phone.\n"
+            return Edit(kind: kind.rawValue, range: at..<at, text: Array(turn.unicodeScalars))
         case .deleteTurn:
             guard let i = turnBreaks.indices.randomElement(using: &random), i + 1 < turnBreaks.count else { return nil }
             return Edit(kind: kind.rawValue, range: turnBreaks[i]..<turnBreaks[i + 1], text: [])
@@ -177,18 +179,21 @@ import Testing
                 } else {
                     func words(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(edited[r])) }
                     misplaced.append("\(edit.kind) \(transcript.id) ¶\(coding.segmentLabel) \(coding.code): "
-                                     + "“\(words(placed))” instead of “\(words(want))” (edit at \(edit.range), coding \(coding.range))")
+                                     + "“\(words(placed))” instead of “\(words(want))” (edit at \(edit.range), "
+                                         + "coding \(coding.range))")
                 }
             }
         }
         let total = right + reported + edgesShifted + misplaced.count
         func share(_ n: Int) -> String { String(format: "%.1f%%", 100 * Double(n) / Double(max(total, 1))) }
         print("re-anchoring after \(trials) edits, \(total) codings checked: right \(share(right)), "
-              + "edges shifted \(share(edgesShifted)), reported \(share(reported)), misplaced \(share(misplaced.count))")
+              + "edges shifted \(share(edgesShifted)), reported \(share(reported)), misplaced "
+                  + "\(share(misplaced.count))")
         let t = touchedCounts
         func of(_ n: Int) -> String { String(format: "%.1f%%", 100 * Double(n) / Double(max(t.all, 1))) }
         print("  of the \(t.all) codings an edit touched: right \(of(t.right)), reported \(of(t.reported)) "
-              + "(\(t.gone) of them because their words were deleted), edges shifted \(of(t.all - t.right - t.reported))")
+              + "(\(t.gone) of them because their words were deleted), edges shifted "
+                  + "\(of(t.all - t.right - t.reported))")
         for (kind, counts) in perKind.sorted(by: { $0.key < $1.key }) {
             print("  \(kind): \(counts.right) right, \(counts.reported) reported")
         }

@@ -28,14 +28,16 @@ public enum CodebookChangeError: CodaError {
         case let .hasChildren(code, children):
             let first = children.first ?? ""
             return Diagnostic(.error, at: nil,
-                              "`\(code)` has child codes (\(children.joined(separator: ", "))); they would lose their parent",
+                              "`\(code)` has child codes (\(children.joined(separator: ", "))); they would lose "
+                                  + "their parent",
                               hint: "move or merge them first, e.g. `coda codebook move '\(first)' --under PARENT`")
         case let .inUse(code, codings, memos, summaries):
             var uses = codings.sorted { $0.key < $1.key }.map { "\($0.value) coding\(plural($0.value)) by \($0.key)" }
             if memos > 0 { uses.append("\(memos) memo\(plural(memos))") }
             if summaries > 0 { uses.append("\(summaries) framework summar\(summaries == 1 ? "y" : "ies")") }
             return Diagnostic(.error, at: nil, "`\(code)` is still used: " + uses.joined(separator: ", "),
-                              hint: "keep that work under another code: `coda codebook delete '\(code)' --reassign CODE`")
+                              hint: "keep that work under another code: `coda codebook delete '\(code)' "
+                                  + "--reassign CODE`")
         case .tooDeep(let code):
             return Diagnostic(.error, at: nil, "moving `\(code)` there would need a heading deeper than `######`",
                               hint: "choose a parent nearer the top")

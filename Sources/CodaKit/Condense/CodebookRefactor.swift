@@ -261,7 +261,8 @@ extension CodebookRefactor {
             let entry = ChangeLog.Entry(time: time, id: ChangeLog.newID(time: time), coder: coder.fileSafe(),
                                         action: change.action, codes: plan.codes, documents: [],
                                         summary: plan.summary
-                                            + (perCoder.isEmpty ? "" : " (codings: \(perCoder.joined(separator: ", ")))"))
+                                            + (perCoder.isEmpty ? "" : " (codings: "
+                                                + "\(perCoder.joined(separator: ", ")))"))
             let record = ChangeLog(root: root).changes(appending: entry, before: before, after: after)
             try transaction.commit(plan.changes + record)
             return plan

@@ -28,7 +28,9 @@ struct CodebookText {
 
     /// The lines (0-based, end exclusive) of the code's own section, or of it with every code below it.
     static func range(of code: Code, in codebook: Codebook, subtree: Bool) -> Range<Int> {
-        let later = codebook.codes.filter { $0.location.file == code.location.file && $0.headingLine > code.headingLine }
+        let later = codebook.codes.filter {
+            $0.location.file == code.location.file && $0.headingLine > code.headingLine
+        }
         let next = subtree ? later.first { $0.depth <= code.depth } : later.first
         return code.headingLine..<(next?.headingLine ?? Int.max)
     }

@@ -35,8 +35,8 @@ enum FuzzyAnchor {
         if a == b { return 0 }
         let allowed = max(a.count, b.count) <= 4 ? 1 : 2
         guard abs(a.count - b.count) <= allowed else { return 1 }
-        return EditDistance.distance(String(String.UnicodeScalarView(a)), String(String.UnicodeScalarView(b))) <= allowed
-            ? 0.5 : 1
+        let distance = EditDistance.distance(String(String.UnicodeScalarView(a)), String(String.UnicodeScalarView(b)))
+        return distance <= allowed ? 0.5 : 1
     }
 
     struct Match {
@@ -90,13 +90,15 @@ enum FuzzyAnchor {
     static func allowance(_ n: Int) -> Double { n < 3 ? 0 : max(1, Double(n) * 0.3) }
 
     /// Where the words of `excerpt` are in `document`: one clear place, a tie, or none.
-    static func locate(_ excerpt: String, in document: [Word], dropLast: Bool = false, dropFirst: Bool = false) -> Outcome {
+    static func locate(_ excerpt: String, in document: [Word],
+                       dropLast: Bool = false, dropFirst: Bool = false) -> Outcome {
         var pattern = words(Array(excerpt.unicodeScalars))
         if dropLast, pattern.count > 3 { pattern.removeLast() }
         if dropFirst, pattern.count > 3 { pattern.removeFirst() }
         let found = matches(pattern, in: document)
         guard var best = found.first, best.cost <= allowance(pattern.count) else { return .none }
-        // A short word only like the coding's first or last word may be a neighbour, not a corrected word: leave it out.
+        // A short word only like the coding's first or last word may be a neighbour, not a corrected word:
+        // leave it out.
         func doubtful(_ doc: Word, _ wanted: Word) -> Bool { doc.folded != wanted.folded && doc.folded.count < 6 }
         if best.first < best.last, let first = pattern.first, doubtful(document[best.first], first) { best.first += 1 }
         if best.first < best.last, let last = pattern.last, doubtful(document[best.last], last) { best.last -= 1 }
@@ -136,7 +138,8 @@ extension CodingAnchor {
             return .success(widen(range, like: coding, in: scalars))
         case .tie(let places):
             let labels = places.compactMap { document.segmentNumbers(overlapping: $0).first }.map { "¶\($0)" }
-            return .failure(Reason(text: "the coded words fit equally well in several places (\(labels.joined(separator: ", "))); "
+            return .failure(Reason(text: "the coded words fit equally well in several places "
+                + "(\(labels.joined(separator: ", "))); "
                                    + "re-tag the right one"))
         case .none:
             return nil

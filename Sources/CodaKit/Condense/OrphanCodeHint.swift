@@ -19,7 +19,9 @@ enum OrphanCodeHint {
     static func nearestCodes(to orphan: String, codebook: Codebook, used: Set<String>) -> [Code] {
         let name = orphan.split(separator: "/").last.map(String.init) ?? orphan
         let parent = orphan.contains("/") ? orphan[..<orphan.lastIndex(of: "/")!].lowercased() : nil
-        let unusedSiblings = codebook.codes.filter { $0.parentPath?.lowercased() == parent && !used.contains($0.path.lowercased()) }
+        let unusedSiblings = codebook.codes.filter {
+            $0.parentPath?.lowercased() == parent && !used.contains($0.path.lowercased())
+        }
         let close = EditDistance.closest(to: name, in: codebook.codes.map(\.name), limit: 3)
             .flatMap { closeName in codebook.codes.filter { $0.name == closeName } }
         var seen = Set<String>()

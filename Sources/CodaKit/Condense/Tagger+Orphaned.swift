@@ -7,7 +7,8 @@ extension Tagger {
             let name = coding.code.split(separator: "/").last.map { $0.lowercased() } ?? ""
             return wanted.isEmpty || wanted.contains(coding.code.lowercased()) || wanted.contains(name)
         }
-        let removed: [Coding] = try CodingStore(root: project.root).update(coder: coder, document: document) { codings in
+        let store = CodingStore(root: project.root)
+        let removed: [Coding] = try store.update(coder: coder, document: document) { codings in
             var removed: [Coding] = []
             codings.removeAll { coding in
                 guard chosen(coding), case .unplaced = CodingAnchor.place(coding, in: document).status else {

@@ -44,7 +44,8 @@ public struct ChangeLog: Sendable {
                 continue
             }
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { CodingFile.unescape($0) }
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    .map { CodingFile.unescape($0) }
                 guard fields.count >= 6 else { continue }
                 all.append(Entry(time: fields[0], id: fields[1], coder: coder, action: fields[2],
                                  codes: ChangeLog.list(fields[3]), documents: ChangeLog.list(fields[4]),
@@ -70,12 +71,14 @@ public struct ChangeLog: Sendable {
                  after: [String: [UInt8]?]) -> [ProjectTransaction.Change] {
         var changes: [ProjectTransaction.Change] = []
         if !before.isEmpty {
-            var undo = "# Files as they were before change \(entry.id): path, state, fingerprint after the change, content\n"
+            var undo = "# Files as they were before change \(entry.id): path, state, fingerprint after the "
+                + "change, content\n"
             for path in before.keys.sorted() {
                 let old = before[path] ?? nil
                 let new = after[path] ?? nil
                 let content = old.map { CodingFile.escape(String(decoding: $0, as: UTF8.self)) } ?? ""
-                undo += [CodingFile.escape(path), old == nil ? "absent" : "present", ChangeLog.fingerprint(new), content]
+                let state = old == nil ? "absent" : "present"
+                undo += [CodingFile.escape(path), state, ChangeLog.fingerprint(new), content]
                     .joined(separator: "\t") + "\n"
             }
             changes.append(.init(path: undoPath(id: entry.id), bytes: Array(undo.utf8)))
@@ -145,6 +148,7 @@ extension ChangeLog {
 
     /// A codings file's path relative to the project.
     static func codingsPath(coder: String, document: String, rejected: Bool = false) -> String {
-        "\(CodingStore.folder)/\(coder.fileSafe())/\(rejected ? CodingStore.rejectedFolder + "/" : "")\(document.fileSafe()).tsv"
+        let folder = rejected ? "/" + CodingStore.rejectedFolder : ""
+        return "\(CodingStore.folder)/\(coder.fileSafe())\(folder)/\(document.fileSafe()).tsv"
     }
 }

@@ -9,8 +9,7 @@ enum ChangeLogReport {
 
     static func report(_ entries: [ChangeLog.Entry], filter: Filter) -> Report {
         let shown = entries.filter { matches($0, filter) }
-        var table = Table(columns: [Table.Column("Time"), Table.Column("Coder"), Table.Column("Action"), Table.Column("What"),
-                                    Table.Column("Documents"), Table.Column("ID")])
+        var table = Table(columns: ["Time", "Coder", "Action", "What", "Documents", "ID"].map { Table.Column($0) })
         for entry in shown {
             table.append([Cell(entry.time), Cell(entry.coder), Cell(entry.action), Cell(entry.summary),
                           Cell(entry.documents.joined(separator: ", ")), Cell(entry.id)])
@@ -24,7 +23,8 @@ enum ChangeLogReport {
 
     static func matches(_ entry: ChangeLog.Entry, _ filter: Filter) -> Bool {
         if let coder = filter.coder, entry.coder.lowercased() != coder.fileSafe().lowercased() { return false }
-        if let document = filter.document, !entry.documents.contains(where: { $0.lowercased() == document.lowercased() }) {
+        if let document = filter.document?.lowercased(),
+           !entry.documents.contains(where: { $0.lowercased() == document }) {
             return false
         }
         if !filter.codes.isEmpty {

@@ -26,7 +26,8 @@ enum ChangeUndo {
             var before: [String: [UInt8]?] = [:]
             var after: [String: [UInt8]?] = [:]
             for file in files {
-                let now = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).map { [UInt8]($0) }
+                let url = root.appendingPathComponent(file.path)
+                let now = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
                 if ChangeLog.fingerprint(now) != file.after { changedSince.append(file.path) }
                 before.updateValue(now, forKey: file.path)
                 after.updateValue(file.before, forKey: file.path)
@@ -34,7 +35,8 @@ enum ChangeUndo {
             guard changedSince.isEmpty else {
                 // Later changes by anyone that touched the same files (same-second changes of others included).
                 let later = entries.filter { other in
-                    other.id != last.id && other.time >= last.time && !undone.contains(other.id) && other.action != "undo"
+                    other.id != last.id && other.time >= last.time && !undone.contains(other.id)
+                        && other.action != "undo"
                         && ((try? log.undoFiles(id: other.id)) ?? []).contains { changedSince.contains($0.path) }
                 }
                 throw ChangeLogError.changedSince(entry: last, paths: changedSince, later: later)
@@ -61,7 +63,8 @@ public enum ChangeLogError: CodaError {
             return Diagnostic(.error, at: nil, "\(coder) has no change left to undo",
                               hint: "`coda log --coder \(coder)` lists your changes")
         case .noSavedFiles(let entry):
-            return Diagnostic(.error, at: nil, "change \(entry.id) (\(entry.action): \(entry.summary)) kept no copy of its files",
+            return Diagnostic(.error, at: nil, "change \(entry.id) (\(entry.action): \(entry.summary)) kept no "
+                + "copy of its files",
                               hint: "its file Changes/undo/\(entry.id).tsv is missing; restore it from git to undo")
         case let .changedSince(entry, paths, later):
             let others = later.map { "\($0.coder) \($0.action) (\($0.time))" }

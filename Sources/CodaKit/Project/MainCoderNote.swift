@@ -6,7 +6,8 @@ extension Project {
     var undeclaredMainCoderWarning: String? {
         guard !mainCoderIsDeclared, coders.count > 1, let main = mainCoder else { return nil }
         let count = humanCodings.filter { $0.coder == main }.count
-        return "no main coder is declared, so displays use \(main)'s codings (the most: \(count) of \(humanCodings.count)); "
+        return "no main coder is declared, so displays use \(main)'s codings (the most: \(count) of "
+            + "\(humanCodings.count)); "
             + "this changes if another coder codes more. Declare one with `coda config main-coder \(main)`, "
             + "or pass `--coder NAME` / `--coder all`"
     }

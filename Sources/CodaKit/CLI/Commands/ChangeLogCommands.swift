@@ -2,7 +2,8 @@ extension CommandSpec {
     static let log = CommandSpec(
         name: "log", summary: "list the recorded changes to codings and the codebook: who, when, what",
         discussion: "Every tag, untag, memo on a coding, accepted or rejected suggestion, codebook rename, merge, "
-            + "move and delete, and check --fix is recorded in Changes/ (one plain-text file per coder, so git merges them).",
+            + "move and delete, and check --fix is recorded in Changes/ (one plain-text file per coder, so git "
+                + "merges them).",
         options: [OptionSpec(name: "coder", valueName: "NAME", help: "only this coder's changes"),
                   OptionSpec(name: "code", valueName: "CODE", help: "only changes naming this code (or one below it)"),
                   OptionSpec(name: "document", valueName: "DOC", help: "only changes in this document")],

@@ -2,7 +2,8 @@ extension CommandSpec {
     static let codebookRename = CommandSpec(
         name: "codebook rename", summary: "rename a code; every coder's codings, memos and summaries follow",
         discussion: "Changes the code's heading in the Markdown codebook (nothing else in the file) and rewrites "
-            + "every coding, suggestion, memo and framework summary that names the code or a code below it, all at once.",
+            + "every coding, suggestion, memo and framework summary that names the code or a code below it, all "
+                + "at once.",
         arguments: [ArgumentSpec(name: "CODE", help: "the code to rename (name or path)"),
                     ArgumentSpec(name: "NEW",
                                  help: "its new name (a name, not a path; to move it use `codebook move`)")],

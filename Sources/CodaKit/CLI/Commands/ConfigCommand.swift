@@ -2,8 +2,8 @@ extension CommandSpec {
     static let config = CommandSpec(
         name: "config", summary: "show or change the project settings in Project.md (title, main coder)",
         discussion: "With no KEY, lists every setting. With KEY, prints its value; with KEY VALUE, sets it (only "
-            + "that line of Project.md changes). Settings: " + ProjectSettings.Key.allCases.map { "`\($0.rawValue)`, \($0.summary)" }
-                .joined(separator: "; ") + ".",
+            + "that line of Project.md changes). Settings: "
+            + ProjectSettings.Key.allCases.map { "`\($0.rawValue)`, \($0.summary)" }.joined(separator: "; ") + ".",
         arguments: [ArgumentSpec(name: "KEY", help: "title or main-coder", optional: true),
                     ArgumentSpec(name: "VALUE", help: "the new value", optional: true)],
         options: [OptionSpec(name: "unset", valueName: nil, help: "remove the setting")],
