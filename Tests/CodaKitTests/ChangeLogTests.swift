@@ -58,4 +58,14 @@ import Testing
         #expect(TestSupport.run(["untag", "R017", "1"], in: root, environment: Self.nurul).code != .success)
         #expect(ChangeLog(root: root).entries().count == 2)
     }
+
+    @Test func anImportIsRecordedButLeftToGitToUndo() throws {
+        let root = CodebookChangeTests.sampleCopy()
+        let file = TestSupport.temporaryFolder().appendingPathComponent("P09.txt")
+        try Data("Interviewer: Hello.\n\nPak Budi: Good morning.\n".utf8).write(to: file)
+        #expect(TestSupport.run(["import", file.path], in: root, environment: Self.nurul).code == .success)
+        let entries = ChangeLog(root: root).entries()
+        #expect(entries.map(\.action) == ["import"] && entries[0].documents == ["P09"])
+        #expect(TestSupport.run(["undo"], in: root, environment: Self.nurul).stderr.contains("no change left to undo"))
+    }
 }

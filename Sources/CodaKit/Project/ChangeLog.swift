@@ -152,3 +152,17 @@ extension ChangeLog {
         return "\(CodingStore.folder)/\(coder.fileSafe())\(folder)/\(document.fileSafe()).tsv"
     }
 }
+
+extension ChangeLog {
+    /// Records an import in the log. An import may replace files it cannot know beforehand, so it keeps no copy
+    /// for `coda undo`: the entry says what was written, and git holds the rest.
+    func record(import file: String, outcome: ImportOutcome, coder: String, time: String) throws {
+        let documents = outcome.written.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }
+            .map { ($0 as NSString).lastPathComponent }.map { ($0 as NSString).deletingPathExtension }
+        let entry = Entry(time: time, id: ChangeLog.newID(time: time), coder: coder.fileSafe(), action: "import",
+                          codes: [], documents: documents,
+                          summary: "imported \((file as NSString).lastPathComponent): "
+                            + outcome.summary.joined(separator: "; "))
+        try FileLock.withLock(CodingStore(root: root).lockURL) { try append(entry, before: [:], after: [:]) }
+    }
+}

@@ -1,8 +1,8 @@
 import Foundation
 
-/// `coda undo`: puts back the files of the calling coder's last change that is not undone yet, all at once (a
-/// rename's codebook and codings together), and records the undo. Refused when a later change touched the same
-/// files, so an undo never throws away work done since.
+/// `coda undo`: puts back the files of the calling coder's last change that is not undone yet (imports aside),
+/// all at once (a rename's codebook and codings together), and records the undo. Refused when a later change
+/// touched the same files, so an undo never throws away work done since.
 enum ChangeUndo {
     struct Outcome {
         var undone: ChangeLog.Entry
@@ -17,7 +17,8 @@ enum ChangeUndo {
             let entries = log.entries()
             let undone = Set(entries.map(\.undoes).filter { !$0.isEmpty })
             guard let index = entries.lastIndex(where: {
-                $0.coder.lowercased() == coder.fileSafe().lowercased() && $0.action != "undo" && !undone.contains($0.id)
+                $0.coder.lowercased() == coder.fileSafe().lowercased() && !["undo", "import"].contains($0.action)
+                    && !undone.contains($0.id)
             }) else { throw ChangeLogError.nothingToUndo(coder: coder) }
             let last = entries[index]
             let files = try log.undoFiles(id: last.id)
@@ -65,7 +66,9 @@ public enum ChangeLogError: CodaError {
         case .noSavedFiles(let entry):
             return Diagnostic(.error, at: nil, "change \(entry.id) (\(entry.action): \(entry.summary)) kept no "
                 + "copy of its files",
-                              hint: "its file Changes/undo/\(entry.id).tsv is missing; restore it from git to undo")
+                              hint: entry.action == "import"
+                                ? "an import keeps no copy; remove what it wrote, or restore the files from git"
+                                : "its file Changes/undo/\(entry.id).tsv is missing; restore it from git to undo")
         case let .changedSince(entry, paths, later):
             let others = later.map { "\($0.coder) \($0.action) (\($0.time))" }
             return Diagnostic(.error, at: nil,

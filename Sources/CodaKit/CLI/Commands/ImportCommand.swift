@@ -43,6 +43,8 @@ extension CommandSpec {
                 for line in outcome.summary { console.line("  " + line) }
                 for line in outcome.adjustments { console.line("  adjusted: " + line) }
                 for file in outcome.written { console.line("  wrote \(file)") }
+                let coder = try options.coder ?? invocation.coder()
+                try ChangeLog(root: root).record(import: path, outcome: outcome, coder: coder, time: invocation.now)
             } catch let error as any CodaError {
                 console.err(error.diagnostic.description + "\n")
                 failed += 1
