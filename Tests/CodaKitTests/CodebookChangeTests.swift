@@ -137,4 +137,17 @@ import Testing
         let nowhere = TestSupport.run(["codebook", "move", "Billing"], in: root)
         #expect(nowhere.stderr.contains("--under PARENT"))
     }
+
+    @Test func reviewNotesOnACodeAndItsCodingsFollowARename() throws {
+        let root = Self.sampleCopy()
+        let env = ["CODA_CODER": "amir"]
+        #expect(TestSupport.run(["note", "code", "Queues", "Overlaps with Order taking?"], in: root, environment: env).code == .success)
+        #expect(TestSupport.run(["note", "coding", "R017", "12", "JHT claims", "Third visit?"], in: root, environment: env)
+            .code == .success)
+        #expect(TestSupport.run(["codebook", "rename", "Problems", "Troubles"], in: root).code == .success)
+        let notes = try String(contentsOf: root.appendingPathComponent(NoteStore.path), encoding: .utf8)
+        #expect(notes.contains("· open · code Troubles/Queues\n"))
+        #expect(notes.contains("· open · coding R017 ¶12 Troubles/JHT claims\n"))
+        #expect(!notes.contains("Problems/"))
+    }
 }

@@ -36,6 +36,7 @@ extension CodebookRefactor {
         changes += try codingChanges(perCoder: &perCoder)
         changes += try memoChanges()
         changes += try summaryChanges()
+        changes += noteChanges()
         let codes = mapping.keys.compactMap { project.codebook.code(path: $0)?.path } + mapping.values.compactMap { $0 }
         return Plan(changes: changes, summary: summary, notes: notes, codingsPerCoder: perCoder,
                     codes: Array(Set(codes)).sorted())
@@ -136,6 +137,27 @@ extension CodebookRefactor {
         guard changed else { return [] }
         let joined = lines.joined(separator: "\n")
         return [ProjectTransaction.Change(path: FrameworkSummaries.path, bytes: Array(joined.utf8))]
+    }
+
+    /// Review notes on a changed code or on one of its codings (`## N3 · open · code Problems/Queues`) follow it.
+    private func noteChanges() -> [ProjectTransaction.Change] {
+        guard let text = existingText(NoteStore.path) else { return [] }
+        var lines = text.components(separatedBy: "\n")
+        var changed = false
+        for (index, line) in lines.enumerated() where line.hasPrefix("## ") {
+            var parts = line.components(separatedBy: " · ")
+            guard parts.count >= 3 else { continue }
+            let target = parts[2...].joined(separator: " · ")
+            var words = target.split(separator: " ", maxSplits: target.hasPrefix("coding ") ? 3 : 1).map(String.init)
+            guard ["code", "coding"].contains(words.first ?? ""), words.count == (words[0] == "code" ? 2 : 4),
+                  let mapped = newPath(for: words[words.count - 1]), let path = mapped else { continue }
+            words[words.count - 1] = path
+            parts = Array(parts[..<2]) + [words.joined(separator: " ")]
+            lines[index] = parts.joined(separator: " · ")
+            changed = true
+        }
+        guard changed else { return [] }
+        return [ProjectTransaction.Change(path: NoteStore.path, bytes: Array(lines.joined(separator: "\n").utf8))]
     }
 
     /// Paths (relative to `folder`, sorted) of the files under it ending with `suffix`, hidden ones left out.
