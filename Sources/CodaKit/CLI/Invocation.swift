@@ -58,8 +58,13 @@ final class Invocation: @unchecked Sendable {
         return try project()
     }
 
-    /// Writes a report to stdout in the chosen format.
+    /// Writes a report to stdout in the chosen format. Displays, drafts and exports drawn on an undeclared main
+    /// coder's codings say so on stderr.
     func emit(_ report: Report) {
+        if [.display, .conclude, .export].contains(command.group), option("coder") == nil,
+           let warning = loadedProject?.undeclaredMainCoderWarning {
+            console.errorLine("warning: " + warning)
+        }
         console.out(format.renderer(width: console.width).render(report))
     }
 }

@@ -17,6 +17,8 @@ public struct Code: Sendable, Hashable {
     public var survey: String?
     /// Codes whose presence argues against this one (for negative cases).
     public var opposes: [String] = []
+    /// Names or paths the code had before a rename by hand (`Formerly:`): codings that still name them stay with it.
+    public var formerly: [String] = []
     /// Free text under the heading: the code memo.
     public var memo: String = ""
     public var location: SourceLocation

@@ -62,6 +62,7 @@ public struct Codebook: Sendable {
             if matches.count == 1 { return matches[0] }
             if matches.count > 1 { throw .ambiguous(name: wanted, paths: matches.map(\.path)) }
         }
+        if let current = formerCode(for: wanted) { return current }
         // Suggest each close code once: by its name when that is unique, else by its path.
         let candidates = codes.map(\.name) + codes.filter { $0.depth > 1 }.map(\.path)
         var seen = Set<String>()

@@ -38,6 +38,7 @@ enum CodebookLint {
                 diagnostics.append(Diagnostic(.warning, at: code.location, "`\(code.name)` opposes `\(other)`, which is not a code"))
             }
         }
+        diagnostics += structure(codebook)
         if codebook.codes.isEmpty, !codebook.files.isEmpty {
             diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: codebook.files[0]), "the codebook has no codes",
                                           hint: "add a `## Code name` heading for each code"))

@@ -5,13 +5,14 @@ struct CodebookParser {
     var path: String
 
     enum FieldName: String, CaseIterable {
-        case definition, include, exclude, example, keywords, color, speakers, survey, opposes
+        case definition, include, exclude, example, keywords, color, speakers, survey, opposes, formerly
 
         static let spellings: [String: FieldName] = [
             "definition": .definition, "include": .include, "inclusion": .include, "inclusion criteria": .include,
             "exclude": .exclude, "exclusion": .exclude, "exclusion criteria": .exclude, "example": .example,
             "examples": .example, "keywords": .keywords, "keyword": .keywords, "color": .color, "colour": .color,
             "speakers": .speakers, "speaker": .speakers, "survey": .survey, "opposes": .opposes, "opposite": .opposes,
+            "formerly": .formerly, "former name": .formerly, "former names": .formerly,
         ]
     }
 
@@ -65,6 +66,11 @@ struct CodebookParser {
                 codes.append(Code(name: heading, pathComponents: stack, location: SourceLocation(file: path, line: lineNumber)))
                 continue
             }
+            if !inFence, let hashes = CodebookParser.headingWithoutSpace(line) {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: lineNumber),
+                                              "`\(line.prefix(40))` is not a heading: Markdown needs a space after the hashes",
+                                              hint: "write `\(hashes) \(line.dropFirst(hashes.count))`"))
+            }
             guard !codes.isEmpty else { continue }
             if line.isEmpty {
                 currentField = nil
@@ -98,6 +104,7 @@ struct CodebookParser {
         case .keywords: code.keywords += CodebookParser.splitList(value)
         case .speakers: code.speakers += CodebookParser.splitList(value)
         case .opposes: code.opposes += CodebookParser.splitList(value)
+        case .formerly: code.formerly += CodebookParser.splitList(value)
         case .survey: code.survey = join(code.survey ?? "")
         case .color:
             code.color = value
@@ -124,6 +131,15 @@ struct CodebookParser {
         while name.hasSuffix("#") { name.removeLast() }
         name = name.trimmingWhitespace()
         return name.isEmpty ? nil : (level, name)
+    }
+
+    /// `##Name`: hashes then a letter, which Markdown does not read as a heading; the hashes, or nil.
+    static func headingWithoutSpace(_ line: String) -> String? {
+        let hashes = line.prefix { $0 == "#" }
+        guard hashes.count >= 2, hashes.count <= 6, let next = line.dropFirst(hashes.count).first, next.isLetter else {
+            return nil
+        }
+        return String(hashes)
     }
 
     /// `Definition: …`, also written `- Definition: …` or `**Definition:** …`.

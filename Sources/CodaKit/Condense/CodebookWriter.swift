@@ -23,7 +23,7 @@ enum CodebookWriter {
     }
 
     /// A code's `Field: value` lines (Definition, Include, Exclude, one per Example, Keywords, Speakers, Survey,
-    /// Opposes, and Color when `color`), each on one line; empty fields are left out.
+    /// Opposes, Formerly, and Color when `color`), each on one line; empty fields are left out.
     static func fieldLines(_ code: Code, color: Bool) -> [String] {
         var lines: [String] = []
         func field(_ name: String, _ value: String) {
@@ -38,6 +38,7 @@ enum CodebookWriter {
         field("Speakers", listText(code.speakers))
         field("Survey", code.survey ?? "")
         field("Opposes", listText(code.opposes))
+        field("Formerly", listText(code.formerly))
         if color, let value = code.color { field("Color", value) }
         return lines
     }

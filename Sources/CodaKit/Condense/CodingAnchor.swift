@@ -23,7 +23,11 @@ enum CodingAnchor {
             coding.refreshSegments(in: document)
             return Placement(coding: coding, status: .inPlace)
         }
-        switch find(coding, in: document) {
+        var found = find(coding, in: document)
+        if case .failure(let reason) = found, !reason.ambiguous, let tolerant = findTolerantly(coding, in: document) {
+            found = tolerant
+        }
+        switch found {
         case .success(let range):
             coding.cover(range, in: document)
             return Placement(coding: coding, status: .moved)
@@ -32,7 +36,11 @@ enum CodingAnchor {
         }
     }
 
-    struct Reason: Error { var text: String }
+    struct Reason: Error {
+        var text: String
+        /// The words were found in several places: a tolerant search would only find the same tie.
+        var ambiguous = false
+    }
 
     private static func find(_ coding: Coding, in document: Transcript) -> Result<Range<Int>, Reason> {
         let (head, tail) = coding.excerptParts
@@ -42,7 +50,9 @@ enum CodingAnchor {
         if tail == nil {
             let hits = occurrences(of: head, in: text, limit: 2)
             if hits.count == 1 { return .success(hits[0]..<(hits[0] + head.unicodeScalars.count)) }
-            if hits.count > 1 { return .failure(Reason(text: "the coded words now occur more than once in the document")) }
+            if hits.count > 1 {
+                return .failure(Reason(text: "the coded words now occur more than once in the document", ambiguous: true))
+            }
         }
         // Look for the first and last words of the span, allowing the middle to have changed.
         let scalars = Array(head.unicodeScalars)

@@ -4,6 +4,7 @@ public enum CondenseError: CodaError {
     case phraseAmbiguous(phrase: String, count: Int)
     case emptySegment(document: String, number: Int)
     case nothingToUntag(document: String, segments: String, overlapping: [String])
+    case noOrphans(document: String, coder: String)
     case reservedCoder(String)
     case emptyCoder
     case unknownSuggestion(String)
@@ -25,6 +26,9 @@ public enum CondenseError: CodaError {
             let hint = overlapping.isEmpty ? "`coda retrieve --document \(document)` lists the codings"
                 : "codings that reach beyond ¶\(segments): " + overlapping.joined(separator: ", ") + "; untag them with their full segments"
             return Diagnostic(.error, at: nil, "no coding of yours lies within \(document) ¶\(segments)", hint: hint)
+        case let .noOrphans(document, coder):
+            return Diagnostic(.error, at: nil, "every coding of \(coder) in \(document) still finds its words",
+                              hint: "`coda check` lists the codings that lost their words, with their coder")
         case .reservedCoder(let name):
             return Diagnostic(.error, at: nil, "`\(name)` is reserved for autocoding suggestions", hint: "choose another coder name with `--coder`")
         case .emptyCoder:

@@ -116,13 +116,16 @@ public struct Tagger: Sendable {
     }
 
     /// Sets the memo of this coder's codings of `code` within the spans.
-    public func annotate(_ document: Transcript, spans: [Range<Int>], code: Code, memo: String, label: String) throws -> Int {
+    /// With `appendingOn` (a date), a memo already on a coding is kept and the new one added below it, dated and signed.
+    public func annotate(_ document: Transcript, spans: [Range<Int>], code: Code, memo: String, label: String,
+                         appendingOn date: String? = nil) throws -> Int {
         let store = CodingStore(root: project.root)
         let changed: Int = try store.update(coder: coder, document: document) { codings in
             var changed = 0
             for i in codings.indices where codings[i].code.lowercased() == code.path.lowercased()
                 && spans.contains(where: { $0.lowerBound <= codings[i].start && codings[i].end <= $0.upperBound }) {
-                codings[i].memo = memo
+                let old = codings[i].memo.trimmingWhitespace()
+                codings[i].memo = date == nil || old.isEmpty ? memo : old + "\n\n\(date!) · \(coder): " + memo
                 changed += 1
             }
             return changed

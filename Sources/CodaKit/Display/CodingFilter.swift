@@ -76,8 +76,10 @@ struct CodingFilter {
     var description: String {
         var parts: [String] = []
         if let coder {
-            parts.append(project.coders.count > 1 && coder == project.mainCoder
-                         ? "codings by \(coder), the main coder (`--coder NAME` for another, `--coder all` for everyone)"
+            let main = project.coders.count > 1 && coder == project.mainCoder
+            let why = project.mainCoderIsDeclared ? "the main coder set in Project.md"
+                : "who has the most codings, as no main coder is declared (`coda config main-coder NAME`)"
+            parts.append(main ? "codings by \(coder), \(why) (`--coder NAME` for another, `--coder all` for everyone)"
                          : "codings by \(coder)")
         } else {
             parts.append(project.coders.count > 1 ? "codings by all coders" : "all codings")

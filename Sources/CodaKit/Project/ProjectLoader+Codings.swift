@@ -64,10 +64,19 @@ extension ProjectLoader {
                 project.unplacedCodings.append((coding, reason))
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
                                               "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
-                                              hint: "tag the words again where they are now, then remove the old coding with `coda untag \(coding.document) \(coding.segmentLabel) '\(coding.code)' --coder '\(coding.coder)'` (or delete its line from \(codingPath(coding)))"))
+                                              hint: "tag the words again where they are now (`coda tag \(coding.document) SEGMENTS "
+                                                + "'\(coding.code)' --coder '\(coding.coder)'`, or with `--phrase`), then remove this one with "
+                                                + "`coda untag \(coding.document) --orphaned '\(coding.code)' --coder '\(coding.coder)'`"))
                 continue
             }
-            if project.codebook.code(path: coding.code) == nil { unknownCodes[coding.code, default: 0] += 1 }
+            if project.codebook.code(path: coding.code) == nil {
+                // A code renamed by hand keeps the codings of its `Formerly:` names.
+                if let current = project.codebook.formerCode(for: coding.code) {
+                    all[i].code = current.path
+                } else {
+                    unknownCodes[coding.code, default: 0] += 1
+                }
+            }
             if kept != i { all[kept] = all[i] }
             kept += 1
         }
@@ -86,11 +95,10 @@ extension ProjectLoader {
         }
         project.mainCoder = declared ?? CodingFilter.mainCoder(of: project.humanCodings)
         for (code, count) in unknownCodes.sorted(by: { $0.key < $1.key }) {
-            let suggestion = (try? project.codebook.resolve(code.split(separator: "/").last.map(String.init) ?? code))?.path
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),
                                           "\(count) coding\(plural(count)) use the code `\(code)`, which is not in the codebook",
-                                          hint: suggestion.map { "was it renamed to `\($0)`? Put it back in the codebook, or re-tag" }
-                                            ?? "add the code to the codebook, or remove these codings with `coda untag`"))
+                                          hint: OrphanCodeHint.hint(for: code, codebook: project.codebook,
+                                                                    used: Set(project.codings.map { $0.code.lowercased() }))))
         }
         for (document, count) in unknownDocuments.sorted(by: { $0.key < $1.key }) {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),

@@ -3,6 +3,7 @@ import Foundation
 extension Project {
     /// Reads every transcript, survey and codebook under `root`.
     public static func load(_ root: URL) -> Project {
+        ProjectTransaction.recoverIfNeeded(root: root.standardizedFileURL)
         var loader = ProjectLoader(root: root.standardizedFileURL)
         return loader.load()
     }
@@ -11,6 +12,7 @@ extension Project {
     /// Nil when the document is not found by its file name (the caller then loads everything, which also
     /// gives the "did you mean" suggestions). With ten thousand transcripts, `coda tag` stays quick.
     public static func load(_ root: URL, onlyDocument id: String) -> Project? {
+        ProjectTransaction.recoverIfNeeded(root: root.standardizedFileURL)
         var loader = ProjectLoader(root: root.standardizedFileURL)
         loader.onlyDocument = id
         let project = loader.load()

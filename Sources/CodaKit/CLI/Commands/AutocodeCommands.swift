@@ -67,7 +67,14 @@ extension CommandSpec {
         let project = try invocation.project()
         let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: true)
         let coder = try invocation.coder()
-        let accepted = try Suggestions.accept(chosen, project: project, coder: coder, time: invocation.now)
+        let documents = Array(Set(chosen.map(\.document))).sorted()
+        let paths = documents.flatMap {
+            [ChangeLog.codingsPath(coder: coder, document: $0), ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0)]
+        }
+        let accepted = try invocation.recording("accept", coder: coder, documents: documents, paths: paths) {
+            let n = try Suggestions.accept(chosen, project: project, coder: coder, time: invocation.now)
+            return (n, Array(Set(chosen.map(\.code))).sorted(), "accepted \(n) suggestion\(plural(n))")
+        }
         invocation.console.line("accepted \(accepted) suggestion\(plural(accepted)) as codings of \(coder)")
         return .success
     }
@@ -75,12 +82,21 @@ extension CommandSpec {
     static let suggestionsReject = CommandSpec(
         name: "suggestions reject", summary: "reject suggestions: autocode will not suggest them again",
         arguments: [ArgumentSpec(name: "ID", help: "suggestion ids as `coda suggestions` lists them", optional: true, variadic: true)],
-        options: suggestionsOptions + [OptionSpec(name: "all", valueName: nil, help: "every suggestion (narrow with --code, --document)")],
+        options: suggestionsOptions + [OptionSpec(name: "all", valueName: nil, help: "every suggestion (narrow with --code, --document)"),
+                                       .coder],
         group: .condense
     ) { invocation in
         let project = try invocation.project()
         let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: true)
-        let rejected = try Suggestions.reject(chosen, project: project)
+        let documents = Array(Set(chosen.map(\.document))).sorted()
+        let paths = documents.flatMap {
+            [ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0),
+             ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0, rejected: true)]
+        }
+        let rejected = try invocation.recording("reject", coder: try invocation.coder(), documents: documents, paths: paths) {
+            let n = try Suggestions.reject(chosen, project: project)
+            return (n, Array(Set(chosen.map(\.code))).sorted(), "rejected \(n) suggestion\(plural(n))")
+        }
         invocation.console.line("rejected \(rejected) suggestion\(plural(rejected))")
         return .success
     }

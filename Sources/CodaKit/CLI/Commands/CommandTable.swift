@@ -3,6 +3,7 @@ extension CommandSpec {
     static let all: [CommandSpec] = [
         .initProject, .status, .transcripts, .show, .check, .importFiles,
         .codebook, .codebookLint, .tag, .untag, .code, .autocode, .suggestions, .suggestionsAccept, .suggestionsReject,
+        .config, .codebookRename, .codebookMerge, .codebookMove, .codebookDelete, .log, .undo,
         .retrieve, .memo, .memos,
         .survey, .matrix, .summarize, .network, .chart, .compare,
         .conclude, .agree, .note, .notes, .review,

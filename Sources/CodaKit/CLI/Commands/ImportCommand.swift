@@ -49,6 +49,8 @@ extension CommandSpec {
             let url = resolvePath(path, from: console.currentDirectory)
             do {
                 let outcome = try importer.run(url, options: options)
+                let coder = try options.coder ?? invocation.coder()
+                try ChangeLog(root: root).record(import: path, outcome: outcome, coder: coder, time: invocation.now)
                 console.line("imported \(path):")
                 for line in outcome.summary { console.line("  " + line) }
                 for line in outcome.adjustments { console.line("  adjusted: " + line) }

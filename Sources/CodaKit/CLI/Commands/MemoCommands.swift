@@ -2,9 +2,10 @@ extension CommandSpec {
     static let memo = CommandSpec(
         name: "memo", summary: "write a memo on the project, a code, a document or a coding",
         discussion: "Memos are Markdown files under Memos/ (one per code or document), each memo dated and signed. "
-            + "A memo on a coding is stored with the coding.",
+            + "A memo on a coding is stored with the coding; a second one is added below the first, dated, unless --replace.",
         arguments: [ArgumentSpec(name: "TARGET", help: "project | code CODE | document DOC | coding DOC SEGMENTS CODE, then the text", variadic: true)],
-        options: [.coder],
+        options: [.coder, OptionSpec(name: "replace", valueName: nil,
+                                     help: "on a coding, replace its memo (by default a new memo is added below, dated)")],
         examples: ["coda memo project \"Participants over 50 never mention the video.\"", "coda memo code Queues \"Two meanings: waiting in line, and the queue-number app.\"",
                    "coda memo document R017 \"Interview cut short; he had to catch a bus.\"", "coda memo coding R017 12 'JHT claims' \"Third visit for the same claim.\""],
         group: .condense
@@ -14,8 +15,14 @@ extension CommandSpec {
         let date = Clock.minute(Clock.now(invocation.console.environment))
         switch try MemoRequest.parse(invocation.argumentList("TARGET"), project: project) {
         case let .coding(document, selection, code, spans, text):
-            let n = try Tagger(project: project, coder: author, time: invocation.now).annotate(document, spans: spans, code: code, memo: text, label: selection.compact)
-            invocation.console.line("memo written on \(n) coding\(plural(n)) of \(code.path) in \(document.id) ¶\(selection.compact)")
+            let n = try invocation.recording("memo", coder: author, documents: [document.id]) {
+                (try Tagger(project: project, coder: author, time: invocation.now)
+                    .annotate(document, spans: spans, code: code, memo: text, label: selection.compact,
+                              appendingOn: invocation.flag("replace") ? nil : date),
+                 [code.path], "memo on \(document.id) ¶\(selection.compact) \(code.path)")
+            }
+            let verb = invocation.flag("replace") ? "memo replaced on" : "memo added to"
+            invocation.console.line("\(verb) \(n) coding\(plural(n)) of \(code.path) in \(document.id) ¶\(selection.compact)")
         case let .memo(target, text):
             let path = try MemoStore(root: project.root).append(text, to: target, author: author, date: date)
             invocation.console.line("memo on \(target) saved in \(path)")

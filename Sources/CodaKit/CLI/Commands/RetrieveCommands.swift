@@ -57,7 +57,17 @@ extension CommandSpec {
             project.diagnostics = (project.diagnostics + found).sortedForDisplay()
         }
         if invocation.flag("fix"), !project.movedCodings.isEmpty {
-            let saved = try ProjectCheck.fix(project)
+            let moved = project.movedCodings
+            let paths = Set(moved.flatMap { coding in
+                [ChangeLog.codingsPath(coder: coding.coder, document: coding.document)]
+                    + (coding.coder == CodingStore.suggestionCoder
+                        ? [ChangeLog.codingsPath(coder: coding.coder, document: coding.document, rejected: true)] : [])
+            }).sorted()
+            let documents = Array(Set(moved.map(\.document))).sorted()
+            let saved = try invocation.recording("check --fix", coder: try invocation.coder(), documents: documents, paths: paths) {
+                let n = try ProjectCheck.fix(project)
+                return (n, Array(Set(moved.map(\.code))).sorted(), "saved the new positions of \(n) coding\(plural(n))")
+            }
             invocation.console.errorLine("saved the new positions of \(saved) coding\(plural(saved))")
             project = try invocation.reload()
         }

@@ -26,8 +26,12 @@ extension CommandSpec {
         let codes = try invocation.codes(invocation.argumentList("CODE"), in: project)
         if invocation.flag("all") && invocation.option("phrase") == nil { throw UsageError.conflicting("--all", "no --phrase") }
         let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
-        let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
-        let result = try tagger.tag(document, spans: spans, codes: codes, memo: invocation.option("memo"))
+        let coder = try invocation.coder()
+        let tagger = Tagger(project: project, coder: coder, time: invocation.now)
+        let result = try invocation.recording("tag", coder: coder, documents: [document.id]) {
+            (try tagger.tag(document, spans: spans, codes: codes, memo: invocation.option("memo")), codes.map(\.path),
+             "tagged \(document.id) ¶\(selection.compact) " + codes.map(\.path).joined(separator: ", "))
+        }
         let console = invocation.console
         for c in result.added {
             console.line("tagged \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder)): “\(String(document.text(in: c.range)).collapsingWhitespace().truncated(to: 60))”")
@@ -43,21 +47,47 @@ extension CommandSpec {
     static let untag = CommandSpec(
         name: "untag", summary: "remove your codings from segments of a document",
         discussion: "Removes the coder's codings that lie within the addressed segments (or exactly on --phrase), of the given codes "
-            + "or, with no CODE, of every code.",
+            + "or, with no CODE, of every code. With --orphaned, no segments: removes the codings whose words were edited "
+            + "away (tag the words again where they are now first, so nothing is lost).",
         arguments: [ArgumentSpec(name: "DOC", help: "the document id"),
-                    ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9"),
+                    ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9", optional: true),
                     ArgumentSpec(name: "CODE", help: "the codes to remove (default: all)", optional: true, variadic: true)],
         options: [OptionSpec(name: "phrase", valueName: "TEXT", help: "only codings on these words"),
-                  OptionSpec(name: "all", valueName: nil, help: "with --phrase, every occurrence"), .coder],
-        examples: ["coda untag P01 4 Queues", "coda untag P01 4-6"], group: .condense
+                  OptionSpec(name: "all", valueName: nil, help: "with --phrase, every occurrence"),
+                  OptionSpec(name: "orphaned", valueName: nil, help: "codings whose words `coda check` can no longer find"),
+                  .coder],
+        examples: ["coda untag P01 4 Queues", "coda untag P01 4-6", "coda untag R017 --orphaned Queues"], group: .condense
     ) { invocation in
         let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
+        if invocation.flag("orphaned") {
+            // No segments: every word after DOC names a code.
+            let codes = (invocation.argument("SEGMENTS").map { [$0] } ?? []) + invocation.argumentList("CODE")
+            let coder = try invocation.coder()
+            let removed = try invocation.recording("untag", coder: coder, documents: [document.id]) {
+                let removed = try Tagger(project: project, coder: coder, time: invocation.now).untagOrphaned(document, codes: codes)
+                return (removed, Array(Set(removed.map(\.code))).sorted(),
+                        "removed \(removed.count) coding\(plural(removed.count)) that lost their words from \(document.id)")
+            }
+            for c in removed {
+                invocation.console.line("removed \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder)), "
+                                        + "which was on “\(c.excerpt.truncated(to: 60))”")
+            }
+            return .success
+        }
+        guard invocation.argument("SEGMENTS") != nil else {
+            throw UsageError.missingArgument(name: "SEGMENTS", command: "untag")
+        }
         let codes = try invocation.argumentList("CODE").isEmpty ? [] : invocation.codes(invocation.argumentList("CODE"), in: project)
         let selection = try invocation.segments()
         let spans = try Tagger.spans(in: document, selection: selection, phrase: invocation.option("phrase"), all: invocation.flag("all"))
-        let tagger = Tagger(project: project, coder: try invocation.coder(), time: invocation.now)
-        let removed = try tagger.untag(document, spans: spans, codes: codes, label: selection.compact)
+        let coder = try invocation.coder()
+        let tagger = Tagger(project: project, coder: coder, time: invocation.now)
+        let removed = try invocation.recording("untag", coder: coder, documents: [document.id]) {
+            let removed = try tagger.untag(document, spans: spans, codes: codes, label: selection.compact)
+            return (removed, Array(Set(removed.map(\.code))).sorted(), "removed \(removed.count) coding\(plural(removed.count)) "
+                    + "from \(document.id) ¶\(selection.compact)")
+        }
         for c in removed { invocation.console.line("removed \(c.document) ¶\(c.segmentLabel) \(c.code) (\(c.coder))") }
         return .success
     }

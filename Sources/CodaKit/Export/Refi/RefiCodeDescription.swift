@@ -38,6 +38,7 @@ enum RefiCodeDescription {
             case .keywords: code.keywords += CodebookParser.splitList(value)
             case .speakers: code.speakers += CodebookParser.splitList(value)
             case .opposes: code.opposes += CodebookParser.splitList(value)
+            case .formerly: code.formerly += CodebookParser.splitList(value)
             case .survey: code.survey = join(code.survey ?? "", value)
             case .color: if code.color == nil, CodebookParser.isColor(value) { code.color = value.lowercased() }
             }

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The project's record of coding changes, in `Changes/`: one append-only file per coder (`Changes/nurul.tsv`), so
+/// two coders never edit the same file and git merges them cleanly. Each line is one change: when, its id, what
+/// kind, the codes and documents it touched, and what it did. Beside it, `Changes/undo/ID.tsv` keeps the files as
+/// they were before the change, so `coda undo` can put them back.
+public struct ChangeLog: Sendable {
+    public static let folder = "Changes"
+    static let undoFolder = "undo"
+    static let header = "# Coda change log, one change per line, tab-separated: time, id, action, codes, documents, "
+        + "what changed, undoes. Append-only; `coda log` shows it, `coda undo` reverts your last change."
+
+    /// One recorded change.
+    public struct Entry: Sendable, Equatable {
+        public var time: String
+        public var id: String
+        public var coder: String
+        /// tag, untag, accept, reject, rename, merge, move, delete, check --fix, import, memo, undo.
+        public var action: String
+        public var codes: [String]
+        public var documents: [String]
+        public var summary: String
+        /// For an undo, the id of the change it reverted.
+        public var undoes: String = ""
+    }
+
+    let root: URL
+
+    init(root: URL) { self.root = root }
+
+    var folderURL: URL { root.appendingPathComponent(Self.folder) }
+
+    func fileURL(coder: String) -> URL { folderURL.appendingPathComponent(coder.fileSafe() + ".tsv") }
+
+    func undoPath(id: String) -> String { "\(Self.folder)/\(Self.undoFolder)/\(id).tsv" }
+
+    /// Every entry of every coder, oldest first.
+    func entries() -> [Entry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
+        var all: [Entry] = []
+        for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") {
+            let coder = String(name.dropLast(4))
+            guard let data = FileManager.default.contents(atPath: folderURL.appendingPathComponent(name).path) else {
+                continue
+            }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    .map { CodingFile.unescape($0) }
+                guard fields.count >= 6 else { continue }
+                all.append(Entry(time: fields[0], id: fields[1], coder: coder, action: fields[2],
+                                 codes: ChangeLog.list(fields[3]), documents: ChangeLog.list(fields[4]),
+                                 summary: fields[5], undoes: fields.count > 6 ? fields[6] : ""))
+            }
+        }
+        // By time; changes in the same second keep the order of their coder's file, which only ever grows.
+        return all.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
+    static func list(_ field: String) -> [String] {
+        field.isEmpty ? [] : field.components(separatedBy: "; ")
+    }
+
+    /// Appends an entry to its coder's file, with the files as they were before it (path → bytes, nil: absent)
+    /// and as they are after. Callers hold the project lock.
+    func append(_ entry: Entry, before: [String: [UInt8]?], after: [String: [UInt8]?]) throws {
+        try ProjectTransaction(root: root).commit(changes(appending: entry, before: before, after: after))
+    }
+
+    /// The files that record `entry`: its coder's log with one more line, and the undo file when files changed.
+    func changes(appending entry: Entry, before: [String: [UInt8]?],
+                 after: [String: [UInt8]?]) -> [ProjectTransaction.Change] {
+        var changes: [ProjectTransaction.Change] = []
+        if !before.isEmpty {
+            var undo = "# Files as they were before change \(entry.id): path, state, fingerprint after the "
+                + "change, content\n"
+            for path in before.keys.sorted() {
+                let old = before[path] ?? nil
+                let new = after[path] ?? nil
+                let content = old.map { CodingFile.escape(String(decoding: $0, as: UTF8.self)) } ?? ""
+                let state = old == nil ? "absent" : "present"
+                undo += [CodingFile.escape(path), state, ChangeLog.fingerprint(new), content]
+                    .joined(separator: "\t") + "\n"
+            }
+            changes.append(.init(path: undoPath(id: entry.id), bytes: Array(undo.utf8)))
+        }
+        let url = fileURL(coder: entry.coder)
+        var text = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if text.isEmpty { text = Self.header + "\n" }
+        if !text.hasSuffix("\n") { text += "\n" }
+        let fields = [entry.time, entry.id, entry.action, entry.codes.joined(separator: "; "),
+                      entry.documents.joined(separator: "; "), entry.summary, entry.undoes]
+        text += fields.map(CodingFile.escape).joined(separator: "\t") + "\n"
+        changes.append(.init(path: "\(Self.folder)/\(url.lastPathComponent)", bytes: Array(text.utf8)))
+        return changes
+    }
+
+    /// A short hash of a file's bytes, or `-` for a file that does not exist.
+    static func fingerprint(_ bytes: [UInt8]?) -> String {
+        bytes.map { CodaKit.fingerprint(String(decoding: $0, as: UTF8.self)) + String($0.count) } ?? "-"
+    }
+
+    /// A new change id: the time, then a few random hex digits so two changes in one second differ.
+    static func newID(time: String) -> String {
+        let digits = time.filter(\.isNumber)
+        return "\(digits)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
+    }
+
+    /// The files a change saved for undo: path → (bytes before or nil, fingerprint expected now).
+    func undoFiles(id: String) throws -> [(path: String, before: [UInt8]?, after: String)] {
+        let path = undoPath(id: id)
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let text = try ProjectLoader.text(of: url, path: path)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4 else { return nil }
+            let content = fields[1] == "absent" ? nil : Array(CodingFile.unescape(fields[3]).utf8)
+            return (CodingFile.unescape(fields[0]), content, String(fields[2]))
+        }
+    }
+}
+
+extension ChangeLog {
+    /// Runs `body`, which changes the project files at `paths` (relative to the root), and records the change
+    /// when a file changed. `body` returns its result, and the entry's codes and summary. Changes made through
+    /// `CodingStore` take the project lock themselves, so the files are read just before and after.
+    static func record<T>(root: URL, coder: String, time: String, action: String, paths: [String], documents: [String],
+                          _ body: () throws -> (value: T, codes: [String], summary: String)) throws -> T {
+        func read(_ path: String) -> [UInt8]? {
+            FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { [UInt8]($0) }
+        }
+        var before: [String: [UInt8]?] = [:]
+        for path in paths { before.updateValue(read(path), forKey: path) }
+        let (value, codes, summary) = try body()
+        var after: [String: [UInt8]?] = [:]
+        for path in paths { after.updateValue(read(path), forKey: path) }
+        let changed = before.filter { after[$0.key] ?? nil != $0.value }
+        guard !changed.isEmpty else { return value }
+        var afterChanged: [String: [UInt8]?] = [:]
+        for path in changed.keys { afterChanged.updateValue(after[path] ?? nil, forKey: path) }
+        let entry = Entry(time: time, id: newID(time: time), coder: coder.fileSafe(), action: action, codes: codes,
+                          documents: documents, summary: summary)
+        try FileLock.withLock(CodingStore(root: root).lockURL) {
+            try ChangeLog(root: root).append(entry, before: changed, after: afterChanged)
+        }
+        return value
+    }
+
+    /// A codings file's path relative to the project.
+    static func codingsPath(coder: String, document: String, rejected: Bool = false) -> String {
+        let folder = rejected ? "/" + CodingStore.rejectedFolder : ""
+        return "\(CodingStore.folder)/\(coder.fileSafe())\(folder)/\(document.fileSafe()).tsv"
+    }
+}
+
+extension ChangeLog {
+    /// Records an import in the log. An import may replace files it cannot know beforehand, so it keeps no copy
+    /// for `coda undo`: the entry says what was written, and git holds the rest.
+    func record(import file: String, outcome: ImportOutcome, coder: String, time: String) throws {
+        let documents = outcome.written.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }
+            .map { ($0 as NSString).lastPathComponent }.map { ($0 as NSString).deletingPathExtension }
+        let entry = Entry(time: time, id: ChangeLog.newID(time: time), coder: coder.fileSafe(), action: "import",
+                          codes: [], documents: documents,
+                          summary: "imported \((file as NSString).lastPathComponent): "
+                            + outcome.summary.joined(separator: "; "))
+        try FileLock.withLock(CodingStore(root: root).lockURL) { try append(entry, before: [:], after: [:]) }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A change to several project files that happens whole or not at all, even when the process is killed:
+/// every new content is first staged in `.coda-journal/` with the old content beside it, then a manifest is
+/// written (the commit point), then the staged files are renamed into place one by one and the journal removed.
+/// A run that finds a manifest finishes the swap; a journal without a manifest is an unfinished staging and is
+/// dropped, leaving the old files untouched. Callers hold the project lock.
+struct ProjectTransaction {
+    /// One file's change: its path relative to the project, and its new bytes (nil removes the file).
+    struct Change: Equatable {
+        var path: String
+        var bytes: [UInt8]?
+    }
+
+    static let folder = ".coda-journal"
+    static let manifestName = "manifest"
+
+    let root: URL
+    var journalURL: URL { root.appendingPathComponent(Self.folder) }
+
+    /// Applies `changes` all-or-nothing, and returns each path's content before (nil when it did not exist).
+    @discardableResult
+    func commit(_ changes: [Change]) throws -> [String: [UInt8]?] {
+        try recover()
+        var before: [String: [UInt8]?] = [:]
+        guard !changes.isEmpty else { return before }
+        let fm = FileManager.default
+        try? fm.removeItem(at: journalURL)
+        var manifest = ""
+        for (index, change) in changes.enumerated() {
+            let current = fm.contents(atPath: root.appendingPathComponent(change.path).path).map { [UInt8]($0) }
+            before.updateValue(current, forKey: change.path)
+            if let bytes = change.bytes {
+                try AtomicFile.write(bytes, to: journalURL.appendingPathComponent("\(index).new"))
+            }
+            manifest += "\(index)\t\(change.bytes == nil ? "remove" : "replace")\t\(CodingFile.escape(change.path))\n"
+        }
+        try AtomicFile.write(manifest, to: journalURL.appendingPathComponent(Self.manifestName))
+        try finish()
+        return before
+    }
+
+    /// Completes a committed change left by a killed run, or drops an unfinished staging.
+    func recover() throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: journalURL.path) else { return }
+        if fm.fileExists(atPath: journalURL.appendingPathComponent(Self.manifestName).path) {
+            try finish()
+        } else {
+            try? fm.removeItem(at: journalURL)
+        }
+    }
+
+    /// Runs `recover` under the project lock when a journal is left over; cheap when there is none.
+    static func recoverIfNeeded(root: URL) {
+        let transaction = ProjectTransaction(root: root)
+        guard FileManager.default.fileExists(atPath: transaction.journalURL.path) else { return }
+        try? FileLock.withLock(CodingStore(root: root).lockURL) { try transaction.recover() }
+    }
+
+    /// Moves every staged file into place (those already moved are done), then removes the journal.
+    private func finish() throws {
+        let fm = FileManager.default
+        let manifestURL = journalURL.appendingPathComponent(Self.manifestName)
+        let text = String(decoding: try AtomicFile.readBytes(manifestURL), as: UTF8.self)
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 2).map(String.init)
+            guard fields.count == 3 else { continue }
+            let target = root.appendingPathComponent(CodingFile.unescape(Substring(fields[2])))
+            if fields[1] == "remove" {
+                try? fm.removeItem(at: target)
+                removeEmptyFolders(from: target.deletingLastPathComponent())
+                continue
+            }
+            let staged = journalURL.appendingPathComponent("\(fields[0]).new")
+            guard fm.fileExists(atPath: staged.path) else { continue }
+            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(staged.path, target.path) != 0 {
+                throw FileWriteError.cannotWrite(path: target.path, reason: String(cString: strerror(errno)))
+            }
+        }
+        // The manifest goes first: once it is gone, what is left of the journal is only leftovers.
+        try? fm.removeItem(at: manifestURL)
+        try? fm.removeItem(at: journalURL)
+    }
+
+    /// Removes folders left empty by removed files, up to the project root.
+    private func removeEmptyFolders(from folder: URL) {
+        var folder = folder.standardizedFileURL
+        let top = root.standardizedFileURL.path
+        while folder.path.hasPrefix(top + "/"),
+              (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+}
