@@ -357,7 +357,7 @@ import Testing
         let wrongProject = Self.pseudonymise(other, "--reverse", "--key", keyURL.path)
         #expect(wrongProject.code == .problemsFound)
         #expect(wrongProject.stderr == """
-            error: the key \(keyURL.path) does not match this project: 10 files differ from what the key recorded \
+            error: the key \(keyURL.path) does not match this project: 17 files differ from what the key recorded \
             (Transcripts/P1.md, Transcripts/staff.csv, Codings/alice/P1.tsv, Codings/alice/staff_Q1.tsv, \
             Codings/bob/P1.tsv, …)
               hint: use the key written when this project was pseudonymised; if you edited these files since, \

@@ -10,8 +10,11 @@ enum IdentifierScan {
         for path in Pseudonymiser.files(in: root) {
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
                   let text = TextLines([UInt8](data)) else { continue }
+            // The change log's fields are escaped (a tab as `\t`): names are looked for in the text they stand for.
+            let escaped = path.hasPrefix(ChangeLog.folder + "/")
             for (number, line) in text.lines.enumerated() {
-                for match in matcher.matches(in: Array(line.content.unicodeScalars)) {
+                let content = escaped ? CodingFile.unescape(Substring(line.content)) : line.content
+                for match in matcher.matches(in: Array(content.unicodeScalars)) {
                     let entry = key.entries[match.entry]
                     let place = SourceLocation(file: path, line: number + 1, column: match.range.lowerBound + 1)
                     let what = entry.kind == .person ? "name" : entry.kind.rawValue

@@ -46,6 +46,7 @@ struct PseudonymPlan {
             let old = [UInt8](bytes)
             var lines = text
             let changed = path.hasPrefix(CodingStore.folder + "/") ? rewriteCodings(&lines, path: path)
+                : path.hasPrefix(ChangeLog.folder + "/") ? rewriteEscapedFields(&lines, path: path)
                 : rewriteText(&lines, path: path)
             guard !changed.isEmpty else { continue }
             let new = lines.bytes
@@ -122,6 +123,23 @@ struct PseudonymPlan {
             let fields = [coding.document, coding.segmentLabel, String(coding.start), String(coding.end), coding.code,
                           coding.coder, coding.time, coding.fingerprint, coding.excerpt, coding.memo]
             let new = fields.map(CodingFile.escape).joined(separator: "\t")
+            changed.append(.init(number: number, old: line.content, new: new))
+            text.lines[number].content = new
+        }
+        return changed
+    }
+
+    /// The change log and its undo copies: tab-separated lines whose fields are escaped (a copied file's text
+    /// is one field), so each field is rewritten as the text it stands for.
+    private mutating func rewriteEscapedFields(_ text: inout TextLines,
+                                               path: String) -> [PseudonymKey.FilePatch.Line] {
+        var changed: [PseudonymKey.FilePatch.Line] = []
+        for (number, line) in text.lines.enumerated() where !line.content.hasPrefix("#") && !line.content.isEmpty {
+            let fields = line.content.split(separator: "\t", omittingEmptySubsequences: false).map { field in
+                CodingFile.escape(TextRewrite(CodingFile.unescape(field), matcher: matcher, unsure: unsure).text)
+            }
+            let new = fields.joined(separator: "\t")
+            guard new != line.content else { continue }
             changed.append(.init(number: number, old: line.content, new: new))
             text.lines[number].content = new
         }

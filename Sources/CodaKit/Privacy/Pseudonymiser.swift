@@ -40,6 +40,7 @@ struct Pseudonymiser {
             (Project.codebooksFolder, ["md", "markdown", "txt"]),
             (CodingStore.folder, ["tsv"]),
             (MemoStore.folder, nil),
+            (ChangeLog.folder, ["tsv"]),
         ]
         return wanted.flatMap { folder, extensions in
             DirectoryWalker.files(under: root.appendingPathComponent(folder))
@@ -86,7 +87,8 @@ struct Pseudonymiser {
                       unsure: TextRewrite.Unsure) throws -> Outcome {
         let files = Pseudonymiser.files(in: root)
         let texts = files.compactMap { path -> (path: String, text: String)? in
-            guard !path.hasPrefix(CodingStore.folder + "/"),
+            // Codings and the change log only repeat the project's own text: names are found in the text itself.
+            guard !path.hasPrefix(CodingStore.folder + "/"), !path.hasPrefix(ChangeLog.folder + "/"),
                   let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
                 return nil
             }
