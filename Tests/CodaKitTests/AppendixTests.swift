@@ -23,7 +23,7 @@ import Testing
         let first = try files(a), second = try files(b)
         #expect(first == second)
         let ext = format == .txt ? "txt" : format.rawValue
-        for part in ["01-methods", "02-codebook", "04-survey", "06-matrices", "07-conclusions", "08-agreement"] {
+        for part in ["01-methods", "02-codebook", "04-survey", "06-matrices", "07-memos", "08-conclusions", "09-agreement"] {
             #expect(first["\(part).\(ext)"] != nil, "\(part)")
         }
         for document in project.documentIDs { #expect(first["03-transcripts/\(document.fileSafe()).\(ext)"] != nil) }
@@ -85,15 +85,18 @@ import Testing
         let folder = TestSupport.temporaryFolder()
         #expect(TestSupport.run(["export", "appendix", folder.path, "--coder", "coder-a"], in: root).code == .success)
         let project = Project.load(root)
-        let csv = try String(contentsOf: folder.appendingPathComponent("06-case-code.csv"), encoding: .utf8)
+        // The CSV files take the number of the matrices part, which depends on the survey parts before it.
+        let matricesName = try files(folder).keys.first { $0.hasSuffix("-matrices.md") } ?? ""
+        let number = String(matricesName.prefix(3))
+        let csv = try String(contentsOf: folder.appendingPathComponent(number + "case-code.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 1 + project.transcripts.count)  // the header and every interviewee (no survey answer is coded)
         // Every count in the CSV adds up to coder-a's codings.
         let total = lines.dropFirst().reduce(0) { sum, line in sum + line.split(separator: ",").dropFirst().compactMap { Int($0) }.reduce(0, +) }
         #expect(total == project.humanCodings.filter { $0.coder == "coder-a" }.count)
-        let matrices = try String(contentsOf: folder.appendingPathComponent("06-matrices.md"), encoding: .utf8)
-        #expect(matrices.contains("06-case-code.csv"))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("06-framework.csv").path))
+        let matrices = try String(contentsOf: folder.appendingPathComponent(matricesName), encoding: .utf8)
+        #expect(matrices.contains(number + "case-code.csv"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(number + "framework.csv").path))
     }
 
     @Test func itOverwritesOnlyItsOwnFiles() throws {
