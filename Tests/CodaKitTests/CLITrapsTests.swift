@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import CodaKit
+
+/// The traps a new user met on the command line, each closed.
+@Suite struct CLITrapsTests {
+    @Test func statusExitsWith1WhenItListsAnError() throws {
+        let hostile = TestSupport.fixture("hostile")
+        let listed = TestSupport.run(["status"], in: hostile)
+        #expect(listed.stdout.contains(": error:"))
+        #expect(listed.code == .problemsFound)
+        let folder = TestSupport.temporaryFolder()
+        _ = TestSupport.run(["init", "clean"], in: folder)
+        let clean = TestSupport.run(["status"], in: folder.appendingPathComponent("clean"))
+        #expect(!clean.stdout.contains(": error:"))
+        #expect(clean.code == .success)
+    }
+
+    @Test func initInsideAProjectRefusesAndNamesIt() throws {
+        let folder = TestSupport.temporaryFolder()
+        #expect(TestSupport.run(["init", "outer"], in: folder).code == .success)
+        let outer = folder.appendingPathComponent("outer").standardizedFileURL
+        let inner = outer.appendingPathComponent("Transcripts/nested")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        let refused = TestSupport.run(["init"], in: inner)
+        #expect(refused.code == .problemsFound)
+        #expect(refused.stderr.contains("is inside the Coda project \(outer.path)"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(!FileManager.default.fileExists(atPath: inner.appendingPathComponent("Codebooks").path))
+        let forced = TestSupport.run(["init", "--force"], in: inner)
+        #expect(forced.code == .success)
+        #expect(FileManager.default.fileExists(atPath: inner.appendingPathComponent("Codebooks/codebook.md").path))
+    }
+
+    @Test func aMemoWithoutTextSaysTheTextIsMissing() throws {
+        let root = CondenseFixture.make()
+        let run = TestSupport.run(["memo", "code", "Queues"], in: root, environment: ["CODA_CODER": "alice"])
+        #expect(run.code == .usage)
+        #expect(run.stderr.contains("needs the memo's text after `code Queues`"))
+        let document = TestSupport.run(["memo", "document", "P01"], in: root, environment: ["CODA_CODER": "alice"])
+        #expect(document.stderr.contains("needs the memo's text after `document P01`"))
+    }
+
+    @Test func memoTextMayStartWithDashes() throws {
+        let root = CondenseFixture.make()
+        let run = TestSupport.run(["memo", "code", "Queues", "--not an option: a dash starts this memo"], in: root,
+                                  environment: ["CODA_CODER": "alice"])
+        #expect(run.code == .success, "\(run.stderr)")
+        #expect(Project.load(root).memos.map(\.text) == ["--not an option: a dash starts this memo"])
+        #expect(Token.split(["--coder", "--two words", "--x=a b"]) == [.option(name: "coder", value: nil),
+                                                                        .argument("--two words"), .option(name: "x", value: "a b")])
+    }
+
+    @Test func agreeWithoutCodersListsThem() throws {
+        let study = MatrixTests.study()
+        let codings = Project.load(study).humanCodings
+        let alice = codings.filter { $0.coder == "alice" }.count, bob = codings.filter { $0.coder == "bob" }.count
+        #expect(alice > 0 && bob > 0)
+        let none = TestSupport.run(["agree"], in: study)
+        #expect(none.code == .usage)
+        #expect(none.stderr.contains("the coders in this project: alice (\(alice) codings), bob (\(bob) codings)"))
+        #expect(none.stderr.contains("e.g. `coda agree alice bob`"))
+        let one = TestSupport.run(["agree", "bob"], in: study)
+        #expect(one.stderr.contains("needs a second coder"))
+        #expect(one.stderr.contains("e.g. `coda agree bob alice`"))
+        let empty = TestSupport.run(["agree"], in: CondenseFixture.make())
+        #expect(empty.stderr.contains("this project has no codings yet"))
+    }
+}
