@@ -66,4 +66,33 @@ import Testing
         let empty = TestSupport.run(["agree"], in: CondenseFixture.make())
         #expect(empty.stderr.contains("this project has no codings yet"))
     }
+
+    @Test func surveyNamesAnUnreadableSurveyBesideAReadableOne() throws {
+        let root = CondenseFixture.make(extra: ["Transcripts/broken.csv": "id,Q1. Age?\nR1,\"30\nR2,40\n"])
+        let run = TestSupport.run(["survey"], in: root)
+        #expect(run.stdout.contains("Knew the app?"))  // the readable survey is still shown
+        #expect(run.stderr.contains("Transcripts/broken.csv"))
+        #expect(run.stderr.contains("could not be read"))
+        #expect(run.code == .problemsFound)
+        #expect(TestSupport.run(["survey"], in: CondenseFixture.make()).code == .success)
+    }
+
+    @Test func reimportingOverAnIDAsksForReplace() throws {
+        let root = CondenseFixture.make()
+        let file = TestSupport.temporaryFolder().appendingPathComponent("p09.txt")
+        try Data("Interviewer: How did you hear of it?\nBu Ani: From a friend.\n".utf8).write(to: file)
+        #expect(TestSupport.run(["import", file.path], in: root).code == .success)
+        try Data("Interviewer: How did you hear of it?\nBu Ani: From a friend, and the banner.\n".utf8).write(to: file)
+        let again = TestSupport.run(["import", file.path], in: root)
+        #expect(again.code == .problemsFound)
+        #expect(again.stderr.contains("--replace"))
+        #expect(!again.stderr.contains("remove"))
+        #expect(Project.load(root).transcripts.first { $0.id == "p09" }?.text.contains("banner") == false)
+        let replaced = TestSupport.run(["import", file.path, "--replace"], in: root)
+        #expect(replaced.code == .success, "\(replaced.stderr)")
+        #expect(Project.load(root).transcripts.first { $0.id == "p09" }?.text.contains("and the banner") == true)
+        // `--replace` never imports over a document that is not an imported transcript of that id.
+        let survey = TestSupport.run(["import", file.path, "--id", "survey", "--replace"], in: root)
+        #expect(survey.code == .problemsFound)
+    }
 }

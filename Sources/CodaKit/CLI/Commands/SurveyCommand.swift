@@ -14,6 +14,11 @@ extension CommandSpec {
         let project = try invocation.project()
         let mode = invocation.option("percent").flatMap(SurveyCrossTab.Percentages.init(rawValue:)) ?? .column
         invocation.emit(try SurveyReport.report(project, question: invocation.argument("QUESTION"), by: invocation.option("by"), percentages: mode))
-        return .success
+        // A survey file that could not be read is named, never skipped in silence: the tables above lack it.
+        let broken = project.unreadable.keys.sorted().filter { [".csv", ".tsv"].contains(where: $0.lowercased().hasSuffix) }
+        for path in broken {
+            invocation.console.errorLine(ProjectError.unreadableSurvey(path: path, problem: project.unreadable[path]).description)
+        }
+        return broken.isEmpty ? .success : .problemsFound
     }
 }

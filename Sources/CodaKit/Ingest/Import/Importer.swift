@@ -12,6 +12,8 @@ public struct ImportOptions: Sendable {
     public var encoding: String?
     /// Who the imported codings belong to when the file does not say.
     public var coder: String?
+    /// Import over a transcript of the same id (`--replace`); its codings stay in Codings/.
+    public var replace = false
 
     public init() {}
 }
@@ -55,7 +57,8 @@ public enum ImportError: CodaError {
             return Diagnostic(.error, at: SourceLocation(file: file), reason, hint: hint)
         case .exists(let path):
             return Diagnostic(.error, at: SourceLocation(file: path), "a file of that name is already in the project; nothing was imported",
-                              hint: "choose another id with `--id`, or remove the old file first")
+                              hint: "choose another id with `--id`, or pass `--replace` to import over it (its codings are kept; "
+                                + "`coda check` shows any that no longer fit the new text)")
         case .unknownEncoding(let name):
             return Diagnostic(.error, at: nil, "`\(name)` is not an encoding Coda reads", hint: "use utf-8, utf-16 or windows-1252")
         case let .malformed(file, line, reason, hint):
