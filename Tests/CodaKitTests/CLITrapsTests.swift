@@ -95,4 +95,27 @@ import Testing
         let survey = TestSupport.run(["import", file.path, "--id", "survey", "--replace"], in: root)
         #expect(survey.code == .problemsFound)
     }
+
+    @Test(arguments: [["matrix", "checklist"], ["matrix", "attribute", "--by", "role"], ["matrix", "code-coder"],
+                      ["matrix", "cooccurrence"], ["codebook"], ["agree", "nurul", "amir"]])
+    func delimitedExportsGiveTheTreeLevelInsteadOfIndenting(command: [String]) throws {
+        for format in ["csv", "tsv"] {
+            let run = TestSupport.run(command + ["--format", format], in: TestSupport.packageRoot)
+            #expect(run.code == .success)
+            // Read back as a spreadsheet would (the agreement report stacks tables: each is read on its own).
+            // TSV fields hold no tab, so a line splits at its tabs.
+            for table in run.stdout.components(separatedBy: "\n\n") {
+                let rows = format == "tsv" ? table.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+                    : try CSVReader(path: format).read(table).records.map(\.fields)
+                for fields in rows {
+                    #expect(!fields.contains { $0.hasPrefix(" ") }, "\(command) \(format): \(fields)")
+                }
+            }
+        }
+        let checklist = TestSupport.run(["matrix", "checklist", "--format", "csv"], in: TestSupport.packageRoot).stdout
+        let lines = checklist.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Code,Level,") == true)
+        #expect(lines.contains { $0.hasPrefix("Flower of Service,1,") })
+        #expect(lines.contains { $0.hasPrefix("Information,2,") })
+    }
 }
