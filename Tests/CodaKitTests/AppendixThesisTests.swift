@@ -122,4 +122,25 @@ import Testing
                 == "No memo names a rival explanation.")
         #expect(AppendixVoice.thesis("3 errors. See the log; run `coda check` to list them.") == "3 errors. See the log.")
     }
+
+    @Test func theSingleFileHoldsEverySectionWithContentsAndNothingExternal() throws {
+        let files = try write(TestSupport.packageRoot, ["--single-file"])
+        #expect(Set(files.keys) == ["appendix.html"])
+        let html = files["appendix.html"] ?? ""
+        let project = Project.load(TestSupport.packageRoot)
+        // The table of contents links to a part heading for every section and every document.
+        let links = html.components(separatedBy: "<li><a href=\"#").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
+        #expect(links.count == AppendixSection.standard.count - 1 + 1 + project.documentIDs.count)  // surveys: two parts
+        for link in links { #expect(html.contains("<h2 id=\"\(link)\">"), "\(link)") }
+        for document in project.documentsInOrder { #expect(html.contains(">\(document.appendixTitle)</h2>")) }
+        #expect(html.contains("@media print"))
+        #expect(html.contains("<title>\(Escape.html(project.settings.title ?? ""))</title>"))
+        // Self-contained: nothing fetched from elsewhere.
+        for external in ["src=\"http", "href=\"http", "<script", "<link", "@import", "url("] {
+            #expect(!html.contains(external), "\(external)")
+        }
+        let wrong = TestSupport.run(["export", "appendix", TestSupport.temporaryFolder().path, "--single-file", "--format", "md"],
+                                    in: TestSupport.packageRoot)
+        #expect(wrong.code == .usage)
+    }
 }

@@ -298,11 +298,8 @@ public struct Appendix {
         }
         for part in before { try write(part) }
         // Transcripts: grouped codings once, then rendered on every core, a chunk at a time.
-        let filter = try CodingFilter(project: project, coder: coder, conditions: [])
-        let chosen = project.humanCodings.filter { c in filter.coder.map { c.coder.lowercased() == $0.lowercased() } ?? true }
-        let byDocument = Dictionary(grouping: chosen, by: \.document)
+        let (byDocument, chosenCoder) = try codingsByDocument()
         let project = self.project
-        let chosenCoder = filter.coder
         for start in stride(from: 0, to: transcripts.count, by: 200) {
             let chunk = Array(transcripts[start..<min(transcripts.count, start + 200)])
             progress("transcripts \(start + 1)-\(start + chunk.count) of \(transcripts.count)")

@@ -10,10 +10,12 @@ extension CommandSpec {
         arguments: [ArgumentSpec(name: "DIR", help: "the folder (default: Appendix/ in the project)", optional: true)],
         options: [OptionSpec(name: "format", valueName: "FORMAT", help: "md (default), html, tex or txt; each format keeps its own files", choices: Appendix.Format.allCases.map(\.rawValue)),
                   OptionSpec(name: "coder", valueName: "NAME", help: "whose codings (default: the main coder; `all` for everyone)"),
+                  OptionSpec(name: "single-file", valueName: nil,
+                             help: "one HTML page, appendix.html, with a table of contents and print styles"),
                   OptionSpec(name: "sections", valueName: "LIST",
                              help: "the parts, in order, separated by commas: "
                                 + AppendixSection.allCases.map(\.rawValue).joined(separator: ", "))],
-        examples: ["coda export appendix", "coda export appendix thesis/appendix --format tex", "coda export appendix --format html",
+        examples: ["coda export appendix", "coda export appendix thesis/appendix --format tex", "coda export appendix --format html", "coda export appendix --format html --single-file",
                    "coda export appendix --sections methods,codebook,matrices,memos"],
         group: .export
     ) { invocation in
@@ -24,6 +26,12 @@ extension CommandSpec {
             ?? project.root.appendingPathComponent("Appendix")
         let sections = try invocation.option("sections").map(AppendixSection.parse) ?? AppendixSection.standard
         let appendix = Appendix(project: project, coder: invocation.option("coder"), sections: sections)
+        if invocation.flag("single-file") {
+            guard format == .html || invocation.option("format") == nil else { throw UsageError.conflicting("--single-file", "--format \(format.rawValue)") }
+            let files = try appendix.writeSingleHTML(to: folder, displayName: name) { invocation.console.progress("appendix: \($0)") }
+            invocation.console.line("wrote \(name)/\(files[0]): the whole appendix in one page, to email or print")
+            return .success
+        }
         let files = try appendix.write(to: folder, format: format, displayName: name) { invocation.console.progress("appendix: \($0)") }
         invocation.console.line("wrote \(files.count) files to \(name)/ (\(format.rawValue)); start with \(name)/\(files[0])")
         return .success
