@@ -8,7 +8,7 @@ extension Appendix {
     static let singleFilePrintStyle = """
     nav ul{columns:2;font-size:.92rem}body>h2{margin-top:3rem;border-top:1px solid #ddd;padding-top:1rem}
     @media print{body{max-width:none;margin:0}body>h2{break-before:page;border-top:none}nav{break-after:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
-    @media (max-width:40rem){body{margin:1rem auto}nav ul{columns:1}table{font-size:.8rem}}
+    @media (max-width:40rem){body{margin:1rem auto}nav ul{columns:1}table{font-size:.8rem;display:block;overflow-x:auto;max-width:100%}td:first-child{white-space:normal}}
     """
 
     /// Every part of the appendix in one HTML page with a table of contents, for emailing to a supervisor:

@@ -24,22 +24,8 @@ enum AppendixMemos {
             }
         }
         if !studyMemos.isEmpty { report.blocks += [.heading("On the study", level: 1)] + blocks(studyMemos) }
-        let codePaths = project.codebook.codes.map(\.path)
-        let known = Set(codePaths.map { $0.lowercased() })
-        let orderedCodes = codePaths + byCode.keys.filter { !known.contains($0) }.sorted()
-        if !byCode.isEmpty { report.add(.heading("On codes", level: 1)) }
-        for path in orderedCodes {
-            guard let memos = byCode[path.lowercased()] else { continue }
-            report.blocks += [.heading(path, level: 2)] + blocks(memos)
-        }
-        let documentIDs = project.documentsInOrder.map(\.id)
-        let knownDocuments = Set(documentIDs.map { $0.lowercased() })
-        let orderedDocuments = documentIDs + byDocument.keys.filter { !knownDocuments.contains($0) }.sorted()
-        if !byDocument.isEmpty { report.add(.heading("On documents", level: 1)) }
-        for id in orderedDocuments {
-            guard let memos = byDocument[id.lowercased()] else { continue }
-            report.blocks += [.heading(id, level: 2)] + blocks(memos)
-        }
+        report.blocks += grouped(byCode, order: project.codebook.codes.map(\.path), heading: "On codes")
+        report.blocks += grouped(byDocument, order: project.documentsInOrder.map(\.id), heading: "On documents")
         if !onCodings.isEmpty {
             var table = Table(columns: [Table.Column("Coding"), Table.Column("Author"), Table.Column("Memo")])
             for coding in onCodings {
@@ -49,6 +35,18 @@ enum AppendixMemos {
             report.blocks += [.heading("On single codings", level: 1), .table(table)]
         }
         return report
+    }
+
+    /// The memos on each target under its own heading, in `order` (targets it does not name come last, sorted).
+    static func grouped(_ memos: [String: [Memo]], order: [String], heading: String) -> [Block] {
+        guard !memos.isEmpty else { return [] }
+        let known = Set(order.map { $0.lowercased() })
+        var blocks: [Block] = [.heading(heading, level: 1)]
+        for target in order + memos.keys.filter({ !known.contains($0) }).sorted() {
+            guard let onTarget = memos[target.lowercased()] else { continue }
+            blocks += [.heading(target, level: 2)] + self.blocks(onTarget)
+        }
+        return blocks
     }
 
     /// Each memo as a byline and its paragraphs, oldest first.
