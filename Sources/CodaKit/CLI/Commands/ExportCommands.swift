@@ -10,6 +10,9 @@ extension CommandSpec {
         arguments: [ArgumentSpec(name: "DIR", help: "the folder (default: Appendix/ in the project)", optional: true)],
         options: [OptionSpec(name: "format", valueName: "FORMAT", help: "md (default), html, tex or txt; each format keeps its own files", choices: Appendix.Format.allCases.map(\.rawValue)),
                   OptionSpec(name: "coder", valueName: "NAME", help: "whose codings (default: the main coder; `all` for everyone)"),
+                  OptionSpec(name: "engine", valueName: "ENGINE",
+                             help: "with --format tex: pdflatex (default; Latin text), xelatex or lualatex (any script, emoji)",
+                             choices: TeXEngine.allCases.map(\.rawValue)),
                   OptionSpec(name: "single-file", valueName: nil,
                              help: "one HTML page, appendix.html, with a table of contents and print styles"),
                   OptionSpec(name: "sections", valueName: "LIST",
@@ -25,15 +28,22 @@ extension CommandSpec {
         let folder = invocation.argument("DIR").map { resolvePath($0, from: invocation.console.currentDirectory) }
             ?? project.root.appendingPathComponent("Appendix")
         let sections = try invocation.option("sections").map(AppendixSection.parse) ?? AppendixSection.standard
-        let appendix = Appendix(project: project, coder: invocation.option("coder"), sections: sections)
+        var appendix = Appendix(project: project, coder: invocation.option("coder"), sections: sections)
+        if let engine = invocation.option("engine").flatMap(TeXEngine.init(rawValue:)) {
+            guard format == .tex else { throw UsageError.conflicting("--engine", "--format \(format.rawValue)") }
+            appendix.engine = engine
+        }
         if invocation.flag("single-file") {
             guard format == .html || invocation.option("format") == nil else { throw UsageError.conflicting("--single-file", "--format \(format.rawValue)") }
             let files = try appendix.writeSingleHTML(to: folder, displayName: name) { invocation.console.progress("appendix: \($0)") }
             invocation.console.line("wrote \(name)/\(files[0]): the whole appendix in one page, to email or print")
             return .success
         }
-        let files = try appendix.write(to: folder, format: format, displayName: name) { invocation.console.progress("appendix: \($0)") }
+        var warned = false
+        let files = try appendix.write(to: folder, format: format, displayName: name,
+                                       progress: { invocation.console.progress("appendix: \($0)") },
+                                       warn: { invocation.console.errorLine("warning: " + $0); warned = true })
         invocation.console.line("wrote \(files.count) files to \(name)/ (\(format.rawValue)); start with \(name)/\(files[0])")
-        return .success
+        return warned ? .problemsFound : .success
     }
 }
