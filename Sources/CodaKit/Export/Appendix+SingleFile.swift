@@ -29,7 +29,7 @@ extension Appendix {
         sections += after.map { part in (part.title, part.build) }
         var page = Report(title: title, blocks: [.paragraph(methodsSentence()), .contents(sections.map(\.title))])
         for section in sections {
-            progress(section.title.lowercased())
+            progress(section.title)
             let report = try section.report()
             page.blocks.append(.heading(section.title, level: 1))
             page.blocks += report.blocks.map { block in

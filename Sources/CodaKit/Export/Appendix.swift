@@ -144,7 +144,7 @@ public struct Appendix {
                 add("agreement", section.title) {
                     Report(title: section.title, blocks: AgreementReport.pairs(
                         agreements(), project: project, level: 1,
-                        none: "Only one coder coded the documents: there is no inter-coder agreement to report."))
+                        none: "No two coders coded the same documents: there is no inter-coder agreement to report."))
                 }
             case .reviewNotes:
                 add("review-notes", section.title, voiced: false) {
