@@ -66,7 +66,9 @@ public struct Autocoder: Sendable {
                 if !matcher.isEmpty {
                     for hit in matcher.matches(in: segment.text, scratch: &scratch) {
                         hitRanges[hit.codeIndex, default: []].append(hit.range)
-                        if !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) { why[hit.codeIndex, default: []].append(hit.keyword) }
+                        if !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) {
+                            why[hit.codeIndex, default: []].append(hit.keyword)
+                        }
                     }
                 }
                 if let speaker = segment.speaker {
@@ -82,13 +84,14 @@ public struct Autocoder: Sendable {
                         : span.ranges(of: hitRanges[index] ?? [], in: segment.text)
                     for range in ranges {
                         let whole = range == 0..<segment.range.count
-                        let text = whole ? segment.text : document.text(in: (segment.range.lowerBound + range.lowerBound)..<(segment.range.lowerBound + range.upperBound))
-                        let (print, excerpt) = whole ? (words ?? (fingerprint(text), Coding.excerpt(of: text))) : (fingerprint(text), Coding.excerpt(of: text))
+                        let start = segment.range.lowerBound + range.lowerBound
+                        let end = segment.range.lowerBound + range.upperBound
+                        let text = whole ? segment.text : document.text(in: start..<end)
+                        let (print, excerpt) = (whole ? words : nil) ?? (fingerprint(text), Coding.excerpt(of: text))
                         if whole { words = (print, excerpt) }
-                        let coding = Coding(document: document.id, code: codes[index].path,
-                                            start: segment.range.lowerBound + range.lowerBound, end: segment.range.lowerBound + range.upperBound,
-                                            firstSegment: segment.number, lastSegment: segment.number, coder: CodingStore.suggestionCoder,
-                                            time: time, fingerprint: print, excerpt: excerpt,
+                        let coding = Coding(document: document.id, code: codes[index].path, start: start, end: end,
+                                            firstSegment: segment.number, lastSegment: segment.number,
+                                            coder: CodingStore.suggestionCoder, time: time, fingerprint: print, excerpt: excerpt,
                                             memo: "autocode: " + reasons.prefix(3).joined(separator: ", "))
                         if !rejected.contains(coding.spanKey) { found.append(coding) } else { alreadySuggested += 1 }
                     }

@@ -21,7 +21,10 @@ enum SuggestionContext {
             marked.append(hit)
         }
         for i in start..<end {
-            if let hit = marked.first(where: { $0.lowerBound == i }) { out.append(contentsOf: "«".unicodeScalars); open = hit.upperBound }
+            if let hit = marked.first(where: { $0.lowerBound == i }) {
+                out.append(contentsOf: "«".unicodeScalars)
+                open = hit.upperBound
+            }
             out.append(scalars[i])
             if open == i + 1 { out.append(contentsOf: "»".unicodeScalars); open = nil }
         }

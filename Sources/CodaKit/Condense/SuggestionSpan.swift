@@ -18,7 +18,8 @@ public enum SuggestionSpan: String, Sendable, CaseIterable {
     /// to its own end mark (or the end), without the surrounding spaces.
     static func sentence(around hit: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
         func endsSentence(_ i: Int) -> Bool {
-            ".!?".unicodeScalars.contains(scalars[i]) && (i + 1 == scalars.count || scalars[i + 1].properties.isWhitespace)
+            ".!?".unicodeScalars.contains(scalars[i])
+                && (i + 1 == scalars.count || scalars[i + 1].properties.isWhitespace)
         }
         var start = hit.lowerBound
         while start > 0 && !endsSentence(start - 1) { start -= 1 }

@@ -88,7 +88,8 @@ extension String {
         var current = ""
         var previous: Character?
         for ch in self {
-            if ch == " ", let previous, ".!?".contains(previous), !current.hasSuffix("e.g."), !current.hasSuffix("i.e.") {
+            let abbreviation = current.hasSuffix("e.g.") || current.hasSuffix("i.e.")
+            if ch == " ", let previous, ".!?".contains(previous), !abbreviation {
                 pieces.append(current)
                 current = ""
             } else {

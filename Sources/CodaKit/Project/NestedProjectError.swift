@@ -8,8 +8,8 @@ public struct NestedProjectError: CodaError {
     var outer: String
 
     public var diagnostic: Diagnostic {
-        Diagnostic(.error, at: nil, "\(folder) is inside the Coda project \(outer): a project made here would add its example "
-                   + "transcripts and codebook to that project's data",
+        Diagnostic(.error, at: nil, "\(folder) is inside the Coda project \(outer): a project made here would add "
+                   + "its example transcripts and codebook to that project's data",
                    hint: "make the new project outside \(outer), or pass `--force` to make it here all the same")
     }
 

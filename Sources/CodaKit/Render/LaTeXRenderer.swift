@@ -98,8 +98,8 @@ struct LaTeXRenderer: Renderer {
         guard table.rows.contains(where: { $0.cells.contains { $0.text.count > longCell } }) else { return table }
         var result = table
         result.rows = table.rows.flatMap { row -> [Table.Row] in
-            guard !row.isSummary, let long = row.cells.indices.max(by: { row.cells[$0].text.count < row.cells[$1].text.count }),
-                  row.cells[long].text.count > longCell else { return [row] }
+            let long = row.cells.indices.max { row.cells[$0].text.count < row.cells[$1].text.count }
+            guard !row.isSummary, let long, row.cells[long].text.count > longCell else { return [row] }
             let pieces = cut(row.cells[long].text, at: longCell)
             var first = row
             first.cells[long] = Cell(pieces[0])
@@ -117,7 +117,8 @@ struct LaTeXRenderer: Renderer {
         while rest.count > limit {
             let window = rest.prefix(limit)
             let sentence = window.indices.last { i in
-                ".!?".contains(window[i]) && window.index(after: i) < rest.endIndex && rest[window.index(after: i)] == " "
+                let next = window.index(after: i)
+                return ".!?".contains(window[i]) && next < rest.endIndex && rest[next] == " "
                     && window.distance(from: window.startIndex, to: i) >= limit / 2
             }
             let space = window.lastIndex(of: " ")

@@ -92,7 +92,8 @@ struct TerminalRenderer: Renderer {
         let wordFloor = widths.indices.map { min(natural[$0], max(minimum[$0], longestWord[$0])) }
         for (shrinking, limit) in [(others, wordFloor), (others, minimum)] {
             while excess > 0 {
-                guard let widest = shrinking.filter({ widths[$0] > limit[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                let candidates = shrinking.filter { widths[$0] > limit[$0] }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[widest] -= 1
                 excess -= 1
             }
@@ -141,14 +142,17 @@ struct TerminalRenderer: Renderer {
         guard rows.count >= 2, table.columns.count > 2 else { return (table, []) }
         var natural = table.columns.map { DisplayWidth.of($0.header) }
         for row in table.rows {
-            for (i, cell) in row.cells.prefix(natural.count).enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell.text)) }
+            for (i, cell) in row.cells.prefix(natural.count).enumerated() {
+                natural[i] = max(natural[i], DisplayWidth.of(cell.text))
+            }
         }
         guard natural.reduce(0, +) + gap * (natural.count - 1) > width else { return (table, []) }
         var lines: [String] = []
         var kept: [Int] = [0]
         for i in table.columns.indices.dropFirst() {
             let values = Set(rows.map { i < $0.cells.count ? $0.cells[i].text : "" })
-            guard table.columns[i].alignment == .left, values.count == 1, let value = values.first, !value.contains("\n") else {
+            guard table.columns[i].alignment == .left, values.count == 1, let value = values.first,
+                  !value.contains("\n") else {
                 kept.append(i)
                 continue
             }
@@ -157,7 +161,9 @@ struct TerminalRenderer: Renderer {
         guard kept.count < table.columns.count else { return (table, []) }
         var result = table
         result.columns = kept.map { table.columns[$0] }
-        result.rows = table.rows.map { row in Table.Row(kept.map { $0 < row.cells.count ? row.cells[$0] : .empty }, isSummary: row.isSummary) }
+        result.rows = table.rows.map { row in
+            Table.Row(kept.map { $0 < row.cells.count ? row.cells[$0] : .empty }, isSummary: row.isSummary)
+        }
         return (result, lines)
     }
 

@@ -19,7 +19,8 @@ public enum TextEncodingError: CodaError {
             let name = hasBOM ? "UTF-16" : bigEndian ? "UTF-16BE" : "UTF-16LE"
             return Diagnostic(
                 .error, at: SourceLocation(file: file),
-                "the file is \(name) text (\(hasBOM ? "it starts with a UTF-16 byte order mark" : "a NUL byte between letters")); "
+                "the file is \(name) text ("
+                    + (hasBOM ? "it starts with a UTF-16 byte order mark" : "a NUL byte between letters") + "); "
                     + "Coda reads project files as UTF-8",
                 hint: "save it as UTF-8 (in most editors: Save As, Encoding UTF-8); or convert it in place: "
                     + "`iconv -f \(name) -t UTF-8 '\(file)' > converted && mv converted '\(file)'`")
@@ -43,7 +44,9 @@ enum TextDecoder {
         }
         // Text never holds NUL: NULs between letters are UTF-16 without a byte order mark, any other is damage.
         if let nul = bytes.firstIndex(of: 0) {
-            if ImportTextDecoder.looksLikeUTF16(bytes) { throw .utf16(file: file, bigEndian: nul % 2 == 0, hasBOM: false) }
+            if ImportTextDecoder.looksLikeUTF16(bytes) {
+                throw .utf16(file: file, bigEndian: nul % 2 == 0, hasBOM: false)
+            }
             let (line, column) = lineAndColumn(of: nul, in: bytes, from: start)
             throw .nulByte(file: file, byteOffset: nul, line: line, column: column)
         }
