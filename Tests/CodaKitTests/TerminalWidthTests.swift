@@ -13,7 +13,7 @@ import Testing
 
     /// Whitespace-separated pieces of the output that are not drawing (rules, bars, underlines).
     func tokens(_ text: String) -> [String] {
-        text.split(separator: "\n").filter { !$0.hasPrefix("(columns ") }.flatMap { $0.split(separator: " ") }.map(String.init)
+        text.split(separator: "\n").filter { !$0.hasPrefix("(columns ") && !$0.hasPrefix("Empty in every row: ") }.flatMap { $0.split(separator: " ") }.map(String.init)
             .filter { token in !token.allSatisfy { "─█=-".contains($0) } }
     }
 
@@ -60,5 +60,19 @@ import Testing
         #expect(wrapped.contains("`coda retrieve 'Flower of Service' --exact --case R017`."))
         let matrix = TestSupport.run(["matrix", "case-code"], in: TestSupport.packageRoot, width: 80).stdout
         #expect(matrix.split(separator: "\n").contains { $0.hasPrefix("`coda retrieve --case R017 'Flower of Service'") && $0.hasSuffix("`.") })
+    }
+
+    @Test func constantColumnsAreSaidOnceAndEmptyOnesNamed() {
+        var table = Table(columns: [Table.Column("Document"), Table.Column("Code"), Table.Column("Text"), Table.Column("Memo")])
+        table.append([Cell("R017"), Cell("Problems/Queues"), Cell("I have been here since half past six."), Cell("")])
+        table.append([Cell("R154"), Cell("Problems/Queues"), Cell("Two hours on a chair before the banner."), Cell("")])
+        let narrow = TerminalRenderer(width: 40).render(table).joined(separator: "\n")
+        #expect(narrow.contains("Code: Problems/Queues"))
+        #expect(narrow.contains("Empty in every row: Memo"))
+        #expect(!narrow.contains("Memo  "))
+        // When the table fits, nothing moves.
+        let wide = TerminalRenderer(width: 200).render(table).joined(separator: "\n")
+        #expect(!wide.contains("Code: Problems/Queues"))
+        #expect(wide.split(separator: "\n").first?.contains("Memo") == true)
     }
 }

@@ -136,7 +136,7 @@ struct TerminalRenderer: Renderer {
     }
 
     /// When a table is wider than the window, a text column with the same value in every row (the code of a
-    /// retrieval, the one coder) is said once above it, and a text column empty in every row is left out.
+    /// retrieval, the one coder) is said once above it, and a text column empty in every row is named there.
     func hoistingConstantColumns(_ table: Table, gap: Int) -> (Table, [String]) {
         let rows = table.rows.filter { !$0.isSummary }
         guard rows.count >= 2, table.columns.count > 2 else { return (table, []) }
@@ -149,6 +149,7 @@ struct TerminalRenderer: Renderer {
         guard natural.reduce(0, +) + gap * (natural.count - 1) > width else { return (table, []) }
         var lines: [String] = []
         var kept: [Int] = [0]
+        var empty: [String] = []
         for i in table.columns.indices.dropFirst() {
             let values = Set(rows.map { i < $0.cells.count ? $0.cells[i].text : "" })
             guard table.columns[i].alignment == .left, values.count == 1, let value = values.first,
@@ -156,8 +157,14 @@ struct TerminalRenderer: Renderer {
                 kept.append(i)
                 continue
             }
-            if !value.isEmpty { lines.append("\(table.columns[i].header): \(value)") }
+            if value.isEmpty {
+                empty.append(table.columns[i].header)
+            } else {
+                lines.append("\(table.columns[i].header): \(value)")
+            }
         }
+        // Left out, but said: an empty column is a finding too (a code no one was coded with).
+        if !empty.isEmpty { lines.append("Empty in every row: " + empty.joined(separator: ", ")) }
         guard kept.count < table.columns.count else { return (table, []) }
         var result = table
         result.columns = kept.map { table.columns[$0] }
