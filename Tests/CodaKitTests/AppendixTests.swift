@@ -93,6 +93,26 @@ import Testing
         #expect(TestSupport.run(["export", "appendix", "--engine", "xelatex"], in: root).code == .usage)  // md has no engine
     }
 
+    /// Other scripts and emoji, which stop pdflatex, compile with the Unicode engines (missing glyphs are
+    /// only warned of, and the preamble says how to name fonts that have them).
+    @Test(arguments: [TeXEngine.xelatex, .lualatex])
+    func otherScriptsCompileWithTheUnicodeEngines(engine: TeXEngine) throws {
+        guard let program = Self.engine(engine.rawValue) else {
+            print("skipped: \(engine.rawValue) is not installed")
+            return
+        }
+        let notes = "---\nid: P07\n---\nInterviewer: 你听说过JMO吗？\n\nIbu Mei: नहीं, لا, never. 🙂\n"
+        let root = CondenseFixture.make(extra: ["Transcripts/p07.md": notes])
+        let folder = TestSupport.temporaryFolder()
+        let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent("appendix").path, "--format", "tex",
+                                   "--engine", engine.rawValue, "--sections", "transcripts"], in: root)
+        #expect(run.code == .success)
+        let thesis = "\\documentclass{report}\n\\input{appendix/preamble}\n\\begin{document}\n"
+            + "\\input{appendix/appendix}\n\\end{document}\n"
+        try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
+        #expect(try Self.compile(program, "thesis.tex", in: folder) == 0)
+    }
+
     @Test func longTranscriptTurnsContinueOnFurtherRows() {
         let long = String(repeating: "The queue was long and nobody explained the documents. ", count: 30)
         var table = Table(columns: [.number("¶"), Table.Column("Speaker"), Table.Column("Text")])
