@@ -44,6 +44,11 @@ import Testing
         let title = Project.load(TestSupport.packageRoot).settings.title ?? ""
         #expect(!title.isEmpty)
         #expect(sample["index.md"]?.hasPrefix("# " + Escape.markdown(title) + "\n") == true)
+        let reviewFolder = TestSupport.temporaryFolder()
+        let review = TestSupport.run(["review", reviewFolder.path], in: TestSupport.packageRoot)
+        #expect(review.code == .success)
+        let page = try String(contentsOf: reviewFolder.appendingPathComponent("review.html"), encoding: .utf8)
+        #expect(page.contains("<h1>Review: \(Escape.html(title))</h1>"))
         let untitled = try write(MatrixTests.study())
         let index = untitled["index.md"] ?? ""
         #expect(index.hasPrefix("# Appendix\n"))
