@@ -82,7 +82,7 @@ import Testing
         let project = Project.load(root)
         #expect(project.reviewMarks[CoderID("alice")]?[DocumentID("survey:Q2")] == Set([1, 3]))
         // Going back and quitting records nothing more.
-        _ = TestSupport.run(["code", "P01"], in: root, input: ["b", "q"], environment: ["CODA_CODER": "alice"])
+        _ = TestSupport.run(["code", "P01"], in: root, input: [":b", ":q"], environment: ["CODA_CODER": "alice"])
         #expect(Project.load(root).reviewMarks[CoderID("alice")]?[DocumentID("P01")] == nil)
     }
 

@@ -23,7 +23,8 @@ import Testing
         let first = try files(a), second = try files(b)
         #expect(first == second)
         let ext = format == .txt ? "txt" : format.rawValue
-        for part in ["01-methods", "02-codebook", "04-survey", "06-matrices", "07-conclusions", "08-agreement"] {
+        for part in ["01-methods", "02-codebook", "04-survey", "06-figures", "07-matrices", "08-memos", "09-conclusions",
+                     "10-agreement"] {
             #expect(first["\(part).\(ext)"] != nil, "\(part)")
         }
         for document in project.documentIDs { #expect(first["03-transcripts/\(document.fileSafe()).\(ext)"] != nil) }
@@ -32,21 +33,98 @@ import Testing
         #expect(methods.contains(String(project.humanCodings.count)))
     }
 
-    /// The LaTeX appendix compiles as an `\input` into a thesis, when a LaTeX is installed (CI may have none).
-    @Test func theLaTeXAppendixCompilesInAThesis() throws {
-        guard let pdflatex = TestSupport.pdflatex else { return }
+    static func compile(_ program: String, _ file: String, in folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", file]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    static func engine(_ name: String) -> String? {
+        ["/usr/bin/", "/usr/local/bin/", "/Library/TeX/texbin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// The LaTeX appendix compiles as an `\input` into a thesis with each engine installed (CI may have none).
+    @Test(arguments: TeXEngine.allCases)
+    func theLaTeXAppendixCompilesInAThesis(engine: TeXEngine) throws {
+        guard let program = Self.engine(engine.rawValue) else {
+            print("skipped: \(engine.rawValue) is not installed, so the LaTeX appendix was not compiled with it")
+            return
+        }
         let folder = TestSupport.temporaryFolder()
-        _ = try Appendix(project: Project.load(TestSupport.packageRoot), coder: nil)
-            .write(to: folder.appendingPathComponent("appendix"), format: .tex, displayName: "appendix")
-        let thesis = "\\documentclass{report}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,longtable}\n"
+        // An engine that cannot compile a document of one word with its own preamble is a broken install, not ours.
+        try Data("\\documentclass{article}\n\(engine.preamble)\\begin{document}\nx\n\\end{document}\n".utf8)
+            .write(to: folder.appendingPathComponent("probe.tex"))
+        guard try Self.compile(program, "probe.tex", in: folder) == 0 else {
+            print("skipped: \(engine.rawValue) is installed but cannot compile a one-word document here (its fonts are missing)")
+            return
+        }
+        var appendix = Appendix(project: Project.load(TestSupport.packageRoot), coder: nil)
+        appendix.engine = engine
+        _ = try appendix.write(to: folder.appendingPathComponent("appendix"), format: .tex, displayName: "appendix")
+        let thesis = "\\documentclass{report}\n\\input{appendix/preamble}\n"
             + "\\begin{document}\n\\chapter{Results}\nText.\n\\appendix\n\\chapter{Analysis}\n\\input{appendix/appendix}\n\\end{document}\n"
         try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
-        #expect(try TestSupport.compileLaTeX("thesis.tex", in: folder, with: pdflatex) == 0)
+        let status = try Self.compile(program, "thesis.tex", in: folder)
+        let log = String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("thesis.log"))) ?? Data(), as: UTF8.self)
+        #expect(status == 0, "\(log.suffix(1500))")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thesis.pdf").path))
         // Every table fits the page (the report class's 345 pt text width).
-        let log = String(decoding: try Data(contentsOf: folder.appendingPathComponent("thesis.log")), as: UTF8.self)
         let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") && $0.contains("in alignment") }
         #expect(overfull.isEmpty, "\(overfull)")
+    }
+
+    @Test func pdflatexIsWarnedOfScriptsItCannotTypeset() throws {
+        let notes = "---\nid: P07\n---\nInterviewer: 你听说过JMO吗？\n\nIbu Mei: नहीं, never. 🙂\n"
+        let root = CondenseFixture.make(extra: ["Transcripts/p07.md": notes])
+        let latin = TestSupport.run(["export", "appendix", TestSupport.temporaryFolder().path, "--format", "tex"], in: root)
+        #expect(latin.code == .problemsFound)
+        #expect(latin.stderr.contains("warning: the appendix holds characters pdflatex cannot typeset (你"))
+        #expect(latin.stderr.contains("--engine xelatex"))
+        let folder = TestSupport.temporaryFolder()
+        let unicode = TestSupport.run(["export", "appendix", folder.path, "--format", "tex", "--engine", "xelatex"], in: root)
+        #expect(unicode.code == .success)
+        let preamble = try String(contentsOf: folder.appendingPathComponent("preamble.tex"), encoding: .utf8)
+        #expect(preamble.contains("\\usepackage{fontspec}"))
+        #expect(TestSupport.run(["export", "appendix", "--engine", "xelatex"], in: root).code == .usage)  // md has no engine
+    }
+
+    /// Other scripts and emoji, which stop pdflatex, compile with the Unicode engines (missing glyphs are
+    /// only warned of, and the preamble says how to name fonts that have them).
+    @Test(arguments: [TeXEngine.xelatex, .lualatex])
+    func otherScriptsCompileWithTheUnicodeEngines(engine: TeXEngine) throws {
+        guard let program = Self.engine(engine.rawValue) else {
+            print("skipped: \(engine.rawValue) is not installed")
+            return
+        }
+        let notes = "---\nid: P07\n---\nInterviewer: 你听说过JMO吗？\n\nIbu Mei: नहीं, لا, never. 🙂\n"
+        let root = CondenseFixture.make(extra: ["Transcripts/p07.md": notes])
+        let folder = TestSupport.temporaryFolder()
+        let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent("appendix").path, "--format", "tex",
+                                   "--engine", engine.rawValue, "--sections", "transcripts"], in: root)
+        #expect(run.code == .success)
+        let thesis = "\\documentclass{report}\n\\input{appendix/preamble}\n\\begin{document}\n"
+            + "\\input{appendix/appendix}\n\\end{document}\n"
+        try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
+        #expect(try Self.compile(program, "thesis.tex", in: folder) == 0)
+    }
+
+    @Test func longTranscriptTurnsContinueOnFurtherRows() {
+        let long = String(repeating: "The queue was long and nobody explained the documents. ", count: 30)
+        var table = Table(columns: [.number("¶"), Table.Column("Speaker"), Table.Column("Text")])
+        table.append([.int(4), Cell("Pak Hasan"), Cell(long)])
+        let split = LaTeXRenderer.splittingLongCells(table)
+        #expect(split.rows.count > 2)
+        #expect(split.rows[0].cells[1].text == "Pak Hasan")
+        #expect(split.rows.dropFirst().allSatisfy { $0.cells[0].text.isEmpty && $0.cells[1].text.isEmpty })
+        #expect(split.rows.allSatisfy { $0.cells[2].text.count <= LaTeXRenderer.longCell })
+        #expect(split.rows.map { $0.cells[2].text }.joined(separator: " ") == long.trimmingCharacters(in: .whitespaces))
+        #expect(split.rows.dropLast().allSatisfy { $0.cells[2].text.hasSuffix(".") })
     }
 
     @Test func transcriptsShowTheirCodesBesideEachSegment() throws {
@@ -75,7 +153,10 @@ import Testing
         let folder = TestSupport.temporaryFolder()
         #expect(TestSupport.run(["export", "appendix", folder.path, "--coder", "coder-a"], in: root).code == .success)
         let project = Project.load(root)
-        let csv = try String(contentsOf: folder.appendingPathComponent("06-case-code.csv"), encoding: .utf8)
+        // The CSV files take the number of the matrices part, which depends on the survey parts before it.
+        let matricesName = try files(folder).keys.first { $0.hasSuffix("-matrices.md") } ?? ""
+        let number = String(matricesName.prefix(3))
+        let csv = try String(contentsOf: folder.appendingPathComponent(number + "case-code.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 1 + project.transcripts.count)  // the header and every interviewee (no survey answer is coded)
         // Every count in the CSV adds up to coder-a's codings, but for those on the interviewer's questions alone.
@@ -86,9 +167,9 @@ import Testing
         }
         #expect(answers.count < project.humanCodings.filter { $0.coder == "coder-a" }.count)
         #expect(total == answers.count)
-        let matrices = try String(contentsOf: folder.appendingPathComponent("06-matrices.md"), encoding: .utf8)
-        #expect(matrices.contains("06-case-code.csv"))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("06-framework.csv").path))
+        let matrices = try String(contentsOf: folder.appendingPathComponent(matricesName), encoding: .utf8)
+        #expect(matrices.contains(number + "case-code.csv"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(number + "framework.csv").path))
     }
 
     @Test func itOverwritesOnlyItsOwnFiles() throws {

@@ -138,14 +138,15 @@ import FoundationXML
                 in: TestSupport.packageRoot)
             #expect(run.code == .success)
             let page = try String(
-                contentsOf: folder.appendingPathComponent("\(format)/05-figures.\(format)"), encoding: .utf8)
+                contentsOf: folder.appendingPathComponent("\(format)/06-figures.\(format)"), encoding: .utf8)
             for title in [
                 "Table 3. Before and after the promotion", "Views of the JMO promotional video per platform",
                 "Queue numbers per month at the Makassar branch office", "Figures/video-views.csv",
             ] {
                 #expect(page.contains(title), "\(format): \(title)")
             }
-            if format == "html" { #expect(page.components(separatedBy: "<svg").count == 3) }
+            // The paper's two charts, and the codings per code.
+            if format == "html" { #expect(page.components(separatedBy: "<svg").count == 4) }
         }
     }
 

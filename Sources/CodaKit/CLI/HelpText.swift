@@ -29,8 +29,38 @@ enum HelpText {
         return out
     }
 
+    /// `Usage: coda …` wrapped between its bracketed parts, never inside one, with continuation lines indented.
+    static func usageLines(_ usage: String, width: Int) -> [String] {
+        let lead = "Usage: "
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        for ch in usage {
+            if ch == " " && depth == 0 {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+                continue
+            }
+            if ch == "[" { depth += 1 } else if ch == "]" { depth = max(0, depth - 1) }
+            current.append(ch)
+        }
+        if !current.isEmpty { parts.append(current) }
+        var lines: [String] = []
+        var line = lead
+        for part in parts {
+            if line.count > lead.count && line.count + 1 + part.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: lead.count) + part
+            } else {
+                line += (line.count > lead.count ? " " : "") + part
+            }
+        }
+        return lines + [line]
+    }
+
     static func command(_ command: CommandSpec, width: Int) -> String {
-        var out = "coda \(command.name): \(command.summary)\n\nUsage: \(command.usage)\n"
+        var out = DisplayWidth.wrap("coda \(command.name): \(command.summary)", width: width).joined(separator: "\n")
+            + "\n\n" + usageLines(command.usage, width: width).joined(separator: "\n") + "\n"
         if !command.discussion.isEmpty {
             out += "\n" + DisplayWidth.wrap(command.discussion, width: width).joined(separator: "\n") + "\n"
         }

@@ -17,7 +17,7 @@ public enum ConclusionDraft {
         let builder = try ConclusionBuilder(project: project, coder: coder, by: by, items: items, withInterviewer: withInterviewer)
         var report = Report(title: "Conclusion drafts")
         report.add(.paragraph(disclaimer))
-        report.add(.paragraph("Drawn from \(builder.filter.description); \(project.transcripts.count) interviews. Contrasts are mentioned when two groups' shares of interviews with the theme differ by \(Int(ConclusionBuilder.contrastPoints)) points or more."))
+        report.add(.paragraph("Drawn from \(builder.filter.description); \(project.interviewsPhrase). Contrasts are mentioned when two groups' shares of interviews with the theme differ by \(Int(ConclusionBuilder.contrastPoints)) points or more."))
         var json: [JSONValue] = []
         let agreement = agreementWithSecondCoder(project, main: builder.filter.coder, known: agreements)
         for theme in themes {

@@ -41,7 +41,7 @@ public enum ReviewPack {
         let notes = NoteStore(root: project.root).load()
         section("Open notes", ReviewNotesReport.report(notes, all: false).blocks)
 
-        return Report(title: "Review: \(project.root.lastPathComponent)", blocks: [.paragraph(summary), .contents(sections)] + blocks)
+        return Report(title: project.settings.title.map { "Review: \($0)" } ?? "Review pack", blocks: [.paragraph(summary), .contents(sections)] + blocks)
     }
 
     static func codebookTable(_ codebook: Codebook) -> Table {

@@ -25,6 +25,8 @@ public struct Autocoder: Sendable {
 
     /// Speakers whose turns are never suggested (`--not-speaker Interviewer`).
     public var skipSpeakers: [String] = []
+    /// How much text a keyword suggestion covers (`--span`); speaker rules always suggest the whole segment.
+    public var span = SuggestionSpan.segment
 
     public func suggest(documents: [Transcript]? = nil) -> Outcome {
         let matcher = KeywordMatcher(codes: codes)
@@ -40,6 +42,7 @@ public struct Autocoder: Sendable {
         let speakerRules = codes.indices.filter { !codes[$0].speakers.isEmpty }.map { (index: $0, patterns: codes[$0].speakers.map(SpeakerPattern.init)) }
         let skip = skipSpeakers.map(SpeakerPattern.init)
         let time = self.time
+        let span = self.span
         let perDocument = docs.parallelMap { document -> (found: [Coding], coded: Int, suggested: Int) in
             var found: [Coding] = []
             var coded = 0, alreadySuggested = 0
@@ -59,9 +62,13 @@ public struct Autocoder: Sendable {
             for segment in document.segments where !segment.range.isEmpty {
                 if let speaker = segment.speaker, rules(speaker).skip { continue }
                 var why: [Int: [String]] = [:]
+                var hitRanges: [Int: [Range<Int>]] = [:]
                 if !matcher.isEmpty {
-                    for hit in matcher.matches(in: segment.text, scratch: &scratch) where !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) {
-                        why[hit.codeIndex, default: []].append(hit.keyword)
+                    for hit in matcher.matches(in: segment.text, scratch: &scratch) {
+                        hitRanges[hit.codeIndex, default: []].append(hit.range)
+                        if !(why[hit.codeIndex]?.contains(hit.keyword) ?? false) {
+                            why[hit.codeIndex, default: []].append(hit.keyword)
+                        }
                     }
                 }
                 if let speaker = segment.speaker {
@@ -72,13 +79,22 @@ public struct Autocoder: Sendable {
                 for (index, reasons) in why.sorted(by: { $0.key < $1.key }) {
                     if docCovered[segment.number]?.contains(paths[index]) == true { coded += 1; continue }
                     if docSuggested[segment.number]?.contains(paths[index]) == true { alreadySuggested += 1; continue }
-                    let (print, excerpt) = words ?? (fingerprint(segment.text), Coding.excerpt(of: segment.text))
-                    words = (print, excerpt)
-                    let coding = Coding(document: document.id, code: codes[index].path, start: segment.range.lowerBound, end: segment.range.upperBound,
-                                        firstSegment: segment.number, lastSegment: segment.number, coder: CodingStore.suggestionCoder,
-                                        time: time, fingerprint: print, excerpt: excerpt,
-                                        memo: "autocode: " + reasons.prefix(3).joined(separator: ", "))
-                    if !rejected.contains(coding.spanKey) { found.append(coding) } else { alreadySuggested += 1 }
+                    let bySpeaker = reasons.contains { $0.hasPrefix("speaker ") }
+                    let ranges = span == .segment || bySpeaker ? [0..<segment.range.count]
+                        : span.ranges(of: hitRanges[index] ?? [], in: segment.text)
+                    for range in ranges {
+                        let whole = range == 0..<segment.range.count
+                        let start = segment.range.lowerBound + range.lowerBound
+                        let end = segment.range.lowerBound + range.upperBound
+                        let text = whole ? segment.text : document.text(in: start..<end)
+                        let (print, excerpt) = (whole ? words : nil) ?? (fingerprint(text), Coding.excerpt(of: text))
+                        if whole { words = (print, excerpt) }
+                        let coding = Coding(document: document.id, code: codes[index].path, start: start, end: end,
+                                            firstSegment: segment.number, lastSegment: segment.number,
+                                            coder: CodingStore.suggestionCoder, time: time, fingerprint: print, excerpt: excerpt,
+                                            memo: "autocode: " + reasons.prefix(3).joined(separator: ", "))
+                        if !rejected.contains(coding.spanKey) { found.append(coding) } else { alreadySuggested += 1 }
+                    }
                 }
             }
             return (found, coded, alreadySuggested)

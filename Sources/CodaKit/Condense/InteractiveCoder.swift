@@ -2,9 +2,10 @@
 /// nothing is lost on Ctrl-C. Answers come from the keyboard or, piped, from stdin (one per line).
 ///
 /// At the prompt: code names or unique prefixes, separated by commas (`info, queue`), optionally followed
-/// by `-- memo`; `-name` removes a code; `?` lists the codebook; `m TEXT` writes a memo on the document at
-/// this segment; Enter or `s` skips; `b` goes back; `q` quits. Every segment the coder moves past (coded or
-/// skipped) is recorded as read, so agreement counts "read, no code applies" as a decision.
+/// by `-- memo`; `-name` removes a code. Commands start with `:` or are whole words, so no code's start is
+/// ever taken for one: `:?`/`help` lists the codebook, `:m TEXT`/`memo TEXT` writes a memo on the document at
+/// this segment, Enter, `:s` or `skip` skips, `:b` or `back` goes back, `:q` or `quit` quits. Every segment the coder moves past
+/// (coded or skipped) is recorded as read, so agreement counts "read, no code applies" as a decision.
 public struct InteractiveCoder {
     public var project: Project
     public var document: Transcript
@@ -12,14 +13,18 @@ public struct InteractiveCoder {
     public var console: Console
     public var time: String
     public var onlyUncoded: Bool
+    /// The segment to start at (`coda code DOC 3`); the first one when nil.
+    public var startSegment: Int?
 
-    public init(project: Project, document: Transcript, coder: String, console: Console, time: String, onlyUncoded: Bool) {
+    public init(project: Project, document: Transcript, coder: String, console: Console, time: String, onlyUncoded: Bool,
+                startSegment: Int? = nil) {
         self.project = project
         self.document = document
         self.coder = coder
         self.console = console
         self.time = time
         self.onlyUncoded = onlyUncoded
+        self.startSegment = startSegment
     }
 
     enum Answer: Equatable {
@@ -32,13 +37,13 @@ public struct InteractiveCoder {
     static func parse(_ line: String) -> Answer {
         let text = line.trimmingWhitespace()
         switch text.lowercased() {
-        case "", "s", "skip": return .skip
-        case "b", "back": return .back
-        case "q", "quit", "exit": return .quit
-        case "?", "help", "h": return .help
+        case "", ":s", "skip": return .skip
+        case ":b", "back": return .back
+        case ":q", "quit", "exit": return .quit
+        case "?", ":?", ":h", "help": return .help
         default: break
         }
-        if text.lowercased().hasPrefix("m ") || text.lowercased().hasPrefix("memo ") {
+        if text.lowercased().hasPrefix(":m ") || text.lowercased().hasPrefix("memo ") {
             return .memo(String(text.drop { $0 != " " }).trimmingWhitespace())
         }
         var codesPart = text
@@ -64,19 +69,35 @@ public struct InteractiveCoder {
         return .failure(.unknownCode(name: text, suggestions: EditDistance.closest(to: text, in: codebook.codes.map(\.name), limit: 5)))
     }
 
-    public func run() throws -> (tagged: Int, removed: Int) {
+    /// This document's codings by coders (not suggestions) as they are on disk now, so codings made
+    /// meanwhile in another terminal show too.
+    func codingsOnDisk() -> [Coding] {
+        CodingStore(root: project.root).loadAll(relativeTo: project.root, onlyDocument: document.id).codings
+            .filter { $0.document.lowercased() == document.id.lowercased() && $0.coder != CodingStore.suggestionCoder }
+    }
+
+    /// Codes the document; `unknownCodes` counts answers that named no code (a piped script then fails).
+    public func run() throws -> (tagged: Int, removed: Int, unknownCodes: Int) {
         let tagger = Tagger(project: project, coder: coder, time: time)
-        // This document's codings by coders (not suggestions), kept up to date as answers are saved.
         var here = project.codings.filter { $0.document == document.id && $0.coder != CodingStore.suggestionCoder }
         let codedByMe = Set(here.filter { $0.coder == coder }.flatMap { Array($0.segments) })
         let numbers = document.segments.filter { !$0.range.isEmpty && (!onlyUncoded || !codedByMe.contains($0.number)) }.map(\.number)
-        console.line("Coding \(document.id) as \(coder): \(numbers.count) segment\(plural(numbers.count)). Type code names (unique starts are enough, comma-separated), `?` for the codebook and commands, Enter to skip, `q` to quit.")
-        var position = 0
+        console.line("Coding \(document.id) as \(coder): \(numbers.count) segment\(plural(numbers.count)). Type code names (unique starts are enough, comma-separated), `?` for the codebook and commands, Enter to skip, `:b` to go back, `:q` to quit.")
+        var position = startSegment.map { start in numbers.firstIndex { $0 >= start } ?? numbers.count } ?? 0
         var tagged = 0
         var removed = 0
         let review = ReviewStore(root: project.root)
-        while position < numbers.count {
+        var unknownCodes = 0
+        while position <= numbers.count && !numbers.isEmpty {
+            // After the last segment: a chance to go back before the session ends.
+            if position == numbers.count {
+                console.out("End of \(document.id). Enter or `:q` finishes, `:b` goes back to ¶\(numbers[numbers.count - 1]): ")
+                guard let line = console.readLine() else { console.line(""); break }
+                if InteractiveCoder.parse(line) == .back { position -= 1; continue }
+                break
+            }
             let segment = document.segments[numbers[position] - 1]
+            here = codingsOnDisk()
             show(segment, codings: here)
             console.out("codes> ")
             guard let line = console.readLine() else {
@@ -85,7 +106,7 @@ public struct InteractiveCoder {
             }
             switch InteractiveCoder.parse(line) {
             case .quit:
-                position = numbers.count
+                position = numbers.count + 1
                 continue
             case .skip:
                 try review.mark(coder: coder, document: document, segments: [segment.number])
@@ -98,7 +119,7 @@ public struct InteractiveCoder {
                 let path = try MemoStore(root: project.root).append("¶\(segment.number): \(text)", to: .document(document.id), author: coder, date: Clock.minute(iso: time))
                 console.line("  memo saved in \(path)")
             case .codes(let names, let memo):
-                guard let codes = resolve(names) else { continue }
+                guard let codes = resolve(names) else { unknownCodes += 1; continue }
                 let result = try tagger.tag(document, spans: [segment.range], codes: codes, memo: memo)
                 tagged += result.added.count
                 console.line("  saved: " + codes.map(\.path).joined(separator: ", "))
@@ -106,7 +127,7 @@ public struct InteractiveCoder {
                 try review.mark(coder: coder, document: document, segments: [segment.number])
                 position += 1
             case .remove(let names):
-                guard let codes = resolve(names) else { continue }
+                guard let codes = resolve(names) else { unknownCodes += 1; continue }
                 let gone = try tagger.remove(document, spans: [segment.range], codes: codes)
                 removed += gone.count
                 console.line(gone.isEmpty ? "  nothing to remove" : "  removed: " + gone.map(\.code).joined(separator: ", "))
@@ -115,7 +136,7 @@ public struct InteractiveCoder {
             }
         }
         console.line("Done: \(tagged) coding\(plural(tagged)) added, \(removed) removed.")
-        return (tagged, removed)
+        return (tagged, removed, unknownCodes)
     }
 
     private func resolve(_ names: [String]) -> [Code]? {
@@ -154,6 +175,7 @@ public struct InteractiveCoder {
         for code in project.codebook.codes {
             console.line(String(repeating: "  ", count: code.depth) + code.name + (code.definition.isEmpty ? "" : " — " + code.definition.truncated(to: 70)))
         }
-        console.line("Commands: names or unique starts separated by commas, then `-- memo` if you like; `-name` removes; `m TEXT` memo; Enter/`s` skip; `b` back; `q` quit.")
+        console.line("Commands: names or unique starts separated by commas, then `-- memo` if you like; `-name` removes; "
+            + "`:m TEXT` memo; Enter or `:s` skip; `:b` back; `:q` quit (or the words memo, skip, back, quit).")
     }
 }

@@ -22,6 +22,9 @@ enum MemoRequest {
             let code = try project.codebook.resolve(words[2])
             let spans = try Tagger.spans(in: document, selection: selection, phrase: nil)
             return .coding(document: document, selection: selection, code: code, spans: spans, text: words[3])
+        case "project" where words.isEmpty, "code" where words.count == 1, "document" where words.count == 1,
+             "doc" where words.count == 1, "coding" where words.count == 3:
+            throw UsageError.missingArgument(name: "the memo's text after `\(full)`", command: "memo")
         default:
             throw CondenseError.badMemoTarget(full)
         }

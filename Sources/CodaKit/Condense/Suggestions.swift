@@ -44,10 +44,14 @@ public enum Suggestions {
     public static func report(_ project: Project, _ chosen: [Coding]) -> Report {
         var table = Table(columns: [Table.Column("ID", key: "id"), Table.Column("Document", key: "document"), .number("¶", key: "segment"),
                                     Table.Column("Code", key: "code"), Table.Column("Why", key: "why"), Table.Column("Text", key: "text")])
+        var matchers: [String: KeywordMatcher] = [:]
         for c in chosen {
             let text = project.documentsByID[c.document.lowercased()].map { String($0.text(in: c.range)) } ?? c.excerpt
+            let key = c.code.lowercased()
+            if matchers[key] == nil, let code = try? project.codebook.resolve(c.code) { matchers[key] = KeywordMatcher(codes: [code]) }
+            let shown = matchers[key].map { SuggestionContext.text(text, matcher: $0) } ?? text.collapsingWhitespace().truncated(to: 90)
             table.append([Cell(id(c)), Cell(c.document), Cell(c.segmentLabel), Cell(c.code),
-                          Cell(c.memo.replacingOccurrences(of: "autocode: ", with: "")), Cell(text.collapsingWhitespace().truncated(to: 90))])
+                          Cell(c.memo.replacingOccurrences(of: "autocode: ", with: "")), Cell(shown)])
         }
         var report = Report(title: "Suggestions")
         report.add(.paragraph(chosen.isEmpty ? "No suggestions waiting. Run `coda autocode` to make some."

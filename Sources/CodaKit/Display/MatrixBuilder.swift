@@ -27,9 +27,9 @@ public enum MatrixBuilder {
         let what = options.cell == .coverage ? "Coverage is of codings" : options.kind == .framework || options.cell == .summary ? "Cells draw on codings"
             : options.cell == .quotes ? "Quotes are codings" : "Counts are codings"
         matrix.notes.append("\(what): \(filter.description).")
-        let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).contains { project.documentsByID[$0.lowercased()]?.isSurveyAnswers == true }
-        if [.caseCode, .checklist, .framework].contains(options.kind) && !options.allCases && pooledSurvey {
-            matrix.notes.append("Survey answers are pooled per question (e.g. pre-survey:Q4); an interviewee's own survey answer counts in their row; `--all-cases` shows each respondent.")
+        let pooledSurvey = (matrix.rows.labels + matrix.columns.labels).first { project.documentsByID[$0.lowercased()]?.isSurveyAnswers == true }
+        if [.caseCode, .checklist, .framework].contains(options.kind) && !options.allCases, let pooledSurvey {
+            matrix.notes.append("Survey answers are pooled per question (e.g. \(pooledSurvey)); an interviewee's own survey answer counts in their row; `--all-cases` shows each respondent.")
         }
         if let sources { matrix.notes.append("Where the codings come from: \(sources). Columns with different bases are not directly comparable.") }
         if options.rollup { matrix.notes.append("Parent codes include their children's codings.") }

@@ -33,40 +33,34 @@ public struct Appendix {
     /// Above this many cases, the case-by-case matrices go into CSV files beside the appendix rather than
     /// into printed tables, which would be thousands of columns wide.
     static let printableCases = 100
-    /// The CSV files of the case-by-case matrices, for projects with more cases than print.
-    static let caseCodeCSV = "06-case-code.csv", checklistCSV = "06-checklist.csv", frameworkCSV = "06-framework.csv"
+    /// The CSV files of the case-by-case matrices, for projects with more cases than print, after the number
+    /// of the matrices part.
+    static let caseCodeCSV = "case-code.csv", checklistCSV = "checklist.csv", frameworkCSV = "framework.csv"
 
     public var project: Project
     public var coder: String?
+    /// The sections written, in this order.
+    public var sections: [AppendixSection]
+    /// The LaTeX engine the thesis uses, for `--format tex`: it decides the preamble written beside the appendix.
+    public var engine = TeXEngine.pdflatex
 
-    public init(project: Project, coder: String?) {
+    public init(project: Project, coder: String?, sections: [AppendixSection] = AppendixSection.standard) {
         self.project = project
         self.coder = coder
+        self.sections = sections
     }
 
     /// Whether matrix cells carry their quotes (only HTML can fold them away).
     var quotesInCells = false
 
+    /// The appendix's title: the study's title from `Project.md`, or plain "Appendix".
+    var title: String { project.settings.title ?? "Appendix" }
+
     /// The parts of the appendix in the order of the index; transcripts are listed separately so they can be
-    /// built on every core.
+    /// built on every core. Files are numbered in the order of the sections chosen.
     func parts() throws -> (before: [Part], transcripts: [(name: String, document: Transcript)], after: [Part]) {
         let project = self.project
         let coder = self.coder
-        var before: [Part] = [Part(name: "01-methods", title: "Methods note") { try MethodsNote.report(project, coder: coder) }]
-        before.append(Part(name: "02-codebook", title: "Codebook") {
-            var codebook = CodebookReport.report(project.codebook)
-            codebook.blocks = [codebook.blocks[0], .table(ReviewPack.codebookTable(project.codebook))] + codebookDetails()
-            codebook.title = "Codebook"
-            return codebook
-        })
-        var names = Set<String>()
-        var transcripts: [(name: String, document: Transcript)] = []
-        for document in project.documentsInOrder {
-            var name = "03-transcripts/" + document.id.fileSafe()
-            var n = 2
-            while !names.insert(name.lowercased()).inserted { name = "03-transcripts/" + document.id.fileSafe() + "-\(n)"; n += 1 }
-            transcripts.append((name, document))
-        }
         // What several parts draw on, worked out once, when the first part that needs it is built.
         var gatheredItems: [CodingFilter.Item]?
         func items() throws -> [CodingFilter.Item] {
@@ -82,37 +76,106 @@ public struct Appendix {
             computedAgreements = agreements
             return agreements
         }
-        var after: [Part] = []
-        if !project.surveys.isEmpty {
-            after.append(Part(name: "04-survey", title: "Survey frequency tables") {
-                var survey = try SurveyReport.report(project, question: nil, by: nil)
-                survey.title = "Survey frequency tables"
-                return survey
-            })
-            // Only the cross-tabulations the researcher chose (`crosstab:` lines), not every question by attribute.
-            if project.surveys.contains(where: { !$0.crosstabs.isEmpty }) {
-                after.append(Part(name: "05-survey-crosstabs", title: "Survey cross-tabulations") {
-                    try SurveyReport.chosenCrosstabs(project)
-                })
+        var before: [Part] = [], after: [Part] = []
+        var transcripts: [(name: String, document: Transcript)] = []
+        var number = 0, seenTranscripts = false
+        func add(_ slug: String, _ title: String, voiced: Bool = true, _ build: @escaping () throws -> Report) {
+            number += 1
+            let part = Part(name: String(format: "%02d-", number) + slug, title: title) {
+                var report = try build()
+                report.title = title
+                return voiced ? AppendixVoice.thesis(report) : report
+            }
+            if seenTranscripts { after.append(part) } else { before.append(part) }
+        }
+        for section in sections {
+            switch section {
+            case .methods:
+                add("methods", section.title) { try MethodsNote.report(project, coder: coder) }
+            case .codebook:
+                add("codebook", section.title) {
+                    var codebook = CodebookReport.report(project.codebook)
+                    codebook.blocks = [codebook.blocks[0], .table(ReviewPack.codebookTable(project.codebook))]
+                        + codebookDetails()
+                    return codebook
+                }
+            case .transcripts:
+                number += 1
+                let folder = String(format: "%02d-transcripts/", number)
+                var names = Set<String>()
+                for document in project.documentsInOrder {
+                    var name = folder + document.id.fileSafe()
+                    var n = 2
+                    while !names.insert(name.lowercased()).inserted {
+                        name = folder + document.id.fileSafe() + "-\(n)"
+                        n += 1
+                    }
+                    transcripts.append((name, document))
+                }
+                seenTranscripts = true
+            case .surveys:
+                guard !project.surveys.isEmpty else { continue }
+                add("survey", section.title) { try SurveyReport.report(project, question: nil, by: nil) }
+                // Only the cross-tabulations the researcher chose (`crosstab:` lines), not every question by attribute.
+                if project.surveys.contains(where: { !$0.crosstabs.isEmpty }) {
+                    add("survey-crosstabs", "Survey cross-tabulations") { try SurveyReport.chosenCrosstabs(project) }
+                }
+            case .figures:
+                add("figures", section.title) { try figures(items: items()) }
+            case .matrices:
+                let prefix = String(format: "%02d-", number + 1)
+                add("matrices", section.title) { try matrices(items: items(), csvPrefix: prefix) }
+                if tooManyCases {
+                    var part = seenTranscripts ? after.removeLast() : before.removeLast()
+                    part.extraFiles = [Appendix.caseCodeCSV, Appendix.checklistCSV, Appendix.frameworkCSV].map { prefix + $0 }
+                    part.buildExtras = { try caseMatricesAsCSV(items: items(), prefix: prefix) }
+                    if seenTranscripts { after.append(part) } else { before.append(part) }
+                }
+            case .memos:
+                add("memos", section.title, voiced: false) { AppendixMemos.report(project, coder: coder) }
+            case .conclusions:
+                add("conclusions", section.title) {
+                    var report = try ConclusionDraft.report(project, themes: [], by: [], coder: coder, items: items(),
+                                                            agreements: agreements())
+                    report.blocks.removeAll {
+                        if case .paragraph(let text) = $0 { return text == ConclusionDraft.disclaimer } else { return false }
+                    }
+                    report.blocks.insert(.paragraph(Appendix.conclusionsIntroduction), at: 0)
+                    return report
+                }
+            case .agreement:
+                add("agreement", section.title) {
+                    Report(title: section.title, blocks: AgreementReport.pairs(
+                        agreements(), project: project, level: 1,
+                        none: "No two coders coded the same documents: there is no inter-coder agreement to report."))
+                }
+            case .reviewNotes:
+                add("review-notes", section.title, voiced: false) {
+                    let notes = NoteStore(root: project.root).load()
+                    return notes.isEmpty ? Report(title: section.title, blocks: [.paragraph("No review notes were written.")])
+                        : ReviewNotesReport.report(notes, all: true)
+                }
             }
         }
-        if !project.figures.isEmpty {
-            after.append(Part(name: "05-figures", title: "Figures") { try FigureReport.appendix(project) })
-        }
-        var matricesPart = Part(name: "06-matrices", title: "Display matrices") { try matrices(items: items()) }
-        if tooManyCases {
-            matricesPart.extraFiles = [Appendix.caseCodeCSV, Appendix.checklistCSV, Appendix.frameworkCSV]
-            matricesPart.buildExtras = { try caseMatricesAsCSV(items: items()) }
-        }
-        after.append(matricesPart)
-        after.append(Part(name: "07-conclusions", title: "Conclusion drafts") {
-            try ConclusionDraft.report(project, themes: [], by: [], coder: coder, items: items(), agreements: agreements())
-        })
-        after.append(Part(name: "08-agreement", title: "Inter-coder agreement") {
-            Report(title: "Inter-coder agreement", blocks: AgreementReport.pairs(
-                agreements(), project: project, level: 1, none: "Only one coder has coded documents in common with another: no agreement to report."))
-        })
         return (before, transcripts, after)
+    }
+
+    static let conclusionsIntroduction = "For each theme (a top-level code of the codebook): how many cases it was "
+        + "coded in, how groups of participants differ, exemplar quotes cited by document and segment, negative "
+        + "cases, and checks of the evidence. Every number and quote was computed from the codings."
+
+    /// The figures: the researcher's own (before/after displays and the tables in `Figures/`, each with its
+    /// source), then the codings per code, from the chosen coder's codings.
+    func figures(items: [CodingFilter.Item]) throws -> Report {
+        var report = project.figures.isEmpty ? Report(title: AppendixSection.figures.title)
+            : try FigureReport.appendix(project)
+        var options = MatrixOptions(kind: .caseCode)
+        options.coder = coder
+        let matrix = try MatrixBuilder.build(project, options, items: items)
+        guard let chart = MatrixReport.chart(matrix) else { return report }
+        let filter = try CodingFilter(project: project, coder: coder, conditions: [])
+        report.blocks += [.chart(chart), .paragraph("Figure: codings per code, counted from \(filter.description).")]
+        return report
     }
 
     func codebookDetails() -> [Block] {
@@ -136,13 +199,13 @@ public struct Appendix {
 
     /// The matrices, oriented so that codes are rows (narrow enough for a printed page), from the codings
     /// of the chosen coder.
-    func matrices(items: [CodingFilter.Item]) throws -> Report {
+    func matrices(items: [CodingFilter.Item], csvPrefix: String) throws -> Report {
         var report = Report(title: "Display matrices")
         var caseCode: Matrix?
         for standard in StandardMatrix.all(for: project) {
             if tooManyCases && (standard == .caseCode || standard == .checklist) {
                 if standard == .caseCode {
-                    report.add(.paragraph("With \(Set(project.transcripts.map(\.caseID)).count) cases, the case-by-case matrices are too wide to print: they are in \(Appendix.caseCodeCSV), \(Appendix.checklistCSV) and \(Appendix.frameworkCSV) beside this file."))
+                    report.add(.paragraph("With \(Set(project.transcripts.map(\.caseID)).count) cases, the case-by-case matrices are too wide to print: they are in \(csvPrefix + Appendix.caseCodeCSV), \(csvPrefix + Appendix.checklistCSV) and \(csvPrefix + Appendix.frameworkCSV) beside this file."))
                 }
                 continue
             }
@@ -161,7 +224,7 @@ public struct Appendix {
     }
 
     /// The case-by-case matrices as CSV, for projects with too many cases to print them.
-    func caseMatricesAsCSV(items: [CodingFilter.Item]) throws -> [(name: String, text: String)] {
+    func caseMatricesAsCSV(items: [CodingFilter.Item], prefix: String) throws -> [(name: String, text: String)] {
         var options = MatrixOptions(kind: .caseCode)
         options.coder = coder
         let caseCode = try MatrixBuilder.build(project, options, items: items)
@@ -171,9 +234,9 @@ public struct Appendix {
             n >= options.thresholds[2] ? "+++" : n >= options.thresholds[1] ? "++" : n >= options.thresholds[0] ? "+" : ""
         }
         return [
-            (Appendix.caseCodeCSV, countsCSV(caseCode) { String($0) }),
-            (Appendix.checklistCSV, countsCSV(caseCode.transposed(), marks)),
-            (Appendix.frameworkCSV, DelimitedRenderer(separator: ",").render(framework)),
+            (prefix + Appendix.caseCodeCSV, countsCSV(caseCode) { String($0) }),
+            (prefix + Appendix.checklistCSV, countsCSV(caseCode.transposed(), marks)),
+            (prefix + Appendix.frameworkCSV, DelimitedRenderer(separator: ",").render(framework)),
         ]
     }
 
@@ -194,7 +257,9 @@ public struct Appendix {
     }
 
     /// Writes the appendix into `folder` in one format, part by part; returns the files written.
-    public func write(to folder: URL, format: Format, displayName: String, progress: (String) -> Void = { _ in }) throws -> [String] {
+    /// `warn` hears of what the chosen LaTeX engine cannot typeset.
+    public func write(to folder: URL, format: Format, displayName: String, progress: (String) -> Void = { _ in },
+                      warn: (String) -> Void = { _ in }) throws -> [String] {
         var appendix = self
         appendix.quotesInCells = format == .html
         let (before, transcripts, after) = try appendix.parts()
@@ -202,27 +267,29 @@ public struct Appendix {
         let renderer = format.output.renderer(width: 100)
         let indexName = format == .tex ? "appendix.tex" : "index." + ext
         let paths = [indexName] + (before.map(\.name) + transcripts.map(\.name) + after.map(\.name)).map { $0 + "." + ext }
-            + after.flatMap(\.extraFiles)
+            + (before + after).flatMap(\.extraFiles) + (format == .tex ? [Appendix.preambleFile] : [])
         let output = OutputFolder(url: folder, kind: format.rawValue)
         let previous = try output.prepare(paths, displayName: displayName)
         // LaTeX: one file that holds everything, so `\input{path/appendix}` works from any folder; the parts stay too.
-        var whole = "% Appendix generated by coda: \\input{appendix} from your thesis, with \\usepackage{booktabs,longtable}.\n"
+        var whole = "% Appendix generated by coda for \(engine.rawValue): \\input this folder's preamble.tex in the thesis's "
+            + "preamble, and this file (appendix.tex) where the appendix goes.\n"
         var first = true
         func write(_ name: String, _ text: String) throws {
             try AtomicFile.write(text, to: folder.appendingPathComponent(name + "." + ext), durable: false)
             if format == .tex { whole += (first ? "" : "\n\\clearpage\n") + text }
             first = false
         }
-        for part in before {
+        func write(_ part: Part) throws {
             progress(part.title.lowercased())
             try write(part.name, renderer.render(try part.build()))
+            for extra in try part.buildExtras() {
+                try AtomicFile.write(extra.text, to: folder.appendingPathComponent(extra.name), durable: false)
+            }
         }
+        for part in before { try write(part) }
         // Transcripts: grouped codings once, then rendered on every core, a chunk at a time.
-        let filter = try CodingFilter(project: project, coder: coder, conditions: [])
-        let chosen = project.humanCodings.filter { c in filter.coder.map { c.coder.lowercased() == $0.lowercased() } ?? true }
-        let byDocument = Dictionary(grouping: chosen, by: \.document)
+        let (byDocument, chosenCoder) = try codingsByDocument()
         let project = self.project
-        let chosenCoder = filter.coder
         for start in stride(from: 0, to: transcripts.count, by: 200) {
             let chunk = Array(transcripts[start..<min(transcripts.count, start + 200)])
             progress("transcripts \(start + 1)-\(start + chunk.count) of \(transcripts.count)")
@@ -231,18 +298,25 @@ public struct Appendix {
             }
             for (item, text) in zip(chunk, texts) { try write(item.name, text) }
         }
-        for part in after {
-            progress(part.title.lowercased())
-            try write(part.name, renderer.render(try part.build()))
-            for extra in try part.buildExtras() { try AtomicFile.write(extra.text, to: folder.appendingPathComponent(extra.name), durable: false) }
-        }
+        for part in after { try write(part) }
         let titles = before.map { ($0.name, $0.title) }
-            + transcripts.map { ($0.name, ($0.document.isSurveyAnswers ? "Survey answers " : "Transcript ") + $0.document.id) }
+            + transcripts.map { ($0.name, $0.document.appendixTitle) }
             + after.map { ($0.name, $0.title) }
         try AtomicFile.write(format == .tex ? whole : index(titles, format: format), to: folder.appendingPathComponent(indexName))
+        if format == .tex {
+            try AtomicFile.write(engine.preamble, to: folder.appendingPathComponent(Appendix.preambleFile))
+            let beyond = engine == .pdflatex ? TeXEngine.beyondPDFLaTeX(whole) : []
+            if !beyond.isEmpty {
+                warn("the appendix holds characters pdflatex cannot typeset (" + beyond.map { String($0) }.joined(separator: " ")
+                     + "): export with `--engine xelatex` or `--engine lualatex`")
+            }
+        }
         try output.finish(paths, previous: previous)
         return paths
     }
+
+    /// The preamble lines for the chosen engine, beside `appendix.tex`.
+    static let preambleFile = "preamble.tex"
 
     func index(_ parts: [(name: String, title: String)], format: Format) -> String {
         switch format {
@@ -250,16 +324,26 @@ public struct Appendix {
             return ""
         case .html:
             let items = parts.map { "<li><a href=\"\(Escape.html($0.name)).html\">\(Escape.html($0.title))</a></li>" }.joined(separator: "\n")
-            return HTMLRenderer().render(Report(title: "Appendix", blocks: [.paragraph(methodsSentence())])).replacingOccurrences(
+            return HTMLRenderer().render(Report(title: title, blocks: [.paragraph(methodsSentence())])).replacingOccurrences(
                 of: "</body>", with: "<ul>\n\(items)\n</ul>\n</body>")
         case .md:
-            return "# Appendix\n\n\(Escape.markdown(methodsSentence()))\n\n" + parts.map { "- [\(Escape.markdown($0.title))](\($0.name).md)" }.joined(separator: "\n") + "\n"
+            return "# \(Escape.markdown(title))\n\n\(Escape.markdown(methodsSentence()))\n\n" + parts.map { "- [\(Escape.markdown($0.title))](\($0.name).md)" }.joined(separator: "\n") + "\n"
         case .txt:
-            return "Appendix\n========\n\n\(methodsSentence())\n\n" + parts.map { "\($0.name).txt  \($0.title)" }.joined(separator: "\n") + "\n"
+            return "\(title)\n\(String(repeating: "=", count: title.count))\n\n\(methodsSentence())\n\n"
+                + parts.map { "\($0.name).txt  \($0.title)" }.joined(separator: "\n") + "\n"
         }
     }
 
+    /// What the appendix documents, in one sentence: the material, the codebook and who coded.
     func methodsSentence() -> String {
-        "Generated by coda \(codaVersion) from the project \(project.root.lastPathComponent): \(project.documentIDs.count) documents, \(project.cases.count) cases, \(project.codebook.codes.count) codes, \(project.humanCodings.count) codings by \(project.coders.count) coder\(plural(project.coders.count))."
+        let coders = project.coders.count
+        var material = [project.interviewsPhrase]
+        for survey in project.surveys {
+            material.append("a survey (\(survey.id)) with \(survey.respondents.count) respondent\(plural(survey.respondents.count))")
+        }
+        return "This appendix documents the qualitative analysis of \(material.joined(separator: " and ")): "
+            + "\(project.cases.count) case\(plural(project.cases.count)), coded with \(project.codebook.codes.count) "
+            + "code\(plural(project.codebook.codes.count)) in \(project.humanCodings.count) coding\(plural(project.humanCodings.count)) "
+            + "by \(coders) coder\(plural(coders)). The analysis was done with Coda \(codaVersion)."
     }
 }

@@ -7,7 +7,7 @@ enum CodedTranscript {
         var fields = [Field("Case", document.isSurveyAnswers ? "one per respondent" : document.caseID)]
         for (key, value) in document.attributes where key != "case" && key != "speakers" { fields.append(Field(key, value)) }
         fields.append(Field("Codings", "\(codings.count)" + (coder.map { " by \($0)" } ?? "")))
-        return Report(title: document.isSurveyAnswers ? "Survey answers \(document.id)" : "Transcript \(document.id)",
+        return Report(title: document.appendixTitle,
                       blocks: [.fields(fields), .table(TranscriptView.table(document, numbers: numbers, codes: codes))])
     }
 }

@@ -4,8 +4,10 @@ enum MethodsNote {
         let filter = try CodingFilter(project: project, coder: coder, conditions: [])
         var table = Table(columns: [Table.Column("What"), .number("Count")])
         let human = project.humanCodings
-        let rows: [(String, Int)] = [
-            ("Interview transcripts", project.transcripts.count),
+        let (interviews, notes) = project.interviewsAndNotes
+        var rows: [(String, Int)] = [("Interview transcripts", interviews.count)]
+        if !notes.isEmpty { rows.append(("Field notes and other documents without speakers", notes.count)) }
+        rows += [
             ("Segments in the transcripts", project.transcripts.reduce(0) { $0 + $1.segments.count }),
             ("Words in the transcripts", project.transcripts.reduce(0) { $0 + $1.wordCount }),
             ("Surveys", project.surveys.count),
@@ -23,9 +25,9 @@ enum MethodsNote {
             perCoder.append([Cell(c), .int(mine.count), .int(Set(mine.map(\.document)).count)])
         }
         var blocks: [Block] = [
-            .paragraph("The interviews and the open survey answers were coded with the codebook in part 2, following Miles, Huberman and Saldaña's cycle of data condensation, display, and conclusion drawing and verification. Codings were made with Coda \(codaVersion); each coding records the coder, the time and the exact words coded."),
+            .paragraph("The interviews and the open survey answers were coded with a codebook of \(project.codebook.codes.count) codes, following Miles, Huberman and Saldaña's cycle of data condensation, display, and conclusion drawing and verification. Codings were made with Coda \(codaVersion); each coding records the coder, the time and the exact words coded."),
             .table(table), .table(perCoder),
-            .paragraph("The matrices and conclusion drafts use \(filter.description). Counts are codings; percentages have one decimal."),
+            .paragraph("The matrices and the themes use \(filter.description). Counts are codings; percentages have one decimal."),
         ]
         if project.diagnostics.errorCount > 0 {
             blocks.append(.paragraph("The project check reported \(project.diagnostics.errorCount) error(s) when this appendix was made; see `coda check`."))

@@ -41,6 +41,7 @@ struct LaTeXRenderer: Renderer {
 
     func render(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
+        let table = LaTeXRenderer.splittingLongCells(table)
         let wide = table.columns.count > LaTeXRenderer.wideColumns
         let headerLines = table.columns.enumerated().map { i, column in
             wide && i > 0 ? ["(\(i))"] : LaTeXRenderer.headerLines(column.header)
@@ -85,6 +86,47 @@ struct LaTeXRenderer: Renderer {
         }
         for note in table.notes { out += "{\\small \(Escape.latexProse(note))}\n\n" }
         return out
+    }
+
+    /// Above this many characters a cell (a long transcript turn) continues on further rows: a longtable
+    /// breaks pages only between rows, so one tall row would leave half a page empty before it.
+    static let longCell = 600
+
+    /// The table with each over-long cell cut at sentence ends (else spaces) into pieces on rows of their own,
+    /// the other cells of the row on its first piece.
+    static func splittingLongCells(_ table: Table) -> Table {
+        guard table.rows.contains(where: { $0.cells.contains { $0.text.count > longCell } }) else { return table }
+        var result = table
+        result.rows = table.rows.flatMap { row -> [Table.Row] in
+            let long = row.cells.indices.max { row.cells[$0].text.count < row.cells[$1].text.count }
+            guard !row.isSummary, let long, row.cells[long].text.count > longCell else { return [row] }
+            let pieces = cut(row.cells[long].text, at: longCell)
+            var first = row
+            first.cells[long] = Cell(pieces[0])
+            return [first] + pieces.dropFirst().map { piece in
+                Table.Row(row.cells.indices.map { $0 == long ? Cell(piece) : .empty })
+            }
+        }
+        return result
+    }
+
+    /// `text` in pieces of at most about `limit` characters, ending at a sentence end where one is near.
+    static func cut(_ text: String, at limit: Int) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(text)
+        while rest.count > limit {
+            let window = rest.prefix(limit)
+            let sentence = window.indices.last { i in
+                let next = window.index(after: i)
+                return ".!?".contains(window[i]) && next < rest.endIndex && rest[next] == " "
+                    && window.distance(from: window.startIndex, to: i) >= limit / 2
+            }
+            let space = window.lastIndex(of: " ")
+            guard let end = sentence.map({ window.index(after: $0) }) ?? space, end > rest.startIndex else { break }
+            pieces.append(String(rest[..<end]).trimmingCharacters(in: .whitespaces))
+            rest = rest[end...].drop { $0 == " " }
+        }
+        return pieces + [String(rest).trimmingCharacters(in: .whitespaces)]
     }
 
     /// A long header over a narrow column, broken onto lines of about 12 characters.

@@ -51,7 +51,9 @@ struct MarkdownRenderer: Renderer {
         out.append("|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|") + "|")
         for row in table.rows {
             var cells = row.cells.prefix(table.columns.count).map { cell -> String in
-                var text = Escape.markdown(cell.text)
+                // Leading spaces indent a code under its parent; Markdown would strip them from the cell.
+                let indent = cell.text.prefix { $0 == " " }.count
+                var text = String(repeating: "&nbsp;", count: indent * 2) + Escape.markdown(String(cell.text.dropFirst(indent)))
                 if cell.detailsInText && !cell.details.isEmpty {
                     text += cell.details.map { "<br>• " + Escape.markdown($0) }.joined()
                 }

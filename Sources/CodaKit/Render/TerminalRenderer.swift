@@ -15,7 +15,9 @@ struct TerminalRenderer: Renderer {
         switch block {
         case let .heading(text, level):
             let mark: Character = level <= 1 ? "=" : "-"
-            return level <= 2 ? [text, String(repeating: mark, count: min(DisplayWidth.of(text), width))] : [text]
+            let lines = DisplayWidth.wrap(text, width: width)
+            let longest = lines.map(DisplayWidth.of).max() ?? 0
+            return level <= 2 ? lines + [String(repeating: mark, count: min(longest, width))] : lines
         case .paragraph(let text):
             return DisplayWidth.wrap(text, width: width)
         case .list(let items):
@@ -44,15 +46,17 @@ struct TerminalRenderer: Renderer {
     func render(_ table: Table) -> [String] {
         var out: [String] = []
         if let title = table.title { out.append(title) }
-        let count = table.columns.count
-        guard count > 0 else { return out }
+        guard !table.columns.isEmpty else { return out }
         let gap = 2
+        let (table, constants) = hoistingConstantColumns(table, gap: gap)
+        out += constants.flatMap { DisplayWidth.wrap($0, width: width) }
+        let count = table.columns.count
         var natural = table.columns.map { DisplayWidth.of($0.header) }
         var longestWord = table.columns.map { longestWordWidth($0.header) }
         for row in table.rows {
             for (i, cell) in row.cells.prefix(count).enumerated() {
                 for line in cell.text.split(separator: "\n") { natural[i] = max(natural[i], DisplayWidth.of(String(line))) }
-                longestWord[i] = max(longestWord[i], min(12, longestWordWidth(cell.text)))
+                longestWord[i] = max(longestWord[i], min(20, longestWordWidth(cell.text)))
             }
         }
         var minimum = (0..<count).map { min(natural[$0], max(4, min(16, longestWord[$0]))) }
@@ -81,6 +85,22 @@ struct TerminalRenderer: Renderer {
         }
         var widths = natural
         var excess = widths.reduce(0, +) + gap * (count - 1) - width
+        // The widest text column (a quote, a definition) gets the room: the others first give up what they
+        // can without splitting a word, then down to their minimum, and only then does it shrink.
+        // Only a column too long for a line of its own is prose; text columns of a line or less (a before/after
+        // table) share the room instead.
+        let prose = widths.indices.filter { table.columns[$0].alignment == .left && natural[$0] > width }
+            .max { natural[$0] < natural[$1] }
+        let others = widths.indices.filter { $0 != prose }
+        let wordFloor = widths.indices.map { min(natural[$0], max(minimum[$0], longestWord[$0])) }
+        for (shrinking, limit) in [(others, wordFloor), (others, minimum)] {
+            while excess > 0 {
+                let candidates = shrinking.filter { widths[$0] > limit[$0] }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                excess -= 1
+            }
+        }
         while excess > 0 {
             guard let widest = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
@@ -110,8 +130,51 @@ struct TerminalRenderer: Renderer {
         return out
     }
 
+    /// The widest piece a line cannot break inside: words, with long names breakable after a `/`.
     private func longestWordWidth(_ text: String) -> Int {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of(String($0)) }.max() ?? 0
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
+            DisplayWidth.of(String(word)) <= 12 ? DisplayWidth.of(String(word))
+                : word.split(separator: "/").map { DisplayWidth.of(String($0)) + 1 }.max() ?? 0
+        }.max() ?? 0
+    }
+
+    /// When a table is wider than the window, a text column with the same value in every row (the code of a
+    /// retrieval, the one coder) is said once above it, and a text column empty in every row is named there.
+    func hoistingConstantColumns(_ table: Table, gap: Int) -> (Table, [String]) {
+        let rows = table.rows.filter { !$0.isSummary }
+        guard rows.count >= 2, table.columns.count > 2 else { return (table, []) }
+        var natural = table.columns.map { DisplayWidth.of($0.header) }
+        for row in table.rows {
+            for (i, cell) in row.cells.prefix(natural.count).enumerated() {
+                natural[i] = max(natural[i], DisplayWidth.of(cell.text))
+            }
+        }
+        guard natural.reduce(0, +) + gap * (natural.count - 1) > width else { return (table, []) }
+        var lines: [String] = []
+        var kept: [Int] = [0]
+        var empty: [String] = []
+        for i in table.columns.indices.dropFirst() {
+            let values = Set(rows.map { i < $0.cells.count ? $0.cells[i].text : "" })
+            guard table.columns[i].alignment == .left, values.count == 1, let value = values.first,
+                  !value.contains("\n") else {
+                kept.append(i)
+                continue
+            }
+            if value.isEmpty {
+                empty.append(table.columns[i].header)
+            } else {
+                lines.append("\(table.columns[i].header): \(value)")
+            }
+        }
+        // Left out, but said: an empty column is a finding too (a code no one was coded with).
+        if !empty.isEmpty { lines.append("Empty in every row: " + empty.joined(separator: ", ")) }
+        guard kept.count < table.columns.count else { return (table, []) }
+        var result = table
+        result.columns = kept.map { table.columns[$0] }
+        result.rows = table.rows.map { row in
+            Table.Row(kept.map { $0 < row.cells.count ? row.cells[$0] : .empty }, isSummary: row.isSummary)
+        }
+        return (result, lines)
     }
 
     func render(_ chart: BarChart) -> [String] {

@@ -35,19 +35,23 @@ enum DisplayWidth {
             var lineWidth = 0
             var lines: [String] = []
             defer { result += lines.map { indent + $0 } }
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
+            for word in words(of: paragraph, width: width) {
+                var word = word
                 var w = of(word)
                 while w > width {
                     if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
                     var head = ""
                     var headWidth = 0
-                    for ch in word {
-                        let cw = of(String(ch))
+                    // A long name breaks after its last `/` or `-` that fits (`Trust/` `Suspicion`), else where the line ends.
+                    var lastBreak: String.Index?
+                    for index in word.indices {
+                        let cw = of(String(word[index]))
                         if headWidth + cw > width { break }
-                        head.append(ch)
+                        head.append(word[index])
                         headWidth += cw
+                        if "/-".contains(word[index]) { lastBreak = word.index(after: index) }
                     }
+                    if let lastBreak, lastBreak < word.endIndex { head = String(word[..<lastBreak]) }
                     if head.isEmpty { head = String(word.first!) }
                     lines.append(head)
                     word = String(word.dropFirst(head.count))
@@ -69,6 +73,27 @@ enum DisplayWidth {
             lines.append(line)
         }
         return result
+    }
+
+    /// The words of a line; a `code span` of several words that fits on a line stays one word, so a command
+    /// is never wrapped in its middle.
+    static func words(of paragraph: Substring, width: Int) -> [String] {
+        var result: [String] = []
+        var pending: [String] = []
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            if pending.isEmpty {
+                let ticks = word.filter { $0 == "`" }.count
+                if word.hasPrefix("`") && ticks % 2 == 1 { pending = [word] } else { result.append(word) }
+                continue
+            }
+            pending.append(word)
+            if word.contains("`") {
+                let joined = pending.joined(separator: " ")
+                if of(joined) <= width { result.append(joined) } else { result += pending }
+                pending = []
+            }
+        }
+        return result + pending
     }
 
     /// Cut to at most `width` cells, ending in `…` when cut.

@@ -1,6 +1,10 @@
 /// Problems turning the bytes of a file into text.
 public enum TextEncodingError: CodaError {
     case invalidUTF8(file: String, byteOffset: Int, line: Int, column: Int)
+    /// UTF-16 text (a byte order mark, or NUL bytes between ASCII letters), which Coda reads only on import.
+    case utf16(file: String, bigEndian: Bool, hasBOM: Bool)
+    /// A NUL byte in a file that is not UTF-16: not a text file, or damaged.
+    case nulByte(file: String, byteOffset: Int, line: Int, column: Int)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -11,6 +15,20 @@ public enum TextEncodingError: CodaError {
                 hint: "save it as UTF-8 (in most editors: Save As, Encoding UTF-8); or move it out of the project and bring it back "
                     + "with `coda import FILE --encoding windows-1252`; or convert it in place: "
                     + "`iconv -f WINDOWS-1252 -t UTF-8 '\(file)' > converted && mv converted '\(file)'`")
+        case let .utf16(file, bigEndian, hasBOM):
+            let name = hasBOM ? "UTF-16" : bigEndian ? "UTF-16BE" : "UTF-16LE"
+            return Diagnostic(
+                .error, at: SourceLocation(file: file),
+                "the file is \(name) text ("
+                    + (hasBOM ? "it starts with a UTF-16 byte order mark" : "a NUL byte between letters") + "); "
+                    + "Coda reads project files as UTF-8",
+                hint: "save it as UTF-8 (in most editors: Save As, Encoding UTF-8); or convert it in place: "
+                    + "`iconv -f \(name) -t UTF-8 '\(file)' > converted && mv converted '\(file)'`")
+        case let .nulByte(file, offset, line, column):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line, column: column),
+                "a NUL byte at byte \(offset): this is not plain text, or the file is damaged",
+                hint: "open it in a text editor and save it again as UTF-8 text, or copy the text from the original")
         }
     }
 }
@@ -21,6 +39,17 @@ enum TextDecoder {
     static func decodeUTF8(_ bytes: [UInt8], file: String) throws(TextEncodingError) -> String {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .utf16(file: file, bigEndian: bytes[0] == 0xFE, hasBOM: true)
+        }
+        // Text never holds NUL: NULs between letters are UTF-16 without a byte order mark, any other is damage.
+        if let nul = bytes.firstIndex(of: 0) {
+            if ImportTextDecoder.looksLikeUTF16(bytes) {
+                throw .utf16(file: file, bigEndian: nul % 2 == 0, hasBOM: false)
+            }
+            let (line, column) = lineAndColumn(of: nul, in: bytes, from: start)
+            throw .nulByte(file: file, byteOffset: nul, line: line, column: column)
+        }
         // The standard library's validation is fast; the byte-by-byte search only runs to report a bad file.
         if start == 0, !bytes.contains(0x0D), let text = String(validating: bytes, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8Offset(bytes, from: start) {

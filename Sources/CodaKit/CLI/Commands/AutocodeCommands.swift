@@ -4,16 +4,19 @@ extension CommandSpec {
     static let autocode = CommandSpec(
         name: "autocode", summary: "suggest codings from the codebook's keywords and speaker rules",
         discussion: "Keywords match whole words ignoring case; \"quoted phrases\" match consecutive words; `word*` matches word starts; "
-            + "`re:PATTERN` is a regular expression. A suggestion is the whole segment. Suggestions are stored under the coder `auto` "
+            + "`re:PATTERN` is a regular expression. A suggestion is the whole segment, or with `--span` just the matched words or "
+            + "their sentence (speaker rules always give the segment). Suggestions are stored under the coder `auto` "
             + "until you accept or reject them with `coda suggestions`.",
         options: [OptionSpec(name: "code", valueName: "CODE", help: "only this code (and its children)", repeatable: true),
                   OptionSpec(name: "document", valueName: "DOC", help: "only this document", repeatable: true),
                   OptionSpec(name: "dry-run", valueName: nil, help: "show the suggestions without saving them"),
                   OptionSpec(name: "not-speaker", valueName: "NAME", help: "never suggest this speaker's turns, e.g. Interviewer (`*` matches any characters)", repeatable: true),
+                  OptionSpec(name: "span", valueName: "SPAN", help: "what a keyword suggestion covers: segment (default), sentence or word",
+                             choices: SuggestionSpan.allCases.map(\.rawValue)),
                   OptionSpec(name: "list", valueName: nil, help: "list every suggestion, not only the counts per code"),
                   OptionSpec(name: "count", valueName: nil, help: "only count keyword hits per code (segments and documents too); saves nothing")],
         formats: [.table, .md, .csv, .tsv, .json],
-        examples: ["coda autocode --dry-run", "coda autocode --code Queues --not-speaker Interviewer", "coda suggestions"], group: .condense
+        examples: ["coda autocode --dry-run", "coda autocode --code Queues --not-speaker Interviewer", "coda autocode --span sentence", "coda suggestions"], group: .condense
     ) { invocation in
         let project = try invocation.project()
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
@@ -22,6 +25,7 @@ extension CommandSpec {
         let documents = try invocation.optionList("document").map { id throws(ProjectError) in try project.document(id) }
         var autocoder = Autocoder(project: project, codes: codes, time: invocation.now)
         autocoder.skipSpeakers = invocation.optionList("not-speaker")
+        autocoder.span = invocation.option("span").flatMap(SuggestionSpan.init(rawValue:)) ?? .segment
         if invocation.flag("count") {
             let started = DispatchTime.now()
             let (rows, bytes) = autocoder.countHits(documents: documents.isEmpty ? nil : documents)

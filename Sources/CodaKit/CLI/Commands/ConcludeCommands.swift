@@ -6,7 +6,8 @@ extension CommandSpec {
             + "decision per coder (unit segment), or each character of segment text (unit char, as NVivo's coding comparison). "
             + "Per code, per document and pooled over the codes either used, with positive agreement (both coded / either coded). "
             + "Undefined values (e.g. kappa when neither coder used a code) are said to be undefined, with the reason.",
-        arguments: [ArgumentSpec(name: "CODER_A", help: "the first coder"), ArgumentSpec(name: "CODER_B", help: "the second coder")],
+        arguments: [ArgumentSpec(name: "CODER_A", help: "the first coder", optional: true),
+                    ArgumentSpec(name: "CODER_B", help: "the second coder", optional: true)],
         options: [OptionSpec(name: "code", valueName: "CODE", help: "only this code and the codes under it", repeatable: true),
                   OptionSpec(name: "unit", valueName: "UNIT", help: "segment (default) or char", choices: Agreement.Unit.allCases.map(\.rawValue)),
                   OptionSpec(name: "disagreements", valueName: nil, help: "list the segments where the coders differ, with the text"),
@@ -18,8 +19,11 @@ extension CommandSpec {
         let project = try invocation.project()
         let codes = try invocation.codes(invocation.optionList("code"), in: project)
         let unit = invocation.option("unit").flatMap(Agreement.Unit.init(rawValue:)) ?? .segment
-        let agreement = try Agreement(project, coderA: invocation.argument("CODER_A")!, coderB: invocation.argument("CODER_B")!,
-                                      codes: codes, unit: unit, withInterviewer: invocation.flag("with-interviewer"))
+        guard let coderA = invocation.argument("CODER_A"), let coderB = invocation.argument("CODER_B") else {
+            throw AgreementCodersMissing(project: project, given: invocation.argument("CODER_A"))
+        }
+        let agreement = try Agreement(project, coderA: coderA, coderB: coderB, codes: codes, unit: unit,
+                                      withInterviewer: invocation.flag("with-interviewer"))
         invocation.emit(AgreementReport.report(agreement, project: project, disagreements: invocation.flag("disagreements")))
         return .success
     }

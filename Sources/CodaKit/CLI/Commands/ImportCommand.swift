@@ -14,6 +14,7 @@ extension CommandSpec {
         options: [OptionSpec(name: "id", valueName: "ID", help: "the document id of an imported transcript (default: the file name)"),
                   OptionSpec(name: "case", valueName: "CASE", help: "the case of an imported transcript"),
                   OptionSpec(name: "attr", valueName: "KEY=VALUE", help: "a header attribute for an imported transcript", repeatable: true),
+                  OptionSpec(name: "replace", valueName: nil, help: "import over a transcript of the same id (its codings are kept)"),
                   OptionSpec(name: "encoding", valueName: "NAME", help: "the encoding of a text file when it is not UTF-8: utf-16 or windows-1252"),
                   OptionSpec(name: "offsets", valueName: "UNIT",
                              help: "how a .qdpx counts selection positions, when Coda cannot tell",
@@ -41,6 +42,7 @@ extension CommandSpec {
         options.coder = invocation.option("coder")
         options.newCodebook = invocation.flag("new-codebook")
         options.offsets = invocation.option("offsets")
+        options.replace = invocation.flag("replace")
         let files = invocation.argumentList("FILE")
         if files.count > 1 && options.id != nil { throw UsageError.conflicting("--id", "several files") }
         var failed = 0

@@ -4,10 +4,14 @@ extension CommandSpec {
     static let initProject = CommandSpec(
         name: "init", summary: "make a new project folder with an example of each kind of file",
         arguments: [ArgumentSpec(name: "DIR", help: "the folder to make it in (default: the current folder)", optional: true)],
+        options: [OptionSpec(name: "force", valueName: nil, help: "make the project even inside another project's folder")],
         examples: ["coda init my-study"], group: .project
     ) { invocation in
         let console = invocation.console
         let folder = resolvePath(invocation.argument("DIR") ?? ".", from: console.currentDirectory)
+        if !invocation.flag("force"), !ProjectLocator.isProject(folder), let outer = NestedProjectError.outerProject(of: folder) {
+            throw NestedProjectError(folder: folder.path, outer: outer.path)
+        }
         let coder = try? CoderIdentity.resolve(option: nil, environment: console.environment, projectRoot: folder)
         let written = try ProjectInitializer.create(at: folder, mainCoder: coder)
         console.line("Made a Coda project in \(folder.path):")
@@ -22,7 +26,8 @@ extension CommandSpec {
     ) { invocation in
         let project = try invocation.project()
         invocation.emit(ProjectStatus.report(project))
-        return .success
+        // A listed error is a failure for scripts and CI, as with `coda check`.
+        return project.diagnostics.errorCount > 0 ? .problemsFound : .success
     }
 
     static let transcripts = CommandSpec(

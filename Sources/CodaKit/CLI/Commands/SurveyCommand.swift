@@ -29,6 +29,11 @@ extension CommandSpec {
         let question = invocation.argument("QUESTION")
         invocation.emit(try SurveyReport.report(project, question: question, by: invocation.option("by"),
                                                 percentages: mode, diverging: invocation.flag("diverging")))
-        return .success
+        // A survey file that could not be read is named, never skipped in silence: the tables above lack it.
+        let broken = project.unreadable.keys.sorted().filter { [".csv", ".tsv", ".xlsx"].contains(where: $0.lowercased().hasSuffix) }
+        for path in broken {
+            invocation.console.errorLine(ProjectError.unreadableSurvey(path: path, problem: project.unreadable[path]).description)
+        }
+        return broken.isEmpty ? .success : .problemsFound
     }
 }

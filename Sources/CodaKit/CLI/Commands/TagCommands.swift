@@ -95,19 +95,32 @@ extension CommandSpec {
     static let code = CommandSpec(
         name: "code", summary: "code a document interactively, segment by segment",
         discussion: "Shows each segment with a little context and asks for codes: names or unique starts, comma-separated, "
-            + "then `-- memo` if you like. `-name` removes a code, `?` lists the codebook, `m TEXT` writes a memo, Enter skips, "
-            + "`b` goes back, `q` quits. Every answer is saved at once. Answers can also be piped in, one per line.",
-        arguments: [ArgumentSpec(name: "DOC", help: "the document id")],
+            + "then `-- memo` if you like. `-name` removes a code, `?` lists the codebook, `:m TEXT` writes a memo, Enter skips, "
+            + "`:b` goes back, `:q` quits (commands start with `:` or are whole words: memo, skip, back, quit, help). "
+            + "Every answer is saved at once; codings made meanwhile in another terminal show. Answers can also be piped in, "
+            + "one per line: an answer that names no code makes the run exit with 1.",
+        arguments: [ArgumentSpec(name: "DOC", help: "the document id"),
+                    ArgumentSpec(name: "SEGMENT", help: "the segment to start at (default: the first)", optional: true)],
         options: [OptionSpec(name: "uncoded", valueName: nil, help: "only segments you have not coded yet"), .coder],
-        examples: ["coda code R017 --uncoded", "printf 'queue\\n\\ninfo, jht -- came twice\\nq\\n' | coda code R017"], group: .condense
+        examples: ["coda code R017 --uncoded", "coda code R017 12", "printf 'queue\\n\\ninfo, jht -- came twice\\n:q\\n' | coda code R017"], group: .condense
     ) { invocation in
         let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
         guard !project.codebook.codes.isEmpty else { throw CodebookError.empty }
+        let start = try invocation.argument("SEGMENT").map { word in
+            let selection = try SegmentSelection(parsing: word)
+            guard selection.numbers.count == 1, let n = selection.numbers.first else {
+                throw UsageError.unexpectedArgument(word, command: "code")
+            }
+            guard n <= document.segments.count else {
+                throw ProjectError.segmentOutOfRange(document: document.id, number: n, count: document.segments.count)
+            }
+            return n
+        }
         let coder = InteractiveCoder(project: project, document: document, coder: try invocation.coder(), console: invocation.console,
-                                     time: invocation.now, onlyUncoded: invocation.flag("uncoded"))
-        _ = try coder.run()
-        return .success
+                                     time: invocation.now, onlyUncoded: invocation.flag("uncoded"), startSegment: start)
+        let result = try coder.run()
+        return result.unknownCodes > 0 && !invocation.console.stdinIsTerminal ? .problemsFound : .success
     }
 }
 

@@ -14,7 +14,8 @@ struct ImportTargets {
     /// False when `Sources/` already holds the original.
     private(set) var copiesSource = true
 
-    init(root: URL, id: String, original: URL, bytes: [UInt8]) throws(ImportError) {
+    /// `replace`: the transcript `Transcripts/<id>.md` and a different original in `Sources/` are overwritten.
+    init(root: URL, id: String, original: URL, bytes: [UInt8], replace: Bool = false) throws(ImportError) {
         self.root = root
         let base = id.fileSafe()
         transcriptPath = "\(Project.transcriptsFolder)/\(base).md"
@@ -24,7 +25,8 @@ struct ImportTargets {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
             let url = URL(fileURLWithPath: name)
             if url.deletingPathExtension().lastPathComponent.lowercased() == base.lowercased(),
-               Self.transcriptExtensions.contains(url.pathExtension.lowercased()) {
+               Self.transcriptExtensions.contains(url.pathExtension.lowercased()),
+               !(replace && "\(Project.transcriptsFolder)/\(name)" == transcriptPath) {
                 throw .exists(path: "\(Project.transcriptsFolder)/\(name)")
             }
         }
@@ -32,11 +34,18 @@ struct ImportTargets {
         if sourceURL.standardizedFileURL.resolvingSymlinksInPath().path == original.standardizedFileURL.resolvingSymlinksInPath().path {
             copiesSource = false
         } else if FileManager.default.fileExists(atPath: sourceURL.path) {
-            guard let existing = FileManager.default.contents(atPath: sourceURL.path), [UInt8](existing) == bytes else {
+            let existing = FileManager.default.contents(atPath: sourceURL.path)
+            if existing.map({ [UInt8]($0) == bytes }) == true {
+                copiesSource = false
+            } else if !replace {
                 throw .exists(path: sourcePath)
             }
-            copiesSource = false
         }
+    }
+
+    /// Whether the project holds the imported transcript `Transcripts/<id>.md`, which `--replace` may overwrite.
+    static func holdsTranscript(root: URL, id: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent("\(Project.transcriptsFolder)/\(id.fileSafe()).md").path)
     }
 
     /// Copies the original (when needed), then writes the transcript; if the transcript cannot be written,

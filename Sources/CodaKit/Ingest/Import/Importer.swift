@@ -18,6 +18,8 @@ public struct ImportOptions: Sendable {
     /// How a .qdpx's selection positions count: `codepoints`, `utf16` or `utf8` (`--offsets`); nil to decide per
     /// source from the evidence.
     public var offsets: String?
+    /// Import over a transcript of the same id (`--replace`); its codings stay in Codings/.
+    public var replace = false
 
     public init() {}
 }
@@ -64,7 +66,8 @@ public enum ImportError: CodaError {
             return Diagnostic(.error, at: SourceLocation(file: file), reason, hint: hint)
         case .exists(let path):
             return Diagnostic(.error, at: SourceLocation(file: path), "a file of that name is already in the project; nothing was imported",
-                              hint: "choose another id with `--id`, or remove the old file first")
+                              hint: "choose another id with `--id`, or pass `--replace` to import over it (its codings are kept; "
+                                + "`coda check` shows any that no longer fit the new text)")
         case .unknownEncoding(let name):
             return Diagnostic(.error, at: nil, "`\(name)` is not an encoding Coda reads", hint: "use utf-8, utf-16 or windows-1252")
         case let .malformed(file, line, reason, hint):

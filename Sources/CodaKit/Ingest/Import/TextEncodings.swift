@@ -60,7 +60,14 @@ enum ImportTextDecoder {
             return try TextDecoder.decodeUTF8(bytes, file: file)
         } catch {
             let (offset, line, column): (Int, Int, Int)
-            switch error { case let .invalidUTF8(_, o, l, c): (offset, line, column) = (o, l, c) }
+            switch error {
+            case let .invalidUTF8(_, o, l, c): (offset, line, column) = (o, l, c)
+            case .utf16:
+                throw .invalid(file: file, reason: "it looks like UTF-16 without a byte order mark",
+                               hint: "import it with `--encoding utf-16le` (or `utf-16be`)")
+            case .nulByte(_, let o, let l, _):
+                throw .malformed(file: file, line: l, reason: "a NUL byte at byte \(o): this is not plain text", hint: nil)
+            }
             let hint = looksLikeUTF16(bytes)
                 ? "it looks like UTF-16 without a byte order mark: import it with `--encoding utf-16le` (or `utf-16be`)"
                 : "if it was saved as Windows-1252 (\"ANSI\"), import it with `--encoding windows-1252`"

@@ -28,10 +28,12 @@ enum TranscriptImport {
         func ownValue(_ key: String) -> String? { own.first { $0.key == key }?.value.nilIfEmpty }
         let id = options.id ?? ownValue("id") ?? defaultID
         try checkID(id)
-        if documentIDs.contains(id.lowercased()) {
-            throw ImportError.badID(id: id, reason: "a document with this id is already in the project; nothing was imported")
+        let replacing = options.replace && ImportTargets.holdsTranscript(root: root, id: id)
+        if documentIDs.contains(id.lowercased()) && !replacing {
+            throw ImportError.badID(id: id, reason: "a document with this id is already in the project; nothing was imported"
+                                    + (ImportTargets.holdsTranscript(root: root, id: id) ? " (`--replace` imports over it)" : ""))
         }
-        let targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes)
+        let targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
         let given = Set(options.attributes.map(\.key))
         var header: [(key: String, value: String)] = [("id", id), ("case", options.caseID ?? ownValue("case") ?? id)]
         header += own.filter { !reservedKeys.contains($0.key) && !given.contains($0.key) }

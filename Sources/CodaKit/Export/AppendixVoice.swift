@@ -1,0 +1,103 @@
+/// Turns a display made for the terminal into text for a thesis appendix: the hints that tell the researcher
+/// what to type next (`coda retrieve …`, `--coder NAME`) are left out, while what a reader needs (what was
+/// counted, by whom, on what base) stays. Clauses are dropped whole, so no sentence is left half-finished.
+enum AppendixVoice {
+    static func thesis(_ report: Report) -> Report {
+        var report = report
+        report.blocks = report.blocks.compactMap(thesis)
+        return report
+    }
+
+    static func thesis(_ block: Block) -> Block? {
+        switch block {
+        case .paragraph(let text):
+            return thesis(text).map(Block.paragraph)
+        case .list(let items):
+            let kept = items.compactMap(thesis)
+            return kept.isEmpty ? nil : .list(kept)
+        case .table(var table):
+            table.notes = table.notes.compactMap(thesis)
+            return .table(table)
+        case .fields(let fields):
+            return .fields(fields.compactMap { field in thesis(field.value).map { Field(field.name, $0) } })
+        default:
+            return block
+        }
+    }
+
+    /// The text without its instructions: parentheses and clauses (between `;` or sentence ends) that hold
+    /// a command or an option are left out; nil when nothing is left.
+    static func thesis(_ text: String) -> String? {
+        var text = withoutInstructingParentheses(text)
+        let sentences = text.sentences.compactMap { sentence -> String? in
+            let clauses = sentence.components(separatedBy: "; ").filter { !isInstruction($0) }.map(withoutAdvice)
+            guard !clauses.isEmpty else { return nil }
+            var joined = clauses.joined(separator: "; ")
+            if let last = joined.last, !".!?:".contains(last), sentence.hasSuffix(".") { joined += "." }
+            return joined
+        }
+        text = sentences.joined(separator: " ")
+        return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text
+    }
+
+    /// A clause that tells the reader what to type or do in Coda.
+    static func isInstruction(_ clause: String) -> Bool {
+        let lower = clause.lowercased()
+        if lower.contains("`coda") || lower.contains("`--") || lower.contains("coda retrieve") { return true }
+        for word in lower.split(separator: " ") where word.hasPrefix("--") && word.count > 2 {
+            if word.dropFirst(2).first?.isLetter == true { return true }
+        }
+        return false
+    }
+
+    /// Words that open advice to the researcher after a colon ("…: consider one before concluding").
+    static let adviceOpenings = ["consider ", "check ", "add ", "run ", "see ", "try "]
+
+    /// The clause without a trailing piece of advice after its last colon.
+    static func withoutAdvice(_ clause: String) -> String {
+        guard let colon = clause.range(of: ": ", options: .backwards) else { return clause }
+        let advice = clause[colon.upperBound...].lowercased()
+        guard adviceOpenings.contains(where: { advice.hasPrefix($0) }) else { return clause }
+        return String(clause[..<colon.lowerBound]) + (clause.hasSuffix(".") ? "." : "")
+    }
+
+    static func withoutInstructingParentheses(_ text: String) -> String {
+        var out = text
+        var searchStart = out.startIndex
+        while let open = out[searchStart...].firstIndex(of: "("),
+              let close = out[open...].firstIndex(of: ")") {
+            let inner = String(out[out.index(after: open)..<close])
+            let imperative = ["add ", "see ", "run ", "use `", "e.g. `"].contains { inner.lowercased().hasPrefix($0) }
+            if isInstruction(inner) || (imperative && inner.contains("`")) {
+                var start = open
+                if start > out.startIndex, out[out.index(before: start)] == " " { start = out.index(before: start) }
+                out.removeSubrange(start...close)
+                searchStart = start
+            } else {
+                searchStart = out.index(after: close)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The text cut after each `. `, `! ` or `? `, each piece keeping its end mark.
+    fileprivate var sentences: [String] {
+        var pieces: [String] = []
+        var current = ""
+        var previous: Character?
+        for ch in self {
+            let abbreviation = current.hasSuffix("e.g.") || current.hasSuffix("i.e.")
+            if ch == " ", let previous, ".!?".contains(previous), !abbreviation {
+                pieces.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+            previous = ch
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+}
