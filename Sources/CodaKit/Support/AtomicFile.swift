@@ -100,10 +100,22 @@ final class FileLock {
         close(fd)
     }
 
-    /// Runs `body` while holding the lock on `url`.
+    /// Runs `body` while holding the lock on `url`. Re-entrant on one thread, so a read-modify-write of several
+    /// files can hold the lock around steps that take it themselves; other threads and processes wait.
     static func withLock<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+        let key = "coda.lock:" + url.standardizedFileURL.path
+        let held = Thread.current.threadDictionary
+        if let depth = held[key] as? Int, depth > 0 {
+            held[key] = depth + 1
+            defer { held[key] = depth }
+            return try body()
+        }
         let lock = try FileLock(url)
-        defer { withExtendedLifetime(lock) {} }
+        held[key] = 1
+        defer {
+            held[key] = nil
+            withExtendedLifetime(lock) {}
+        }
         return try body()
     }
 }

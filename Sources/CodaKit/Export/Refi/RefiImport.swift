@@ -23,13 +23,11 @@ enum RefiImport {
         var plan = RefiImportPlan()
         let origin = tree.attribute("origin").map { " (made by \($0))" } ?? ""
         plan.files.append((codebookPath, CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
-        let conflicts = plan.conflicts(in: root)
-        if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
 
         var outcome = ImportOutcome()
         outcome.summary.append(codeSummary(mapper.codes))
         outcome.adjustments = reader.adjustments + mapper.adjustments
-        outcome.written = try plan.write(into: root)
+        outcome.written = try plan.commit(into: root, file: name)
         return outcome
     }
 

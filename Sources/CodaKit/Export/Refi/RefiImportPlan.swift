@@ -25,8 +25,22 @@ struct RefiImportPlan {
         return conflicts
     }
 
+    /// Stops with the conflicts when a target exists, else writes everything; checked again under the project lock,
+    /// so two imports at once cannot both pass the check. Returns the paths written, sorted.
+    func commit(into root: URL, file: String) throws -> [String] {
+        func check() throws {
+            let conflicts = conflicts(in: root)
+            if !conflicts.isEmpty { throw RefiImportError.conflicts(file: file, paths: conflicts) }
+        }
+        try check()
+        return try FileLock.withLock(CodingStore(root: root).lockURL) {
+            try check()
+            return try write(into: root)
+        }
+    }
+
     /// Writes the files, then the memos; returns the paths written, sorted.
-    func write(into root: URL) throws -> [String] {
+    private func write(into root: URL) throws -> [String] {
         var written: [String] = []
         for file in files {
             try AtomicFile.write(file.text, to: root.appendingPathComponent(file.path))

@@ -71,10 +71,8 @@ struct RefiProjectImport {
         let documents = try importSources()
         planCases(documents)
         planMemos(documents)
-        let conflicts = plan.conflicts(in: root)
-        if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
         summarize(documents)
-        outcome.written = try plan.write(into: root)
+        outcome.written = try plan.commit(into: root, file: name)
         return outcome
     }
 
