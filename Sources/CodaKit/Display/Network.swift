@@ -83,7 +83,7 @@ public struct Network: Sendable {
         let heaviest = max(1, edges.compactMap(\.weight).max() ?? 1)
         for node in nodes {
             var attributes = "label=\"\(Network.dotEscape(node.label)) (\(node.count))\""
-            if let color = node.color { attributes += ", color=\"\(color)\"" }
+            if let color = node.color, CodebookParser.isColor(color) { attributes += ", color=\"\(color)\"" }
             out += "  \(node.id) [\(attributes)];\n"
         }
         for edge in edges {
