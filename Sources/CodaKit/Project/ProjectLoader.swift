@@ -114,6 +114,8 @@ struct ProjectLoader {
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
         diagnostics += memoProblems
+        diagnostics += NoteStore(root: root).read().diagnostics
+        diagnostics += FrameworkSummaries.load(project).1
         diagnostics += project.computeCases()
         diagnostics += project.surveyLinkDiagnostics()
         project.diagnostics = diagnostics.sortedForDisplay()
