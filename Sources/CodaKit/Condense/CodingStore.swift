@@ -77,6 +77,7 @@ public struct CodingStore: Sendable {
                    _ change: (inout [Coding]) throws -> T) throws -> T {
         return try FileLock.withLock(lockURL) {
             let url = fileURL(coder: coder, document: document.id, rejected: rejected)
+            TemporaryFiles.sweep(url.deletingLastPathComponent())
             var contents = CodingFile.Contents(codings: [], unreadable: [], diagnostics: [])
             if let data = FileManager.default.contents(atPath: url.path) {
                 let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)

@@ -80,6 +80,16 @@ public struct MemoStore: Sendable {
         }
     }
 
+    /// True when the target's file already holds this memo (same date, author and text).
+    func holds(_ text: String, on target: Memo.Target, author: String, date: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(target.path).path) else { return false }
+        let (memos, _) = MemoStore.parse(String(decoding: data, as: UTF8.self), path: target.path)
+        let wanted = text.trimmingWhitespace()
+        return memos.contains {
+            $0.text == wanted && $0.author == PlainTextSections.oneLine(author) && $0.date == PlainTextSections.oneLine(date)
+        }
+    }
+
     /// Appends a memo to its target's file.
     func append(_ text: String, to target: Memo.Target, author: String, date: String) throws -> String {
         let path = target.path

@@ -201,6 +201,12 @@ public struct Appendix {
 
     /// Writes the appendix into `folder` in one format, part by part; returns the files written.
     public func write(to folder: URL, format: Format, displayName: String, progress: (String) -> Void = { _ in }) throws -> [String] {
+        try OutputFolder.building(folder) { target in
+            try writeParts(to: target, format: format, displayName: displayName, progress: progress)
+        }
+    }
+
+    private func writeParts(to folder: URL, format: Format, displayName: String, progress: (String) -> Void) throws -> [String] {
         var appendix = self
         appendix.quotesInCells = format == .html
         let (before, transcripts, after) = try appendix.parts()

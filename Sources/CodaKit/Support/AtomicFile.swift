@@ -40,7 +40,7 @@ enum AtomicFile {
         } catch {
             throw .cannotWrite(path: url.path, reason: "cannot create \(folder.path)")
         }
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temp = TemporaryFiles.name(for: url)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
         var written = 0

@@ -45,6 +45,10 @@ extension CommandSpec {
         formats: [.table, .md, .csv, .tsv, .json], group: .condense
     ) { invocation in
         var project = try invocation.project()
+        let swept = TemporaryFiles.sweepProject(project.root)
+        if !swept.isEmpty {
+            invocation.console.errorLine("removed \(swept.count) temporary file\(plural(swept.count)) left by interrupted coda runs")
+        }
         if invocation.flag("fix"), !project.movedCodings.isEmpty {
             let saved = try ProjectCheck.fix(project)
             invocation.console.errorLine("saved the new positions of \(saved) coding\(plural(saved))")

@@ -5,6 +5,7 @@ import Foundation
 /// target is checked before the first file is written, and no existing file is overwritten.
 enum RefiImport {
     static func codebook(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
+        try RefiImportJournal.rollBack(root)
         let name = file.lastPathComponent
         let bytes = try readFile(file)
         let tree = try RefiXMLTree.parse(bytes, file: name)
@@ -32,6 +33,7 @@ enum RefiImport {
     }
 
     static func project(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
+        try RefiImportJournal.rollBack(root)
         var importer = try RefiProjectImport(file: file, root: root, options: options)
         return try importer.run()
     }
