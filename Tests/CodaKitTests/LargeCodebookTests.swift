@@ -19,6 +19,9 @@ import Testing
         #expect(edges.count == 3, "\(run.stdout)")
         #expect(edges.contains { $0.hasPrefix("c2 -- c9999 [label=\"2\"") }, "\(edges)")
         #expect(run.stdout.split(separator: "\n").filter { $0.contains("[label=\"C") }.count == 3, "only codes that occur")
+        let matrix = TestSupport.run(["matrix", "cooccurrence"], in: root)
+        #expect(matrix.code != .success)
+        #expect(matrix.stderr.contains("a code × code matrix of 10000 codes would have 100000000 cells"), "\(matrix.stderr)")
     }
 
     @Test func sparseAndDenseTalliesAgree() throws {

@@ -2,6 +2,10 @@
 /// The count is the number of (segment with A, segment with B) pairs at most N segments apart
 /// (with N = 0, the segments coded with both); the diagonal is the number of segments coded with each code.
 enum Cooccurrence {
+    /// The most codes a code × code matrix shows (a million cells); beyond it `coda network cooccurrence` draws only
+    /// the pairs that occur.
+    static let maximumCodes = 1000
+
     /// The counts of the pairs that occur, keyed `a * n + b` (n shown codes), and the diagonal: memory grows with
     /// the pairs found, not with n × n, so a codebook of ten thousand codes costs what its co-occurrences cost.
     struct SparseCounts {
