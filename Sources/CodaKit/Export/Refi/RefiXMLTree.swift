@@ -41,7 +41,8 @@ struct RefiXMLTree: Sendable {
         } catch {
             let place = "line \(error.line), column \(error.column)"
             throw .invalid(file: file, reason: "the file is not well-formed XML (\(place)): \(error.reason)",
-                           hint: "it may be damaged or not a REFI-QDA file; export it again from the other tool")
+                           hint: "it may be damaged or not a REFI-QDA file; "
+                               + "export it again from the other tool, as UTF-8")
         }
     }
 }
