@@ -24,49 +24,64 @@ struct NoteStore {
 
     var root: URL
 
-    func load() -> [ReviewNote] {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(NoteStore.path).path) else { return [] }
+    /// What `Memos/notes.md` holds: the notes, and what could not be read as a note, kept to be written back.
+    struct Contents {
+        var preamble: String?
+        var notes: [ReviewNote] = []
+        var kept: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func load() -> [ReviewNote] { read().notes }
+
+    func read() -> Contents {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(NoteStore.path).path) else {
+            return Contents()
+        }
         return NoteStore.parse(String(decoding: data, as: UTF8.self))
     }
 
-    static func parse(_ text: String) -> [ReviewNote] {
-        var notes: [ReviewNote] = []
-        var current: ReviewNote?
-        var body: [String] = []
-        func flush() {
-            guard var note = current else { return }
-            note.text = body.joined(separator: "\n").trimmingWhitespace()
-            notes.append(note)
-            current = nil
-            body = []
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("## ") {
-                flush()
-                let parts = line.dropFirst(3).components(separatedBy: " · ")
-                guard parts.count >= 3 else { continue }
-                current = ReviewNote(id: parts[0].trimmingWhitespace(), target: parts[2...].joined(separator: " · "), author: "", date: "", text: "",
-                                     resolved: parts[1].hasPrefix("resolved") ? "" : nil)
-            } else if current != nil, line.hasPrefix("By "), current?.author.isEmpty == true {
-                let fields = line.dropFirst(3).components(separatedBy: "; resolved by ")
-                let byDate = fields[0].components(separatedBy: ", ")
-                current?.author = byDate[0]
-                current?.date = byDate.count > 1 ? byDate[1] : ""
-                if fields.count > 1 { current?.resolved = fields[1] }
-            } else if current != nil {
-                body.append(String(line))
+    /// Each section is `## ID · open|resolved · TARGET`, a `By AUTHOR, DATE[; resolved by …]` line, then the text.
+    /// A section that does not have this shape is kept as it stands and reported.
+    static func parse(_ text: String) -> Contents {
+        let (preamble, sections) = PlainTextSections.split(text)
+        var contents = Contents()
+        let standard = header.trimmingWhitespace()
+        if let before = PlainTextSections.content(of: preamble), before != standard { contents.preamble = before }
+        for section in sections {
+            let parts = section.heading.components(separatedBy: " · ")
+            let byIndex = section.body.firstIndex { !$0.trimmingWhitespace().isEmpty }
+            guard parts.count >= 3, ["open", "resolved"].contains(where: { parts[1].hasPrefix($0) }),
+                  let byIndex, section.body[byIndex].hasPrefix("By ") else {
+                contents.kept.append(section.raw.trimmingWhitespace())
+                contents.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: section.line),
+                                                       "this section is not a review note Coda can read; it is kept as it is",
+                                                       hint: "a note starts `## N1 · open · code CODE`, then `By AUTHOR, DATE`"))
+                continue
             }
+            let fields = section.body[byIndex].dropFirst(3).components(separatedBy: "; resolved by ")
+            let byDate = fields[0].components(separatedBy: ", ")
+            var note = ReviewNote(id: parts[0].trimmingWhitespace(), target: parts[2...].joined(separator: " · "),
+                                  author: byDate[0], date: byDate.count > 1 ? byDate[1] : "", text: "",
+                                  resolved: parts[1].hasPrefix("resolved") ? (fields.count > 1 ? fields[1] : "") : nil)
+            var rest = section
+            rest.body = Array(section.body[(byIndex + 1)...])
+            note.text = rest.text
+            contents.notes.append(note)
         }
-        flush()
-        return notes
+        return contents
     }
 
-    static func render(_ notes: [ReviewNote]) -> String {
-        var out = header
-        for n in notes {
-            out += "\n## \(n.id) · \(n.isOpen ? "open" : "resolved") · \(n.target)\n"
-            out += "By \(n.author), \(n.date)" + (n.resolved.map { "; resolved by \($0)" } ?? "") + "\n\n\(n.text.trimmingWhitespace())\n"
+    static func render(_ contents: Contents) -> String {
+        var out = contents.preamble.map { $0 + "\n" } ?? header
+        for n in contents.notes {
+            let target = PlainTextSections.oneLine(n.target)
+            out += "\n## \(PlainTextSections.oneLine(n.id)) · \(n.isOpen ? "open" : "resolved") · \(target)\n"
+            let resolved = n.resolved.map { "; resolved by \(PlainTextSections.oneLine($0))" } ?? ""
+            out += "By \(PlainTextSections.oneLine(n.author)), \(PlainTextSections.oneLine(n.date))" + resolved + "\n\n"
+            out += PlainTextSections.escape(n.text.trimmingWhitespace()) + "\n"
         }
+        for section in contents.kept { out += "\n" + section + "\n" }
         return out
     }
 
@@ -91,9 +106,9 @@ struct NoteStore {
 
     private func change<T>(_ body: (inout [ReviewNote]) throws -> T) throws -> T {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
-            var notes = load()
-            let result = try body(&notes)
-            try AtomicFile.write(NoteStore.render(notes), to: root.appendingPathComponent(NoteStore.path))
+            var contents = read()
+            let result = try body(&contents.notes)
+            try AtomicFile.write(NoteStore.render(contents), to: root.appendingPathComponent(NoteStore.path))
             return result
         }
     }

@@ -62,7 +62,9 @@ public enum ReviewPack {
             ("review.html", Array(HTMLRenderer().render(report).utf8)),
             ("review.md", Array(MarkdownRenderer().render(report).utf8)),
         ]
-        try OutputFolder(url: folder).write(files.map { (path: $0.0, contents: $0.1) }, displayName: displayName)
+        try OutputFolder.building(folder) { target in
+            try OutputFolder(url: target).write(files.map { (path: $0.0, contents: $0.1) }, displayName: displayName)
+        }
         return files.map(\.0)
     }
 }

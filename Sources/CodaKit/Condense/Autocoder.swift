@@ -28,8 +28,27 @@ public struct Autocoder: Sendable {
     /// How much text a keyword suggestion covers (`--span`); speaker rules always suggest the whole segment.
     public var span = SuggestionSpan.segment
 
-    public func suggest(documents: [Transcript]? = nil) -> Outcome {
+    /// Runs `body` with a matcher of the codes' keywords; when a `re:` keyword runs out of its step budget anywhere,
+    /// runs it again without that keyword, so no result depends on where the budget ran out. Returns the result and
+    /// the matcher's problems (an invalid or too slow expression).
+    private func withinBudget<T>(_ body: (KeywordMatcher) -> (T, overBudget: Set<String>)) -> (T, [Diagnostic]) {
         let matcher = KeywordMatcher(codes: codes)
+        let (result, overBudget) = body(matcher)
+        guard !overBudget.isEmpty else { return (result, matcher.problems) }
+        let second = KeywordMatcher(codes: codes, excluding: overBudget)
+        return (body(second).0, second.problems)
+    }
+
+    public func suggest(documents: [Transcript]? = nil) -> Outcome {
+        let ((suggestions, coded, suggested), problems) = withinBudget { matcher in suggest(documents, matcher) }
+        var outcome = Outcome(suggestions: suggestions, problems: problems)
+        outcome.alreadyCoded = coded
+        outcome.alreadySuggested = suggested
+        return outcome
+    }
+
+    private func suggest(_ documents: [Transcript]?,
+                         _ matcher: KeywordMatcher) -> ((found: [Coding], coded: Int, suggested: Int), overBudget: Set<String>) {
         let docs = documents ?? project.documentsInOrder
         // A segment is taken for a code when any coding of that code covers it: a human one, or a pending suggestion.
         // Every coding is on the segments its span touches, so a span coded or suggested before is caught there;
@@ -43,7 +62,7 @@ public struct Autocoder: Sendable {
         let skip = skipSpeakers.map(SpeakerPattern.init)
         let time = self.time
         let span = self.span
-        let perDocument = docs.parallelMap { document -> (found: [Coding], coded: Int, suggested: Int) in
+        let perDocument = docs.parallelMap { document -> (found: [Coding], coded: Int, suggested: Int, overBudget: Set<String>) in
             var found: [Coding] = []
             var coded = 0, alreadySuggested = 0
             var scratch = KeywordMatcher.Scratch()
@@ -97,13 +116,11 @@ public struct Autocoder: Sendable {
                     }
                 }
             }
-            return (found, coded, alreadySuggested)
+            return (found, coded, alreadySuggested, scratch.overBudget)
         }
-        let suggestions = perDocument.flatMap(\.found)
-        var outcome = Outcome(suggestions: suggestions, problems: matcher.problems)
-        outcome.alreadyCoded = perDocument.reduce(0) { $0 + $1.coded }
-        outcome.alreadySuggested = perDocument.reduce(0) { $0 + $1.suggested }
-        return outcome
+        let totals = (found: perDocument.flatMap(\.found), coded: perDocument.reduce(0) { $0 + $1.coded },
+                      suggested: perDocument.reduce(0) { $0 + $1.suggested })
+        return (totals, perDocument.reduce(into: Set<String>()) { $0.formUnion($1.overBudget) })
     }
 
     /// For each document (its id lower-cased), the codes (paths lower-cased) on each of its segments.
@@ -118,13 +135,20 @@ public struct Autocoder: Sendable {
 
     /// Keyword hits per code over the documents, without making suggestions (like `grep -c`, per code):
     /// for refining keywords before autocoding.
-    public func countHits(documents: [Transcript]? = nil) -> (rows: [(code: String, hits: Int, segments: Int, documents: Int)], bytes: Int) {
-        let matcher = KeywordMatcher(codes: codes)
+    public func countHits(documents: [Transcript]? = nil)
+        -> (rows: [(code: String, hits: Int, segments: Int, documents: Int)], bytes: Int, problems: [Diagnostic]) {
+        let ((rows, bytes), problems) = withinBudget { matcher in countHits(documents, matcher) }
+        return (rows, bytes, problems)
+    }
+
+    private func countHits(_ documents: [Transcript]?, _ matcher: KeywordMatcher)
+        -> ((rows: [(code: String, hits: Int, segments: Int, documents: Int)], bytes: Int), overBudget: Set<String>) {
         let docs = documents ?? project.documentsInOrder
         let codeCount = codes.count
         // Documents are matched on every core, in chunks; each chunk adds up its own counts.
         let chunks = stride(from: 0, to: docs.count, by: 64).map { $0..<min(docs.count, $0 + 64) }
-        let partial = chunks.parallelMap { chunk -> (hits: [Int], segments: [Int], documents: [Int], bytes: Int) in
+        let partial = chunks.parallelMap { chunk -> (hits: [Int], segments: [Int], documents: [Int], bytes: Int,
+                                                      overBudget: Set<String>) in
             var hits = [Int](repeating: 0, count: codeCount)
             var segments = [Int](repeating: 0, count: codeCount)
             var documentCounts = [Int](repeating: 0, count: codeCount)
@@ -144,7 +168,7 @@ public struct Autocoder: Sendable {
                     }
                 }
             }
-            return (hits, segments, documentCounts, bytes)
+            return (hits, segments, documentCounts, bytes, scratch.overBudget)
         }
         var hits = [Int](repeating: 0, count: codeCount)
         var segments = hits, documentCounts = hits
@@ -153,7 +177,8 @@ public struct Autocoder: Sendable {
             for i in 0..<codeCount { hits[i] += p.hits[i]; segments[i] += p.segments[i]; documentCounts[i] += p.documents[i] }
             bytes += p.bytes
         }
-        return (codes.indices.map { (codes[$0].path, hits[$0], segments[$0], documentCounts[$0]) }, bytes)
+        let overBudget = partial.reduce(into: Set<String>()) { $0.formUnion($1.overBudget) }
+        return ((codes.indices.map { (codes[$0].path, hits[$0], segments[$0], documentCounts[$0]) }, bytes), overBudget)
     }
 
     /// Writes suggestions to `Codings/auto/`, one file per document.

@@ -107,7 +107,8 @@ struct CodebookParser {
         case .formerly: code.formerly += CodebookParser.splitList(value)
         case .survey: code.survey = join(code.survey ?? "")
         case .color:
-            code.color = value
+            // Only a valid colour is kept: the value goes into DOT, SVG and HTML output unquoted by design.
+            code.color = CodebookParser.isColor(value) ? value : nil
             if !CodebookParser.isColor(value) {
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: code.location.file, line: line),
                                               "colour `\(value)` of `\(code.name)` is not `#rrggbb`",

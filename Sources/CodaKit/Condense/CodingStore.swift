@@ -16,8 +16,9 @@ public struct CodingStore: Sendable {
     /// The project-wide lock, held for every change to codings, memos, review notes and framework summaries.
     var lockURL: URL { folderURL.appendingPathComponent(".lock") }
 
+    /// The codings file of one coder and document, in the coder's own folder (see `coderFolder`).
     func fileURL(coder: String, document: String, rejected: Bool = false) -> URL {
-        var url = folderURL.appendingPathComponent(coder.fileSafe())
+        var url = folderURL.appendingPathComponent(coderFolder(coder))
         if rejected { url = url.appendingPathComponent(CodingStore.rejectedFolder) }
         return url.appendingPathComponent(document.fileSafe() + ".tsv")
     }
@@ -74,18 +75,21 @@ public struct CodingStore: Sendable {
     @discardableResult
     func update<T>(coder: String, document: Transcript, rejected: Bool = false,
                    _ change: (inout [Coding]) throws -> T) throws -> T {
-        let url = fileURL(coder: coder, document: document.id, rejected: rejected)
         return try FileLock.withLock(lockURL) {
+            let url = fileURL(coder: coder, document: document.id, rejected: rejected)
+            TemporaryFiles.sweep(url.deletingLastPathComponent())
             var contents = CodingFile.Contents(codings: [], unreadable: [], diagnostics: [])
             if let data = FileManager.default.contents(atPath: url.path) {
                 let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)
                 contents = CodingFile.parse(text, path: url.path)
             }
-            // Codings of this document are placed on its current text; others (a file name shared by two ids) stay as they are.
+            // This coder's codings of this document are placed on its current text; others (a file name shared
+            // by two ids, or a hand-moved file) stay as they are.
             var mine: [Coding] = []
             var others: [Coding] = []
             for coding in contents.codings {
-                if coding.document == document.id { mine.append(coding) } else { others.append(coding) }
+                let isMine = coding.document == document.id && Self.sameCoder(coding.coder, coder)
+                if isMine { mine.append(coding) } else { others.append(coding) }
             }
             let raw = mine
             mine = mine.map { CodingAnchor.place($0, in: document).coding }

@@ -11,6 +11,7 @@ public enum CondenseError: CodaError {
     case noSuggestionsSelected
     case badMemoTarget(String)
     case noCodingToAnnotate(document: String, segments: String, code: String)
+    case suggestionsAlreadyReviewed(count: Int)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -43,6 +44,10 @@ public enum CondenseError: CodaError {
         case let .noCodingToAnnotate(document, segments, code):
             return Diagnostic(.error, at: nil, "you have no `\(code)` coding on \(document) ¶\(segments)",
                               hint: "tag it first: `coda tag \(document) \(segments) '\(code)' --memo TEXT`")
+        case let .suggestionsAlreadyReviewed(count):
+            return Diagnostic(.error, at: nil, count == 1 ? "that suggestion was accepted or rejected meanwhile, by another coda run"
+                                : "those \(count) suggestions were accepted or rejected meanwhile, by another coda run",
+                              hint: "`coda suggestions` lists the ones still waiting")
         }
     }
 

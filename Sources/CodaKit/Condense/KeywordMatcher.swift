@@ -29,11 +29,24 @@ struct KeywordMatcher {
     private var expressions: [(NSRegularExpression, Rule)] = []
     private(set) var problems: [Diagnostic] = []
 
-    init(codes: [Code]) {
+    /// How many progress reports ICU may make while one expression scans one text: it reports about every
+    /// 10,000 steps of matching, so this is some 20 million steps, well under a second. An expression that needs
+    /// more backtracks catastrophically (`(a+)+$`); counting steps, not time, keeps results the same on any machine.
+    static let regexProgressBudget = 2000
+
+    /// `excluding`: `re:` keywords that ran out of budget in an earlier pass; they are left out and reported.
+    init(codes: [Code], excluding: Set<String> = []) {
         var byFirstWord: [UInt64: [Rule]] = [:]
         for (index, code) in codes.enumerated() {
             for keyword in code.keywords {
                 if keyword.lowercased().hasPrefix("re:") {
+                    if excluding.contains(keyword) {
+                        problems.append(Diagnostic(.error, at: code.location,
+                                                   "keyword `\(keyword)` of `\(code.name)` was not used: matching it takes too "
+                                                   + "long (more than about 20 million steps on one segment)",
+                                                   hint: "rewrite it without nested repetition such as `(a+)+` or `(a|a)*`"))
+                        continue
+                    }
                     let pattern = String(keyword.dropFirst(3))
                     do {
                         let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
@@ -88,6 +101,8 @@ struct KeywordMatcher {
     struct Scratch {
         fileprivate var folded: [UInt8] = []
         fileprivate var words: [Word] = []
+        /// `re:` keywords that ran out of budget; they are not run again with this scratch.
+        var overBudget: Set<String> = []
     }
 
     static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
@@ -139,9 +154,13 @@ struct KeywordMatcher {
         if !expressions.isEmpty {
             let string = String(text)
             let ns = string as NSString
-            for (regex, rule) in expressions {
-                for match in regex.matches(in: string, range: NSRange(location: 0, length: ns.length)) where match.range.length > 0 {
-                    guard let r = Range(match.range, in: string) else { continue }
+            for (regex, rule) in expressions where !scratch.overBudget.contains(rule.keyword) {
+                guard let ranges = Self.matches(of: regex, in: string, length: ns.length) else {
+                    scratch.overBudget.insert(rule.keyword)
+                    continue
+                }
+                for range in ranges {
+                    guard let r = Range(range, in: string) else { continue }
                     let start = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: r.lowerBound)
                     let length = string[r].unicodeScalars.count
                     hits.append(Hit(codeIndex: rule.codeIndex, keyword: rule.keyword, range: start..<(start + length)))
@@ -149,6 +168,25 @@ struct KeywordMatcher {
             }
         }
         return hits
+    }
+
+    /// The non-empty matches of `regex`, or nil when it ran out of its step budget.
+    private static func matches(of regex: NSRegularExpression, in string: String, length: Int) -> [NSRange]? {
+        var ranges: [NSRange] = []
+        var reports = 0
+        var exhausted = false
+        regex.enumerateMatches(in: string, options: [.reportProgress], range: NSRange(location: 0, length: length)) { match, _, stop in
+            if let match {
+                if match.range.length > 0 { ranges.append(match.range) }
+                return
+            }
+            reports += 1
+            if reports > regexProgressBudget {
+                exhausted = true
+                stop.pointee = true
+            }
+        }
+        return exhausted ? nil : ranges
     }
 
     /// ASCII classes: 0 not part of a word, 1 a word byte kept as is, 2 an upper-case letter, 3 an apostrophe.

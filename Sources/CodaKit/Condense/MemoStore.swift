@@ -36,37 +36,30 @@ public struct MemoStore: Sendable {
         return (memos, diagnostics)
     }
 
+    /// The memos of one file. A file whose first heading names no target is an error; text before the first
+    /// memo heading belongs to no memo and is reported (the file keeps it, since memos are only ever appended).
     static func parse(_ text: String, path: String) -> ([Memo], [Diagnostic]) {
-        var memos: [Memo] = []
-        var target: Memo.Target?
-        var current: (author: String, date: String, line: Int)?
-        var body: [String] = []
-        func flush() {
-            guard let c = current, let target else { return }
-            memos.append(Memo(target: target, author: c.author, date: c.date, text: body.joined(separator: "\n").trimmingWhitespace(),
-                              location: SourceLocation(file: path, line: c.line)))
-            body = []
+        let (preamble, sections) = PlainTextSections.split(text)
+        var rest = preamble.drop { $0.trimmingWhitespace().isEmpty }
+        guard let first = rest.first, first.hasPrefix("# "), let target = parseTarget(String(first.dropFirst(2))) else {
+            let line = preamble.count - rest.count + 1
+            return ([], [Diagnostic(.error, at: SourceLocation(file: path, line: line),
+                                    "the first line must say what the memos are on, e.g. `# Memos on code Queues`")])
         }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("# ") && target == nil {
-                target = parseTarget(String(line.dropFirst(2)))
-                if target == nil {
-                    return ([], [Diagnostic(.error, at: SourceLocation(file: path, line: index + 1),
-                                            "the first line must say what the memos are on, e.g. `# Memos on code Queues`")])
-                }
-                continue
-            }
-            if line.hasPrefix("## ") {
-                flush()
-                let heading = line.dropFirst(3)
-                let parts = heading.components(separatedBy: " · ")
-                current = (parts.count > 1 ? parts[1].trimmingWhitespace() : "", parts[0].trimmingWhitespace(), index + 1)
-                continue
-            }
-            if current != nil { body.append(String(line)) }
+        rest = rest.dropFirst()
+        var diagnostics: [Diagnostic] = []
+        if PlainTextSections.content(of: Array(rest)) != nil {
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: preamble.count - rest.count + 1),
+                                          "this text stands before the first memo heading, so it belongs to no memo",
+                                          hint: "give it a heading line `## DATE · AUTHOR`, or move it into a memo"))
         }
-        flush()
-        return (memos, [])
+        let memos = sections.map { section in
+            let parts = section.heading.components(separatedBy: " · ")
+            return Memo(target: target, author: parts.count > 1 ? parts[1].trimmingWhitespace() : "",
+                        date: parts[0].trimmingWhitespace(), text: section.text,
+                        location: SourceLocation(file: path, line: section.line))
+        }
+        return (memos, diagnostics)
     }
 
     static func parseTarget(_ heading: String) -> Memo.Target? {
@@ -87,6 +80,16 @@ public struct MemoStore: Sendable {
         }
     }
 
+    /// True when the target's file already holds this memo (same date, author and text).
+    func holds(_ text: String, on target: Memo.Target, author: String, date: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(target.path).path) else { return false }
+        let (memos, _) = MemoStore.parse(String(decoding: data, as: UTF8.self), path: target.path)
+        let wanted = text.trimmingWhitespace()
+        return memos.contains {
+            $0.text == wanted && $0.author == PlainTextSections.oneLine(author) && $0.date == PlainTextSections.oneLine(date)
+        }
+    }
+
     /// Appends a memo to its target's file.
     func append(_ text: String, to target: Memo.Target, author: String, date: String) throws -> String {
         let path = target.path
@@ -98,7 +101,8 @@ public struct MemoStore: Sendable {
             }
             if existing.isEmpty { existing = MemoStore.heading(for: target) + "\n" }
             if !existing.hasSuffix("\n") { existing += "\n" }
-            existing += "\n## \(date) · \(author)\n\n\(text.trimmingWhitespace())\n"
+            let heading = "\(PlainTextSections.oneLine(date)) · \(PlainTextSections.oneLine(author))"
+            existing += "\n## \(heading)\n\n\(PlainTextSections.escape(text.trimmingWhitespace()))\n"
             try AtomicFile.write(existing, to: url)
         }
         return path

@@ -63,7 +63,7 @@ public enum Suggestions {
     /// Turns suggestions into codings of `coder` and removes them from the `auto` coder.
     public static func accept(_ chosen: [Coding], project: Project, coder: String, time: String) throws -> Int {
         var accepted = 0
-        try move(chosen, project: project, to: coder) { group, codings in
+        _ = try move(chosen, project: project, to: coder) { group, codings in
             let existing = Set(codings.map(\.spanKey))
             for s in group where !existing.contains(s.spanKey) {
                 var c = s
@@ -83,21 +83,30 @@ public enum Suggestions {
             let existing = Set(codings.map(\.key))
             codings += group.filter { !existing.contains($0.key) }
         }
-        return chosen.count
     }
 
-    /// Document by document: lets `add` put the suggestions into the file of `coder` (its rejected file when
-    /// `rejected`), then removes them from the `auto` coder.
+    /// Under the project lock, document by document: keeps the chosen suggestions that are still waiting (another
+    /// run may have accepted or rejected some meanwhile), lets `add` put them into the file of `coder` (its rejected
+    /// file when `rejected`), then removes them from the `auto` coder. None still waiting is an error.
     private static func move(_ chosen: [Coding], project: Project, to coder: String, rejected: Bool = false,
-                             _ add: ([Coding], inout [Coding]) -> Void) throws {
+                             _ add: ([Coding], inout [Coding]) -> Void) throws -> Int {
         let store = CodingStore(root: project.root)
-        for (documentID, group) in Dictionary(grouping: chosen, by: \.document).sorted(by: { $0.key < $1.key }) {
-            let document = try project.document(documentID)
-            try store.update(coder: coder, document: document, rejected: rejected) { add(group, &$0) }
-            let keys = Set(group.map(\.key))
-            try store.update(coder: CodingStore.suggestionCoder, document: document) { codings in
-                codings.removeAll { keys.contains($0.key) }
+        return try FileLock.withLock(store.lockURL) {
+            var moved = 0
+            for (documentID, group) in Dictionary(grouping: chosen, by: \.document).sorted(by: { $0.key < $1.key }) {
+                let document = try project.document(documentID)
+                let waiting = try store.update(coder: CodingStore.suggestionCoder, document: document) { Set($0.map(\.key)) }
+                let present = group.filter { waiting.contains($0.key) }
+                guard !present.isEmpty else { continue }
+                try store.update(coder: coder, document: document, rejected: rejected) { add(present, &$0) }
+                let keys = Set(present.map(\.key))
+                try store.update(coder: CodingStore.suggestionCoder, document: document) { codings in
+                    codings.removeAll { keys.contains($0.key) }
+                }
+                moved += present.count
             }
+            if moved == 0 && !chosen.isEmpty { throw CondenseError.suggestionsAlreadyReviewed(count: chosen.count) }
+            return moved
         }
     }
 }

@@ -3,13 +3,27 @@
 /// (with N = 0, the segments coded with both); the diagonal is the number of segments coded with each code.
 /// In survey answers nearby never reaches another respondent: each answer pairs only with itself.
 enum Cooccurrence {
-    /// The count of each pair of shown codes and, `withCodings`, the items behind each cell (indices into
-    /// `items`; with `within` > 0 an item comes once per nearby segment).
-    static func tally(_ items: [CodingFilter.Item], selection: CodeSelection, within: Int,
-                      withCodings: Bool) -> (counts: [[Int]], cells: [[[Int]]]) {
+    /// The most codes a code × code matrix shows (a million cells); beyond it `coda network cooccurrence` draws only
+    /// the pairs that occur.
+    static let maximumCodes = 1000
+
+    /// The counts of the pairs that occur, keyed `a * n + b` (n shown codes), and the diagonal: memory grows with
+    /// the pairs found, not with n × n, so a codebook of ten thousand codes costs what its co-occurrences cost.
+    struct SparseCounts {
+        var size: Int
+        var diagonal: [Int]
+        var pairs: [Int: Int] = [:]
+        var cells: [Int: [Int]] = [:]
+
+        func count(_ a: Int, _ b: Int) -> Int { a == b ? diagonal[a] : pairs[a * size + b] ?? 0 }
+    }
+
+    /// The count of each pair of shown codes that occurs and, `withCodings`, the items behind each cell (indices
+    /// into `items`; with `within` > 0 an item comes once per nearby segment).
+    static func sparseTally(_ items: [CodingFilter.Item], selection: CodeSelection, within: Int,
+                            withCodings: Bool) -> SparseCounts {
         let n = selection.shown.count
-        var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
-        var cells = withCodings ? Array(repeating: Array(repeating: [Int](), count: n), count: n) : []
+        var tally = SparseCounts(size: n, diagonal: Array(repeating: 0, count: n))
         for (_, documentItems) in Dictionary(grouping: items.indices, by: { items[$0].coding.document }) {
             let isSurvey = items[documentItems[0]].isSurvey
             // Segment → shown code → the items that put it there.
@@ -21,17 +35,30 @@ enum Cooccurrence {
             }
             for (s, codes) in codingsAt {
                 for (a, here) in codes {
-                    counts[a][a] += 1
+                    tally.diagonal[a] += 1
                     for t in DocumentKind.neighbourhood(of: s, within: within, isSurveyAnswers: isSurvey) {
                         guard let others = codingsAt[t] else { continue }
                         for b in others.keys where b != a {
-                            counts[a][b] += 1
-                            if withCodings { cells[a][b] += here }
+                            tally.pairs[a * n + b, default: 0] += 1
+                            if withCodings { tally.cells[a * n + b, default: []] += here }
                         }
                     }
                 }
             }
         }
+        return tally
+    }
+
+    /// The same as dense n × n tables, for the matrix display.
+    static func tally(_ items: [CodingFilter.Item], selection: CodeSelection, within: Int,
+                      withCodings: Bool) -> (counts: [[Int]], cells: [[[Int]]]) {
+        let sparse = sparseTally(items, selection: selection, within: within, withCodings: withCodings)
+        let n = sparse.size
+        var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
+        for a in 0..<n { counts[a][a] = sparse.diagonal[a] }
+        for (key, count) in sparse.pairs { counts[key / n][key % n] = count }
+        var cells = withCodings ? Array(repeating: Array(repeating: [Int](), count: n), count: n) : []
+        for (key, indices) in sparse.cells { cells[key / n][key % n] = indices }
         return (counts, cells)
     }
 

@@ -9,6 +9,11 @@ public struct FrameworkSummaries: Sendable {
     /// (case, code path), lower-cased → summary.
     var entries: [String: String] = [:]
     var order: [(caseID: String, code: String, text: String)] = []
+    /// The file's own text before the first section, when it is not Coda's standard header.
+    var preamble: String?
+    /// Sections that could not be read (a heading that is not `CASE / CODE`, a code the codebook lacks): kept as
+    /// they stand, so saving another summary never drops them.
+    var kept: [String] = []
 
     static func key(_ caseID: String, _ code: String) -> String { caseID.lowercased() + "\u{1F}" + code.lowercased() }
 
@@ -17,54 +22,56 @@ public struct FrameworkSummaries: Sendable {
     static func load(_ project: Project) -> (FrameworkSummaries, [Diagnostic]) {
         var summaries = FrameworkSummaries()
         var diagnostics: [Diagnostic] = []
-        guard let data = FileManager.default.contents(atPath: project.root.appendingPathComponent(path).path) else { return (summaries, []) }
-        let text = String(decoding: data, as: UTF8.self)
-        var current: (String, String, Int)?
-        var body: [String] = []
-        func flush() {
-            guard let (caseID, codeName, line) = current else { return }
-            let summary = body.joined(separator: "\n").trimmingWhitespace()
-            body = []
+        guard let data = FileManager.default.contents(atPath: project.root.appendingPathComponent(path).path) else {
+            return (summaries, [])
+        }
+        let (preamble, sections) = PlainTextSections.split(String(decoding: data, as: UTF8.self))
+        if let before = PlainTextSections.content(of: preamble), before != header.trimmingWhitespace() {
+            summaries.preamble = before
+        }
+        for section in sections {
+            let place = SourceLocation(file: path, line: section.line)
+            guard let slash = section.heading.range(of: " / ") else {
+                diagnostics.append(Diagnostic(.warning, at: place, "a summary heading is `## CASE / CODE`; this section is kept as it is"))
+                summaries.kept.append(section.raw.trimmingWhitespace())
+                continue
+            }
+            let caseID = section.heading[..<slash.lowerBound].trimmingWhitespace()
+            let codeName = section.heading[slash.upperBound...].trimmingWhitespace()
             guard let code = try? project.codebook.resolve(codeName) else {
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: line), "no code `\(codeName)` for this summary"))
-                return
+                diagnostics.append(Diagnostic(.warning, at: place, "no code `\(codeName)` for this summary; it is kept as it is",
+                                              hint: "correct the code's name in the heading"))
+                summaries.kept.append(section.raw.trimmingWhitespace())
+                continue
             }
-            summaries.entries[key(caseID, code.path)] = summary
-            summaries.order.append((caseID, code.path, summary))
+            summaries.entries[key(caseID, code.path)] = section.text
+            summaries.order.append((caseID, code.path, section.text))
         }
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("## ") {
-                flush()
-                let heading = line.dropFirst(3)
-                if let slash = heading.range(of: " / ") {
-                    current = (heading[..<slash.lowerBound].trimmingWhitespace(), heading[slash.upperBound...].trimmingWhitespace(), i + 1)
-                } else {
-                    current = nil
-                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: i + 1), "a summary heading is `## CASE / CODE`"))
-                }
-            } else if current != nil {
-                body.append(String(line))
-            }
-        }
-        flush()
         return (summaries, diagnostics)
     }
 
-    /// Writes or replaces one cell's summary.
+    /// Writes or replaces one cell's summary; sections that could not be read are written back unchanged.
     static func save(_ text: String, case caseID: String, code: Code, project: Project) throws {
         let url = project.root.appendingPathComponent(path)
         try FileLock.withLock(CodingStore(root: project.root).lockURL) {
             var (summaries, _) = load(project)
             let key = FrameworkSummaries.key(caseID, code.path)
             if summaries.entries[key] != nil {
-                summaries.order = summaries.order.map { FrameworkSummaries.key($0.caseID, $0.code) == key ? (caseID, code.path, text) : $0 }
+                summaries.order = summaries.order.map {
+                    FrameworkSummaries.key($0.caseID, $0.code) == key ? (caseID, code.path, text) : $0
+                }
             } else {
                 summaries.order.append((caseID, code.path, text))
             }
-            var out = header
-            for entry in summaries.order.sorted(by: { naturalOrder($0.caseID, $1.caseID) || ($0.caseID == $1.caseID && $0.code < $1.code) }) {
-                out += "\n## \(entry.caseID) / \(entry.code)\n\n\(entry.text.trimmingWhitespace())\n"
+            var out = summaries.preamble.map { $0 + "\n" } ?? header
+            let sorted = summaries.order.sorted {
+                naturalOrder($0.caseID, $1.caseID) || ($0.caseID == $1.caseID && $0.code < $1.code)
             }
+            for entry in sorted {
+                out += "\n## \(PlainTextSections.oneLine(entry.caseID)) / \(entry.code)\n\n"
+                out += PlainTextSections.escape(entry.text.trimmingWhitespace()) + "\n"
+            }
+            for section in summaries.kept { out += "\n" + section + "\n" }
             try AtomicFile.write(out, to: url)
         }
     }

@@ -15,6 +15,9 @@ public enum MatrixBuilder {
         var matrix: Matrix
         var sources: String?
         if options.kind == .cooccurrence {
+            guard selection.shown.count <= Cooccurrence.maximumCodes else {
+                throw DisplayError.tooManyCodes(count: selection.shown.count, limit: Cooccurrence.maximumCodes)
+            }
             matrix = Cooccurrence.matrix(items, selection: selection, within: options.within)
         } else {
             let groups = try grouping(project, options, items: items)

@@ -28,6 +28,8 @@ public enum DisplayError: CodaError {
     case needsBy(MatrixKind)
     case badTimeAxis(String)
     case badThresholds(String)
+    /// A code × code matrix too large to show (`Cooccurrence.maximumCodes`).
+    case tooManyCodes(count: Int, limit: Int)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -38,12 +40,17 @@ public enum DisplayError: CodaError {
                               hint: "phase comes from the `phase:` header, month from `date:` (YYYY-MM-DD)")
         case .badThresholds(let text):
             return Diagnostic(.error, at: nil, "`\(text)` is not three increasing counts", hint: "write e.g. `--thresholds 1,2,4` (weak, moderate, strong)")
+        case let .tooManyCodes(count, limit):
+            return Diagnostic(.error, at: nil, "a code × code matrix of \(count) codes would have \(count * count) cells; "
+                              + "Coda shows at most \(limit) codes", hint: "narrow it with `--code CODE` or `--depth 1`, "
+                              + "or draw only the pairs that occur with `coda network cooccurrence`")
         }
     }
 
     public var isUsageError: Bool {
         switch self {
         case .needsBy, .badTimeAxis, .badThresholds: return true
+        case .tooManyCodes: return false
         }
     }
 }

@@ -38,20 +38,20 @@ public struct Network: Sendable {
         let filter = try CodingFilter(project: project, coder: options.coder, conditions: options.conditions,
                                       withInterviewer: options.withInterviewer)
         let selection = CodeSelection(codebook: project.codebook, roots: options.codeRoots, depth: options.depth, rollup: options.rollup)
-        let counts = Cooccurrence.tally(filter.items(), selection: selection, within: options.within, withCodings: false).counts
+        let counts = Cooccurrence.sparseTally(filter.items(), selection: selection, within: options.within, withCodings: false)
         let shown = selection.shown
         func id(_ i: Int) -> String { "c\(i + 1)" }
         var nodes: [Node] = []
         for (i, code) in shown.enumerated() {
-            nodes.append(Node(id: id(i), label: code.name, count: counts[i][i], color: code.color))
+            nodes.append(Node(id: id(i), label: code.name, count: counts.diagonal[i], color: code.color))
         }
         var edges: [Edge] = []
         switch kind {
         case .cooccurrence:
-            for a in shown.indices {
-                for b in shown.indices where b > a && counts[a][b] >= max(1, minimum) {
-                    edges.append(Edge(from: id(a), to: id(b), weight: counts[a][b]))
-                }
+            // Only the pairs that occur, in order.
+            for key in counts.pairs.keys.sorted() where key / counts.size < key % counts.size {
+                let (a, b) = (key / counts.size, key % counts.size)
+                if counts.count(a, b) >= max(1, minimum) { edges.append(Edge(from: id(a), to: id(b), weight: counts.count(a, b))) }
             }
             // Codes on no segment are left out (a code with an edge is always on some).
             nodes = nodes.filter { $0.count > 0 }
@@ -84,7 +84,7 @@ public struct Network: Sendable {
         let heaviest = max(1, edges.compactMap(\.weight).max() ?? 1)
         for node in nodes {
             var attributes = "label=\"\(Network.dotEscape(node.label)) (\(node.count))\""
-            if let color = node.color { attributes += ", color=\"\(color)\"" }
+            if let color = node.color, CodebookParser.isColor(color) { attributes += ", color=\"\(color)\"" }
             out += "  \(node.id) [\(attributes)];\n"
         }
         for edge in edges {

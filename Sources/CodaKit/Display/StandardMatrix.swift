@@ -1,6 +1,6 @@
 /// The matrices a reader of the whole analysis is shown (the appendix, the review pack), in order: codes by
 /// case, the checklist, before and after when cases have a `phase`, by role when they have a `role`,
-/// co-occurrence, and codes by coder when there are several coders.
+/// co-occurrence (up to `Cooccurrence.maximumCodes` codes), and codes by coder when there are several coders.
 enum StandardMatrix: Equatable {
     case caseCode, checklist, time, role, cooccurrence, codeCoder
 
@@ -8,7 +8,7 @@ enum StandardMatrix: Equatable {
         var matrices: [StandardMatrix] = [.caseCode, .checklist]
         if project.attributeNames.contains("phase") { matrices.append(.time) }
         if project.attributeNames.contains("role") { matrices.append(.role) }
-        matrices.append(.cooccurrence)
+        if project.codebook.codes.count <= Cooccurrence.maximumCodes { matrices.append(.cooccurrence) }
         if project.coders.count > 1 { matrices.append(.codeCoder) }
         return matrices
     }

@@ -260,6 +260,13 @@ public struct Appendix {
     /// `warn` hears of what the chosen LaTeX engine cannot typeset.
     public func write(to folder: URL, format: Format, displayName: String, progress: (String) -> Void = { _ in },
                       warn: (String) -> Void = { _ in }) throws -> [String] {
+        try OutputFolder.building(folder) { target in
+            try writeParts(to: target, format: format, displayName: displayName, progress: progress, warn: warn)
+        }
+    }
+
+    private func writeParts(to folder: URL, format: Format, displayName: String, progress: (String) -> Void,
+                            warn: (String) -> Void) throws -> [String] {
         var appendix = self
         appendix.quotesInCells = format == .html
         let (before, transcripts, after) = try appendix.parts()

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A folder Coda writes generated files into (the appendix, the review pack). Coda remembers what it
 /// wrote in `.coda-files`, overwrites only those files, removes the ones a new run no longer makes, and
@@ -50,6 +55,9 @@ struct OutputFolder {
             .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty })
         let conflicts = paths.filter { !previous.contains($0) && fm.fileExists(atPath: url.appendingPathComponent($0).path) }
         if !conflicts.isEmpty { throw Failure.wouldOverwrite(folder: displayName, files: conflicts.sorted()) }
+        // Recorded before the first file is written: a run killed midway leaves files the list already claims,
+        // so the next run overwrites them instead of refusing.
+        try record(previous.union(paths))
         return previous
     }
 
@@ -59,7 +67,38 @@ struct OutputFolder {
         for stale in previous.subtracting(current).sorted() where !stale.contains("..") {
             try? FileManager.default.removeItem(at: url.appendingPathComponent(stale))
         }
-        let manifest = "# Files written by coda; it overwrites only these.\n" + current.sorted().joined(separator: "\n") + "\n"
+        try record(current)
+    }
+
+    private func record(_ paths: Set<String>) throws {
+        let manifest = "# Files written by coda; it overwrites only these.\n" + paths.sorted().joined(separator: "\n") + "\n"
         try AtomicFile.write(manifest, to: url.appendingPathComponent(manifestName))
+    }
+
+    /// Runs `write` with the folder to write into. A folder that does not exist yet is built as a temporary folder
+    /// beside it and renamed into place at the end, so a killed run leaves no half-written folder; an existing one
+    /// is written in place, its list of Coda's files recorded first (see `prepare`). Stale temporary folders of
+    /// killed runs are removed first.
+    static func building<T>(_ url: URL, _ write: (URL) throws -> T) throws -> T {
+        let fm = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        TemporaryFiles.sweep(parent)
+        if fm.fileExists(atPath: url.path) { return try write(url) }
+        let temporary = TemporaryFiles.name(for: url)
+        do {
+            try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw FileWriteError.cannotWrite(path: url.path, reason: "cannot create \(temporary.path)")
+        }
+        do {
+            let result = try write(temporary)
+            if rename(temporary.path, url.path) != 0 {
+                throw FileWriteError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+            }
+            return result
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw error
+        }
     }
 }

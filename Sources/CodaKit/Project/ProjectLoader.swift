@@ -121,6 +121,8 @@ struct ProjectLoader {
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
         diagnostics += memoProblems
+        diagnostics += NoteStore(root: root).read().diagnostics
+        diagnostics += FrameworkSummaries.load(project).1
         diagnostics += project.computeCases()
         project.answerAttributes = SurveyAnswerAttributes(surveys: surveys)
         diagnostics += project.surveyLinkDiagnostics()

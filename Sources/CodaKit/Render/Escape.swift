@@ -109,24 +109,36 @@ enum Escape {
     static let formulaStarts = byteTable(Array("=+-@\t\r".utf8))
 
     /// One CSV/TSV field: quoted when needed (RFC 4180), and prefixed with `'` when a spreadsheet
-    /// would otherwise take it as a formula. Plain numbers such as `-2` are left alone.
+    /// would otherwise take it as a formula (after any leading spaces). Plain numbers such as `-2` are left alone.
+    /// TSV has no quoting, so there every control character (tab, line ends, and the rest) becomes a space.
     static func delimitedField(_ text: String, separator: Character) -> String {
-        // Fast path: nothing to quote or guard.
+        // Fast path: nothing to quote, replace or guard.
         let sep = separator.asciiValue ?? 44
+        let tsv = separator == "\t"
         if let first = text.utf8.first, !formulaStarts[Int(first)], first != 32, text.utf8.last != 32,
-           !text.utf8.contains(where: { $0 == sep || $0 == 34 || $0 == 10 || $0 == 13 || $0 == 9 }) {
+           !text.utf8.contains(where: { $0 == sep || $0 == 34 || $0 < 32 || $0 == 127 || (tsv && ($0 == 0xC2 || $0 == 0xE2)) }) {
             return text
         }
-        var value = text
-        if let first = value.utf8.first, formulaStarts[Int(first)], Double(value) == nil {
+        var value = tsv ? tabSeparatedSafe(text) : text
+        let start = value.drop { $0 == " " }
+        if let first = start.utf8.first, formulaStarts[Int(first)], Double(start) == nil {
             value = "'" + value
         }
-        if separator == "\t" {
-            return value.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-        }
+        if tsv { return value }
         let needsQuotes = value.contains(separator) || value.contains("\"") || value.contains("\n") || value.contains("\r")
             || value.hasPrefix(" ") || value.hasSuffix(" ")
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators, each made a space.
+    static func tabSeparatedSafe(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let control = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            out.append(control ? " " : scalar)
+        }
+        return String(out)
     }
 }

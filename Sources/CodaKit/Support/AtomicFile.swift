@@ -40,7 +40,7 @@ enum AtomicFile {
         } catch {
             throw .cannotWrite(path: url.path, reason: "cannot create \(folder.path)")
         }
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temp = TemporaryFiles.name(for: url)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
         var written = 0
@@ -100,10 +100,22 @@ final class FileLock {
         close(fd)
     }
 
-    /// Runs `body` while holding the lock on `url`.
+    /// Runs `body` while holding the lock on `url`. Re-entrant on one thread, so a read-modify-write of several
+    /// files can hold the lock around steps that take it themselves; other threads and processes wait.
     static func withLock<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+        let key = "coda.lock:" + url.standardizedFileURL.path
+        let held = Thread.current.threadDictionary
+        if let depth = held[key] as? Int, depth > 0 {
+            held[key] = depth + 1
+            defer { held[key] = depth }
+            return try body()
+        }
         let lock = try FileLock(url)
-        defer { withExtendedLifetime(lock) {} }
+        held[key] = 1
+        defer {
+            held[key] = nil
+            withExtendedLifetime(lock) {}
+        }
         return try body()
     }
 }

@@ -28,13 +28,14 @@ extension CommandSpec {
         autocoder.span = invocation.option("span").flatMap(SuggestionSpan.init(rawValue:)) ?? .segment
         if invocation.flag("count") {
             let started = DispatchTime.now()
-            let (rows, bytes) = autocoder.countHits(documents: documents.isEmpty ? nil : documents)
+            let (rows, bytes, problems) = autocoder.countHits(documents: documents.isEmpty ? nil : documents)
+            for problem in problems { invocation.console.errorLine(problem.description) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             if invocation.console.environment["CODA_TIMING"] != nil {
                 invocation.console.errorLine("matching: \(bytes) bytes in \(formatDecimal(seconds, places: 3)) s (\(formatDecimal(Double(bytes) / 1e6 / max(seconds, 1e-9), places: 1)) MB/s)")
             }
             invocation.emit(AutocodeReport.hits(rows, codes: codes))
-            return .success
+            return problems.errorCount > 0 ? .problemsFound : .success
         }
         let outcome = autocoder.suggest(documents: documents.isEmpty ? nil : documents)
         for problem in outcome.problems { invocation.console.errorLine(problem.description) }

@@ -52,6 +52,10 @@ extension CommandSpec {
         formats: [.table, .md, .csv, .tsv, .json], group: .condense
     ) { invocation in
         var project = try invocation.project()
+        let swept = TemporaryFiles.sweepProject(project.root)
+        if !swept.isEmpty {
+            invocation.console.errorLine("removed \(swept.count) temporary file\(plural(swept.count)) left by interrupted coda runs")
+        }
         if invocation.flag("identifiers") {
             let found = try identifierProblems(invocation, root: project.root)
             project.diagnostics = (project.diagnostics + found).sortedForDisplay()

@@ -5,6 +5,7 @@ import Foundation
 /// target is checked before the first file is written, and no existing file is overwritten.
 enum RefiImport {
     static func codebook(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
+        try RefiImportJournal.rollBack(root)
         let name = file.lastPathComponent
         let bytes = try readFile(file)
         let tree = try RefiXMLTree.parse(bytes, file: name)
@@ -37,13 +38,11 @@ enum RefiImport {
             let stem = (codebookPath as NSString).lastPathComponent.dropLast(3)
             plan.files.append(("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", RefiIdentities.render(identities)))
         }
-        let conflicts = plan.conflicts(in: root)
-        if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
 
         var outcome = ImportOutcome()
         outcome.summary.append(codeSummary(mapper.codes))
         outcome.adjustments = reader.adjustments + mapper.adjustments
-        outcome.written = try plan.write(into: root)
+        outcome.written = try plan.commit(into: root, file: name)
         return outcome
     }
 
@@ -92,6 +91,7 @@ enum RefiImport {
     }
 
     static func project(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
+        try RefiImportJournal.rollBack(root)
         var importer = try RefiProjectImport(file: file, root: root, options: options)
         return try importer.run()
     }

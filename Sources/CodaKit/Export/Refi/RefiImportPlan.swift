@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything a REFI-QDA import will write, gathered first so that nothing is written until every target has
 /// been checked: new files must not exist yet, and memos are added to the memo files (new or existing).
@@ -18,26 +23,62 @@ struct RefiImportPlan {
         var seen = Set<String>()
         var conflicts: [String] = []
         for file in files {
-            if !seen.insert(file.path.lowercased()).inserted || FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path) {
+            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path)
+            if !seen.insert(file.path.lowercased()).inserted || (exists && !Self.holds(root, file)) {
                 conflicts.append(file.path)
             }
         }
         return conflicts
     }
 
-    /// Writes the files, then the memos; returns the paths written, sorted.
-    func write(into root: URL) throws -> [String] {
+    /// Stops with the conflicts when a target exists, else writes everything; checked again under the project lock,
+    /// so two imports at once cannot both pass the check. Returns the paths written, sorted.
+    func commit(into root: URL, file: String) throws -> [String] {
+        func check() throws {
+            let conflicts = conflicts(in: root)
+            if !conflicts.isEmpty { throw RefiImportError.conflicts(file: file, paths: conflicts) }
+        }
+        try check()
+        return try FileLock.withLock(CodingStore(root: root).lockURL) {
+            try check()
+            return try write(into: root)
+        }
+    }
+
+    /// Stages the files in a temporary folder in the project and moves them into place, then appends the memos;
+    /// returns the paths written, sorted. A journal lists the files while they move (see `RefiImportJournal`); a
+    /// file already there with the same text, or a memo already in its file, is not written again.
+    private func write(into root: URL) throws -> [String] {
+        let fm = FileManager.default
+        TemporaryFiles.sweep(root)
+        let staging = TemporaryFiles.name(for: root.appendingPathComponent("coda-import"))
+        defer { try? fm.removeItem(at: staging) }
+        let fresh = files.filter { !Self.holds(root, $0) }
+        let journal = try RefiImportJournal.begin(root, files: fresh)
+        defer { RefiImportJournal.end(journal) }
         var written: [String] = []
-        for file in files {
-            try AtomicFile.write(file.text, to: root.appendingPathComponent(file.path))
+        for file in fresh {
+            try AtomicFile.write(file.text, to: staging.appendingPathComponent(file.path))
             written.append(file.path)
         }
+        for path in written {
+            let target = root.appendingPathComponent(path)
+            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(staging.appendingPathComponent(path).path, target.path) != 0 {
+                throw FileWriteError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
         let store = MemoStore(root: root)
-        for memo in memos {
+        for memo in memos where !store.holds(memo.text, on: memo.target, author: memo.author, date: memo.date) {
             let path = try store.append(memo.text, to: memo.target, author: memo.author, date: memo.date)
             if !written.contains(path) { written.append(path) }
         }
         return written.sorted()
+    }
+
+    /// True when the project already has `file` with exactly this text.
+    static func holds(_ root: URL, _ file: (path: String, text: String)) -> Bool {
+        FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path) == Data(file.text.utf8)
     }
 }
 

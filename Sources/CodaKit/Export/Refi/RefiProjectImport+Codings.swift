@@ -87,11 +87,20 @@ extension RefiProjectImport {
         return name + "\n\n" + note.text
     }
 
-    /// One codings file per coder and document.
+    /// One codings file per coder and document, each coder in a folder of their own (`CodingStore.coderFolder`).
     mutating func planCodingFiles(_ codings: [Coding]) {
+        let store = CodingStore(root: root)
+        var claimed: [String: String] = [:]
+        var folders: [String: String] = [:]
+        for coder in Set(codings.map(\.coder)).sorted() {
+            let folder = store.coderFolder(coder, claimed: claimed)
+            claimed[folder] = coder
+            folders[coder] = folder
+        }
         var byFile: [String: [Coding]] = [:]
         for coding in codings {
-            byFile["\(CodingStore.folder)/\(coding.coder.fileSafe())/\(coding.document.fileSafe()).tsv", default: []].append(coding)
+            let folder = folders[coding.coder] ?? coding.coder.fileSafe()
+            byFile["\(CodingStore.folder)/\(folder)/\(coding.document.fileSafe()).tsv", default: []].append(coding)
         }
         for path in byFile.keys.sorted() { plan.files.append((path, CodingFile.render(byFile[path] ?? []))) }
     }

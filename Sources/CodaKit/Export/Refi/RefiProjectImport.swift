@@ -82,10 +82,8 @@ struct RefiProjectImport {
         planCases(documents)
         planMemos(documents)
         planIdentities(documents)
-        let conflicts = plan.conflicts(in: root)
-        if !conflicts.isEmpty { throw RefiImportError.conflicts(file: name, paths: conflicts) }
         summarize(documents)
-        outcome.written = try plan.write(into: root)
+        outcome.written = try plan.commit(into: root, file: name)
         return outcome
     }
 

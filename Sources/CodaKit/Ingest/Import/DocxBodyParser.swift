@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// What the body of a Word document holds, as plain paragraphs, and what was left out on the way.
 struct DocxBody: Equatable, Sendable {
@@ -22,7 +19,7 @@ struct DocxBody: Equatable, Sendable {
 ///   references are counted, for the report); field codes (`w:instrText`),
 ///   drawings and text boxes are dropped, as is the fallback copy in `mc:Fallback`; content controls (`w:sdt`) are read;
 /// - tables (`w:tbl`) are read row by row (see `DocxTable`).
-final class DocxBodyParser: NSObject, XMLParserDelegate {
+struct DocxBodyParser {
     static let wordNamespaces: Set<String> = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main",
     ]
@@ -44,33 +41,26 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
     private var markDeleted = false
     private var tables: [(rows: [[String]], row: [String], cell: String, rowDeleted: Bool)] = []
 
-    private var fault: XMLFault?
-
-    /// The body, or what is wrong with the XML: refused by `XMLInput`, or the place of the first parse error.
+    /// The body, or what is wrong with the XML: the reason and place of the first fault `XMLReader` finds.
     static func parse(_ bytes: [UInt8]) -> Result<DocxBody, XMLFault> {
-        if let problem = XMLInput.problem(with: bytes) { return .failure(XMLFault(description: problem)) }
-        let delegate = DocxBodyParser()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        let parsed = parser.parse()
-        if let fault = delegate.fault { return .failure(fault) }
-        guard parsed, bytes.count >= 4 else { return .failure(XMLFault(description: "its XML is not well-formed")) }
-        delegate.finishDocument()
-        return .success(delegate.body)
-    }
-
-    /// FoundationXML recovers from errors and reads on; the first one decides, and reading stops there.
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if fault == nil {
-            fault = XMLFault(description: "its XML is not well-formed (line \(parser.lineNumber), column \(parser.columnNumber))")
+        var parser = DocxBodyParser()
+        do throws(XMLError) {
+            var reader = try XMLReader(bytes)
+            while let event = try reader.next() {
+                switch event {
+                case let .start(tag): parser.start(String(tag.name.local), namespace: tag.name.namespace)
+                case .end: parser.end()
+                case let .text(text): parser.characters(text)
+                }
+            }
+        } catch {
+            return .failure(XMLFault(description: error.description))
         }
-        parser.abortParsing()
+        parser.finishDocument()
+        return .success(parser.body)
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    private mutating func start(_ elementName: String, namespace namespaceURI: String?) {
         let isWord = namespaceURI.map(Self.wordNamespaces.contains) ?? false
         let name: String? = isWord ? elementName : nil
         if name == "del", stack.count >= 2, stack[stack.count - 1] == "rPr", stack[stack.count - 2] == "pPr" { markDeleted = true }
@@ -113,7 +103,7 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    private mutating func end() {
         let name = stack.popLast() ?? nil
         if let start = skipStarts.last {
             if start == stack.count + 1 { skipStarts.removeLast() }
@@ -138,13 +128,13 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    private mutating func characters(_ string: String) {
         if inText && skipStarts.isEmpty && paragraphDepth > 0 { paragraph += string }
     }
 
     /// Adds a finished paragraph to the open table cell, else to the body: no-break spaces made plain,
     /// each line trimmed, empty lines dropped.
-    private func emit(_ text: String) {
+    private mutating func emit(_ text: String) {
         let lines = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
             .split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !lines.isEmpty else { return }
@@ -156,7 +146,7 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
         }
     }
 
-    private func finishDocument() {
+    private mutating func finishDocument() {
         if !carry.isEmpty { emit(carry) }
         carry = ""
     }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Finds the main document part of a Word package: the `officeDocument` relationship in `_rels/.rels`, else the
 /// part `[Content_Types].xml` gives a WordprocessingML main content type, else `word/document.xml`; names are
@@ -45,26 +42,15 @@ enum DocxPackage {
 }
 
 /// Collects the attributes of every element with a given local name in a small XML part (`.rels`,
-/// `[Content_Types].xml`). A part `XMLInput` refuses yields nothing, malformed XML what was read before the
-/// fault; either way the caller falls back to the next way of finding the document.
-final class XMLAttributeCollector: NSObject, XMLParserDelegate {
-    private let name: String
-    private var found: [[String: String]] = []
-
-    private init(name: String) { self.name = name }
-
+/// `[Content_Types].xml`), keyed by qualified name. Malformed XML yields what was read before the fault; the caller
+/// then falls back to the next way of finding the document.
+enum XMLAttributeCollector {
     static func elements(named name: String, in bytes: [UInt8]) -> [[String: String]] {
-        guard XMLInput.problem(with: bytes) == nil else { return [] }
-        let collector = XMLAttributeCollector(name: name)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.delegate = collector
-        _ = parser.parse()
-        return collector.found
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        if elementName == name { found.append(attributeDict) }
+        var found: [[String: String]] = []
+        guard var reader = try? XMLReader(bytes) else { return [] }
+        while let event = try? reader.next() {
+            if case let .start(tag) = event, tag.name.local == name { found.append(tag.attributeDictionary) }
+        }
+        return found
     }
 }

@@ -33,7 +33,7 @@ enum TranscriptImport {
             throw ImportError.badID(id: id, reason: "a document with this id is already in the project; nothing was imported"
                                     + (ImportTargets.holdsTranscript(root: root, id: id) ? " (`--replace` imports over it)" : ""))
         }
-        let targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
+        var targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
         let given = Set(options.attributes.map(\.key))
         var header: [(key: String, value: String)] = [("id", id), ("case", options.caseID ?? ownValue("case") ?? id)]
         header += own.filter { !reservedKeys.contains($0.key) && !given.contains($0.key) }
@@ -48,7 +48,11 @@ enum TranscriptImport {
         let (text, transcript) = try TranscriptComposer.compose(source, header: header, keptSpeakers: ownValue("speakers"),
                                                                 path: path, id: id, file: name)
         var outcome = ImportOutcome()
-        outcome.written = try targets.write(original: bytes, transcript: text)
+        // Checked again and written under the project lock, so two imports of one id at once cannot both succeed.
+        outcome.written = try FileLock.withLock(CodingStore(root: root).lockURL) {
+            targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
+            return try targets.write(original: bytes, transcript: text)
+        }
         documentIDs.insert(id.lowercased())
         outcome.summary = summary(of: transcript, format: source.format, duration: source.duration)
         outcome.adjustments = source.adjustments

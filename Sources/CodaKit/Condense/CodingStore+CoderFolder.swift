@@ -1,0 +1,38 @@
+import Foundation
+
+/// One folder per coder, never shared. `Codings/NAME/` is the coder's name made safe for file systems, which
+/// folds some names together (`a b`, `a_b`, `a/b` and `a:b` all become `a_b`). A folder belongs to the coder whose
+/// codings it holds; a second coder whose name folds to the same folder gets `a_b-2/`, then `a_b-3/`, and so on.
+/// Names that differ in letter case are different coders here too (as `coda untag` and `retrieve --coder` treat
+/// them), so a file system that ignores case cannot fold them either.
+extension CodingStore {
+    /// The folder name (under `Codings/`) that holds `coder`'s codings, or will hold them. `claimed` maps folder
+    /// names already handed out (in an import being planned) to their coders.
+    func coderFolder(_ coder: String, claimed: [String: String] = [:]) -> String {
+        let base = coder.fileSafe()
+        var name = base
+        var number = 1
+        while let owner = claimed[name] ?? owner(ofFolder: name), !Self.sameCoder(owner, coder) {
+            number += 1
+            name = "\(base.prefix(110))-\(number)"
+        }
+        return name
+    }
+
+    static func sameCoder(_ a: String, _ b: String) -> Bool {
+        a == b
+    }
+
+    /// The coder of the first coding in the folder's first readable codings file, or nil for an empty folder.
+    func owner(ofFolder name: String) -> String? {
+        let folder = folderURL.appendingPathComponent(name)
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        for file in files.sorted() where file.hasSuffix(".tsv") && !file.hasPrefix(".") {
+            let url = folder.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let text = try? TextDecoder.decodeUTF8([UInt8](data), file: url.path) else { continue }
+            if let coder = CodingFile.parse(text, path: url.path).codings.first?.coder { return coder }
+        }
+        return nil
+    }
+}
