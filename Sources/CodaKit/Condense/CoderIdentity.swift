@@ -5,6 +5,11 @@ enum CoderIdentity {
     static func resolve(option: String?, environment: [String: String], projectRoot: URL) throws(CondenseError) -> String {
         let name = option ?? environment["CODA_CODER"] ?? gitUserName(in: projectRoot)
             ?? environment["USER"] ?? environment["LOGNAME"] ?? "researcher"
+        return try check(name)
+    }
+
+    /// A coder name as given, trimmed; refused when empty or reserved for autocoding.
+    static func check(_ name: String) throws(CondenseError) -> String {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .emptyCoder }
         guard trimmed.lowercased() != CodingStore.suggestionCoder else { throw .reservedCoder(trimmed) }
