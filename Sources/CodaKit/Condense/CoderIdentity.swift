@@ -41,12 +41,7 @@ enum Clock {
         return Date()
     }
 
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { UTCTimestamp.string(date) }
 
     /// `2026-11-25 13:02`, for memo headings.
     static func minute(_ date: Date) -> String { minute(iso: iso(date)) }

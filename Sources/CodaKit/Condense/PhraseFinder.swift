@@ -10,9 +10,11 @@ enum PhraseFinder {
         var result: [Range<Int>] = []
         let wordStart = words.first?.first.map(isWordScalar) ?? false
         let wordEnd = words.last?.last.map(isWordScalar) ?? false
+        let first = words[0].first
         var i = 0
         while i < hay.count {
-            if wordStart && i > 0 && isWordScalar(hay[i - 1]) { i += 1; continue }
+            // The cheap test first: most positions do not even start with the phrase's first letter.
+            if folded[i] != first || (wordStart && i > 0 && isWordScalar(hay[i - 1])) { i += 1; continue }
             if let end = match(words, folded, hay, at: i), !(wordEnd && end < hay.count && isWordScalar(hay[end])) {
                 result.append(i..<end)
                 i = end
@@ -38,7 +40,11 @@ enum PhraseFinder {
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        if s.value < 0x80 {  // ASCII: letters and digits are the only alphabetic or numeric scalars
+            let v = s.value | 0x20
+            return (v >= 97 && v <= 122) || (s.value >= 48 && s.value <= 57)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     /// One scalar to one scalar lower-casing, so offsets stay the same.

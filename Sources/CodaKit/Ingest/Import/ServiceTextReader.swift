@@ -77,6 +77,9 @@ enum ServiceTextReader {
     /// Name and time are set apart by two or more spaces or a tab: with one space, prose ending in a time
     /// ("We met at 10:30") would look the same.
     private static func otterShape(_ text: String) -> Header? {
+        // A time ends in a digit: most lines are prose and stop here, before any trimming.
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+              last.value >= 48, last.value <= 57 else { return nil }
         let line = text.trimmingWhitespace()
         guard let gap = line.lastIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
         let timeText = line[line.index(after: gap)...]
@@ -89,7 +92,7 @@ enum ServiceTextReader {
 
     /// `Name (00:01:02):` at the start of a line, words optionally after it.
     static func revHeader(_ line: String) -> Header? {
-        guard let open = line.firstIndex(of: "("), let close = line[open...].firstIndex(of: ")") else { return nil }
+        guard line.utf8.contains(UInt8(ascii: "(")), let open = line.firstIndex(of: "("), let close = line[open...].firstIndex(of: ")") else { return nil }
         let after = line[line.index(after: close)...]
         guard after.hasPrefix(":") else { return nil }
         let rest = after.dropFirst()
