@@ -22,7 +22,11 @@ enum ServiceTextReader {
 
     /// The export's style and turn pieces, or nil when `text` is not such an export.
     static func read(_ text: String) -> (style: Style, pieces: [TurnPiece])? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Splitting the UTF-8 bytes is the same cut as splitting `Character`s, and much faster, except that
+        // "\r\n" is one `Character`: texts with a carriage return take the slow path.
+        let lines = text.utf8.contains(13)
+            ? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            : text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(Substring($0)) }
         let otter = lines.indices.map { otterHeader(lines, at: $0) }
         let rev = lines.map(revHeader)
         let otterCount = otter.compactMap { $0 }.count
