@@ -135,6 +135,12 @@ class TaguetteServer:
             self.stop()
             sys.exit("error: Taguette did not start; see %s" % self.log.name)
 
+    def cpu_seconds(self):
+        """The server's own processor time so far (user + system), from /proc."""
+        with open("/proc/%d/stat" % self.process.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -192,7 +198,7 @@ class Browser:
 
 def run_taguette(server, workload, out):
     """The timed part: log in, make the project and its 20 tags, upload, highlight, export. Returns seconds."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), server.cpu_seconds()
     browser = Browser(server.port)
     browser.request("GET", "/?token=" + server.token, expect=(302,))
     browser.request("GET", "/project/new")
@@ -224,13 +230,14 @@ def run_taguette(server, workload, out):
                                                         "tags": [tags[code]]})
     _, codings = browser.request("GET", "/project/%s/export/highlights/.csv" % project)
     _, codebook = browser.request("GET", "/project/%s/export/codebook.qdc" % project)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, server.cpu_seconds() - cpu
     browser.connection.close()
     write(os.path.join(out, "taguette-codings.csv"), codings)
     write(os.path.join(out, "taguette-codebook.qdc"), codebook)
     check_taguette_texts(workload, contents)
     rows = list(csv.DictReader(io.StringIO(codings.decode())))
-    return seconds, sorted((r["document"], r["tag"], r["content"].strip()) for r in rows), codebook.count(b"<Code ")
+    highlights = sorted((r["document"], r["tag"], r["content"].strip()) for r in rows)
+    return seconds, cpu, highlights, codebook.count(b"<Code ")
 
 
 class TextOf(html.parser.HTMLParser):
@@ -264,12 +271,14 @@ def spawn(arguments, folder, stdout="/dev/null"):
         pid = os.posix_spawn(arguments[0], arguments, CODA_ENVIRONMENT, file_actions=actions)
     finally:
         os.chdir(previous)
-    _, status = os.waitpid(pid, 0)
+    _, status, usage = os.wait4(pid, 0)
+    CHILD_CPU[0] += usage.ru_utime + usage.ru_stime
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit("error: %s exited with %d; see coda-stderr.txt" % (" ".join(arguments[:4]),
                                                                     os.waitstatus_to_exitcode(status)))
 
 
+CHILD_CPU = [0.0]  # processor time of every Coda process so far
 CODA_ENVIRONMENT = dict(os.environ, CODA_CODER="bench", CODA_QUIET="1")
 
 
@@ -286,7 +295,7 @@ def run_coda(coda, workload, work, mode):
         os.makedirs(os.path.join(project, folder))
     files = [os.path.join(work, "interviews", doc + ".txt") for doc, _, _ in workload]
     table = os.path.join(work, "highlights.tsv")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), CHILD_CPU[0]
     write(os.path.join(project, "Codebooks", "codebook.md"), codebook_markdown().encode())
     spawn([coda, "import"] + files, project)
     if mode == "bulk":
@@ -298,12 +307,12 @@ def run_coda(coda, workload, work, mode):
     codings = os.path.join(work, "coda-%s-codings.csv" % mode)
     spawn([coda, "retrieve", "--format", "csv"], project, stdout=codings)
     spawn([coda, "export", "qdc", os.path.join(work, "coda-%s-codebook.qdc" % mode)], project)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, CHILD_CPU[0] - cpu
     with open(codings, newline="") as f:
         rows = list(csv.DictReader(f))
     with open(os.path.join(work, "coda-%s-codebook.qdc" % mode), "rb") as f:
         codes = f.read().count(b"<Code ")
-    return seconds, sorted((r["Document"], r["Code"], r["Text"]) for r in rows), codes
+    return seconds, cpu, sorted((r["Document"], r["Code"], r["Text"]) for r in rows), codes
 
 
 def write_inputs(workload, work):
@@ -342,23 +351,28 @@ def main():
     print("workload: %d interviews of %.0f words, %d codes, %d highlights of %d words"
           % (len(workload), words, CODES, len(expected), PHRASE_WORDS), flush=True)
     times = {"taguette": [], "bulk": [], "each": []}
+    cpu = {"taguette": [], "bulk": [], "each": []}
     for run in range(1, runs + 1):
         folder = os.path.join(options.work, "taguette-%d" % run)
         os.makedirs(folder)
         server = TaguetteServer(options.taguette_python, folder)
         try:
-            seconds, highlights, codes = run_taguette(server, workload, folder)
+            seconds, processor, highlights, codes = run_taguette(server, workload, folder)
         finally:
             server.stop()
         verify("Taguette", highlights, codes, expected)
         times["taguette"].append(seconds)
+        cpu["taguette"].append(processor)
         for mode in ("bulk", "each"):
-            seconds, highlights, codes = run_coda(coda, workload, options.work, mode)
+            seconds, processor, highlights, codes = run_coda(coda, workload, options.work, mode)
             verify("Coda (%s)" % mode, highlights, codes, expected)
             times[mode].append(seconds)
-        print("run %d: Taguette %.2f s, Coda bulk %.3f s, Coda one process per highlight %.2f s"
-              % (run, times["taguette"][-1], times["bulk"][-1], times["each"][-1]), flush=True)
-    report(times, len(expected), runs)
+            cpu[mode].append(processor)
+        print("run %d: Taguette %.2f s (CPU %.2f), Coda bulk %.3f s (CPU %.3f), "
+              "one process per highlight %.2f s (CPU %.2f)"
+              % (run, times["taguette"][-1], cpu["taguette"][-1], times["bulk"][-1], cpu["bulk"][-1],
+                 times["each"][-1], cpu["each"][-1]), flush=True)
+    report(times, cpu, len(expected), runs)
 
 
 def verify(tool, highlights, codes, expected):
@@ -368,18 +382,21 @@ def verify(tool, highlights, codes, expected):
                  % (tool, len(highlights), codes, len(expected), CODES, wrong))
 
 
-def report(times, highlights, runs):
-    taguette = statistics.median(times["taguette"])
+def report(times, cpu, highlights, runs):
+    """Wall-clock time is what a researcher waits; processor time (the tool's own processes: Taguette's server,
+    every Coda process) is steadier on a busy machine."""
+    taguette, taguette_cpu = statistics.median(times["taguette"]), statistics.median(cpu["taguette"])
     print("\nAll three ended with the same %d highlights (document, code, 30-word text) and %d codes.\n"
           % (highlights, CODES))
-    print("| Tool and path | Median s | Min s | Max s | Per highlight ms | Taguette ÷ this |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| Tool and path | Median s | Min s | Max s | Per highlight ms | Taguette ÷ this | CPU s | CPU ratio |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for key, name in (("taguette", "Taguette 1.5.2 (HTTP API)"),
                       ("bulk", "Coda: import + tag --from + exports"),
                       ("each", "Coda: import + one tag --phrase process per highlight + exports")):
-        median = statistics.median(times[key])
-        print("| %s | %.3f | %.3f | %.3f | %.2f | %.1f× |" % (name, median, min(times[key]), max(times[key]),
-                                                            1000 * median / highlights, taguette / median))
+        median, processor = statistics.median(times[key]), statistics.median(cpu[key])
+        print("| %s | %.3f | %.3f | %.3f | %.2f | %.1f× | %.3f | %.1f× |"
+              % (name, median, min(times[key]), max(times[key]), 1000 * median / highlights, taguette / median,
+                 processor, taguette_cpu / processor))
     print("\nMedians of %d runs; load average %.1f at the end." % (runs, os.getloadavg()[0]))
 
 
