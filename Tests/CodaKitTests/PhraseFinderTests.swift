@@ -7,7 +7,15 @@ import Testing
             let scalar = Unicode.Scalar(value)
             let expected = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             #expect(PhraseFinder.isWordScalar(scalar) == expected, "U+\(String(value, radix: 16))")
+            #expect(PhraseFinder.isSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
         }
+    }
+
+    @Test func trimmingSkipsNothingItShouldTrim() {
+        #expect("a b".trimmingWhitespace() == "a b")
+        #expect(" a\t".trimmingWhitespace() == "a")
+        #expect("\u{A0}é\u{2003}".trimmingWhitespace() == "é")
+        #expect("x\u{A0}".trimmingWhitespace() == "x")
     }
 
     @Test func wholeWordsOnlyAcrossAccentsAndDigits() {

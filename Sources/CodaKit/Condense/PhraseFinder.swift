@@ -3,7 +3,7 @@
 enum PhraseFinder {
     /// Scalar ranges (relative to the start of `text`) where `phrase` occurs.
     static func find(_ phrase: String, in text: Substring) -> [Range<Int>] {
-        let words = phrase.split(whereSeparator: { $0.isWhitespace }).map { Array($0.unicodeScalars.map(fold)) }
+        let words = phrase.unicodeScalars.split(whereSeparator: isSpace).map { $0.map(fold) }
         guard !words.isEmpty else { return [] }
         let hay = Array(text.unicodeScalars)
         let folded = hay.map(fold)
@@ -29,14 +29,19 @@ enum PhraseFinder {
         var p = start
         for (w, word) in words.enumerated() {
             if w > 0 {
-                guard p < hay.count, hay[p].properties.isWhitespace else { return nil }
-                while p < hay.count, hay[p].properties.isWhitespace { p += 1 }
+                guard p < hay.count, isSpace(hay[p]) else { return nil }
+                while p < hay.count, isSpace(hay[p]) { p += 1 }
             }
             guard p + word.count <= folded.count else { return nil }
             for k in 0..<word.count where folded[p + k] != word[k] { return nil }
             p += word.count
         }
         return p
+    }
+
+    /// Unicode's White_Space, answered without a property lookup for ASCII (tab to carriage return, and space).
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value == 32 || (s.value >= 9 && s.value <= 13) : s.properties.isWhitespace
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
