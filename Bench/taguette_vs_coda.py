@@ -333,15 +333,18 @@ def write(path, data):
 
 def main():
     parser = argparse.ArgumentParser(description="Time Taguette and Coda on the same workload (BENCHMARKS.md).")
-    parser.add_argument("--coda", default=".build/release/coda")
+    parser.add_argument("--coda", default=".build/release/coda", help="the coda binary to time")
     parser.add_argument("--taguette-python", default=sys.executable, help="the Python of Taguette's venv")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--work", default="/tmp/coda-taguette")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each tool (1-15); medians are reported")
+    parser.add_argument("--work", default="/tmp/coda-taguette", help="folder for every file made (emptied first)")
     options = parser.parse_args()
     coda = os.path.abspath(options.coda)
     if not os.access(coda, os.X_OK):
         sys.exit("error: %s is not built; run `swift build -c release --static-swift-stdlib` first" % coda)
     runs = max(1, min(options.runs, 15))
+    if os.path.isdir(options.work) and os.listdir(options.work) and \
+            not os.path.exists(os.path.join(options.work, "highlights.tsv")):
+        sys.exit("error: %s holds other files; give --work an empty or new folder" % options.work)
     shutil.rmtree(options.work, ignore_errors=True)
     os.makedirs(options.work)
     workload = make_workload()
