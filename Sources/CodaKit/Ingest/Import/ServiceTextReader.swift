@@ -96,7 +96,8 @@ enum ServiceTextReader {
 
     /// `Name (00:01:02):` at the start of a line, words optionally after it.
     static func revHeader(_ line: String) -> Header? {
-        guard line.utf8.contains(UInt8(ascii: "(")), let open = line.firstIndex(of: "("), let close = line[open...].firstIndex(of: ")") else { return nil }
+        guard line.utf8.contains(UInt8(ascii: "(")), let open = line.firstIndex(of: "("),
+              let close = line[open...].firstIndex(of: ")") else { return nil }
         let after = line[line.index(after: close)...]
         guard after.hasPrefix(":") else { return nil }
         let rest = after.dropFirst()
