@@ -5,6 +5,11 @@ enum CoderIdentity {
     static func resolve(option: String?, environment: [String: String], projectRoot: URL) throws(CondenseError) -> String {
         let name = option ?? environment["CODA_CODER"] ?? gitUserName(in: projectRoot)
             ?? environment["USER"] ?? environment["LOGNAME"] ?? "researcher"
+        return try check(name)
+    }
+
+    /// A coder name as given, trimmed; refused when empty or reserved for autocoding.
+    static func check(_ name: String) throws(CondenseError) -> String {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .emptyCoder }
         guard trimmed.lowercased() != CodingStore.suggestionCoder else { throw .reservedCoder(trimmed) }
@@ -36,12 +41,7 @@ enum Clock {
         return Date()
     }
 
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { UTCTimestamp.string(date) }
 
     /// `2026-11-25 13:02`, for memo headings.
     static func minute(_ date: Date) -> String { minute(iso: iso(date)) }

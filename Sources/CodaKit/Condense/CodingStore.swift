@@ -75,38 +75,86 @@ public struct CodingStore: Sendable {
     @discardableResult
     func update<T>(coder: String, document: Transcript, rejected: Bool = false,
                    _ change: (inout [Coding]) throws -> T) throws -> T {
-        return try FileLock.withLock(lockURL) {
-            let url = fileURL(coder: coder, document: document.id, rejected: rejected)
-            TemporaryFiles.sweep(url.deletingLastPathComponent())
-            var contents = CodingFile.Contents(codings: [], unreadable: [], diagnostics: [])
-            if let data = FileManager.default.contents(atPath: url.path) {
-                let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)
-                contents = CodingFile.parse(text, path: url.path)
+        try FileLock.withLock(lockURL) {
+            var staged = try stage(coder: coder, document: document, rejected: rejected, change)
+            try staged.write.commit()
+            return staged.result
+        }
+    }
+
+    /// One coder's codings in one document, for `updateMany`.
+    struct FileChange: Sendable {
+        var coder: String
+        var document: Transcript
+    }
+
+    /// Changes several coders' codings in several documents under one hold of the lock. Every change is
+    /// worked out before anything is written, so an error in any of them (thrown by `change`) writes nothing.
+    func updateMany<T>(_ files: [FileChange], _ change: (FileChange, inout [Coding]) throws -> T) throws -> [T] {
+        try FileLock.withLock(lockURL) {
+            var staged: [(result: T, write: PendingWrite)] = []
+            for file in files {
+                staged.append(try stage(coder: file.coder, document: file.document) { try change(file, &$0) })
             }
-            // This coder's codings of this document are placed on its current text; others (a file name shared
-            // by two ids, or a hand-moved file) stay as they are.
-            var mine: [Coding] = []
-            var others: [Coding] = []
-            for coding in contents.codings {
-                let isMine = coding.document == document.id && Self.sameCoder(coding.coder, coder)
-                if isMine { mine.append(coding) } else { others.append(coding) }
-            }
-            let raw = mine
-            mine = mine.map { CodingAnchor.place($0, in: document).coding }
-            let result = try change(&mine)
-            if mine != raw || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
-                if mine.isEmpty && others.isEmpty && contents.unreadable.isEmpty {
-                    try? FileManager.default.removeItem(at: url)
-                    // Leave no empty coder folder behind.
-                    let folder = url.deletingLastPathComponent()
-                    if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-                        try? FileManager.default.removeItem(at: folder)
-                    }
-                } else {
-                    try AtomicFile.write(CodingFile.render(others + mine, unreadable: contents.unreadable), to: url)
+            for var item in staged { try item.write.commit() }
+            return staged.map(\.result)
+        }
+    }
+
+    /// What a change will do to one codings file once every change is known.
+    struct PendingWrite {
+        var url: URL
+        /// The new text, nil to remove the file, or no change at all.
+        var action: Action
+
+        enum Action { case none, write(String), remove }
+
+        mutating func commit() throws {
+            switch action {
+            case .none: break
+            case .write(let text): try AtomicFile.write(text, to: url)
+            case .remove:
+                try? FileManager.default.removeItem(at: url)
+                // Leave no empty coder folder behind.
+                let folder = url.deletingLastPathComponent()
+                if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                    try? FileManager.default.removeItem(at: folder)
                 }
             }
-            return result
+            action = .none
         }
+    }
+
+    /// Reads one codings file as it is now, places its codings on the document's current text and applies
+    /// `change`, returning the result and the write it needs. Call with the lock held.
+    private func stage<T>(coder: String, document: Transcript, rejected: Bool = false,
+                          _ change: (inout [Coding]) throws -> T) throws -> (result: T, write: PendingWrite) {
+        let url = fileURL(coder: coder, document: document.id, rejected: rejected)
+        TemporaryFiles.sweep(url.deletingLastPathComponent())
+        var contents = CodingFile.Contents(codings: [], unreadable: [], diagnostics: [])
+        if let data = FileManager.default.contents(atPath: url.path) {
+            let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)
+            contents = CodingFile.parse(text, path: url.path)
+        }
+        // This coder's codings of this document are placed on its current text; others (a file name shared
+        // by two ids, or a hand-moved file) stay as they are.
+        var mine: [Coding] = []
+        var others: [Coding] = []
+        for coding in contents.codings {
+            let isMine = coding.document == document.id && Self.sameCoder(coding.coder, coder)
+            if isMine { mine.append(coding) } else { others.append(coding) }
+        }
+        let raw = mine
+        mine = mine.map { CodingAnchor.place($0, in: document).coding }
+        let result = try change(&mine)
+        var write = PendingWrite(url: url, action: .none)
+        if mine != raw || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
+            if mine.isEmpty && others.isEmpty && contents.unreadable.isEmpty {
+                write.action = .remove
+            } else {
+                write.action = .write(CodingFile.render(others + mine, unreadable: contents.unreadable))
+            }
+        }
+        return (result, write)
     }
 }

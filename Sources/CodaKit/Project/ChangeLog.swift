@@ -146,10 +146,10 @@ extension ChangeLog {
         return value
     }
 
-    /// A codings file's path relative to the project.
-    static func codingsPath(coder: String, document: String, rejected: Bool = false) -> String {
+    /// A codings file's path relative to the project, in the coder's own folder (`CodingStore.coderFolder`).
+    static func codingsPath(coder: String, document: String, rejected: Bool = false, root: URL) -> String {
         let folder = rejected ? "/" + CodingStore.rejectedFolder : ""
-        return "\(CodingStore.folder)/\(coder.fileSafe())\(folder)/\(document.fileSafe()).tsv"
+        return "\(CodingStore.folder)/\(CodingStore(root: root).coderFolder(coder))\(folder)/\(document.fileSafe()).tsv"
     }
 }
 

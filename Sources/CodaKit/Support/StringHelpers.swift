@@ -1,5 +1,10 @@
 extension StringProtocol {
     func trimmingWhitespace() -> String {
+        // Most cells and lines start and end with a visible ASCII character: nothing to trim, no Unicode lookups.
+        let bytes = Substring(self).utf8
+        if let first = bytes.first, let last = bytes.last, first > 32, first < 128, last > 32, last < 128 {
+            return String(self)
+        }
         var scalars = Substring(self).unicodeScalars[...]
         while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }

@@ -73,8 +73,9 @@ extension CommandSpec {
         let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: true)
         let coder = try invocation.coder()
         let documents = Array(Set(chosen.map(\.document))).sorted()
+        let root = project.root
         let paths = documents.flatMap {
-            [ChangeLog.codingsPath(coder: coder, document: $0), ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0)]
+            [ChangeLog.codingsPath(coder: coder, document: $0, root: root), ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0, root: root)]
         }
         let accepted = try invocation.recording("accept", coder: coder, documents: documents, paths: paths) {
             let n = try Suggestions.accept(chosen, project: project, coder: coder, time: invocation.now)
@@ -94,9 +95,10 @@ extension CommandSpec {
         let project = try invocation.project()
         let chosen = try Suggestions.select(project, try suggestionFilter(invocation, project), requireChoice: true)
         let documents = Array(Set(chosen.map(\.document))).sorted()
+        let root = project.root
         let paths = documents.flatMap {
-            [ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0),
-             ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0, rejected: true)]
+            [ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0, root: root),
+             ChangeLog.codingsPath(coder: CodingStore.suggestionCoder, document: $0, rejected: true, root: root)]
         }
         let rejected = try invocation.recording("reject", coder: try invocation.coder(), documents: documents, paths: paths) {
             let n = try Suggestions.reject(chosen, project: project)

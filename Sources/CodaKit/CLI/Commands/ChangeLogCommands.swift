@@ -41,8 +41,9 @@ extension Invocation {
     /// Runs a change of codings files and records it in `coder`'s change log when a file changed.
     func recording<T>(_ action: String, coder: String, documents: [String], paths: [String]? = nil,
                       _ body: () throws -> (value: T, codes: [String], summary: String)) throws -> T {
-        let files = paths ?? documents.map { ChangeLog.codingsPath(coder: coder, document: $0) }
-        return try ChangeLog.record(root: try projectRoot(), coder: coder, time: now, action: action, paths: files,
+        let root = try projectRoot()
+        let files = paths ?? documents.map { ChangeLog.codingsPath(coder: coder, document: $0, root: root) }
+        return try ChangeLog.record(root: root, coder: coder, time: now, action: action, paths: files,
                                     documents: documents, body)
     }
 }

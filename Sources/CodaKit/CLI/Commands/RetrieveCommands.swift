@@ -62,10 +62,11 @@ extension CommandSpec {
         }
         if invocation.flag("fix"), !project.movedCodings.isEmpty {
             let moved = project.movedCodings
+            let root = project.root
             let paths = Set(moved.flatMap { coding in
-                [ChangeLog.codingsPath(coder: coding.coder, document: coding.document)]
+                [ChangeLog.codingsPath(coder: coding.coder, document: coding.document, root: root)]
                     + (coding.coder == CodingStore.suggestionCoder
-                        ? [ChangeLog.codingsPath(coder: coding.coder, document: coding.document, rejected: true)] : [])
+                        ? [ChangeLog.codingsPath(coder: coding.coder, document: coding.document, rejected: true, root: root)] : [])
             }).sorted()
             let documents = Array(Set(moved.map(\.document))).sorted()
             let saved = try invocation.recording("check --fix", coder: try invocation.coder(), documents: documents, paths: paths) {

@@ -5,19 +5,24 @@ extension CommandSpec {
             + "the span to those words inside the segments (case and line breaks do not matter). In survey answers each respondent "
             + "is coded separately. Tagging the same span with the same code twice does nothing; a new --memo replaces the old "
             + "one. With several codes, the memo goes on each of their codings. `--none` records that you read the segments "
-            + "and no code applies: agreement counts such segments, which matters most in survey answers.",
-        arguments: [ArgumentSpec(name: "DOC", help: "the document id (a transcript, or SURVEY:KEY for open answers)"),
-                    ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9"),
+            + "and no code applies: agreement counts such segments, which matters most in survey answers. "
+            + BulkTagCommand.discussion,
+        arguments: [ArgumentSpec(name: "DOC", help: "the document id (a transcript, or SURVEY:KEY for open answers)",
+                                 optional: true),
+                    ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9", optional: true),
                     ArgumentSpec(name: "CODE", help: "code names or paths (Parent/Child)", optional: true, variadic: true)],
         options: [OptionSpec(name: "phrase", valueName: "TEXT", help: "code only these words inside the segments"),
                   OptionSpec(name: "all", valueName: nil, help: "with --phrase, code every occurrence"),
                   OptionSpec(name: "memo", valueName: "TEXT", help: "a memo on the coding"),
-                  OptionSpec(name: "none", valueName: nil, help: "record that you read the segments and no code applies"), .coder],
+                  OptionSpec(name: "none", valueName: nil, help: "record that you read the segments and no code applies"), .coder]
+            + BulkTagCommand.options,
         examples: ["coda tag P01 4 Queues", "coda tag R017 12-14 'JHT claims' 'Unaware of JMO'",
                    "coda tag S01 7 Information --phrase \"how to claim\" --memo \"asked twice\"", "coda tag pre-survey:Q4 17 Queues",
-                   "coda tag pre-survey:Q4 18-20 --none"],
+                   "coda tag pre-survey:Q4 18-20 --none", "coda tag --from codings.csv"],
         group: .condense
     ) { invocation in
+        if invocation.option("from") != nil { return try BulkTagCommand.run(invocation, mode: .tag) }
+        try BulkTagCommand.requireArguments(invocation, ["DOC", "SEGMENTS"])
         let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
         let selection = try invocation.segments()
@@ -48,16 +53,19 @@ extension CommandSpec {
         name: "untag", summary: "remove your codings from segments of a document",
         discussion: "Removes the coder's codings that lie within the addressed segments (or exactly on --phrase), of the given codes "
             + "or, with no CODE, of every code. With --orphaned, no segments: removes the codings whose words were edited "
-            + "away (tag the words again where they are now first, so nothing is lost).",
-        arguments: [ArgumentSpec(name: "DOC", help: "the document id"),
+            + "away (tag the words again where they are now first, so nothing is lost). " + BulkTagCommand.discussion,
+        arguments: [ArgumentSpec(name: "DOC", help: "the document id", optional: true),
                     ArgumentSpec(name: "SEGMENTS", help: "segment numbers: 4, 4-6 or 4,9", optional: true),
                     ArgumentSpec(name: "CODE", help: "the codes to remove (default: all)", optional: true, variadic: true)],
         options: [OptionSpec(name: "phrase", valueName: "TEXT", help: "only codings on these words"),
                   OptionSpec(name: "all", valueName: nil, help: "with --phrase, every occurrence"),
                   OptionSpec(name: "orphaned", valueName: nil, help: "codings whose words `coda check` can no longer find"),
-                  .coder],
-        examples: ["coda untag P01 4 Queues", "coda untag P01 4-6", "coda untag R017 --orphaned Queues"], group: .condense
+                  .coder] + BulkTagCommand.options,
+        examples: ["coda untag P01 4 Queues", "coda untag P01 4-6", "coda untag R017 --orphaned Queues",
+                   "coda untag --from wrong-codings.tsv"], group: .condense
     ) { invocation in
+        if invocation.option("from") != nil { return try BulkTagCommand.run(invocation, mode: .untag) }
+        try BulkTagCommand.requireArguments(invocation, ["DOC"])
         let project = try invocation.project(forDocument: invocation.argument("DOC")!)
         let document = try project.document(invocation.argument("DOC")!)
         if invocation.flag("orphaned") {

@@ -22,13 +22,13 @@ struct ImportTargets {
         sourcePath = "\(Self.sourcesFolder)/\(original.lastPathComponent)"
 
         let folder = root.appendingPathComponent(Project.transcriptsFolder)
+        let lowerBase = base.lowercased()
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-            let url = URL(fileURLWithPath: name)
-            if url.deletingPathExtension().lastPathComponent.lowercased() == base.lowercased(),
-               Self.transcriptExtensions.contains(url.pathExtension.lowercased()),
-               !(replace && "\(Project.transcriptsFolder)/\(name)" == transcriptPath) {
-                throw .exists(path: "\(Project.transcriptsFolder)/\(name)")
-            }
+            // Plain string tests: building a URL for every file made importing many transcripts slow.
+            guard let dot = name.lastIndex(of: "."), name[..<dot].lowercased() == lowerBase,
+                  Self.transcriptExtensions.contains(name[name.index(after: dot)...].lowercased()),
+                  !(replace && "\(Project.transcriptsFolder)/\(name)" == transcriptPath) else { continue }
+            throw .exists(path: "\(Project.transcriptsFolder)/\(name)")
         }
         let sourceURL = root.appendingPathComponent(sourcePath)
         if sourceURL.standardizedFileURL.resolvingSymlinksInPath().path == original.standardizedFileURL.resolvingSymlinksInPath().path {
