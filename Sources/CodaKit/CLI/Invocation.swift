@@ -41,7 +41,19 @@ final class Invocation: @unchecked Sendable {
         if let loadedProject { return loadedProject }
         let project = Project.load(try projectRoot())
         loadedProject = project
+        warnAboutUnreadableFiles(project)
         return project
+    }
+
+    /// Figures drawn from a project with a file left out would change without a word: every command that reads
+    /// the whole project says which files it could not read (`status` and `check` list them in full).
+    private func warnAboutUnreadableFiles(_ project: Project) {
+        guard !["status", "check"].contains(command.name) else { return }
+        let paths = project.unreadable.keys.filter { $0.contains("/") }.sorted()
+        guard !paths.isEmpty else { return }
+        let listed = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
+        console.errorLine("warning: \(paths.count) file\(plural(paths.count)) could not be read and \(paths.count == 1 ? "is" : "are") "
+                          + "left out of everything below: \(listed)\n  hint: `coda check` shows what is wrong in each")
     }
 
     /// The project as far as one document needs it (codebook, the document, its codings): quick on large
