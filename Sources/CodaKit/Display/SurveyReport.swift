@@ -86,8 +86,9 @@ public enum SurveyReport {
             }
         }
         report.title = reference.map { "Survey question \($0)" } ?? (project.surveys.count == 1 ? "Survey \(project.surveys[0].id)" : "Surveys")
-        report.json = reference != nil && json.count == 1 ? json[0] : .array(json)
-        report.machineTable = long
+        report.json = json.isEmpty ? nil : reference != nil && json.count == 1 ? json[0] : .array(json)
+        // An open question's answers are its only table: CSV and JSON give them, not an empty frequency table.
+        report.machineTable = long.rows.isEmpty ? nil : long
         return report
     }
 
@@ -109,9 +110,12 @@ public enum SurveyReport {
             }
             return (survey, column)
         }
-        for survey in project.surveys {
-            if let column = survey.findColumn(reference) { return (survey, column) }
+        // A question several surveys have is never taken from one of them silently.
+        let found = project.surveys.compactMap { survey in survey.findColumn(reference).map { (survey, $0) } }
+        if found.count > 1 {
+            throw .ambiguousQuestion(reference: reference, candidates: found.map { "\($0.0.id):\($0.1.key)" })
         }
+        if let first = found.first { return first }
         let keys = project.surveys.flatMap { $0.columns.map(\.key) }
         throw .unknownQuestion(survey: project.surveys.map(\.id).joined(separator: ", "), reference: reference,
                                suggestions: EditDistance.closest(to: reference, in: keys))

@@ -66,6 +66,7 @@ public enum ProjectError: CodaError {
     case segmentOutOfRange(document: String, number: Int, count: Int)
     case unknownSurvey(id: String, available: [String])
     case unknownQuestion(survey: String, reference: String, suggestions: [String])
+    case ambiguousQuestion(reference: String, candidates: [String])
     case exists(path: String)
     case unknownAttribute(name: String, suggestions: [String])
     case unknownCase(id: String, suggestions: [String])
@@ -99,6 +100,9 @@ public enum ProjectError: CodaError {
             let hint = suggestions.isEmpty ? "`coda survey` lists the questions with their keys"
                 : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
             return Diagnostic(.error, at: nil, "survey `\(survey)` has no question `\(reference)`", hint: hint)
+        case let .ambiguousQuestion(reference, candidates):
+            return Diagnostic(.error, at: nil, "several surveys have a question `\(reference)`",
+                              hint: "name the survey: " + candidates.map { "`\($0)`" }.joined(separator: " or "))
         case let .unknownAttribute(name, suggestions):
             let hint = suggestions.isEmpty ? "`coda status` lists the attributes"
                 : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
