@@ -7,6 +7,7 @@ final class Invocation: @unchecked Sendable {
     private(set) var arguments: [String: [String]]
     private(set) var options: [String: [String]]
     private var loadedProject: Project?
+    private var warnedAboutUnreadable = false
 
     init(command: CommandSpec, console: Console, arguments: [String: [String]], options: [String: [String]]) {
         self.command = command
@@ -41,14 +42,15 @@ final class Invocation: @unchecked Sendable {
         if let loadedProject { return loadedProject }
         let project = Project.load(try projectRoot())
         loadedProject = project
-        warnAboutUnreadableFiles(project)
         return project
     }
 
-    /// Figures drawn from a project with a file left out would change without a word: every command that reads
-    /// the whole project says which files it could not read (`status` and `check` list them in full).
-    private func warnAboutUnreadableFiles(_ project: Project) {
-        guard !["status", "check"].contains(command.name) else { return }
+    /// Figures drawn from a project with a file left out would change without a word: every command that shows
+    /// or exports what it read from the whole project says which files it could not read (`status` and `check`
+    /// list them in full). Said once, just before the output.
+    func warnAboutUnreadableFiles() {
+        guard !warnedAboutUnreadable, let project = loadedProject, !["status", "check"].contains(command.name) else { return }
+        warnedAboutUnreadable = true
         let paths = project.unreadable.keys.filter { $0.contains("/") }.sorted()
         guard !paths.isEmpty else { return }
         let listed = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
@@ -73,6 +75,7 @@ final class Invocation: @unchecked Sendable {
     /// Writes a report to stdout in the chosen format. Displays, drafts and exports drawn on an undeclared main
     /// coder's codings say so on stderr.
     func emit(_ report: Report) {
+        warnAboutUnreadableFiles()
         if [.display, .conclude, .export].contains(command.group), option("coder") == nil,
            let warning = loadedProject?.undeclaredMainCoderWarning {
             console.errorLine("warning: " + warning)

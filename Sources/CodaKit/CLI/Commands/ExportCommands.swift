@@ -25,6 +25,7 @@ extension CommandSpec {
         let project = try invocation.project()
         let format = invocation.option("format").flatMap(Appendix.Format.init(rawValue:)) ?? .md
         let name = invocation.argument("DIR") ?? "Appendix"
+        invocation.warnAboutUnreadableFiles()
         let folder = invocation.argument("DIR").map { resolvePath($0, from: invocation.console.currentDirectory) }
             ?? project.root.appendingPathComponent("Appendix")
         let sections = try invocation.option("sections").map(AppendixSection.parse) ?? AppendixSection.standard
