@@ -610,8 +610,8 @@ import Testing
         let apply = PseudonymiseTests.pseudonymise(root, "--key", keyURL.path, "--apply")
         #expect(apply.code == .success, "\(apply.stderr)")
         // The apply report names the word and the pseudonym, not the name beside it.
-        #expect(apply.stdout.contains("Transcripts/R017-participant.md:47 (R017 ¶18): `Muhammad` stands beside the name "
-                                          + "of P01; if it is the same person, add `Muhammad … = P01`"))
+        #expect(apply.stdout.contains("Transcripts/R017-participant.md:47 (R017 ¶18): `Muhammad` stands beside "
+                                          + "the name of P01; if it is the same person, add `Muhammad … = P01`"))
         let check = Self.check(root, key: keyURL)
         #expect(check.code == .success, "warnings only: \(check.stdout)")
         for (file, word, pseudonym) in [("R154-participant.md", "Nurhayati", "P03"),

@@ -48,11 +48,15 @@ enum IdentifierScan {
             .map { part in
                 let word = String(String.UnicodeScalarView(scalars[part.range]))
                 let pseudonym = key.entries[part.entry].pseudonym
+                let example = part.reason == .startsLikeName ? word
+                    : part.range.lowerBound < part.anchor.lowerBound ? "\(word) …" : "… \(word)"
                 let why = part.reason == .startsLikeName ? "starts like the name" : "stands beside the name"
-                return Diagnostic(.warning, at: SourceLocation(file: path, line: line, column: part.range.lowerBound + 1),
+                let place = SourceLocation(file: path, line: line, column: part.range.lowerBound + 1)
+                return Diagnostic(.warning, at: place,
                                   "`\(word)` \(why) that the key turns into `\(pseudonym)` and may be part of it",
-                                  hint: "if it is, add it to the key (`\(word) = \(pseudonym)`, or the whole name) "
-                                      + "or to a `--names FILE`, and pseudonymise again")
+                                  hint: "if it is, add it with the name it belongs to (`\(example) = \(pseudonym)`) "
+                                      + "to the key or to a `--names FILE` and pseudonymise again "
+                                      + "(after `coda pseudonymise --reverse --key FILE` if it was applied)")
             }
     }
 }
