@@ -550,3 +550,85 @@ import Testing
         #expect(finder.found.map(\.real) == ["ana.lima@example.org", "+62 812-3456-7890", "(0411) 123 4567"])
     }
 }
+
+/// Words that are probably part of a name the key leaves out (`Nurhayati` when the label is `Bu Nur`,
+/// `Muhammad` before `Hasan`): reported as unsure on a dry run and by `check --identifiers`, never passed silently.
+@Suite struct PseudonymiseLikelyNamePartTests {
+    static let nurhayati = "Transcripts/R154-participant.md:15 (R154 ¶2): `Nurhayati` starts like `Bu Nur`"
+    static let muhammad = "Transcripts/R017-participant.md:47 (R017 ¶18): `Muhammad` stands beside `Hasan`"
+
+    static func names(_ text: String) throws -> URL {
+        let url = TestSupport.temporaryFolder("coda-names").appendingPathComponent("names.txt")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    static func check(_ root: URL, key: URL) -> TestSupport.Run {
+        TestSupport.run(["check", "--identifiers", "--key", key.path], in: root)
+    }
+
+    static func holds(_ root: URL, _ word: String) -> [String] {
+        PseudonymiseTests.snapshot(root).filter { String(decoding: $0.value, as: UTF8.self).contains(word) }
+            .keys.sorted()
+    }
+
+    @Test func dryRunNamesLikelyNamePartsAndTheirAdditionRemovesThem() throws {
+        let root = PseudonymiseTests.sampleStudy()
+        let keyURL = PseudonymiseTests.keyURL()
+        let dryRun = PseudonymiseTests.pseudonymise(root, "--key", keyURL.path, "--dry-run")
+        #expect(dryRun.code == .success, "\(dryRun.stderr)")
+        #expect(dryRun.stdout.contains("unsure: 3 words that may be part of a name the key leaves out"))
+        #expect(dryRun.stdout.contains(Self.nurhayati + " (→ P03); if it is the same person, "
+                                           + "add `Nurhayati = P03` to a `--names FILE` or to the key"))
+        #expect(dryRun.stdout.contains(Self.muhammad + " (→ P01); if it is the same person, "
+                                           + "add `Muhammad Hasan = P01` to a `--names FILE` or to the key"))
+        #expect(Self.holds(root, "Nurhayati") == ["Transcripts/R154-participant.md"])
+
+        // The hints, followed: both words go, each to the pseudonym of its person, and the others stay as shown.
+        let names = try Self.names("Nurhayati = P03\nMuhammad Hasan = P01\n")
+        let apply = PseudonymiseTests.pseudonymise(root, "--key", keyURL.path, "--names", names.path, "--apply")
+        #expect(apply.code == .success, "\(apply.stderr)")
+        #expect(!apply.stdout.contains("unsure"))
+        let key = try PseudonymiseTests.key(keyURL)
+        #expect(key.entries.map { "\($0.pseudonym) \($0.real)" } == [
+            "P01 Pak Hasan", "P02 Andi", "P03 Bu Nur", "P04 Pak Rahman", "P05 Bu Sari", "P03 Nurhayati",
+            "P01 Muhammad Hasan",
+        ])
+        #expect(Self.holds(root, "Nurhayati").isEmpty && Self.holds(root, "Muhammad").isEmpty)
+        #expect(String(decoding: try Data(contentsOf: root.appendingPathComponent("Transcripts/R017-participant.md")),
+                       as: UTF8.self).contains("on my KTP it is \"P01\""))
+        let check = Self.check(root, key: keyURL)
+        #expect(check.code == .success, "\(check.stdout)")
+        #expect(check.stdout.contains("0 errors, 1 warning."), "\(check.stdout)")
+    }
+
+    @Test func checkWarnsOfLikelyNamePartsLeftBesideAPseudonym() throws {
+        let root = PseudonymiseTests.sampleStudy()
+        let keyURL = PseudonymiseTests.keyURL()
+        // The key is written first, then applied as it is: Nurhayati and Muhammad stay.
+        #expect(PseudonymiseTests.pseudonymise(root, "--key", keyURL.path).code == .success)
+        let apply = PseudonymiseTests.pseudonymise(root, "--key", keyURL.path, "--apply")
+        #expect(apply.code == .success, "\(apply.stderr)")
+        // The apply report names the word and the pseudonym, not the name beside it.
+        #expect(apply.stdout.contains("Transcripts/R017-participant.md:47 (R017 ¶18): `Muhammad` stands beside "
+                                          + "the name of P01; if it is the same person, add `Muhammad … = P01`"))
+        let check = Self.check(root, key: keyURL)
+        #expect(check.code == .success, "warnings only: \(check.stdout)")
+        for (file, word, pseudonym) in [("R154-participant.md", "Nurhayati", "P03"),
+                                        ("R017-participant.md", "Muhammad", "P01")] {
+            #expect(check.stdout.contains("Transcripts/\(file)"), "\(check.stdout)")
+            #expect(check.stdout.contains("`\(word)` "), "\(check.stdout)")
+            #expect(check.stdout.contains("turns into `\(pseudonym)`"), "\(check.stdout)")
+        }
+        let key = try PseudonymiseTests.key(keyURL)
+        for entry in key.entries { #expect(!check.stdout.contains(entry.real)) }
+
+        // Added to the key after reversing, they go, and check is quiet.
+        #expect(PseudonymiseTests.pseudonymise(root, "--reverse", "--key", keyURL.path).code == .success)
+        let names = try Self.names("Nurhayati = P03\nMuhammad Hasan = P01\n")
+        let again = PseudonymiseTests.pseudonymise(root, "--key", keyURL.path, "--names", names.path, "--apply")
+        #expect(again.code == .success, "\(again.stderr)")
+        #expect(Self.holds(root, "Nurhayati").isEmpty && Self.holds(root, "Muhammad").isEmpty)
+        #expect(Self.check(root, key: keyURL).stdout.contains("0 errors, 1 warning."))
+    }
+}

@@ -39,11 +39,15 @@ struct KeyProposal {
     /// stays deleted; what Coda finds besides is only reported. Without one, everything found is proposed.
     mutating func collect(project: Project, names: [(real: String, pseudonym: String?)], key: PseudonymKey?) {
         for entry in key?.entries ?? [] { merge(entry.real, entry.kind, pseudonym: entry.pseudonym) }
-        for name in names {
+        // Without a key, names given with a pseudonym come after the proposal, so `Nurhayati = P03` joins the
+        // person a dry run showed as `P03` and the other pseudonyms stay as that run showed them.
+        let later = key == nil ? names.filter { !($0.pseudonym ?? "").isEmpty } : []
+        let mergeName = { (proposal: inout KeyProposal, name: (real: String, pseudonym: String?)) in
             let kind: PseudonymEntry.Kind = name.real.contains("@") ? .email
                 : name.real.filter(\.isNumber).count >= 7 ? .phone : .person
-            merge(name.real, kind, pseudonym: name.pseudonym)
+            proposal.merge(name.real, kind, pseudonym: name.pseudonym)
         }
+        for name in names where key != nil || (name.pseudonym ?? "").isEmpty { mergeName(&self, name) }
         var finder = IdentifierFinder()
         finder.scan(project)
         for (_, text) in texts { finder.scanContacts(text) }
@@ -54,7 +58,9 @@ struct KeyProposal {
             notInKey = Array(scratch.entries[entries.count...])
         } else {
             for (real, kind) in finder.found { merge(real, kind, pseudonym: nil) }
+            proposePseudonyms()
         }
+        for name in later { mergeName(&self, name) }
         proposePseudonyms()
     }
 
@@ -106,6 +112,17 @@ struct KeyProposal {
         }
         let parts = new.nameParts
         let people = entries.indices.filter { entries[$0].kind == .person }
+        if let pseudonym, !pseudonym.isEmpty {
+            if let same = people.first(where: { entries[$0].nameParts == parts }) {
+                entries[same].pseudonym = pseudonym
+                return
+            }
+            // Another spelling of a person already in the key (`Nurhayati` of `Bu Nur`): its own entry.
+            if people.contains(where: { entries[$0].pseudonym == pseudonym }) {
+                entries.append(new)
+                return
+            }
+        }
         if people.contains(where: { entries[$0].nameParts == parts }) { return }
         if parts.count == 1 {
             let holders = people.filter { entries[$0].nameParts.contains(parts[0]) }
@@ -135,7 +152,11 @@ struct KeyProposal {
             }
             owners[entry.pseudonym, default: []].append(entry.real)
         }
-        if let (pseudonym, reals) = owners.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+        // Several spellings of one person (`Bu Nur`, `Nurhayati = P03`) may share a pseudonym; nothing else may.
+        let shared = owners.filter { pseudonym, reals in
+            reals.count > 1 && entries.contains { $0.pseudonym == pseudonym && $0.kind != .person }
+        }
+        if let (pseudonym, reals) = shared.min(by: { $0.key < $1.key }) {
             throw .duplicatePseudonym(pseudonym: pseudonym, reals: reals)
         }
         for entry in entries {

@@ -43,7 +43,9 @@ struct PseudonymMatcher: Sendable {
         for (word, list) in variants {
             for variant in list where variant.words.count == 1 { owners[word, default: []].insert(variant.entry) }
         }
-        return owners.filter { $0.value.count > 1 }.map { ($0.key, $0.value.sorted()) }.sorted { $0.word < $1.word }
+        // Spellings of one person (`Pak Hasan`, `Muhammad Hasan = P01`) may share words.
+        let shared = owners.filter { Set($0.value.map { entries[$0].pseudonym }).count > 1 }
+        return shared.map { ($0.key, $0.value.sorted()) }.sorted { $0.word < $1.word }
     }
 
     var singleWords: Set<String> {

@@ -15,6 +15,8 @@ struct PseudonymPlan {
     var oldBytes: [String: [UInt8]] = [:]
     var replacements: [Replacement] = []
     var unsurePlaces: [String] = []
+    /// Words that are probably part of a name the key leaves out (`Nurhayati` beside `Bu Nur`), with a hint.
+    var likelyNameParts: [LikelyNamePlace] = []
     /// The codings as they will be written, to check them against the rewritten project.
     var carried: [Coding] = []
     /// The segments each carried coding touched before, by its new key: they must be the same after.
@@ -29,12 +31,15 @@ struct PseudonymPlan {
     private let surveysByPath: [String: Survey]
     private let matcher: PseudonymMatcher
     private let unsure: TextRewrite.Unsure
+    private let commonWords: Set<String>
     private var documentRewrites: [String: (rewrite: TextRewrite, scalars: [Unicode.Scalar])] = [:]
 
-    init(project: Project, matcher: PseudonymMatcher, unsure: TextRewrite.Unsure, files: [String]) {
+    init(project: Project, matcher: PseudonymMatcher, unsure: TextRewrite.Unsure, files: [String],
+         commonWords: Set<String> = []) {
         self.project = project
         self.matcher = matcher
         self.unsure = unsure
+        self.commonWords = commonWords
         transcriptsByPath = Dictionary(project.transcripts.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         surveysByPath = Dictionary(project.surveys.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for path in files {
@@ -86,6 +91,7 @@ struct PseudonymPlan {
             for kept in rewrite.keptUnsure {
                 unsurePlaces.append("\(place): `\(String(String.UnicodeScalarView(scalars[kept.range])))`")
             }
+            noteLikelyNameParts(rewrite, scalars: scalars, place: place)
             guard rewrite.changed else { continue }
             for edit in rewrite.edits {
                 let found = String(String.UnicodeScalarView(scalars[edit.old]))
@@ -96,6 +102,18 @@ struct PseudonymPlan {
             text.lines[number].content = rewrite.text
         }
         return changed
+    }
+
+    private mutating func noteLikelyNameParts(_ rewrite: TextRewrite, scalars: [Unicode.Scalar], place: String) {
+        let anchors = rewrite.edits.filter { matcher.entries[$0.entry].kind == .person }.map { ($0.old, $0.entry) }
+        let text: (Range<Int>) -> String = { String(String.UnicodeScalarView(scalars[$0])) }
+        for part in LikelyNamePart.find(in: scalars, anchors: anchors, entries: matcher.entries,
+                                        commonWords: commonWords) {
+            likelyNameParts.append(LikelyNamePlace(place: place, word: text(part.range), name: text(part.anchor),
+                                                   pseudonym: matcher.entries[part.entry].pseudonym,
+                                                   before: part.range.lowerBound < part.anchor.lowerBound,
+                                                   reason: part.reason))
+        }
     }
 
     /// `Transcripts/R017.md:12 (R017 ¶4)`: the file line, and the segment or respondent it belongs to.

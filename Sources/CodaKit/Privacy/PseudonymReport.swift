@@ -22,7 +22,7 @@ struct PseudonymReport {
         let people = entries.filter { $0.kind == .person }
         var notes: [String] = []
         for a in people {
-            for b in people where a != b {
+            for b in people where a != b && a.pseudonym != b.pseudonym {
                 let short = a.nameParts
                 let long = b.nameParts
                 guard let word = short.first(where: { s in long.contains { $0 != s && $0.hasPrefix(s) } }),
@@ -52,7 +52,7 @@ struct PseudonymReport {
             let shown = showKey ? entry.real : PseudonymReport.masked(entry)
             console.line("  \(entry.pseudonym) ← \(shown) (\(entry.kind.rawValue))")
         }
-        for note in notes(plan, showKey: showKey) { console.line(note) }
+        for note in notes(plan, showKey: showKey, dryRun: dryRun) { console.line(note) }
         if applied {
             console.line("key: \(keyPath) (keep it private; "
                              + "`coda pseudonymise --reverse --key \(keyPath)` restores the names)")
@@ -82,7 +82,7 @@ struct PseudonymReport {
             + "\(codings) coding\(plural(codings)) carried onto their words"
     }
 
-    private func notes(_ plan: PseudonymPlan, showKey: Bool) -> [String] {
+    private func notes(_ plan: PseudonymPlan, showKey: Bool, dryRun: Bool) -> [String] {
         var lines = PseudonymReport.overlaps(outcome.key.entries).map { "note: " + $0 }
         let missing = outcome.notInKey
         if !missing.isEmpty {
@@ -96,6 +96,12 @@ struct PseudonymReport {
             lines.append("unsure: \(unsure.count) place\(plural(unsure.count)) where a name is also a common word "
                              + "(kept as written unless `--unsure replace`):")
             lines += unsure.map { "  " + $0 }
+        }
+        let likely = plan.likelyNameParts
+        if !likely.isEmpty {
+            lines.append("unsure: \(likely.count) word\(plural(likely.count)) that may be part of a name "
+                             + "the key leaves out (kept as written):")
+            lines += likely.map { "  " + $0.description(showingName: dryRun || showKey) }
         }
         if !plan.protectedPlaces.isEmpty {
             lines.append("warning: a document id, case id or code name holds a name and is not replaced "

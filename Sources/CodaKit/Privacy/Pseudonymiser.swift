@@ -49,6 +49,17 @@ struct Pseudonymiser {
         }
     }
 
+    /// The texts names are found in. Codings and the change log only repeat the project's own text.
+    static func texts(in root: URL, files: [String]) -> [(path: String, text: String)] {
+        files.compactMap { path -> (path: String, text: String)? in
+            guard !path.hasPrefix(CodingStore.folder + "/"), !path.hasPrefix(ChangeLog.folder + "/"),
+                  let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                return nil
+            }
+            return (path, String(decoding: data, as: UTF8.self))
+        }
+    }
+
     // MARK: Proposing and applying
 
     /// Works out the key and the plan; with `apply`, writes them. `names` is the researcher's own list.
@@ -86,15 +97,7 @@ struct Pseudonymiser {
     private func plan(_ project: Project, names: [(real: String, pseudonym: String?)], existing: PseudonymKey?,
                       unsure: TextRewrite.Unsure) throws -> Outcome {
         let files = Pseudonymiser.files(in: root)
-        let texts = files.compactMap { path -> (path: String, text: String)? in
-            // Codings and the change log only repeat the project's own text: names are found in the text itself.
-            guard !path.hasPrefix(CodingStore.folder + "/"), !path.hasPrefix(ChangeLog.folder + "/"),
-                  let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-                return nil
-            }
-            return (path, String(decoding: data, as: UTF8.self))
-        }
-        var proposal = KeyProposal(texts: texts)
+        var proposal = KeyProposal(texts: Pseudonymiser.texts(in: root, files: files))
         proposal.collect(project: project, names: names, key: existing)
         let key = PseudonymKey(entries: proposal.entries)
         try proposal.validate(key.entries)
@@ -103,7 +106,8 @@ struct Pseudonymiser {
         if let (word, owners) = matcher.sharedWords.first {
             throw PseudonymError.sharedWord(word: word, names: owners.map { key.entries[$0].real })
         }
-        let plan = PseudonymPlan(project: project, matcher: matcher, unsure: unsure, files: files)
+        let plan = PseudonymPlan(project: project, matcher: matcher, unsure: unsure, files: files,
+                                 commonWords: proposal.lowerCaseWords)
         if existing != nil, !key.entries.isEmpty, plan.patches.isEmpty {
             throw PseudonymError.noNameInProject(path: keyPath)
         }
