@@ -18,7 +18,7 @@ extension CommandSpec {
             + BulkTagCommand.options,
         examples: ["coda tag P01 4 Queues", "coda tag R017 12-14 'JHT claims' 'Unaware of JMO'",
                    "coda tag S01 7 Information --phrase \"how to claim\" --memo \"asked twice\"", "coda tag pre-survey:Q4 17 Queues",
-                   "coda tag pre-survey:Q4 18-20 --none", "coda tag --from codings.csv"],
+                   "coda tag pre-survey:Q4 23-24 --none", "coda tag --from codings.csv"],
         group: .condense
     ) { invocation in
         if invocation.option("from") != nil { return try BulkTagCommand.run(invocation, mode: .tag) }
