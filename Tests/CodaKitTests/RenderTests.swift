@@ -146,3 +146,16 @@ import Testing
         #expect(tex.contains("Hospitality \\tabularnewline"))
     }
 }
+
+@Suite struct TerminalTitleTests {
+    @Test func aTableTitledLikeItsReportSaysTheTitleOnce() {
+        var table = Table(title: "Views per platform", columns: [Table.Column("platform"), .number("views")])
+        table.append([Cell("TikTok"), .int(3774)])
+        let same = TerminalRenderer(width: 80).render(Report(title: "Views per platform", blocks: [.table(table)]))
+        #expect(same.components(separatedBy: "Views per platform").count - 1 == 1)
+        #expect(same.contains("TikTok"))
+        let other = TerminalRenderer(width: 80).render(Report(title: "Figures", blocks: [.table(table)]))
+        #expect(other.components(separatedBy: "Views per platform").count - 1 == 1)
+        #expect(other.contains("Figures"))
+    }
+}

@@ -6,7 +6,14 @@ struct TerminalRenderer: Renderer {
         var out: [String] = lines(for: .heading(report.title, level: 1))
         for block in report.blocks {
             if !out.isEmpty { out.append("") }
-            out.append(contentsOf: lines(for: block))
+            var blockLines = lines(for: block)
+            // A table or chart titled like the report under that very heading says its title once.
+            switch block {
+            case .table(let table) where table.title == report.title: blockLines.removeFirst()
+            case .chart(let chart) where chart.title == report.title && !blockLines.isEmpty: blockLines.removeFirst()
+            default: break
+            }
+            out.append(contentsOf: blockLines)
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -153,9 +153,10 @@ extension RefiProjectImport {
     private mutating func noteSurveyAnswers(_ source: RefiTextSource, label: String) {
         guard source.description.hasPrefix("Answers to the open question") else { return }
         leave("source `\(label)` holds the answers to a survey's open question: Coda cannot yet rebuild the survey from "
-              + "REFI-QDA, so it became a transcript with one paragraph per answer, its codings no longer know their "
-              + "respondent, and the survey's closed questions are only case attributes; import the survey's own file "
-              + "(CSV) to analyse it as a survey")
+              + "REFI-QDA, so it became a transcript whose paragraphs are not its respondents (answers next to an "
+              + "empty one run together), its codings no longer know their respondent, and its agreement and counts "
+              + "differ from the survey's; the survey's closed questions are only case attributes; import the "
+              + "survey's own file (CSV) to analyse it as a survey")
     }
 
     /// Adds an adjustment once.
