@@ -33,26 +33,10 @@ import Testing
         #expect(methods.contains(String(project.humanCodings.count)))
     }
 
-    static func compile(_ program: String, _ file: String, in folder: URL) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", file]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    static func engine(_ name: String) -> String? {
-        ["/usr/bin/", "/usr/local/bin/", "/Library/TeX/texbin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// The LaTeX appendix compiles as an `\input` into a thesis with each engine installed (CI may have none).
     @Test(arguments: TeXEngine.allCases)
     func theLaTeXAppendixCompilesInAThesis(engine: TeXEngine) throws {
-        guard let program = Self.engine(engine.rawValue) else {
+        guard let program = TestSupport.texEngine(engine.rawValue) else {
             print("skipped: \(engine.rawValue) is not installed, so the LaTeX appendix was not compiled with it")
             return
         }
@@ -60,7 +44,7 @@ import Testing
         // An engine that cannot compile a document of one word with its own preamble is a broken install, not ours.
         try Data("\\documentclass{article}\n\(engine.preamble)\\begin{document}\nx\n\\end{document}\n".utf8)
             .write(to: folder.appendingPathComponent("probe.tex"))
-        guard try Self.compile(program, "probe.tex", in: folder) == 0 else {
+        guard try TestSupport.compileLaTeX("probe.tex", in: folder, with: program) == 0 else {
             print("skipped: \(engine.rawValue) is installed but cannot compile a one-word document here (its fonts are missing)")
             return
         }
@@ -70,7 +54,7 @@ import Testing
         let thesis = "\\documentclass{report}\n\\input{appendix/preamble}\n"
             + "\\begin{document}\n\\chapter{Results}\nText.\n\\appendix\n\\chapter{Analysis}\n\\input{appendix/appendix}\n\\end{document}\n"
         try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
-        let status = try Self.compile(program, "thesis.tex", in: folder)
+        let status = try TestSupport.compileLaTeX("thesis.tex", in: folder, with: program)
         let log = String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("thesis.log"))) ?? Data(), as: UTF8.self)
         #expect(status == 0, "\(log.suffix(1500))")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thesis.pdf").path))
@@ -98,7 +82,7 @@ import Testing
     /// only warned of, and the preamble says how to name fonts that have them).
     @Test(arguments: [TeXEngine.xelatex, .lualatex])
     func otherScriptsCompileWithTheUnicodeEngines(engine: TeXEngine) throws {
-        guard let program = Self.engine(engine.rawValue) else {
+        guard let program = TestSupport.texEngine(engine.rawValue) else {
             print("skipped: \(engine.rawValue) is not installed")
             return
         }
@@ -111,7 +95,7 @@ import Testing
         let thesis = "\\documentclass{report}\n\\input{appendix/preamble}\n\\begin{document}\n"
             + "\\input{appendix/appendix}\n\\end{document}\n"
         try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
-        #expect(try Self.compile(program, "thesis.tex", in: folder) == 0)
+        #expect(try TestSupport.compileLaTeX("thesis.tex", in: folder, with: program) == 0)
     }
 
     @Test func longTranscriptTurnsContinueOnFurtherRows() {
