@@ -122,30 +122,16 @@ public struct BulkTagger: Sendable {
 
     private func tag(_ item: PlannedRow, into codings: inout [Coding], result: inout Outcome) {
         guard let code = item.code else { return }
-        for span in item.spans {
-            let coding = Coding(span, in: item.document, code: code.path, coder: item.coder, time: time, memo: item.row.memo ?? "")
-            if let existing = codings.firstIndex(where: { $0.key == coding.key }) {
-                if let memo = item.row.memo, codings[existing].memo != memo {
-                    codings[existing].memo = memo
-                    result.memoUpdated.append(codings[existing])
-                } else {
-                    result.unchanged.append(codings[existing])
-                }
-            } else {
-                codings.append(coding)
-                result.added.append(coding)
-            }
-        }
+        let tagged = Tagger.add(spans: item.spans, codes: [code], in: item.document, coder: item.coder, time: time,
+                                memo: item.row.memo, to: &codings)
+        result.added += tagged.added
+        result.unchanged += tagged.unchanged
+        result.memoUpdated += tagged.memoUpdated
     }
 
     private func untag(_ item: PlannedRow, from codings: inout [Coding], result: inout Outcome) {
-        let path = item.code?.path.lowercased()
-        codings.removeAll { coding in
-            let matches = (path == nil || coding.code.lowercased() == path)
-                && item.spans.contains { $0.lowerBound <= coding.start && coding.end <= $0.upperBound }
-            if matches { result.removed.append(coding) }
-            return matches
-        }
+        let paths = item.code.map { [$0.path.lowercased()] } ?? []
+        result.removed += Tagger.remove(within: item.spans, paths: Set(paths), from: &codings)
     }
 }
 

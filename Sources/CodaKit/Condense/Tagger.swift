@@ -57,32 +57,38 @@ public struct Tagger: Sendable {
     /// Adds one coding per span and code; the same coder, code and span twice is a no-op
     /// (a new `--memo` replaces the old memo).
     public func tag(_ document: Transcript, spans: [Range<Int>], codes: [Code], memo: String?) throws -> TagResult {
-        let store = CodingStore(root: project.root)
-        return try store.update(coder: coder, document: document) { codings in
-            var result = TagResult()
-            var index = Dictionary(codings.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
-            for span in spans {
-                for code in codes {
-                    let coding = Coding(span, in: document, code: code.path, coder: coder, time: time, memo: memo ?? "")
-                    if let existing = index[coding.key] {
-                        if let memo, codings[existing].memo != memo {
-                            codings[existing].memo = memo
-                            result.memoUpdated.append(codings[existing])
-                        } else {
-                            result.unchanged.append(codings[existing])
-                        }
+        try CodingStore(root: project.root).update(coder: coder, document: document) { codings in
+            Tagger.add(spans: spans, codes: codes, in: document, coder: coder, time: time, memo: memo, to: &codings)
+        }
+    }
+
+    /// Adds one coding per span and code to one coder's codings of a document, as `tag` does; shared with the
+    /// bulk path (`coda tag --from`).
+    static func add(spans: [Range<Int>], codes: [Code], in document: Transcript, coder: String, time: String,
+                    memo: String?, to codings: inout [Coding]) -> TagResult {
+        var result = TagResult()
+        var index = Dictionary(codings.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for span in spans {
+            for code in codes {
+                let coding = Coding(span, in: document, code: code.path, coder: coder, time: time, memo: memo ?? "")
+                if let existing = index[coding.key] {
+                    if let memo, codings[existing].memo != memo {
+                        codings[existing].memo = memo
+                        result.memoUpdated.append(codings[existing])
                     } else {
-                        if let outer = codings.first(where: { $0.code == coding.code && $0.start <= coding.start && coding.end <= $0.end }) {
-                            result.nested.append((coding, outer))
-                        }
-                        index[coding.key] = codings.count
-                        codings.append(coding)
-                        result.added.append(coding)
+                        result.unchanged.append(codings[existing])
                     }
+                } else {
+                    if let outer = codings.first(where: { $0.code == coding.code && $0.start <= coding.start && coding.end <= $0.end }) {
+                        result.nested.append((coding, outer))
+                    }
+                    index[coding.key] = codings.count
+                    codings.append(coding)
+                    result.added.append(coding)
                 }
             }
-            return result
         }
+        return result
     }
 
     /// Removes this coder's codings (of the given codes, or of any code) that lie within the spans;
@@ -104,15 +110,21 @@ public struct Tagger: Sendable {
     func remove(_ document: Transcript, spans: [Range<Int>], codes: [Code]) throws -> [Coding] {
         let paths = Set(codes.map { $0.path.lowercased() })
         return try CodingStore(root: project.root).update(coder: coder, document: document) { codings in
-            var removed: [Coding] = []
-            codings.removeAll { coding in
-                let codeMatches = paths.isEmpty || paths.contains(coding.code.lowercased())
-                let inside = spans.contains { $0.lowerBound <= coding.start && coding.end <= $0.upperBound }
-                if codeMatches && inside { removed.append(coding); return true }
-                return false
-            }
-            return removed
+            Tagger.remove(within: spans, paths: paths, from: &codings)
         }
+    }
+
+    /// Removes the codings (of the code paths, lower-cased, or of any code when empty) that lie within the spans,
+    /// and returns them; shared with the bulk path (`coda untag --from`).
+    static func remove(within spans: [Range<Int>], paths: Set<String>, from codings: inout [Coding]) -> [Coding] {
+        var removed: [Coding] = []
+        codings.removeAll { coding in
+            let codeMatches = paths.isEmpty || paths.contains(coding.code.lowercased())
+            let inside = spans.contains { $0.lowerBound <= coding.start && coding.end <= $0.upperBound }
+            if codeMatches && inside { removed.append(coding); return true }
+            return false
+        }
+        return removed
     }
 
     /// Sets the memo of this coder's codings of `code` within the spans.
