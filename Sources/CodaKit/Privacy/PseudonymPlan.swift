@@ -12,7 +12,6 @@ struct PseudonymPlan {
 
     var patches: [PseudonymKey.FilePatch] = []
     var newBytes: [String: [UInt8]] = [:]
-    var oldBytes: [String: [UInt8]] = [:]
     var replacements: [Replacement] = []
     var unsurePlaces: [String] = []
     /// Words that are probably part of a name the key leaves out (`Nurhayati` beside `Bu Nur`), with a hint.
@@ -55,7 +54,6 @@ struct PseudonymPlan {
                 : rewriteText(&lines, path: path)
             guard !changed.isEmpty else { continue }
             let new = lines.bytes
-            oldBytes[path] = old
             newBytes[path] = new
             patches.append(PseudonymKey.FilePatch(path: path, before: TextLines.fingerprint(old),
                                                   after: TextLines.fingerprint(new), lines: changed))
@@ -86,17 +84,26 @@ struct PseudonymPlan {
             // A name in a transcript's header (`speakers: Interviewer, Hope`) is a name, never the word.
             let inHeader = headerEnd.map { number < $0 } ?? false
             let rewrite = TextRewrite(line.content, matcher: matcher, unsure: inHeader ? .replace : unsure)
-            let place = placeLabel(path: path, line: number + 1)
+            // The label scans the document's segments: made only for a line that reports something.
+            var label: String?
+            let (transcripts, surveys) = (transcriptsByPath, surveysByPath)
+            let place: () -> String = {
+                if label == nil {
+                    label = Self.placeLabel(path: path, line: number + 1, transcriptsByPath: transcripts,
+                                            surveysByPath: surveys)
+                }
+                return label ?? path
+            }
             let scalars = Array(line.content.unicodeScalars)
             for kept in rewrite.keptUnsure {
-                unsurePlaces.append("\(place): `\(String(String.UnicodeScalarView(scalars[kept.range])))`")
+                unsurePlaces.append("\(place()): `\(String(String.UnicodeScalarView(scalars[kept.range])))`")
             }
             noteLikelyNameParts(rewrite, scalars: scalars, place: place)
             guard rewrite.changed else { continue }
             for edit in rewrite.edits {
                 let found = String(String.UnicodeScalarView(scalars[edit.old]))
                 let pseudonym = matcher.entries[edit.entry].pseudonym
-                replacements.append(Replacement(place: place, found: found, pseudonym: pseudonym))
+                replacements.append(Replacement(place: place(), found: found, pseudonym: pseudonym))
             }
             changed.append(.init(number: number, old: line.content, new: rewrite.text))
             text.lines[number].content = rewrite.text
@@ -104,12 +111,13 @@ struct PseudonymPlan {
         return changed
     }
 
-    private mutating func noteLikelyNameParts(_ rewrite: TextRewrite, scalars: [Unicode.Scalar], place: String) {
+    private mutating func noteLikelyNameParts(_ rewrite: TextRewrite, scalars: [Unicode.Scalar],
+                                              place: () -> String) {
         let anchors = rewrite.edits.filter { matcher.entries[$0.entry].kind == .person }.map { ($0.old, $0.entry) }
         let text: (Range<Int>) -> String = { String(String.UnicodeScalarView(scalars[$0])) }
         for part in LikelyNamePart.find(in: scalars, anchors: anchors, entries: matcher.entries,
                                         commonWords: commonWords) {
-            likelyNameParts.append(LikelyNamePlace(place: place, word: text(part.range), name: text(part.anchor),
+            likelyNameParts.append(LikelyNamePlace(place: place(), word: text(part.range), name: text(part.anchor),
                                                    pseudonym: matcher.entries[part.entry].pseudonym,
                                                    before: part.range.lowerBound < part.anchor.lowerBound,
                                                    reason: part.reason))
@@ -117,7 +125,8 @@ struct PseudonymPlan {
     }
 
     /// `Transcripts/R017.md:12 (R017 ¶4)`: the file line, and the segment or respondent it belongs to.
-    private func placeLabel(path: String, line: Int) -> String {
+    private static func placeLabel(path: String, line: Int, transcriptsByPath: [String: Transcript],
+                                   surveysByPath: [String: Survey]) -> String {
         if let transcript = transcriptsByPath[path],
            let segment = transcript.segments.last(where: { $0.line <= line }) {
             return "\(path):\(line) (\(transcript.id) ¶\(segment.number))"

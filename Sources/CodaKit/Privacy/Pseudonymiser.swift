@@ -68,7 +68,8 @@ struct Pseudonymiser {
         try KeyLocation.check(keyURL, projectRoot: root, shownAs: keyPath)
         return try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
             let existing = try readKey()
-            removeStaging(Pseudonymiser.files(in: root) + (existing?.files.map(\.path) ?? []))
+            let files = Pseudonymiser.files(in: root)
+            removeStaging(files + (existing?.files.map(\.path) ?? []))
             if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
             if let existing, existing.state == .applying {
                 guard apply else { throw PseudonymError.interrupted(path: keyPath) }
@@ -80,7 +81,7 @@ struct Pseudonymiser {
             let project = Project.load(root)
             let misplaced = project.movedCodings.count + project.unplacedCodings.count
             if apply, misplaced > 0 { throw PseudonymError.codingsNotInPlace(count: misplaced) }
-            var outcome = try plan(project, names: names, existing: existing, unsure: unsure ?? .keep)
+            var outcome = try plan(project, files: files, names: names, existing: existing, unsure: unsure ?? .keep)
             guard let plan = outcome.plan else { return outcome }
             guard apply else {
                 if write { try writeKey(outcome.key) }
@@ -94,9 +95,8 @@ struct Pseudonymiser {
     }
 
     /// The key's entries (the given key's, the researcher's list, what Coda finds) and every change they make.
-    private func plan(_ project: Project, names: [(real: String, pseudonym: String?)], existing: PseudonymKey?,
-                      unsure: TextRewrite.Unsure) throws -> Outcome {
-        let files = Pseudonymiser.files(in: root)
+    private func plan(_ project: Project, files: [String], names: [(real: String, pseudonym: String?)],
+                      existing: PseudonymKey?, unsure: TextRewrite.Unsure) throws -> Outcome {
         var proposal = KeyProposal(texts: Pseudonymiser.texts(in: root, files: files))
         proposal.collect(project: project, names: names, key: existing)
         let key = PseudonymKey(entries: proposal.entries)

@@ -1,6 +1,6 @@
 /// A UTF-8 file as lines that keep their own line ends (LF, CRLF or CR) and the byte order mark, so that
 /// changing some lines and joining them again leaves every other byte as it was.
-struct TextLines: Sendable, Equatable {
+struct TextLines: Sendable {
     var byteOrderMark: Bool
     var lines: [(content: String, end: String)]
 
@@ -34,7 +34,6 @@ struct TextLines: Sendable, Equatable {
         return out
     }
 
-    static func == (a: TextLines, b: TextLines) -> Bool { a.bytes == b.bytes }
 
     /// FNV-1a (64 bits) of the bytes with their count: tells whether a file is exactly as recorded.
     static func fingerprint(_ bytes: [UInt8]) -> String {
