@@ -246,8 +246,8 @@ extension CodebookRefactor {
     /// its entry in `coder`'s change log (so `coda undo` can put all of it back).
     static func apply(_ change: CodebookChange, root: URL, coder: String, time: String) throws -> Plan {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
+            // Loading the project finishes or drops an interrupted change first (`recoverIfNeeded`).
             let transaction = ProjectTransaction(root: root)
-            try transaction.recover()
             let plan = try CodebookRefactor.plan(change, in: Project.load(root))
             var before: [String: [UInt8]?] = [:]
             var after: [String: [UInt8]?] = [:]

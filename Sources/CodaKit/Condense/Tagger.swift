@@ -19,7 +19,7 @@ public struct Tagger: Sendable {
             throw ProjectError.segmentOutOfRange(document: document.id, number: n, count: document.segments.count)
         }
         // Consecutive segments make one span, except in survey answers, where each respondent is a case of their own.
-        let isSurvey = !document.kind.joinsSegments
+        let isSurvey = document.kind.isSurveyAnswers
         var numbers = selection.numbers
         if isSurvey && numbers.count > 1 {
             numbers = numbers.filter { !document.segments[$0 - 1].range.isEmpty }

@@ -4,9 +4,9 @@
 enum AppendixMemos {
     static func report(_ project: Project, coder: String?) -> Report {
         var report = Report(title: AppendixSection.memos.title)
-        let onCodings = CodingFile.sorted(project.humanCodings).filter { coding in
+        let onCodings = CodingFile.sorted(project.humanCodings.filter { coding in
             !coding.memo.isEmpty && (coder.map { coding.coder.lowercased() == $0.lowercased() } ?? true)
-        }
+        })
         let count = project.memos.count + onCodings.count
         guard count > 0 else {
             report.add(.paragraph("No memos were written during the analysis."))

@@ -17,8 +17,11 @@ extension Transcript {
 extension Project {
     /// The interviews among the transcripts, and the other documents (field notes, observations).
     var interviewsAndNotes: (interviews: [Transcript], notes: [Transcript]) {
-        let interviews = transcripts.filter(\.isInterview)
-        return (interviews, transcripts.filter { !$0.isInterview })
+        var split: (interviews: [Transcript], notes: [Transcript]) = ([], [])
+        for transcript in transcripts {
+            if transcript.isInterview { split.interviews.append(transcript) } else { split.notes.append(transcript) }
+        }
+        return split
     }
 
     /// "5 interviews", or "4 interviews and 1 set of field notes", for sentences about what was analysed.

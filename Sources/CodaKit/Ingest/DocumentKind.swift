@@ -13,9 +13,6 @@ public enum DocumentKind: Sendable, Hashable {
         return false
     }
 
-    /// Whether consecutive segments may form one span (a coding across turns) and count as nearby.
-    var joinsSegments: Bool { !isSurveyAnswers }
-
     /// The segments at most `within` apart from `segment` that can be read with it: in survey answers only
     /// the segment itself, since the next segment is another respondent.
     func neighbourhood(of segment: Int, within: Int) -> ClosedRange<Int> {

@@ -164,8 +164,8 @@ struct RefiProjectExport {
         var selectionGUID = identities.guid(.selection, key) ?? RefiIdentities.derivedGUID(.selection, key)
         if !selectionGUIDs.insert(selectionGUID.lowercased()).inserted {
             selectionGUID = RefiIdentities.derivedGUID(.selection, key)
+            selectionGUIDs.insert(selectionGUID.lowercased())
         }
-        selectionGUIDs.insert(selectionGUID.lowercased())
         let time = RefiDate.dateTime(fromCodingTime: coding.time)
         let user = users.guid(coding.coder)
         let codeGUID = project.codebook.code(path: coding.code).flatMap { identities.guid(.code, $0.path) }

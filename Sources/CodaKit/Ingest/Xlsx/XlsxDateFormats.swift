@@ -57,7 +57,8 @@ enum XlsxDateFormats {
         // Excel counts 1900 as a leap year, so serials from 61 on are days since 1899-12-30.
         let days = Int(serial.rounded(.down))
         let offset = date1904 ? days + 1462 : (days < 61 ? days + 1 : days)
-        let (y, m, d) = civil(fromDaysSince1899_12_30: offset)
+        // Days since 1899-12-30, which is 25,569 days before 1970-01-01.
+        let (y, m, d) = UTCTimestamp.civilDate(daysSince1970: offset - 25_569)
         var text = "\(y)-\(pad(m))-\(pad(d))"
         let seconds = Int(((serial - Double(days)) * 86_400).rounded())
         if seconds > 0 && seconds < 86_400 {
@@ -68,17 +69,4 @@ enum XlsxDateFormats {
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-    /// Howard Hinnant's days-to-civil algorithm, from 1899-12-30.
-    static func civil(fromDaysSince1899_12_30 days: Int) -> (Int, Int, Int) {
-        let z = days - 25_569 + 719_468  // to days since 1970-01-01, then since 0000-03-01
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }
