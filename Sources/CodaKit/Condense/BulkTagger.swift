@@ -80,13 +80,9 @@ public struct BulkTagger: Sendable {
         let code = row.code.isEmpty ? nil : try project.codebook.resolve(row.code)
         let coder = try CoderIdentity.check(row.coder ?? defaultCoder)
         if mode == .untag {
-            let path = code?.path.lowercased()
-            let found = project.codings.contains { c in
-                c.document == document.id && c.coder.lowercased() == coder.lowercased()
-                    && (path == nil || c.code.lowercased() == path)
-                    && spans.contains { $0.lowerBound <= c.start && c.end <= $0.upperBound }
-            }
-            if !found { throw CondenseError.nothingToUntag(document: document.id, segments: selection.compact, overlapping: []) }
+            var mine = project.codings.filter { $0.document == document.id && $0.coder.lowercased() == coder.lowercased() }
+            let paths = Set(code.map { [$0.path.lowercased()] } ?? [])
+            if Tagger.remove(within: spans, paths: paths, from: &mine).isEmpty { throw CondenseError.nothingToUntag(document: document.id, segments: selection.compact, overlapping: []) }
         }
         if mode == .untag && row.memo != nil { throw BulkRowError.memoOnUntag }
         return PlannedRow(row: row, document: document, spans: spans, code: code, coder: coder)
