@@ -12,7 +12,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 enum FuzzTargets {
     static let names = ["xml", "docx", "refi", "zip", "inflate", "deflate-roundtrip", "transcript", "survey", "codebook",
-                        "codings", "codings-roundtrip", "memos", "notes", "vtt", "srt"]
+                        "codings", "codings-roundtrip", "memos", "notes", "vtt", "srt", "xlsx", "settings"]
     static let selected = ProcessInfo.processInfo.environment["CODA_FUZZ_TARGET"] ?? "xml"
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
@@ -49,6 +49,10 @@ enum FuzzTargets {
         case "notes": _ = NoteStore.parse(text(bytes))
         case "vtt": _ = try? SubtitleImport.read(text(bytes), kind: .webVTT, file: "f.vtt")
         case "srt": _ = try? SubtitleImport.read(text(bytes), kind: .srt, file: "f.srt")
+        case "xlsx":
+            guard let workbook = try? XlsxWorkbook(bytes: bytes, path: "s.xlsx") else { return }
+            for sheet in workbook.sheets.prefix(4) { _ = try? workbook.rows(sheet: sheet.name) }
+        case "settings": _ = ProjectSettings(text: text(bytes)).setting(.title, to: "A study")
         default: fatalError("unknown target \(target); one of: \(names.joined(separator: ", "))")
         }
     }
