@@ -116,3 +116,25 @@ struct RefiIdentityRoundTripTests {
         #expect(second.transcripts.map(\.text) == [text])
     }
 }
+
+@Suite("REFI-QDA identities of nested codes")
+struct RefiNestedIdentityTests {
+    /// A code whose GUID is the one Coda derives needs no entry of its own, but its children keep theirs.
+    @Test func childOfACodeWithADerivedGUIDKeepsItsGUID() throws {
+        let parent = RefiCodebookExport.guid(forCodePath: "Queues")
+        let child = "5a8e3c1b-2f4d-4e6a-9b7c-0d1e2f3a4b5c"
+        let qde = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Project xmlns="urn:QDA-XML:project:1.0" name="Queues study" origin="MAXQDA 24.7">
+              <CodeBook><Codes><Code guid="\(parent)" name="Queues" isCodable="true">
+                <Code guid="\(child)" name="Waiting time" isCodable="true"/></Code></Codes></CodeBook>
+            </Project>
+            """
+        let file = try RefiTestSupport.qdpx([("project.qde", Array(qde.utf8))])
+        let (_, project) = try RefiTestSupport.importInto(file)
+        let exported = try RefiProjectExport(project: project).archive(fileName: "again.qdpx")
+        let codes = try RefiIdentityRoundTripTests.readProject(exported).codes
+        #expect(codes.map { $0.guid.lowercased() } == [parent.lowercased()])
+        #expect(codes.first?.children.map { $0.guid.lowercased() } == [child])
+    }
+}

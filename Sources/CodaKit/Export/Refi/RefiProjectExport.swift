@@ -90,6 +90,7 @@ struct RefiProjectExport {
         }
         if !sources.isEmpty { children.append(RefiXMLNode("Sources", children: sources)) }
         if let notesNode = notes.notesNode() { children.append(notesNode) }
+        if let sets = cases.surveys.setsNode(sourceGUID: sourceGUID) { children.append(sets) }
         children += notes.projectRefs.map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
 
         let dated = datedEvents()
@@ -127,6 +128,7 @@ struct RefiProjectExport {
         children += codings.map {
             selectionNode($0, in: document, notes: notes, lineFeeds: lineFeeds, selectionGUIDs: &selectionGUIDs)
         }
+        children += cases.surveys.answerSelections(document)
         children += (notes.documentRefs[document.id.lowercased()] ?? []).map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
         children += cases.sourceValues(document)
         return RefiXMLNode("TextSource", [("guid", guid), ("name", document.id), ("plainTextPath", "internal://\(guid).txt")],

@@ -23,6 +23,9 @@ struct RefiProjectImport {
     var missingSources: [(label: String, path: String, codings: Int)] = []
     /// The REFI-QDA elements' GUIDs and fields, for `Exchange/` (see `RefiIdentities`).
     var identities: [RefiIdentities.Entry] = []
+    /// The variables and cases of the surveys rebuilt from a Coda export (GUIDs; names in lower case).
+    var surveyVariables = Set<String>()
+    var surveyCases = Set<String>()
 
     init(file: URL, root: URL, options: ImportOptions) throws {
         self.file = file
@@ -90,7 +93,8 @@ struct RefiProjectImport {
     private mutating func summarize(_ documents: [RefiImportedDocument]) {
         outcome.summary.append("codebook: " + RefiImport.codeSummary(mapper.codes))
         let codings = documents.flatMap(\.codings)
-        outcome.summary.append("\(documents.count) text source\(plural(documents.count)) → transcripts"
+        let transcripts = documents.filter { !$0.transcript.isSurveyAnswers }.count
+        outcome.summary.append("\(transcripts) text source\(plural(transcripts)) → transcripts"
                                + (model.sources.count > documents.count ? " (\(model.sources.count - documents.count) without text not imported)" : ""))
         let coders = Set(codings.map(\.coder)).sorted(by: naturalOrder)
         outcome.summary.append("\(codings.count) coding\(plural(codings.count))" + (coders.isEmpty ? "" : " by " + coders.joined(separator: ", ")))
