@@ -75,7 +75,7 @@ struct RefiRoundTripTests {
     @Test(arguments: [
         ["survey"], ["survey", "Q1"], ["survey", "Q2"], ["survey", "Q3"], ["survey", "Q4"], ["survey", "Q1", "--by", "age_group"],
         ["retrieve", "--format", "csv"], ["matrix", "case-code"], ["matrix", "checklist"], ["matrix", "attribute", "--by", "role"],
-        ["matrix", "time", "--by", "phase"], ["matrix", "cooccurrence"],
+        ["matrix", "time", "--by", "phase"], ["matrix", "cooccurrence"], ["matrix", "framework"],
     ])
     func roundTripKeepsTheFigures(_ command: [String]) throws {
         let target = try Self.sharedRoundTrip.get()

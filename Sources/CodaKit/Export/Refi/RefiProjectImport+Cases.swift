@@ -1,3 +1,5 @@
+import Foundation
+
 extension RefiProjectImport {
     /// Cases that no transcript names in its header keep their attributes in a cases file beside the
     /// transcripts (`Transcripts/<project>-cases.csv`, with a `.columns` file saying every column is an
@@ -68,7 +70,14 @@ extension RefiProjectImport {
             plan.memos.append(RefiImportPlan.PlannedMemo(target: .project, author: "", date: "undated",
                                                          text: "Project description: " + model.projectDescription))
         }
-        for guid in model.projectNoteRefs { add(guid, to: .project) }
+        for guid in model.projectNoteRefs {
+            if let note = model.notes[guid], model.origin.hasPrefix("Coda"), let path = RefiCodaFiles.path(ofNote: note.name) {
+                referenced.insert(guid)
+                planCodaFile(path, text: note.text)
+            } else {
+                add(guid, to: .project)
+            }
+        }
         for (guid, path) in mapper.codeNotes { add(guid, to: .code(path)) }
         let idByGUID = Dictionary(documents.map { ($0.sourceGUID, $0.id) }, uniquingKeysWith: { first, _ in first })
         for source in model.sources {
@@ -83,5 +92,21 @@ extension RefiProjectImport {
             }
         }
         for guid in model.noteOrder where !referenced.contains(guid) { add(guid, to: .project) }
+    }
+}
+
+extension RefiProjectImport {
+    /// One of Coda's own files a Coda export carried as a note (`RefiCodaFiles`), written back unless the project
+    /// has its own already.
+    mutating func planCodaFile(_ path: String, text: String) {
+        guard !text.isEmpty else { return }
+        let content = text + "\n"
+        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+           String(decoding: data, as: UTF8.self) != content {
+            leave("\(path) from the export was not written: the project has its own (the export's is the note "
+                  + "`\(RefiCodaFiles.prefix)\(path)` in the file)")
+            return
+        }
+        plan.files.append((path, content))
     }
 }
