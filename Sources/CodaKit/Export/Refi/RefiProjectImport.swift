@@ -10,7 +10,7 @@ struct RefiProjectImport {
     let name: String
     /// The project's name, else the file's: the title of the imported codebook and the stem of its files.
     let title: String
-    let codebookPath: String
+    var codebookPath: String
     let zip: ZipReader
     /// The folder of the archive that holds the .qde (`""` at the top, else ending in `/`): sources are beside it.
     let base: String
@@ -76,7 +76,14 @@ struct RefiProjectImport {
     }
 
     mutating func run() throws -> ImportOutcome {
-        try RefiImport.checkCodes(mapper.codes, against: existing, file: name)
+        let starter = mapper.codes.isEmpty ? nil : RefiStarterCodebook.untouched(in: existing)
+        if let starter {
+            codebookPath = starter
+            plan.replaceable[starter] = ProjectInitializer.exampleCodebook
+            note("\(starter) was the example codebook `coda init` wrote, unchanged and unused: the imported codebook "
+                 + "took its place (the example transcript and survey are still in \(Project.transcriptsFolder)/)")
+        }
+        try RefiImport.checkCodes(mapper.codes, against: existing, file: name, replacing: starter)
         if !mapper.codes.isEmpty {
             let origin = model.origin.isEmpty ? "" : " (made by \(model.origin))"
             plan.files.append((codebookPath, CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
