@@ -138,3 +138,45 @@ struct RefiNestedIdentityTests {
         #expect(codes.first?.children.map { $0.guid.lowercased() } == [child])
     }
 }
+
+/// The done-when check on real tools' projects: import → export → import → export loses nothing.
+@Suite("REFI-QDA round trips of real tools' projects")
+struct RefiRealToolRoundTripTests {
+    static func export(_ project: Project) throws -> URL {
+        let bytes = try RefiProjectExport(project: project).archive(fileName: "again.qdpx")
+        let file = TestSupport.temporaryFolder("coda-refi-again").appendingPathComponent("again.qdpx")
+        try Data(bytes).write(to: file)
+        return file
+    }
+
+    @Test(arguments: ["qc-1.3.2/demo.qdpx", "nvivo-mac-15.0.0/nvivo_project.qdpx"])
+    func projectSurvivesImportExportImport(_ sample: String) throws {
+        let original = RefiTestSupport.sample(sample)
+        let (_, first) = try RefiTestSupport.importInto(original)
+        let once = try Self.export(first)
+        let (_, second) = try RefiTestSupport.importInto(once)
+        let twice = try Self.export(second)
+
+        // Coda reads the same project both times: codings (with memos and words), codes, sources.
+        let coding = { (c: Coding) in "\(c.document)|\(c.code)|\(c.start)|\(c.end)|\(c.coder)|\(c.time)|\(c.memo)|\(c.excerpt)" }
+        #expect(second.humanCodings.map(coding) == first.humanCodings.map(coding))
+        // A code nested deeper than five levels is exported on the fifth level; its memo's note on that rename
+        // (`Imported from REFI-QDA as …`) explains the first import and is not repeated by the second.
+        let code = { (c: Code) in
+            RefiRoundTripTests.summary(c).map { $0.hasPrefix("Imported from REFI-QDA as `") && c.name.contains(" › ") ? "" : $0 }
+        }
+        #expect(second.codebook.codes.map(code) == first.codebook.codes.map(code))
+        #expect(second.transcripts.map { "\($0.id)|\($0.text)" } == first.transcripts.map { "\($0.id)|\($0.text)" })
+        // The other tool gets back its own codes (GUIDs, descriptions, folders), sources and users, both times.
+        let before = try RefiIdentityRoundTripTests.readProject([UInt8](try Data(contentsOf: original)))
+        for file in [once, twice] {
+            let after = try RefiIdentityRoundTripTests.readProject([UInt8](try Data(contentsOf: file)))
+            #expect(RefiIdentityRoundTripTests.codeFields(after.codes) == RefiIdentityRoundTripTests.codeFields(before.codes))
+            #expect(after.sources.map(\.guid) == before.sources.map(\.guid))
+            #expect(after.users == before.users)
+            let selections = Set(before.sources.flatMap { $0.selections.filter { !$0.codings.isEmpty }.map(\.guid) })
+            #expect(selections.isSubset(of: Set(after.sources.flatMap { $0.selections.map(\.guid) })))
+        }
+        #expect(try Data(contentsOf: twice) == (try Data(contentsOf: once)))
+    }
+}

@@ -26,7 +26,9 @@ struct RefiProjectExport {
         codings = kept.filter { knownCodes.contains($0.code.lowercased()) }
         let imported = RefiIdentities(root: project.root)
         identities = imported
-        users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author), identities: imported)
+        // The imported project's users come back even when they made no coding (NVivo lists every user).
+        users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author) + imported.names(of: .user),
+                          identities: imported)
         let order = { (document: Transcript) in
             Int(imported.entry(.source, document.id)?.fields["order"] ?? "") ?? Int.max
         }
