@@ -105,7 +105,13 @@ struct RefiProjectImport {
                                + (model.sources.count > documents.count ? " (\(model.sources.count - documents.count) without text not imported)" : ""))
         let coders = Set(codings.map(\.coder)).sorted(by: naturalOrder)
         outcome.summary.append("\(codings.count) coding\(plural(codings.count))" + (coders.isEmpty ? "" : " by " + coders.joined(separator: ", ")))
-        outcome.summary.append("\(model.cases.count) case\(plural(model.cases.count)), \(model.variables.count) variable\(plural(model.variables.count))")
+        // Variables outside a Coda survey are the cases' attributes (transcript headers, or the cases file).
+        let attributes = model.variables.keys.filter { !surveyVariables.contains($0) }.count
+        let survey = model.variables.count - attributes
+        let cases = model.cases.count, variables = model.variables.count
+        outcome.summary.append("\(cases) case\(plural(cases)), \(variables) variable\(plural(variables))"
+                               + (survey == 0 ? "" : ": \(survey) rebuilt as survey columns")
+                               + (attributes == 0 ? "" : (survey == 0 ? ": " : ", ") + "\(attributes) as case attributes"))
         outcome.summary.append("\(plan.memos.count) memo\(plural(plan.memos.count))")
         let other = model.otherSources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if !other.isEmpty { leave("sources Coda cannot code were not imported: " + other.joined(separator: ", ")) }
