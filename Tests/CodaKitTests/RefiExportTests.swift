@@ -75,8 +75,8 @@ struct RefiExportTests {
         #expect(qde.contains("<Set guid=\"\(RefiGUID.make("set:survey:pre-survey"))\" name=\"pre-survey\">"))
         #expect(qde.contains("\nrow\t\(RefiGUID.make("variable:survey-row:pre-survey"))\nfile\t# Column kinds"))
         #expect(qde.contains("name=\"Q1\" typeOfVariable=\"Text\">"))
-        #expect(qde.contains("<Description>Q1. Do you know the Jamsostek Mobile (JMO) app? (closed column of the survey "
-                             + "pre-survey)</Description>"))
+        #expect(qde.contains("<Description>Q1. Do you know the Jamsostek Mobile (JMO) app? (closed column of the "
+                             + "survey pre-survey)</Description>"))
         #expect(qde.contains("name=\"pre-survey row\" typeOfVariable=\"Integer\">"))
     }
 

@@ -39,7 +39,8 @@ struct RefiFreshProjectTests {
         #expect(run.stdout.contains(Self.replaced))
         let project = Project.load(root)
         let original = Project.load(sample)
-        #expect(project.codebook.codes.map(RefiRoundTripTests.summary) == original.codebook.codes.map(RefiRoundTripTests.summary))
+        let summary = RefiRoundTripTests.summary
+        #expect(project.codebook.codes.map(summary) == original.codebook.codes.map(summary))
         #expect(project.surveys.map(\.id) == ["example-survey", "pre-survey"])
         #expect(project.humanCodings.count == 426)
     }
@@ -47,14 +48,16 @@ struct RefiFreshProjectTests {
     @Test func anEditedExampleCodebookIsKept() throws {
         let root = try Self.freshProject()
         let codebook = root.appendingPathComponent("Codebooks/codebook.md")
-        let edited = ProjectInitializer.exampleCodebook + "\n## Trust\nDefinition: Whether people believe the app keeps their data.\n"
+        let edited = ProjectInitializer.exampleCodebook
+            + "\n## Trust\nDefinition: Whether people believe the app keeps their data.\n"
         try Data(edited.utf8).write(to: codebook)
         let file = TestSupport.temporaryFolder().appendingPathComponent("sample.qdpx")
-        #expect(TestSupport.run(["export", "qdpx", file.path, "--project", RefiRoundTripTests.sampleRoot.path]).code == .success)
+        let sample = RefiRoundTripTests.sampleRoot
+        #expect(TestSupport.run(["export", "qdpx", file.path, "--project", sample.path]).code == .success)
         let run = TestSupport.run(["import", file.path, "--project", root.path])
         #expect(run.code != .success)
-        #expect(run.stderr.contains("the project's codebook already has 2 of the imported codes: `Problems`, `Problems/Queues`; "
-                                    + "nothing was imported"))
+        #expect(run.stderr.contains("the project's codebook already has 2 of the imported codes: `Problems`, "
+                                    + "`Problems/Queues`; nothing was imported"))
         #expect(try Data(contentsOf: codebook) == Data(edited.utf8))
     }
 }

@@ -158,12 +158,16 @@ struct RefiRealToolRoundTripTests {
         let twice = try Self.export(second)
 
         // Coda reads the same project both times: codings (with memos and words), codes, sources.
-        let coding = { (c: Coding) in "\(c.document)|\(c.code)|\(c.start)|\(c.end)|\(c.coder)|\(c.time)|\(c.memo)|\(c.excerpt)" }
+        let coding = { (c: Coding) in
+            "\(c.document)|\(c.code)|\(c.start)|\(c.end)|\(c.coder)|\(c.time)|\(c.memo)|\(c.excerpt)"
+        }
         #expect(second.humanCodings.map(coding) == first.humanCodings.map(coding))
         // A code nested deeper than five levels is exported on the fifth level; its memo's note on that rename
         // (`Imported from REFI-QDA as …`) explains the first import and is not repeated by the second.
         let code = { (c: Code) in
-            RefiRoundTripTests.summary(c).map { $0.hasPrefix("Imported from REFI-QDA as `") && c.name.contains(" › ") ? "" : $0 }
+            RefiRoundTripTests.summary(c).map {
+                $0.hasPrefix("Imported from REFI-QDA as `") && c.name.contains(" › ") ? "" : $0
+            }
         }
         #expect(second.codebook.codes.map(code) == first.codebook.codes.map(code))
         #expect(second.transcripts.map { "\($0.id)|\($0.text)" } == first.transcripts.map { "\($0.id)|\($0.text)" })
@@ -171,7 +175,8 @@ struct RefiRealToolRoundTripTests {
         let before = try RefiIdentityRoundTripTests.readProject([UInt8](try Data(contentsOf: original)))
         for file in [once, twice] {
             let after = try RefiIdentityRoundTripTests.readProject([UInt8](try Data(contentsOf: file)))
-            #expect(RefiIdentityRoundTripTests.codeFields(after.codes) == RefiIdentityRoundTripTests.codeFields(before.codes))
+            let fields = RefiIdentityRoundTripTests.codeFields
+            #expect(fields(after.codes) == fields(before.codes))
             #expect(after.sources.map(\.guid) == before.sources.map(\.guid))
             #expect(after.users == before.users)
             let selections = Set(before.sources.flatMap { $0.selections.filter { !$0.codings.isEmpty }.map(\.guid) })

@@ -36,7 +36,8 @@ struct RefiRoundTripTests {
         let original = Project.load(Self.sampleRoot)
         let (run, target) = try Self.roundTrip()
         #expect(run.code == .success, "\(run.stderr)")
-        #expect(run.stdout.contains("\n  survey `pre-survey` rebuilt: 202 respondents, 4 questions → Transcripts/pre-survey.csv\n"))
+        #expect(run.stdout.contains("\n  survey `pre-survey` rebuilt: 202 respondents, 4 questions → "
+                                    + "Transcripts/pre-survey.csv\n"))
         #expect(run.stdout.contains("\n  5 text sources → transcripts\n"))
         let imported = Project.load(target)
 
@@ -73,8 +74,9 @@ struct RefiRoundTripTests {
     /// The figures a researcher reports come out byte for byte the same after export → import: the survey's
     /// tables (No 121/202 in Q1), the coded segments, and the matrices.
     @Test(arguments: [
-        ["survey"], ["survey", "Q1"], ["survey", "Q2"], ["survey", "Q3"], ["survey", "Q4"], ["survey", "Q1", "--by", "age_group"],
-        ["retrieve", "--format", "csv"], ["matrix", "case-code"], ["matrix", "checklist"], ["matrix", "attribute", "--by", "role"],
+        ["survey"], ["survey", "Q1"], ["survey", "Q2"], ["survey", "Q3"], ["survey", "Q4"],
+        ["survey", "Q1", "--by", "age_group"], ["retrieve", "--format", "csv"], ["matrix", "case-code"],
+        ["matrix", "checklist"], ["matrix", "attribute", "--by", "role"],
         ["matrix", "time", "--by", "phase"], ["matrix", "cooccurrence"], ["matrix", "framework"],
     ])
     func roundTripKeepsTheFigures(_ command: [String]) throws {

@@ -26,14 +26,17 @@ struct RefiSurveyRoundTripTests {
         let files = [
             ("Transcripts/pre.csv", pre + "\n"), ("Transcripts/post.csv", post + "\n"),
             ("Transcripts/pre.columns", "respondent: id\nQ2: open\n\nwave = 1\ncrosstab: Q1 by age_group\n"),
-            ("Codebooks/codes.md", "# Codes\n\n## Distance\nDefinition: The office is far.\n\n## Queues\nDefinition: Waiting.\n"),
+            ("Codebooks/codes.md",
+             "# Codes\n\n## Distance\nDefinition: The office is far.\n\n## Queues\nDefinition: Waiting.\n"),
         ]
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        for (document, segment, code) in [("pre:Q2", "1", "Distance"), ("pre:Q2", "3", "Queues"), ("post:Q2", "3", "Queues")] {
+        let tags = [("pre:Q2", "1", "Distance"), ("pre:Q2", "3", "Queues"), ("post:Q2", "3", "Queues")]
+        for (document, segment, code) in tags {
             let run = TestSupport.run(["tag", document, segment, code, "--coder", "dewi", "--project", root.path])
             #expect(run.code == .success, "\(run.stderr)")
         }
@@ -80,16 +83,18 @@ struct RefiSurveyRoundTripTests {
         var zip = ZipWriter(fileName: "damaged.qdpx")
         try zip.addFile("project.qde", contents: Array(qde.utf8))
         for document in project.documentsInOrder {
-            try zip.addFile("sources/\(RefiProjectExport.derivedSourceGUID(document.id)).txt", contents: Array(document.text.utf8))
+            try zip.addFile("sources/\(RefiProjectExport.derivedSourceGUID(document.id)).txt",
+                            contents: Array(document.text.utf8))
         }
         let file = TestSupport.temporaryFolder().appendingPathComponent("damaged.qdpx")
         try Data(try zip.finish()).write(to: file)
         let target = TestSupport.temporaryFolder().appendingPathComponent("imported")
         let run = TestSupport.run(["import", file.path, "--project", target.path])
         #expect(run.code == .problemsFound)
-        #expect(run.stdout.contains("left out: set `pre` describes a Coda survey, but its lines are damaged: the survey was not rebuilt"))
-        #expect(run.stdout.contains("left out: source `pre:Q2` holds the answers to a survey's open question, but the export does "
-                                    + "not describe the survey"))
+        #expect(run.stdout.contains("left out: set `pre` describes a Coda survey, but its lines are damaged: "
+                                    + "the survey was not rebuilt"))
+        #expect(run.stdout.contains("left out: source `pre:Q2` holds the answers to a survey's open question, "
+                                    + "but the export does not describe the survey"))
         #expect(!run.stdout.contains("rebuilt:"))
         #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("Transcripts/pre.csv").path))
     }

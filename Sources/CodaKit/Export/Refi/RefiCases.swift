@@ -39,7 +39,8 @@ struct RefiCases {
 
     func variablesNode() -> RefiXMLNode? {
         let variables = variableNames.map { name in
-            RefiXMLNode("Variable", [("guid", RefiCases.variableGUID(name)), ("name", name), ("typeOfVariable", "Text")])
+            RefiXMLNode("Variable", [("guid", RefiCases.variableGUID(name)), ("name", name),
+                                     ("typeOfVariable", "Text")])
         } + surveys.variables.map { variable in
             RefiXMLNode("Variable", [("guid", variable.guid), ("name", variable.name),
                                      ("typeOfVariable", variable.isRow ? "Integer" : "Text")],

@@ -10,7 +10,8 @@ enum RefiCodaFiles {
     /// The files the project has, as (GUID, note name, text).
     static func notes(root: URL) -> [(guid: String, name: String, text: String)] {
         paths.compactMap { path in
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+            let url = root.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
             let text = String(decoding: data, as: UTF8.self)
             guard !text.trimmingWhitespace().isEmpty else { return nil }
             return (RefiGUID.make("coda-file:" + path.lowercased()), prefix + path, text)

@@ -71,7 +71,8 @@ extension RefiProjectImport {
                                                          text: "Project description: " + model.projectDescription))
         }
         for guid in model.projectNoteRefs {
-            if let note = model.notes[guid], model.origin.hasPrefix("Coda"), let path = RefiCodaFiles.path(ofNote: note.name) {
+            if let note = model.notes[guid], model.origin.hasPrefix("Coda"),
+               let path = RefiCodaFiles.path(ofNote: note.name) {
                 referenced.insert(guid)
                 planCodaFile(path, text: note.text)
             } else {

@@ -157,10 +157,10 @@ extension RefiProjectImport {
     private mutating func noteSurveyAnswers(_ source: RefiTextSource, label: String) {
         guard source.description.hasPrefix("Answers to the open question") else { return }
         leave("source `\(label)` holds the answers to a survey's open question, but the export does not describe the "
-              + "survey (made by an older Coda, or damaged), so it became a transcript whose paragraphs are not its respondents (answers next to an "
-              + "empty one run together), its codings no longer know their respondent, and its agreement and counts "
-              + "differ from the survey's; the survey's closed questions are only case attributes; import the "
-              + "survey's own file (CSV) to analyse it as a survey")
+              + "survey (made by an older Coda, or damaged), so it became a transcript whose paragraphs are not "
+              + "its respondents (answers next to an empty one run together), its codings no longer know their "
+              + "respondent, and its agreement and counts differ from the survey's; the survey's closed questions "
+              + "are only case attributes; import the survey's own file (CSV) to analyse it as a survey")
     }
 
     /// Adds an adjustment once.

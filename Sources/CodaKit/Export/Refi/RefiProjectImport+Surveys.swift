@@ -12,7 +12,8 @@ extension RefiProjectImport {
         var clashes: [String] = []
         for set in model.sets where set.description.hasPrefix(RefiSurveyLayout.marker) {
             guard let layout = RefiSurveyLayout.parse(name: set.name, description: set.description) else {
-                leave("set `\(set.name)` describes a Coda survey, but its lines are damaged: the survey was not rebuilt")
+                leave("set `\(set.name)` describes a Coda survey, but its lines are damaged: "
+                      + "the survey was not rebuilt")
                 continue
             }
             if existing.survey(layout.id) != nil {
@@ -22,8 +23,9 @@ extension RefiProjectImport {
             do {
                 documents += try rebuild(layout, sources: sources)
             } catch let problem as RefiSurveyProblem {
-                leave("survey `\(layout.id)` could not be rebuilt exactly (\(problem.reason)); its open questions became "
-                      + "transcripts and its columns case attributes; import the survey's own file (CSV) instead")
+                leave("survey `\(layout.id)` could not be rebuilt exactly (\(problem.reason)); its open "
+                      + "questions became transcripts and its columns case attributes; import the survey's own file "
+                      + "(CSV) instead")
             }
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
@@ -45,6 +47,11 @@ extension RefiProjectImport {
         }
         var rows: [[String]] = []
         var answerSelections = Set<String>()
+        var selections: [String: [String: RefiSelection]] = [:]  // by open question's source, by selection GUID
+        for column in layout.columns where column.kind == .open {
+            let list = sources[column.guid]?.source.selections ?? []
+            selections[column.guid] = Dictionary(list.map { ($0.guid, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         for row in (0..<byRow.count).map({ $0 + 1 }) {
             guard let record = byRow[row] else { continue }
             rows.append(try layout.columns.map { column in
@@ -54,8 +61,8 @@ extension RefiProjectImport {
                     guard let read = sources[column.guid] else {
                         throw RefiSurveyProblem(reason: "the source of the open question `\(column.key)` is missing")
                     }
-                    guard let selection = read.source.selections.first(where: { record.selectionRefs.contains($0.guid) })
-                    else { return "" }
+                    let answers = record.selectionRefs.compactMap { selections[column.guid]?[$0] }
+                    guard let selection = answers.first else { return "" }
                     answerSelections.insert(selection.guid)
                     return try Self.answer(selection, in: read.text)
                 default:
@@ -91,9 +98,10 @@ extension RefiProjectImport {
         for (guid, read, document) in questions {
             var source = read.source
             source.selections.removeAll { answerSelections.contains($0.guid) }
-            let codings = codings(for: source, label: read.label, text: read.text, document: document, unit: .codePoints)
-            documents.append(RefiImportedDocument(id: document.id, sourceGUID: guid, path: csvPath, transcript: document,
-                                                  codings: codings, caseName: nil))
+            let codings = codings(for: source, label: read.label, text: read.text, document: document,
+                                  unit: .codePoints)
+            documents.append(RefiImportedDocument(id: document.id, sourceGUID: guid, path: csvPath,
+                                                  transcript: document, codings: codings, caseName: nil))
         }
         plan.files.append((csvPath, csv))
         if let columnsFile { plan.files.append((columnsPath, columnsFile)) }
@@ -119,8 +127,8 @@ extension RefiProjectImport {
 
     /// The text of a respondent's answer: its selection in the question's source, counted in code points.
     private static func answer(_ selection: RefiSelection, in text: RefiSourceText) throws -> String {
-        guard let start = text.offset(selection.start, in: .codePoints), let end = text.offset(selection.end, in: .codePoints),
-              start <= end else {
+        guard let start = text.offset(selection.start, in: .codePoints),
+              let end = text.offset(selection.end, in: .codePoints), start <= end else {
             throw RefiSurveyProblem(reason: "the answer `\(selection.name ?? selection.guid)` lies outside its source")
         }
         return String(String.UnicodeScalarView(text.text.unicodeScalars.dropFirst(start).prefix(end - start)))

@@ -111,7 +111,8 @@ struct RefiProjectImport {
         let cases = model.cases.count, variables = model.variables.count
         outcome.summary.append("\(cases) case\(plural(cases)), \(variables) variable\(plural(variables))"
                                + (survey == 0 ? "" : ": \(survey) rebuilt as survey columns")
-                               + (attributes == 0 ? "" : (survey == 0 ? ": " : ", ") + "\(attributes) as case attributes"))
+                               + (attributes == 0 ? "" : (survey == 0 ? ": " : ", ")
+                                  + "\(attributes) as case attributes"))
         outcome.summary.append("\(plan.memos.count) memo\(plural(plan.memos.count))")
         let other = model.otherSources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if !other.isEmpty { leave("sources Coda cannot code were not imported: " + other.joined(separator: ", ")) }

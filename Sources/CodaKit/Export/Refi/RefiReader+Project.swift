@@ -35,7 +35,8 @@ extension RefiReader {
         model.projectNoteRefs = refs(root, "NoteRef")
         model.projectDescription = root.child("Description")?.text.trimmingWhitespace() ?? ""
         for set in root.child("Sets")?.children("Set") ?? [] {
-            model.sets.append(RefiSet(name: set.attribute("name") ?? "", description: set.child("Description")?.text ?? "",
+            model.sets.append(RefiSet(name: set.attribute("name") ?? "",
+                                      description: set.child("Description")?.text ?? "",
                                       memberSources: refs(set, "MemberSource")))
         }
         noteIgnored(root)
@@ -43,7 +44,8 @@ extension RefiReader {
         return model
     }
 
-    /// `<Sets>` are ignored (`what`: what a set could hold there); an empty one is not allowed by the schema.
+    /// `<Sets>` are ignored (`what`: what a set could hold there), except the sets that describe Coda's own surveys;
+    /// an empty one is not allowed by the schema.
     mutating func noteSets(in root: RefiXMLTree, of what: String) {
         guard let sets = root.child("Sets") else { return }
         let all = sets.children("Set")

@@ -39,7 +39,8 @@ struct RefiSurveyExport {
             }
             let row = Variable(name: RefiSurveyLayout.rowVariableName(survey.id),
                                guid: RefiGUID.make("variable:survey-row:" + id),
-                               description: "The respondent's row in the survey \(survey.id) (1 is the first respondent)",
+                               description: "The respondent's row in the survey \(survey.id) "
+                                   + "(1 is the first respondent)",
                                isRow: true)
             variables.append(row)
             rowVariables[id] = row
@@ -116,7 +117,8 @@ struct RefiSurveyExport {
             ).map { String(decoding: $0, as: UTF8.self) }
             let layout = RefiSurveyLayout(id: survey.id, columns: columns, rowVariable: rowVariables[id]?.guid ?? "",
                                           columnsFile: columnsFile)
-            let members = columns.filter { $0.kind == .open }.map { RefiXMLNode("MemberSource", [("targetGUID", $0.guid)]) }
+            let members = columns.filter { $0.kind == .open }
+                .map { RefiXMLNode("MemberSource", [("targetGUID", $0.guid)]) }
             return RefiXMLNode("Set", [("guid", RefiGUID.make("set:survey:" + id)), ("name", survey.id)],
                                children: [RefiXMLNode("Description", text: layout.description(
                                    respondents: survey.respondents.count))] + members)
