@@ -108,7 +108,7 @@ extension RefiProjectImport {
         surveyVariables.formUnion(layout.columns.map(\.guid) + [layout.rowVariable])
         surveyCases.formUnion(byRow.values.map { $0.name.lowercased() })
         let count = survey.questions.count
-        outcome.summary.append("survey `\(layout.id)` rebuilt: \(rows.count) respondent\(plural(rows.count)), "
+        rebuiltSurveys.append("survey `\(layout.id)` rebuilt: \(rows.count) respondent\(plural(rows.count)), "
                                + "\(count) question\(plural(count)) → \(csvPath)")
         return documents
     }

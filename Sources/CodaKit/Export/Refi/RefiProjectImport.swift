@@ -26,6 +26,8 @@ struct RefiProjectImport {
     /// The variables and cases of the surveys rebuilt from a Coda export (GUIDs; names in lower case).
     var surveyVariables = Set<String>()
     var surveyCases = Set<String>()
+    /// One summary line per survey rebuilt.
+    var rebuiltSurveys: [String] = []
 
     init(file: URL, root: URL, options: ImportOptions) throws {
         self.file = file
@@ -103,6 +105,7 @@ struct RefiProjectImport {
         let transcripts = documents.filter { !$0.transcript.isSurveyAnswers }.count
         outcome.summary.append("\(transcripts) text source\(plural(transcripts)) → transcripts"
                                + (model.sources.count > documents.count ? " (\(model.sources.count - documents.count) without text not imported)" : ""))
+        outcome.summary += rebuiltSurveys
         let coders = Set(codings.map(\.coder)).sorted(by: naturalOrder)
         outcome.summary.append("\(codings.count) coding\(plural(codings.count))" + (coders.isEmpty ? "" : " by " + coders.joined(separator: ", ")))
         // Variables outside a Coda survey are the cases' attributes (transcript headers, or the cases file).
