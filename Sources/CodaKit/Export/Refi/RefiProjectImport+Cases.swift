@@ -33,13 +33,13 @@ extension RefiProjectImport {
                   + "have no usable names")
             return
         }
-        var csv = (["case"] + keys).map(Self.csvField).joined(separator: ",") + "\n"
+        var csv = (["case"] + keys).map { Self.csvField($0) }.joined(separator: ",") + "\n"
         for record in homeless {
             var row: [String: String] = [:]
             for (variable, value) in record.values {
                 if let key = keyByVariable[variable], row[key] == nil { row[key] = value.collapsingWhitespace() }
             }
-            csv += ([record.name] + keys.map { row[$0] ?? "" }).map(Self.csvField).joined(separator: ",") + "\n"
+            csv += ([record.name] + keys.map { row[$0] ?? "" }).map { Self.csvField($0) }.joined(separator: ",") + "\n"
         }
         let base = "\(Project.transcriptsFolder)/\(RefiTranscriptFile.fileStem(title))-cases"
         var columns = "# Column kinds for \(RefiTranscriptFile.fileStem(title))-cases.csv: cases imported from \(name) without a transcript of their own.\n"

@@ -72,7 +72,10 @@ extension RefiProjectImport {
         }
         let csvPath = "\(Project.transcriptsFolder)/\(layout.id.fileSafe()).csv"
         let columnsPath = "\(Project.transcriptsFolder)/\(layout.id.fileSafe()).columns"
-        let csv = ([layout.columns.map(\.header)] + rows).map { $0.map(Self.csvField).joined(separator: ",") + "\n" }
+        // A survey whose numbers are written `3,5` is read so from a `;`-separated file.
+        let separator = layout.decimalComma ? ";" : ","
+        let csv = ([layout.columns.map(\.header)] + rows)
+            .map { $0.map { Self.csvField($0, separator: separator) }.joined(separator: separator) + "\n" }
             .joined()
         let declared = layout.columns.map { "\($0.key): \($0.kind.rawValue)\n" }.joined()
         var columnsFile = layout.columnsFile
@@ -83,6 +86,12 @@ extension RefiProjectImport {
         }
         guard let survey, Self.matches(survey, layout, rows) else {
             throw RefiSurveyProblem(reason: "Coda reads its rebuilt file differently")
+        }
+        guard survey.decimalComma == layout.decimalComma, Swift.zip(survey.columns, layout.columns).allSatisfy({
+            $0.kind != .multiple || $0.choiceSeparator == $1.choiceSeparator
+        }) else {
+            throw RefiSurveyProblem(reason: "its numbers or multiple-choice answers were written in a shape of "
+                                    + "the survey tool's own that a rebuilt file cannot repeat")
         }
         var questions: [(guid: String, read: RefiReadSource, document: Transcript)] = []
         for column in survey.columns where column.kind == .open {
@@ -134,10 +143,10 @@ extension RefiProjectImport {
         return String(String.UnicodeScalarView(text.text.unicodeScalars.dropFirst(start).prefix(end - start)))
     }
 
-    /// A CSV field, quoted when it holds a comma, a quote, a line break or outer spaces.
-    static func csvField(_ text: String) -> String {
-        let needsQuotes = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
+    /// A CSV field, quoted when it holds the separator, a quote, a line break or outer spaces.
+    static func csvField(_ text: String, separator: String = ",") -> String {
+        let needsQuotes = text.contains(separator) || text.contains(",") || text.contains("\"")
+            || text.contains("\n") || text.contains("\r") || text.hasPrefix(" ") || text.hasSuffix(" ")
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -110,13 +110,14 @@ struct RefiSurveyExport {
             let columns = survey.columns.map { column in
                 let guid = column.kind == .open ? sourceGUID(survey.documentID(for: column))
                     : columnVariables[id]?[column.index]?.guid ?? ""
-                return RefiSurveyLayout.Column(kind: column.kind, key: column.key, guid: guid, header: column.header)
+                return RefiSurveyLayout.Column(kind: column.kind, key: column.key, guid: guid, header: column.header,
+                                               choiceSeparator: column.choiceSeparator)
             }
             let columnsFile = FileManager.default.contents(
                 atPath: root.appendingPathComponent(SurveyColumnsWriter.path(for: survey)).path
             ).map { String(decoding: $0, as: UTF8.self) }
             let layout = RefiSurveyLayout(id: survey.id, columns: columns, rowVariable: rowVariables[id]?.guid ?? "",
-                                          columnsFile: columnsFile)
+                                          columnsFile: columnsFile, decimalComma: survey.decimalComma)
             let members = columns.filter { $0.kind == .open }
                 .map { RefiXMLNode("MemberSource", [("targetGUID", $0.guid)]) }
             return RefiXMLNode("Set", [("guid", RefiGUID.make("set:survey:" + id)), ("name", survey.id)],

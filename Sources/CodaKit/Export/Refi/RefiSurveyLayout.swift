@@ -1,7 +1,8 @@
 /// How a Coda export describes a survey so that a Coda import can rebuild it exactly: a REFI-QDA `<Set>` named
 /// after the survey, whose description is a sentence for people, then one tab-separated line per column in
-/// order (`column`, kind, key, the GUID of the variable or source holding its answers, header), the variable
-/// numbering each respondent's row (`row`, GUID), and the lines of the survey's `.columns` file (`file`, line).
+/// order (`column`, kind, key, the GUID of the variable or source holding its answers, header, and how a
+/// multiple-choice cell separates its answers), the variable numbering each respondent's row (`row`, GUID),
+/// `decimal comma` when numbers are written `3,5`, and the lines of the survey's `.columns` file (`file`, line).
 /// Each respondent is a case with its answers as variable values; an open question is a source holding one
 /// selection per non-empty answer, which the respondent's case refers to.
 struct RefiSurveyLayout: Sendable, Equatable {
@@ -13,6 +14,7 @@ struct RefiSurveyLayout: Sendable, Equatable {
         /// The variable (closed, attribute, …) or the source (open) holding the answers; empty for the id.
         var guid: String
         var header: String
+        var choiceSeparator = ", "
     }
 
     var id: String
@@ -20,6 +22,7 @@ struct RefiSurveyLayout: Sendable, Equatable {
     var rowVariable: String
     /// The survey's `.columns` file as written, nil when it had none.
     var columnsFile: String?
+    var decimalComma = false
 
     /// The variable's name that numbers a survey's rows.
     static func rowVariableName(_ surveyID: String) -> String { surveyID + " row" }
@@ -30,9 +33,11 @@ struct RefiSurveyLayout: Sendable, Equatable {
                      + "of the question's source. Coda rebuilds the survey from the lines below."]
         for column in columns {
             lines.append(["column", column.kind.rawValue, CodingFile.escape(column.key), column.guid,
-                          CodingFile.escape(column.header)].joined(separator: "\t"))
+                          CodingFile.escape(column.header), CodingFile.escape(column.choiceSeparator)]
+                .joined(separator: "\t"))
         }
         lines.append("row\t" + rowVariable)
+        if decimalComma { lines.append("decimal\tcomma") }
         if let columnsFile {
             var fileLines = columnsFile.split(separator: "\n", omittingEmptySubsequences: false)
             if fileLines.last?.isEmpty == true { fileLines.removeLast() }
@@ -53,13 +58,16 @@ struct RefiSurveyLayout: Sendable, Equatable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             switch fields[0].trimmingWhitespace() {
             case "column":
-                guard fields.count == 5, let kind = SurveyColumn.Kind(rawValue: String(fields[1])) else { return nil }
+                guard fields.count == 6, let kind = SurveyColumn.Kind(rawValue: String(fields[1])) else { return nil }
                 layout.columns.append(Column(kind: kind, key: CodingFile.unescape(fields[2]),
                                              guid: RefiReader.key(String(fields[3])),
-                                             header: CodingFile.unescape(fields[4])))
+                                             header: CodingFile.unescape(fields[4]),
+                                             choiceSeparator: CodingFile.unescape(fields[5])))
             case "row":
                 guard fields.count == 2 else { return nil }
                 layout.rowVariable = RefiReader.key(String(fields[1]))
+            case "decimal":
+                layout.decimalComma = fields.count == 2 && fields[1] == "comma"
             case "file":
                 file.append(fields.count > 1 ? CodingFile.unescape(fields[1]) : "")
             default:
