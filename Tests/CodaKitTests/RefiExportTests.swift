@@ -61,15 +61,23 @@ struct RefiExportTests {
             #expect(String(decoding: bytes, as: UTF8.self) == document.text)
         }
         let qde = String(decoding: try zip.data(named: "project.qde"), as: UTF8.self)
-        #expect(qde.components(separatedBy: "<PlainTextSelection ").count - 1 == 426)
+        // One selection per coding, and one per respondent's non-empty open answer (named by the respondent).
+        let survey = try #require(project.survey("pre-survey"))
+        let q4 = try #require(survey.findColumn("Q4"))
+        let answers = survey.respondents.filter { !$0.values[q4.index].isEmpty }.count
+        #expect(answers > 100)
+        #expect(qde.components(separatedBy: "<PlainTextSelection ").count - 1 == 426 + answers)
+        #expect(qde.components(separatedBy: "<SelectionRef ").count - 1 == answers)
         #expect(qde.contains("<User guid=\"\(RefiGUID.make("user:amir"))\" name=\"amir\"/>"))
         #expect(qde.contains("name=\"pre-survey:Q4\" plainTextPath=\"internal://\(RefiProjectExport.derivedSourceGUID("pre-survey:Q4")).txt\""))
         #expect(qde.contains("creationDateTime=\"2022-08-20T09:10:00Z\""))
-        #expect(!qde.contains("<Sets"))
-        // A closed survey question's variable carries the question's text.
-        #expect(qde.contains("name=\"q1\" typeOfVariable=\"Text\">"))
-        #expect(qde.contains("<Description>Q1. Do you know the Jamsostek Mobile (JMO) app? (closed question of the survey "
-                             + "pre-survey)</Description>"))
+        // The survey is a set that describes its layout; each column a variable described by the question's text.
+        #expect(qde.contains("<Set guid=\"\(RefiGUID.make("set:survey:pre-survey"))\" name=\"pre-survey\">"))
+        #expect(qde.contains("\nrow\t\(RefiGUID.make("variable:survey-row:pre-survey"))\nfile\t# Column kinds"))
+        #expect(qde.contains("name=\"Q1\" typeOfVariable=\"Text\">"))
+        #expect(qde.contains("<Description>Q1. Do you know the Jamsostek Mobile (JMO) app? (closed column of the "
+                             + "survey pre-survey)</Description>"))
+        #expect(qde.contains("name=\"pre-survey row\" typeOfVariable=\"Integer\">"))
     }
 
     @Test func exportRefusesAFileWithoutTheExtension() {

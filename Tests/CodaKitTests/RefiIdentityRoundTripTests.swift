@@ -116,3 +116,72 @@ struct RefiIdentityRoundTripTests {
         #expect(second.transcripts.map(\.text) == [text])
     }
 }
+
+@Suite("REFI-QDA identities of nested codes")
+struct RefiNestedIdentityTests {
+    /// A code whose GUID is the one Coda derives needs no entry of its own, but its children keep theirs.
+    @Test func childOfACodeWithADerivedGUIDKeepsItsGUID() throws {
+        let parent = RefiCodebookExport.guid(forCodePath: "Queues")
+        let child = "5a8e3c1b-2f4d-4e6a-9b7c-0d1e2f3a4b5c"
+        let qde = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Project xmlns="urn:QDA-XML:project:1.0" name="Queues study" origin="MAXQDA 24.7">
+              <CodeBook><Codes><Code guid="\(parent)" name="Queues" isCodable="true">
+                <Code guid="\(child)" name="Waiting time" isCodable="true"/></Code></Codes></CodeBook>
+            </Project>
+            """
+        let file = try RefiTestSupport.qdpx([("project.qde", Array(qde.utf8))])
+        let (_, project) = try RefiTestSupport.importInto(file)
+        let exported = try RefiProjectExport(project: project).archive(fileName: "again.qdpx")
+        let codes = try RefiIdentityRoundTripTests.readProject(exported).codes
+        #expect(codes.map { $0.guid.lowercased() } == [parent.lowercased()])
+        #expect(codes.first?.children.map { $0.guid.lowercased() } == [child])
+    }
+}
+
+/// The issue's done-when check on real tools' projects: import → export → import → export loses nothing.
+@Suite("REFI-QDA round trips of real tools' projects")
+struct RefiRealToolRoundTripTests {
+    static func export(_ project: Project) throws -> URL {
+        let bytes = try RefiProjectExport(project: project).archive(fileName: "again.qdpx")
+        let file = TestSupport.temporaryFolder("coda-refi-again").appendingPathComponent("again.qdpx")
+        try Data(bytes).write(to: file)
+        return file
+    }
+
+    @Test(arguments: ["qc-1.3.2/demo.qdpx", "nvivo-mac-15.0.0/nvivo_project.qdpx"])
+    func projectSurvivesImportExportImport(_ sample: String) throws {
+        let original = RefiTestSupport.sample(sample)
+        let (_, first) = try RefiTestSupport.importInto(original)
+        let once = try Self.export(first)
+        let (_, second) = try RefiTestSupport.importInto(once)
+        let twice = try Self.export(second)
+
+        // Coda reads the same project both times: codings (with memos and words), codes, sources.
+        let coding = { (c: Coding) in
+            "\(c.document)|\(c.code)|\(c.start)|\(c.end)|\(c.coder)|\(c.time)|\(c.memo)|\(c.excerpt)"
+        }
+        #expect(second.humanCodings.map(coding) == first.humanCodings.map(coding))
+        // A code nested deeper than five levels is exported on the fifth level; its memo's note on that rename
+        // (`Imported from REFI-QDA as …`) explains the first import and is not repeated by the second.
+        let code = { (c: Code) in
+            RefiRoundTripTests.summary(c).map {
+                $0.hasPrefix("Imported from REFI-QDA as `") && c.name.contains(" › ") ? "" : $0
+            }
+        }
+        #expect(second.codebook.codes.map(code) == first.codebook.codes.map(code))
+        #expect(second.transcripts.map { "\($0.id)|\($0.text)" } == first.transcripts.map { "\($0.id)|\($0.text)" })
+        // The other tool gets back its own codes (GUIDs, descriptions, folders), sources and users, both times.
+        let before = try RefiIdentityRoundTripTests.readProject([UInt8](try Data(contentsOf: original)))
+        for file in [once, twice] {
+            let after = try RefiIdentityRoundTripTests.readProject([UInt8](try Data(contentsOf: file)))
+            let fields = RefiIdentityRoundTripTests.codeFields
+            #expect(fields(after.codes) == fields(before.codes))
+            #expect(after.sources.map(\.guid) == before.sources.map(\.guid))
+            #expect(after.users == before.users)
+            let selections = Set(before.sources.flatMap { $0.selections.filter { !$0.codings.isEmpty }.map(\.guid) })
+            #expect(selections.isSubset(of: Set(after.sources.flatMap { $0.selections.map(\.guid) })))
+        }
+        #expect(try Data(contentsOf: twice) == (try Data(contentsOf: once)))
+    }
+}

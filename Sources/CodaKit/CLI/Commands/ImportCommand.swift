@@ -4,7 +4,9 @@ extension CommandSpec {
     static let importFiles = CommandSpec(
         name: "import", summary: "import transcripts (.vtt .srt .docx .txt) or REFI-QDA codebooks and projects (.qdc .qdpx)",
         discussion: "The reader is chosen by the file's extension. A transcript becomes a Markdown file in Transcripts/ (the original is "
-            + "kept under Sources/); a .qdc becomes a codebook in Codebooks/; a .qdpx becomes codebook, transcripts and codings. "
+            + "kept under Sources/); a .qdc becomes a codebook in Codebooks/; a .qdpx becomes codebook, transcripts "
+            + "and codings (and surveys, from Coda's own exports; in a new `coda init` project it replaces the "
+            + "untouched example codebook). "
             + "Coda reports what it read and what it had to adjust; a file that cannot be read is not half-imported. "
             + "A .qdpx that cannot be brought over whole is imported in part: what was left out is listed and the "
             + "command exits 1. "

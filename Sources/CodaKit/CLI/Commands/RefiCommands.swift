@@ -22,7 +22,9 @@ extension CommandSpec {
         name: "export qdpx", summary: "write the project as a REFI-QDA project (.qdpx) for other QDA tools",
         discussion: "The archive holds project.qde and one UTF-8 text file per document (transcripts and survey open questions), "
             + "exactly the text Coda codes, so every coding becomes a selection at the same code-point offsets. Coders become users, "
-            + "case attributes become text variables, memos become notes. The same project always gives the same bytes. "
+            + "case attributes become text variables, memos become notes. Each survey respondent is a case with "
+            + "its answers as variables and a set describes the survey, so `coda import` rebuilds the same survey. "
+            + "The same project always gives the same bytes. "
             + "Autocoding suggestions are not exported. An existing file of that name is replaced.",
         arguments: [ArgumentSpec(name: "FILE", help: "the file to write, ending in .qdpx")],
         examples: ["coda export qdpx study.qdpx"], group: .export

@@ -1,7 +1,8 @@
 /// Cases and their attributes as REFI-QDA: one Text `<Variable>` per attribute name, one `<Case>` per case with
-/// its values and `<SourceRef>`s to its documents (its transcripts, and the open questions of the surveys it
-/// answered). Each transcript's own header attributes also go on its `<TextSource>`, because a case with
-/// interviews before and after keeps only one value of per-interview keys such as `phase` or `date`.
+/// its values, `<SourceRef>`s to its transcripts and `<SelectionRef>`s to its open answers in surveys (whose
+/// columns are variables of their own, see `RefiSurveyExport`). Each transcript's own header attributes also go
+/// on its `<TextSource>`, because a case with interviews before and after keeps only one value of per-interview
+/// keys such as `phase` or `date`.
 struct RefiCases {
     let project: Project
     let cases: [CaseRecord]
@@ -9,17 +10,12 @@ struct RefiCases {
     let variableNames: [String]
     /// Kept from a REFI-QDA import: the sources' GUIDs.
     var identities = RefiIdentities()
-    /// Each survey's respondents by id (the first of a repeated id), by the survey's id in lower case.
-    private let respondents: [String: (survey: Survey, byID: [String: Survey.Respondent])]
+    let surveys: RefiSurveyExport
 
     init(project: Project) {
         self.project = project
         cases = project.cases
-        var respondents: [String: (survey: Survey, byID: [String: Survey.Respondent])] = [:]
-        for survey in project.surveys where respondents[survey.id.lowercased()] == nil {
-            respondents[survey.id.lowercased()] = (survey, Dictionary(survey.respondents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-        }
-        self.respondents = respondents
+        surveys = RefiSurveyExport(project: project)
         var names: [String] = []
         var seen = Set<String>()
         var used = Set<String>()
@@ -29,7 +25,9 @@ struct RefiCases {
         }
         for name in project.attributeNames where used.contains(name) && seen.insert(name).inserted { names.append(name) }
         for name in used.sorted() where seen.insert(name).inserted { names.append(name) }
-        variableNames = names
+        // A survey column's variable also holds the attribute of that name.
+        let covered = surveys.variableGUIDs
+        variableNames = names.filter { !covered.contains(RefiCases.variableGUID($0)) }
     }
 
     static func variableGUID(_ name: String) -> String { RefiGUID.make("variable:" + name.lowercased()) }
@@ -40,23 +38,15 @@ struct RefiCases {
     }
 
     func variablesNode() -> RefiXMLNode? {
-        guard !variableNames.isEmpty else { return nil }
-        return RefiXMLNode("Variables", children: variableNames.map { name in
-            let description = questionText(name).map { [RefiXMLNode("Description", text: $0)] } ?? []
-            return RefiXMLNode("Variable", [("guid", RefiCases.variableGUID(name)), ("name", name),
-                                            ("typeOfVariable", "Text")], children: description)
-        })
-    }
-
-    /// A variable that holds a survey's closed question: its full text and survey, so other tools show the question.
-    private func questionText(_ name: String) -> String? {
-        for survey in project.surveys {
-            let wanted = name.lowercased()
-            if let column = survey.columns.first(where: { $0.kind == .closed && $0.key.lowercased() == wanted }) {
-                return "\(column.header) (closed question of the survey \(survey.id))"
-            }
+        let variables = variableNames.map { name in
+            RefiXMLNode("Variable", [("guid", RefiCases.variableGUID(name)), ("name", name),
+                                     ("typeOfVariable", "Text")])
+        } + surveys.variables.map { variable in
+            RefiXMLNode("Variable", [("guid", variable.guid), ("name", variable.name),
+                                     ("typeOfVariable", variable.isRow ? "Integer" : "Text")],
+                        children: [RefiXMLNode("Description", text: variable.description)])
         }
-        return nil
+        return variables.isEmpty ? nil : RefiXMLNode("Variables", children: variables)
     }
 
     func casesNode() -> RefiXMLNode? {
@@ -66,26 +56,23 @@ struct RefiCases {
 
     private func caseNode(_ record: CaseRecord) -> RefiXMLNode {
         var children: [RefiXMLNode] = []
+        let answers = surveys.values(of: record.id)
+        let answered = Set(answers.map(\.guid))
         for name in variableNames {
             if let value = record.attributes[name], !value.isEmpty { children.append(valueNode(name, value)) }
         }
-        for id in documentIDs(of: record) {
+        for variable in surveys.variables where !answered.contains(variable.guid) && !variable.isRow {
+            if let value = record.attributes[variable.name.lowercased()], !value.isEmpty {
+                children.append(valueNode(guid: variable.guid, value))
+            }
+        }
+        for answer in answers { children.append(valueNode(guid: answer.guid, answer.value, integer: answer.isRow)) }
+        for id in record.transcriptIDs {
             let guid = identities.guid(.source, id) ?? RefiProjectExport.derivedSourceGUID(id)
             children.append(RefiXMLNode("SourceRef", [("targetGUID", guid)]))
         }
+        children += surveys.answerRefs(of: record.id).map { RefiXMLNode("SelectionRef", [("targetGUID", $0)]) }
         return RefiXMLNode("Case", [("guid", RefiGUID.make("case:" + record.id.lowercased())), ("name", record.id)], children: children)
-    }
-
-    /// The case's transcripts, then the open questions it answered.
-    func documentIDs(of record: CaseRecord) -> [String] {
-        var ids = record.transcriptIDs
-        for surveyID in record.surveyIDs {
-            guard let (survey, byID) = respondents[surveyID.lowercased()], let respondent = byID[record.id] else { continue }
-            for column in survey.columns where column.kind == .open && !respondent.values[column.index].isEmpty {
-                ids.append(survey.documentID(for: column))
-            }
-        }
-        return ids
     }
 
     func sourceValues(_ document: Transcript) -> [RefiXMLNode] {
@@ -93,7 +80,11 @@ struct RefiCases {
     }
 
     private func valueNode(_ name: String, _ value: String) -> RefiXMLNode {
-        RefiXMLNode("VariableValue", children: [RefiXMLNode("VariableRef", [("targetGUID", RefiCases.variableGUID(name))]),
-                                                RefiXMLNode("TextValue", text: value)])
+        valueNode(guid: RefiCases.variableGUID(name), value)
+    }
+
+    private func valueNode(guid: String, _ value: String, integer: Bool = false) -> RefiXMLNode {
+        RefiXMLNode("VariableValue", children: [RefiXMLNode("VariableRef", [("targetGUID", guid)]),
+                                                RefiXMLNode(integer ? "IntegerValue" : "TextValue", text: value)])
     }
 }

@@ -49,6 +49,9 @@ struct RefiIdentities: Sendable {
 
     func guid(_ kind: Kind, _ name: String) -> String? { entry(kind, name)?.guid }
 
+    /// The Coda names of the kept elements of one kind, sorted.
+    func names(of kind: Kind) -> [String] { (entries[kind] ?? [:]).values.map(\.name).sorted() }
+
     var isEmpty: Bool { entries.isEmpty }
 
     static func parse(_ text: String) -> [Entry] {

@@ -104,8 +104,11 @@ enum RefiImport {
     }
 
     /// Imported codes may not repeat codes the project already has: Coda would not know which one a coding means.
-    static func checkCodes(_ codes: [Code], against project: Project, file: String) throws {
-        let clashes = codes.filter { project.codebook.code(path: $0.path) != nil }.map(\.path)
+    /// Refuses codes the project's codebook has (in any file but `replacing`, which the import replaces).
+    static func checkCodes(_ codes: [Code], against project: Project, file: String, replacing: String? = nil) throws {
+        let clashes = codes.filter { code in
+            project.codebook.code(path: code.path).map { $0.location.file != replacing } ?? false
+        }.map(\.path)
         if !clashes.isEmpty { throw RefiImportError.codesExist(file: file, paths: clashes) }
     }
 

@@ -17,6 +17,8 @@ struct RefiImportPlan {
 
     var files: [(path: String, text: String)] = []
     var memos: [PlannedMemo] = []
+    /// Files the import may replace while they still hold exactly this text (the untouched example codebook).
+    var replaceable: [String: String] = [:]
 
     /// Paths that already exist in the project, or are planned twice (in any letter case).
     func conflicts(in root: URL) -> [String] {
@@ -24,7 +26,8 @@ struct RefiImportPlan {
         var conflicts: [String] = []
         for file in files {
             let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path)
-            if !seen.insert(file.path.lowercased()).inserted || (exists && !Self.holds(root, file)) {
+            let replaceable = replaceable[file.path].map { Self.holds(root, (file.path, $0)) } ?? false
+            if !seen.insert(file.path.lowercased()).inserted || (exists && !Self.holds(root, file) && !replaceable) {
                 conflicts.append(file.path)
             }
         }

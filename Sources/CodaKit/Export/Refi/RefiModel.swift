@@ -54,6 +54,14 @@ struct RefiCase: Sendable {
     var name: String
     var values: [(variable: String, value: String)]
     var sourceRefs: [String]
+    var selectionRefs: [String] = []
+}
+
+/// A `<Set>`: Coda reads the ones that describe its own surveys (`RefiSurveyLayout`).
+struct RefiSet: Sendable {
+    var name: String
+    var description: String
+    var memberSources: [String]
 }
 
 struct RefiProjectModel: Sendable {
@@ -69,6 +77,7 @@ struct RefiProjectModel: Sendable {
     var noteOrder: [String] = []
     var projectNoteRefs: [String] = []
     var projectDescription: String = ""
+    var sets: [RefiSet] = []
     /// Other kinds of source (PDF, picture, audio, video) by element name, counted.
     var otherSources: [String: Int] = [:]
 }

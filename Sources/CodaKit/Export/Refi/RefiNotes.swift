@@ -31,6 +31,10 @@ struct RefiNotes {
                               text: coding.memo, user: users.guid(coding.coder), time: RefiDate.dateTime(fromCodingTime: coding.time)))
             codingRefs[key] = guid
         }
+        for file in RefiCodaFiles.notes(root: project.root) {
+            notes.append(note(guid: file.guid, name: file.name, text: file.text, user: nil, time: nil))
+            projectRefs.append(file.guid)
+        }
     }
 
     private func note(guid: String, name: String, text: String, user: String?, time: String?) -> RefiXMLNode {

@@ -26,7 +26,9 @@ struct RefiProjectExport {
         codings = kept.filter { knownCodes.contains($0.code.lowercased()) }
         let imported = RefiIdentities(root: project.root)
         identities = imported
-        users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author), identities: imported)
+        // The imported project's users come back even when they made no coding (NVivo lists every user).
+        users = RefiUsers(names: codings.map(\.coder) + project.memos.map(\.author) + imported.names(of: .user),
+                          identities: imported)
         let order = { (document: Transcript) in
             Int(imported.entry(.source, document.id)?.fields["order"] ?? "") ?? Int.max
         }
@@ -90,6 +92,7 @@ struct RefiProjectExport {
         }
         if !sources.isEmpty { children.append(RefiXMLNode("Sources", children: sources)) }
         if let notesNode = notes.notesNode() { children.append(notesNode) }
+        if let sets = cases.surveys.setsNode(sourceGUID: sourceGUID) { children.append(sets) }
         children += notes.projectRefs.map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
 
         let dated = datedEvents()
@@ -127,6 +130,7 @@ struct RefiProjectExport {
         children += codings.map {
             selectionNode($0, in: document, notes: notes, lineFeeds: lineFeeds, selectionGUIDs: &selectionGUIDs)
         }
+        children += cases.surveys.answerSelections(document)
         children += (notes.documentRefs[document.id.lowercased()] ?? []).map { RefiXMLNode("NoteRef", [("targetGUID", $0)]) }
         children += cases.sourceValues(document)
         return RefiXMLNode("TextSource", [("guid", guid), ("name", document.id), ("plainTextPath", "internal://\(guid).txt")],

@@ -1,9 +1,13 @@
 extension RefiProjectImport {
     /// The header attributes of a source's transcript: the source's own variables, then its case's.
+    /// A Coda export's case values repeat its transcripts' and surveys' own, so they are not added.
     func headerAttributes(_ source: RefiTextSource, caseRecord: RefiCase?) -> [(key: String, value: String)] {
         var attributes: [(key: String, value: String)] = []
         var seen = Set<String>()
-        for (variable, value) in source.values + (caseRecord?.values ?? []) {
+        let caseValues = model.origin.hasPrefix("Coda") ? [] : (caseRecord?.values ?? []).filter {
+            !surveyVariables.contains($0.variable)
+        }
+        for (variable, value) in source.values + caseValues {
             guard let name = model.variables[variable], let key = RefiTranscriptFile.key(name), !value.isEmpty,
                   seen.insert(key).inserted else { continue }
             attributes.append((key, RefiTranscriptFile.value(value)))

@@ -45,8 +45,10 @@ extension RefiProjectImport {
                     fields = ["description": node.description, "fields": RefiIdentities.digest(code)]
                 }
                 if !node.isCodable { fields["codable"] = "false" }
-                guard !fields.isEmpty || node.guid != RefiIdentities.derivedGUID(.code, code.path) else { return }
-                entries.append(RefiIdentities.Entry(kind: .code, name: code.path, guid: node.guid, fields: fields))
+                // A code Coda would give the same GUID needs no entry, but its children may.
+                if !fields.isEmpty || node.guid != RefiIdentities.derivedGUID(.code, code.path) {
+                    entries.append(RefiIdentities.Entry(kind: .code, name: code.path, guid: node.guid, fields: fields))
+                }
             }
             node.children.forEach(walk)
         }

@@ -23,7 +23,7 @@ extension RefiProjectImport {
         var documents: [RefiImportedDocument] = []
         var takenIDs = Set<String>()
         var clashes: [String] = []
-        var read: [(source: RefiTextSource, label: String, decoded: String, bom: Bool, text: RefiSourceText)] = []
+        var read: [RefiReadSource] = []
         for source in model.sources {
             let label = source.name?.nilIfEmpty ?? source.plainTextPath ?? source.guid
             guard let bytes = sourceBytes(source, label: label) else { continue }
@@ -33,6 +33,9 @@ extension RefiProjectImport {
             }
             read.append((source, label, decoded, bom, RefiSourceText(decoded: decoded)))
         }
+        let surveyDocuments = try rebuildSurveys(read)
+        let surveySources = Set(surveyDocuments.map(\.sourceGUID))
+        read.removeAll { surveySources.contains($0.source.guid) }
         let units = offsetUnits(read.map { ($0.source, $0.label, $0.text) })
         for (index, (source, label, decoded, bom, text)) in read.enumerated() {
             let id = documentID(source, label: label, taken: &takenIDs)
@@ -78,6 +81,7 @@ extension RefiProjectImport {
                                        + "\(missingSources.count == 1 ? "it was" : "they were") not imported (nor \(codings) coding\(plural(codings)) on them): "
                                        + missingSources.map { "`\($0.label)` (\($0.path))" }.joined(separator: ", "))
         }
+        documents += surveyDocuments
         planCodingFiles(documents.flatMap(\.codings))
         return documents
     }
@@ -148,15 +152,15 @@ extension RefiProjectImport {
         return id
     }
 
-    /// Coda's own export writes a survey's open question as one source described as its answers. Coda cannot yet
-    /// rebuild the survey from that, which would change its results silently: the import says so.
+    /// Coda's own export writes a survey's open question as one source described as its answers. A survey that
+    /// was not rebuilt (an older export, or damaged) would change its results silently: the import says so.
     private mutating func noteSurveyAnswers(_ source: RefiTextSource, label: String) {
         guard source.description.hasPrefix("Answers to the open question") else { return }
-        leave("source `\(label)` holds the answers to a survey's open question: Coda cannot yet rebuild the survey from "
-              + "REFI-QDA, so it became a transcript whose paragraphs are not its respondents (answers next to an "
-              + "empty one run together), its codings no longer know their respondent, and its agreement and counts "
-              + "differ from the survey's; the survey's closed questions are only case attributes; import the "
-              + "survey's own file (CSV) to analyse it as a survey")
+        leave("source `\(label)` holds the answers to a survey's open question, but the export does not describe the "
+              + "survey (made by an older Coda, or damaged), so it became a transcript whose paragraphs are not "
+              + "its respondents (answers next to an empty one run together), its codings no longer know their "
+              + "respondent, and its agreement and counts differ from the survey's; the survey's closed questions "
+              + "are only case attributes; import the survey's own file (CSV) to analyse it as a survey")
     }
 
     /// Adds an adjustment once.

@@ -10,7 +10,7 @@ struct RefiProjectImport {
     let name: String
     /// The project's name, else the file's: the title of the imported codebook and the stem of its files.
     let title: String
-    let codebookPath: String
+    var codebookPath: String
     let zip: ZipReader
     /// The folder of the archive that holds the .qde (`""` at the top, else ending in `/`): sources are beside it.
     let base: String
@@ -23,6 +23,11 @@ struct RefiProjectImport {
     var missingSources: [(label: String, path: String, codings: Int)] = []
     /// The REFI-QDA elements' GUIDs and fields, for `Exchange/` (see `RefiIdentities`).
     var identities: [RefiIdentities.Entry] = []
+    /// The variables and cases of the surveys rebuilt from a Coda export (GUIDs; names in lower case).
+    var surveyVariables = Set<String>()
+    var surveyCases = Set<String>()
+    /// One summary line per survey rebuilt.
+    var rebuiltSurveys: [String] = []
 
     init(file: URL, root: URL, options: ImportOptions) throws {
         self.file = file
@@ -73,7 +78,14 @@ struct RefiProjectImport {
     }
 
     mutating func run() throws -> ImportOutcome {
-        try RefiImport.checkCodes(mapper.codes, against: existing, file: name)
+        let starter = mapper.codes.isEmpty ? nil : RefiStarterCodebook.untouched(in: existing)
+        if let starter {
+            codebookPath = starter
+            plan.replaceable[starter] = ProjectInitializer.exampleCodebook
+            note("\(starter) was the example codebook `coda init` wrote, unchanged and unused: the imported codebook "
+                 + "took its place (the example transcript and survey are still in \(Project.transcriptsFolder)/)")
+        }
+        try RefiImport.checkCodes(mapper.codes, against: existing, file: name, replacing: starter)
         if !mapper.codes.isEmpty {
             let origin = model.origin.isEmpty ? "" : " (made by \(model.origin))"
             plan.files.append((codebookPath, CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
@@ -90,11 +102,20 @@ struct RefiProjectImport {
     private mutating func summarize(_ documents: [RefiImportedDocument]) {
         outcome.summary.append("codebook: " + RefiImport.codeSummary(mapper.codes))
         let codings = documents.flatMap(\.codings)
-        outcome.summary.append("\(documents.count) text source\(plural(documents.count)) → transcripts"
+        let transcripts = documents.filter { !$0.transcript.isSurveyAnswers }.count
+        outcome.summary.append("\(transcripts) text source\(plural(transcripts)) → transcripts"
                                + (model.sources.count > documents.count ? " (\(model.sources.count - documents.count) without text not imported)" : ""))
+        outcome.summary += rebuiltSurveys
         let coders = Set(codings.map(\.coder)).sorted(by: naturalOrder)
         outcome.summary.append("\(codings.count) coding\(plural(codings.count))" + (coders.isEmpty ? "" : " by " + coders.joined(separator: ", ")))
-        outcome.summary.append("\(model.cases.count) case\(plural(model.cases.count)), \(model.variables.count) variable\(plural(model.variables.count))")
+        // Variables outside a Coda survey are the cases' attributes (transcript headers, or the cases file).
+        let attributes = model.variables.keys.filter { !surveyVariables.contains($0) }.count
+        let survey = model.variables.count - attributes
+        let cases = model.cases.count, variables = model.variables.count
+        outcome.summary.append("\(cases) case\(plural(cases)), \(variables) variable\(plural(variables))"
+                               + (survey == 0 ? "" : ": \(survey) rebuilt as survey columns")
+                               + (attributes == 0 ? "" : (survey == 0 ? ": " : ", ")
+                                  + "\(attributes) as case attributes"))
         outcome.summary.append("\(plan.memos.count) memo\(plural(plan.memos.count))")
         let other = model.otherSources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if !other.isEmpty { leave("sources Coda cannot code were not imported: " + other.joined(separator: ", ")) }

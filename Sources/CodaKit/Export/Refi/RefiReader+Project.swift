@@ -16,7 +16,8 @@ extension RefiReader {
         for element in root.child("Cases")?.children("Case") ?? [] {
             let guid = id(element.attribute("guid"), fallback: "case:" + (element.attribute("name") ?? ""))
             model.cases.append(RefiCase(name: element.attribute("name")?.trimmingWhitespace().nilIfEmpty ?? guid,
-                                        values: values(element), sourceRefs: refs(element, "SourceRef")))
+                                        values: values(element), sourceRefs: refs(element, "SourceRef"),
+                                        selectionRefs: refs(element, "SelectionRef")))
         }
         for element in root.child("Sources")?.children ?? [] {
             if element.name == "TextSource" { model.sources.append(source(element)) } else { model.otherSources[element.name, default: 0] += 1 }
@@ -33,15 +34,24 @@ extension RefiReader {
         }
         model.projectNoteRefs = refs(root, "NoteRef")
         model.projectDescription = root.child("Description")?.text.trimmingWhitespace() ?? ""
+        for set in root.child("Sets")?.children("Set") ?? [] {
+            model.sets.append(RefiSet(name: set.attribute("name") ?? "",
+                                      description: set.child("Description")?.text ?? "",
+                                      memberSources: refs(set, "MemberSource")))
+        }
         noteIgnored(root)
         finish()
         return model
     }
 
-    /// `<Sets>` are ignored (`what`: what a set could hold there); an empty one is not allowed by the schema.
+    /// `<Sets>` are ignored (`what`: what a set could hold there), except the sets that describe Coda's own surveys;
+    /// an empty one is not allowed by the schema.
     mutating func noteSets(in root: RefiXMLTree, of what: String) {
         guard let sets = root.child("Sets") else { return }
-        let count = sets.children("Set").count
+        let all = sets.children("Set")
+        // Coda's own survey sets are read by the project import.
+        let count = all.filter { !($0.child("Description")?.text ?? "").hasPrefix(RefiSurveyLayout.marker) }.count
+        guard count > 0 || all.isEmpty else { return }
         adjustments.append(count == 0 ? "an empty <Sets/> (not allowed by the schema) was ignored"
                            : "\(count) set\(plural(count)) ignored: Coda has no sets of \(what)")
     }
