@@ -311,7 +311,8 @@ public struct Appendix {
             + after.map { ($0.name, $0.title) }
         try AtomicFile.write(format == .tex ? whole : index(titles, format: format), to: folder.appendingPathComponent(indexName))
         if format == .tex {
-            try AtomicFile.write(engine.preamble, to: folder.appendingPathComponent(Appendix.preambleFile))
+            let preamble = engine.preamble(scripts: TeXScript.present(in: whole))
+            try AtomicFile.write(preamble, to: folder.appendingPathComponent(Appendix.preambleFile))
             let beyond = engine == .pdflatex ? TeXEngine.beyondPDFLaTeX(whole) : []
             if !beyond.isEmpty {
                 warn("the appendix holds characters pdflatex cannot typeset (" + beyond.map { String($0) }.joined(separator: " ")
