@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func theReadmesStashLineUndoesTheWholeTour() throws {
-        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"),
+                                encoding: .utf8)
         let line = try #require(readme.components(separatedBy: "`").first { $0.hasPrefix("git stash push") })
         let folder = TestSupport.temporaryFolder("coda-tour")
         for item in ["Codebooks", "Codings", "Figures", "Memos", "Project.md", "Transcripts", ".gitignore"] {

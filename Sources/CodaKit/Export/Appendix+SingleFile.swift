@@ -52,12 +52,15 @@ extension Appendix {
             }
         }
         let html = Appendix.adding(Appendix.singleFilePrintStyle, to: HTMLRenderer().render(page))
-        let output = OutputFolder(url: folder, kind: "html-single")
-        let paths = [Appendix.singleFileName]
-        let previous = try output.prepare(paths, displayName: displayName)
-        try AtomicFile.write(html, to: folder.appendingPathComponent(Appendix.singleFileName))
-        try output.finish(paths, previous: previous)
-        return paths
+        // Like `write`: a new folder is built as a temporary beside it and renamed into place.
+        return try OutputFolder.building(folder) { target in
+            let output = OutputFolder(url: target, kind: "html-single")
+            let paths = [Appendix.singleFileName]
+            let previous = try output.prepare(paths, displayName: displayName)
+            try AtomicFile.write(html, to: target.appendingPathComponent(Appendix.singleFileName))
+            try output.finish(paths, previous: previous)
+            return paths
+        }
     }
 
     /// The chosen coder's codings by document (all coders' when `--coder all`), grouped once for every transcript.
