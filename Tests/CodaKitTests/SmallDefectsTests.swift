@@ -34,7 +34,8 @@ import Testing
         let run = TestSupport.run(["compare", "table-3", "--format", "csv"], in: TestSupport.packageRoot)
         #expect(run.code == .success)
         let csv = try CSVReader(path: "compare.csv").read(run.stdout)
-        #expect(csv.header == ["Aspect", "Before", "Before source", "After", "After source", "Codings before → after"])
+        #expect(csv.header
+                == ["Aspect", "Before", "Before source", "After", "After source", "Codings before → after"])
         let rows = csv.records.map(\.fields)
         #expect(rows.count == 2)
         for row in rows {
