@@ -52,6 +52,19 @@ import Testing
         #expect(table.contains("[1] Figures/queues-per-month.csv"))
     }
 
+    /// In the appendix, the before/after display still says what its codings column counts once the command
+    /// that shows them is left out.
+    @Test func theAppendixSaysWhatTheBeforeAfterCodingsCount() throws {
+        var appendix = Appendix(project: Project.load(TestSupport.packageRoot), coder: nil)
+        appendix.sections = [.figures]
+        let folder = TestSupport.temporaryFolder()
+        _ = try appendix.write(to: folder, format: .md, displayName: "appendix")
+        let figures = try String(contentsOf: folder.appendingPathComponent("01-figures.md"), encoding: .utf8)
+        #expect(figures.contains("Codings before → after"))
+        #expect(figures.contains("Codings by nurul (the main coder) in documents whose phase is before or after"))
+        #expect(!figures.contains("`coda"))
+    }
+
     /// The single-file appendix is built like the others: in a temporary folder beside a new one, which also
     /// removes what a killed run left there.
     @Test func theSingleFileAppendixIsBuiltAsideAndSwappedIn() throws {

@@ -56,7 +56,7 @@ enum BeforeAfterReport {
             let coder = project.settings.mainCoder.map { " by \($0) (the main coder)" } ?? ""
             table.notes.append(
                 "Codings\(coder) in documents whose phase is before or after (the code and its subcodes), "
-                    + "as `coda matrix time --by phase` counts them.")
+                    + "as the time-ordered matrix by phase counts them; `coda matrix time --by phase` shows them.")
         }
         table.notes += sources.enumerated().map { "[\($0.offset + 1)] \($0.element)" }
         var report = Report(title: display.title)
