@@ -8,7 +8,7 @@ extension TeXEngine {
             + "\\makeatletter\n" + Self.pickMacros + (self == .xelatex ? Self.xetexMacros : Self.luatexMacros)
         for script in scripts {
             out += "\\coda@script{\(script.rawValue)}{\(script.fonts(for: self).joined(separator: ","))}"
-                + "{\(script.title)}{\(script.debianPackage)}\n"
+                + "{\(script.title)}{\(script.debianPackage)}{\(script.shaping(for: self))}\n"
         }
         if self == .xelatex {
             out += "\\XeTeXinterchartokenstate=1\n"
@@ -46,8 +46,9 @@ extension TeXEngine {
 
     /// xelatex: each script's characters get a class of their own, and a change of class switches the font.
     private static let xetexMacros = #"""
-        \def\coda@script#1#2#3#4{\coda@pick{#2}\ifx\coda@found\relax\coda@missing{#3}{#4}\else
-          \edef\coda@next{\noexpand\newfontfamily\expandafter\noexpand\csname coda@font@#1\endcsname{\coda@found}}%
+        \def\coda@script#1#2#3#4#5{\coda@pick{#2}\ifx\coda@found\relax\coda@missing{#3}{#4}\else
+          \edef\coda@next{\noexpand\newfontfamily\expandafter\noexpand\csname coda@font@#1\endcsname
+            {\coda@found}[#5]}%
           \coda@next\fi}
         \def\coda@class#1{\expandafter\newXeTeXintercharclass\csname coda@class@#1\endcsname
           \XeTeXinterchartoks 0 \csname coda@class@#1\endcsname={\begingroup\csname coda@font@#1\endcsname}
@@ -67,8 +68,8 @@ extension TeXEngine {
     /// lualatex: the installed fonts form one fallback chain that every font loaded after this file uses.
     private static let luatexMacros = #"""
         \def\coda@fallbacks{}
-        \def\coda@script#1#2#3#4{\coda@pick{#2}\ifx\coda@found\relax\coda@missing{#3}{#4}\else
-          \edef\coda@fallbacks{\coda@fallbacks"\coda@found:mode=harf;",}\fi}
+        \def\coda@script#1#2#3#4#5{\coda@pick{#2}\ifx\coda@found\relax\coda@missing{#3}{#4}\else
+          \edef\coda@fallbacks{\coda@fallbacks"\coda@found:mode=harf;#5",}\fi}
 
         """#
 

@@ -41,6 +41,18 @@ enum TeXScript: String, CaseIterable, Sendable {
         }
     }
 
+    /// The font options that make the engine shape the script (joined Arabic letters, Devanagari vowel signs):
+    /// fontspec's for xelatex, luaotfload's for lualatex.
+    func shaping(for engine: TeXEngine) -> String {
+        switch (self, engine) {
+        case (.arabic, .lualatex): return "script=arab;"
+        case (.devanagari, .lualatex): return "script=deva;"
+        case (.arabic, _): return "Script=Arabic"
+        case (.devanagari, _): return "Script=Devanagari"
+        default: return ""
+        }
+    }
+
     /// The Debian package to install when none of the fonts is there.
     var debianPackage: String {
         switch self {
