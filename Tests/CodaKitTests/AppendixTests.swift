@@ -86,7 +86,8 @@ import Testing
         let root = CondenseFixture.make(extra: ["Transcripts/p07.md": notes])
         let folder = TestSupport.temporaryFolder()
         let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent("appendix").path,
-                                   "--format", "tex", "--engine", engine.rawValue, "--sections", "transcripts"], in: root)
+                                   "--format", "tex", "--engine", engine.rawValue, "--sections", "transcripts"],
+                                  in: root)
         #expect(run.code == .success)
         let preamble = folder.appendingPathComponent("appendix/preamble.tex")
         try Data(edit(try String(contentsOf: preamble, encoding: .utf8)).utf8).write(to: preamble)
