@@ -42,7 +42,7 @@ import Testing
         }
         let folder = TestSupport.temporaryFolder()
         // An engine that cannot compile a document of one word with its own preamble is a broken install, not ours.
-        try Data("\\documentclass{article}\n\(engine.preamble)\\begin{document}\nx\n\\end{document}\n".utf8)
+        try Data("\\documentclass{article}\n\(engine.preamble())\\begin{document}\nx\n\\end{document}\n".utf8)
             .write(to: folder.appendingPathComponent("probe.tex"))
         guard try TestSupport.compileLaTeX("probe.tex", in: folder, with: program) == 0 else {
             print("skipped: \(engine.rawValue) is installed but cannot compile a one-word document here (its fonts are missing)")
@@ -78,24 +78,84 @@ import Testing
         #expect(TestSupport.run(["export", "appendix", "--engine", "xelatex"], in: root).code == .usage)  // md has no engine
     }
 
-    /// Other scripts and emoji, which stop pdflatex, compile with the Unicode engines (missing glyphs are
-    /// only warned of, and the preamble says how to name fonts that have them).
-    @Test(arguments: [TeXEngine.xelatex, .lualatex])
-    func otherScriptsCompileWithTheUnicodeEngines(engine: TeXEngine) throws {
-        guard let program = TestSupport.texEngine(engine.rawValue) else {
-            print("skipped: \(engine.rawValue) is not installed")
-            return
-        }
+    /// Exports a study whose transcript holds Chinese, Arabic, Devanagari and emoji for `engine`, compiles it in
+    /// a thesis after `edit` has had the preamble, and returns the thesis's folder and the engine's exit status.
+    func compileOtherScripts(with engine: TeXEngine, program: String,
+                             edit: (String) -> String = { $0 }) throws -> (folder: URL, status: Int32) {
         let notes = "---\nid: P07\n---\nInterviewer: 你听说过JMO吗？\n\nIbu Mei: नहीं, لا, never. 🙂\n"
         let root = CondenseFixture.make(extra: ["Transcripts/p07.md": notes])
         let folder = TestSupport.temporaryFolder()
-        let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent("appendix").path, "--format", "tex",
-                                   "--engine", engine.rawValue, "--sections", "transcripts"], in: root)
+        let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent("appendix").path,
+                                   "--format", "tex", "--engine", engine.rawValue, "--sections", "transcripts"],
+                                  in: root)
         #expect(run.code == .success)
+        let preamble = folder.appendingPathComponent("appendix/preamble.tex")
+        try Data(edit(try String(contentsOf: preamble, encoding: .utf8)).utf8).write(to: preamble)
         let thesis = "\\documentclass{report}\n\\input{appendix/preamble}\n\\begin{document}\n"
             + "\\input{appendix/appendix}\n\\end{document}\n"
         try Data(thesis.utf8).write(to: folder.appendingPathComponent("thesis.tex"))
-        #expect(try TestSupport.compileLaTeX("thesis.tex", in: folder, with: program) == 0)
+        return (folder, try TestSupport.compileLaTeX("thesis.tex", in: folder, with: program))
+    }
+
+    /// Other scripts and emoji, which stop pdflatex, compile with the Unicode engines, each script in a font
+    /// that has it: the PDF embeds a font of the script's list, or the log explains the missing characters once,
+    /// naming the Debian package to install.
+    @Test(arguments: [TeXEngine.xelatex, .lualatex])
+    func otherScriptsCompileWithTheUnicodeEngines(engine: TeXEngine) throws {
+        guard let program = TestSupport.texEngine(engine.rawValue) else {
+            print("skipped: \(engine.rawValue) is not installed, so other scripts were not compiled with it")
+            return
+        }
+        let (folder, status) = try compileOtherScripts(with: engine, program: program)
+        let log = TestSupport.texLog("thesis.tex", in: folder)
+        #expect(status == 0, "\(log.suffix(1500))")
+        let pdf = (try? Data(contentsOf: folder.appendingPathComponent("thesis.pdf"))) ?? Data()
+        let embedded = TestSupport.pdfFontNames(pdf)
+        let samples: [(TeXScript, String)] = [(.cjk, "你"), (.arabic, "ل"), (.devanagari, "न"), (.emoji, "🙂")]
+        for (script, sample) in samples {
+            func plain(_ name: String) -> String { name.filter { $0.isLetter || $0.isNumber }.lowercased() }
+            let fonts = script.fonts(for: engine).map(plain)
+            if log.contains("There is no \(sample)") {
+                // No font of the list is installed here: the note says so once and names the package.
+                print("note: no font for \(script.title) is installed, so the PDF lacks it (\(script.debianPackage))")
+                #expect(log.components(separatedBy: "No font for \(script.title) text is installed").count == 2)
+                #expect(log.contains(String(script.debianPackage.split(separator: " ")[0])))
+            } else {
+                let found = embedded.map(plain).contains { name in
+                    fonts.contains { name.hasPrefix($0) || $0.hasPrefix(name) }
+                }
+                #expect(found, "\(script.title): \(embedded.sorted())")
+            }
+        }
+        if let text = TestSupport.pdfText(folder.appendingPathComponent("thesis.pdf")) {
+            // Each script's characters read back from the PDF (Arabic may come back as its joined forms).
+            for (script, sample) in samples where !log.contains("There is no \(sample)") {
+                let found = text.unicodeScalars.contains { c in script.ranges.contains { $0.contains(c.value) } }
+                #expect(found, "\(script.title) is not in the PDF's text: \(text.prefix(500))")
+            }
+        } else {
+            print("note: pdftotext is not installed, so the PDF's text was not read back (its fonts were)")
+        }
+    }
+
+    /// With no font installed for a script, the appendix still compiles, and the many "Missing character" lines
+    /// get one note naming the script and the Debian package.
+    @Test(arguments: [TeXEngine.xelatex, .lualatex])
+    func aMissingFontIsNamedOnceWithItsPackage(engine: TeXEngine) throws {
+        guard let program = TestSupport.texEngine(engine.rawValue) else {
+            print("skipped: \(engine.rawValue) is not installed, so a missing font was not tried with it")
+            return
+        }
+        let list = TeXScript.cjk.fonts(for: engine).joined(separator: ",")
+        let (folder, status) = try compileOtherScripts(with: engine, program: program) { preamble in
+            #expect(preamble.contains(list))
+            return preamble.replacingOccurrences(of: list, with: "No Such Font CJK")
+        }
+        let log = TestSupport.texLog("thesis.tex", in: folder)
+        #expect(status == 0, "\(log.suffix(1500))")
+        #expect(log.contains("There is no 你"))
+        #expect(log.components(separatedBy: "Package coda Warning: No font for Chinese, Japanese or Korean").count == 2)
+        #expect(log.contains("Install the Debian package fonts-noto-cjk"))
     }
 
     @Test func longTranscriptTurnsContinueOnFurtherRows() {

@@ -9,14 +9,16 @@ public enum ConclusionDraft {
     }
 
     /// `items` and `agreements`: the codings of `coder`, and agreements on all codes by segment, when the
-    /// caller (the appendix) already worked them out.
+    /// caller (the appendix) already worked them out. `draft`: open with the disclaimer that this is a draft for
+    /// the researcher (the appendix, holding the researcher's finished text, leaves it out).
     static func report(_ project: Project, themes requested: [Code], by: [String], coder: String?,
-                       items: [CodingFilter.Item]?, agreements: [Agreement], withInterviewer: Bool = false) throws -> Report {
+                       items: [CodingFilter.Item]?, agreements: [Agreement], withInterviewer: Bool = false,
+                       draft: Bool = true) throws -> Report {
         guard !project.codebook.codes.isEmpty else { throw ConcludeError.noThemes }
         let themes = requested.isEmpty ? project.codebook.topLevel : requested
         let builder = try ConclusionBuilder(project: project, coder: coder, by: by, items: items, withInterviewer: withInterviewer)
         var report = Report(title: "Conclusion drafts")
-        report.add(.paragraph(disclaimer))
+        if draft { report.add(.paragraph(disclaimer)) }
         report.add(.paragraph("Drawn from \(builder.filter.description); \(project.interviewsPhrase). Contrasts are mentioned when two groups' shares of interviews with the theme differ by \(Int(ConclusionBuilder.contrastPoints)) points or more."))
         var json: [JSONValue] = []
         let agreement = agreementWithSecondCoder(project, main: builder.filter.coder, known: agreements)

@@ -42,9 +42,20 @@ public enum MatrixBuilder {
                                 : "No codings match these filters.", at: 0)
         }
         if options.dropEmpty { matrix.dropEmpty() }
-        if options.transpose { matrix = matrix.transposed() }
-        matrix.title += ": " + axisName(matrix.rows.title) + " × " + axisName(matrix.columns.title)
+        return options.transpose ? turned(matrix, options: options) : titled(matrix, options: options)
+    }
+
+    /// `matrix` with its title naming its axes in their order.
+    private static func titled(_ matrix: Matrix, options: MatrixOptions) -> Matrix {
+        var matrix = matrix
+        matrix.title = title(options) + ": " + axisName(matrix.rows.title) + " × " + axisName(matrix.columns.title)
         return matrix
+    }
+
+    /// A matrix `build` made for `options`, turned as `build` turns it with `transpose`: the appendix builds
+    /// the case-code matrix once and shows it both ways.
+    static func turned(_ matrix: Matrix, options: MatrixOptions) -> Matrix {
+        titled(matrix.transposed(), options: options)
     }
 
     static func title(_ options: MatrixOptions) -> String {

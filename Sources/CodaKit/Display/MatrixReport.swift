@@ -47,7 +47,7 @@ public enum MatrixReport {
         }
         if cellKind == .coverage { table.notes.append("Coverage: the share of the \(coverageAxisName(matrix)) text coded with the code.") }
         if let r = matrix.rows.labels.indices.first, let c = matrix.columns.labels.indices.first {
-            table.notes.append("Open a cell with `coda retrieve`, e.g. `\(matrix.retrieveCommand(r, c))`.")
+            table.hints.append("Open a cell with `coda retrieve`, e.g. `\(matrix.retrieveCommand(r, c))`.")
         }
         var report = Report(title: matrix.title, blocks: [.table(table)])
         if cellKind == .count, matrix.kind != .cooccurrence, let chart = chart(matrix) { report.add(.chart(chart)) }
@@ -55,7 +55,7 @@ public enum MatrixReport {
         report.json = .object([
             ("kind", .string(matrix.kind.rawValue)), ("title", .string(matrix.title)), ("cell", .string(cellKind.rawValue)),
             ("rows", .array(matrix.rows.labels.map(JSONValue.string))), ("columns", .array(matrix.columns.labels.map(JSONValue.string))),
-            ("cells", .array(cellsJSON)), ("notes", .array(table.notes.map(JSONValue.string))),
+            ("cells", .array(cellsJSON)), ("notes", .array(table.notesAndHints.map(JSONValue.string))),
         ])
         return report
     }

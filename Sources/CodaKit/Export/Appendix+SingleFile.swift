@@ -9,9 +9,20 @@ extension Appendix {
     nav ul{columns:2;font-size:.92rem}body>h2{margin-top:3rem;border-top:1px solid #ddd;padding-top:1rem}
     @media print{body{max-width:none;margin:0}body>h2{break-before:page;border-top:none}nav{break-after:page}
     tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
-    @media (max-width:40rem){body{margin:1rem auto}nav ul{columns:1}
+    @media (max-width:40rem){nav ul{columns:1}}
+    """ + "\n" + phoneStyle
+
+    /// Every HTML page of the appendix on a phone: a table wider than the screen scrolls in its own box
+    /// instead of widening the page.
+    static let phoneStyle = """
+    @media (max-width:40rem){body{margin:1rem auto}
     table{font-size:.8rem;display:block;overflow-x:auto;max-width:100%}td:first-child{white-space:normal}}
     """
+
+    /// An HTML page with `style` added at the end of its stylesheet.
+    static func adding(_ style: String, to html: String) -> String {
+        html.replacingOccurrences(of: "</style>", with: style + "\n</style>")
+    }
 
     /// Every part of the appendix in one HTML page with a table of contents, for emailing to a supervisor:
     /// the styles are inline and nothing is loaded from outside. Returns the file written.
@@ -40,14 +51,16 @@ extension Appendix {
                 return block
             }
         }
-        let html = HTMLRenderer().render(page)
-            .replacingOccurrences(of: "</style>", with: Appendix.singleFilePrintStyle + "\n</style>")
-        let output = OutputFolder(url: folder, kind: "html-single")
-        let paths = [Appendix.singleFileName]
-        let previous = try output.prepare(paths, displayName: displayName)
-        try AtomicFile.write(html, to: folder.appendingPathComponent(Appendix.singleFileName))
-        try output.finish(paths, previous: previous)
-        return paths
+        let html = Appendix.adding(Appendix.singleFilePrintStyle, to: HTMLRenderer().render(page))
+        // Like `write`: a new folder is built as a temporary beside it and renamed into place.
+        return try OutputFolder.building(folder) { target in
+            let output = OutputFolder(url: target, kind: "html-single")
+            let paths = [Appendix.singleFileName]
+            let previous = try output.prepare(paths, displayName: displayName)
+            try AtomicFile.write(html, to: target.appendingPathComponent(Appendix.singleFileName))
+            try output.finish(paths, previous: previous)
+            return paths
+        }
     }
 
     /// The chosen coder's codings by document (all coders' when `--coder all`), grouped once for every transcript.

@@ -69,6 +69,13 @@ public struct Appendix {
             gatheredItems = items
             return items
         }
+        var builtCaseCode: Matrix?
+        func caseCode() throws -> Matrix {
+            if let builtCaseCode { return builtCaseCode }
+            let matrix = try MatrixBuilder.build(project, caseCodeOptions, items: items())
+            builtCaseCode = matrix
+            return matrix
+        }
         var computedAgreements: [Agreement]?
         func agreements() -> [Agreement] {
             if let computedAgreements { return computedAgreements }
@@ -121,14 +128,14 @@ public struct Appendix {
                     add("survey-crosstabs", "Survey cross-tabulations") { try SurveyReport.chosenCrosstabs(project) }
                 }
             case .figures:
-                add("figures", section.title) { try figures(items: items()) }
+                add("figures", section.title) { try figures(caseCode: caseCode()) }
             case .matrices:
                 let prefix = String(format: "%02d-", number + 1)
-                add("matrices", section.title) { try matrices(items: items(), csvPrefix: prefix) }
+                add("matrices", section.title) { try matrices(items: items(), caseCode: caseCode, csvPrefix: prefix) }
                 if tooManyCases {
                     var part = seenTranscripts ? after.removeLast() : before.removeLast()
                     part.extraFiles = [Appendix.caseCodeCSV, Appendix.checklistCSV, Appendix.frameworkCSV].map { prefix + $0 }
-                    part.buildExtras = { try caseMatricesAsCSV(items: items(), prefix: prefix) }
+                    part.buildExtras = { try caseMatricesAsCSV(caseCode: caseCode(), prefix: prefix) }
                     if seenTranscripts { after.append(part) } else { before.append(part) }
                 }
             case .memos:
@@ -136,10 +143,7 @@ public struct Appendix {
             case .conclusions:
                 add("conclusions", section.title) {
                     var report = try ConclusionDraft.report(project, themes: [], by: [], coder: coder, items: items(),
-                                                            agreements: agreements())
-                    report.blocks.removeAll {
-                        if case .paragraph(let text) = $0 { return text == ConclusionDraft.disclaimer } else { return false }
-                    }
+                                                            agreements: agreements(), draft: false)
                     report.blocks.insert(.paragraph(Appendix.conclusionsIntroduction), at: 0)
                     return report
                 }
@@ -166,13 +170,10 @@ public struct Appendix {
 
     /// The figures: the researcher's own (before/after displays and the tables in `Figures/`, each with its
     /// source), then the codings per code, from the chosen coder's codings.
-    func figures(items: [CodingFilter.Item]) throws -> Report {
+    func figures(caseCode: Matrix) throws -> Report {
         var report = project.figures.isEmpty ? Report(title: AppendixSection.figures.title)
             : try FigureReport.appendix(project)
-        var options = MatrixOptions(kind: .caseCode)
-        options.coder = coder
-        let matrix = try MatrixBuilder.build(project, options, items: items)
-        guard let chart = MatrixReport.chart(matrix) else { return report }
+        guard let chart = MatrixReport.chart(caseCode) else { return report }
         let filter = try CodingFilter(project: project, coder: coder, conditions: [])
         report.blocks += [.chart(chart), .paragraph("Figure: codings per code, counted from \(filter.description).")]
         return report
@@ -197,11 +198,19 @@ public struct Appendix {
 
     var tooManyCases: Bool { Set(project.transcripts.map(\.caseID)).count > Appendix.printableCases }
 
+    /// The case-code matrix (cases × codes) of the chosen coder, which the figures, the matrices and the
+    /// case matrices as CSV all draw on.
+    var caseCodeOptions: MatrixOptions {
+        var options = MatrixOptions(kind: .caseCode)
+        options.coder = coder
+        return options
+    }
+
     /// The matrices, oriented so that codes are rows (narrow enough for a printed page), from the codings
     /// of the chosen coder.
-    func matrices(items: [CodingFilter.Item], csvPrefix: String) throws -> Report {
+    func matrices(items: [CodingFilter.Item], caseCode: () throws -> Matrix, csvPrefix: String) throws -> Report {
         var report = Report(title: "Display matrices")
-        var caseCode: Matrix?
+        var framework: Matrix?
         for standard in StandardMatrix.all(for: project) {
             if tooManyCases && (standard == .caseCode || standard == .checklist) {
                 if standard == .caseCode {
@@ -211,23 +220,28 @@ public struct Appendix {
             }
             var options = standard.options
             options.coder = coder
-            let matrix = try MatrixBuilder.build(project, options, items: options.kind == .codeCoder ? nil : items)
-            if standard == .caseCode { caseCode = matrix }
+            let matrix: Matrix
+            if standard == .caseCode {
+                framework = try caseCode()
+                matrix = MatrixBuilder.turned(try caseCode(), options: caseCodeOptions)
+            } else {
+                matrix = try MatrixBuilder.build(project, options, items: options.kind == .codeCoder ? nil : items)
+            }
             var blocks = MatrixReport.report(matrix, cell: .count, project: project, thresholds: options.thresholds,
                                              quotesInCells: quotesInCells, json: false).blocks
             blocks.removeAll { if case .chart = $0 { return true } else { return false } }
             report.blocks += [.heading(standard.title, level: 1)] + blocks
         }
         // The framework matrix has the cells of the case-code one (cases × codes); only how they are shown differs.
-        if let caseCode { report.blocks += [.heading("Framework", level: 1)] + FrameworkList.blocks(caseCode.transposed(), project: project) }
+        if let framework {
+            report.blocks += [.heading("Framework", level: 1)] + FrameworkList.blocks(framework, project: project)
+        }
         return report
     }
 
     /// The case-by-case matrices as CSV, for projects with too many cases to print them.
-    func caseMatricesAsCSV(items: [CodingFilter.Item], prefix: String) throws -> [(name: String, text: String)] {
-        var options = MatrixOptions(kind: .caseCode)
-        options.coder = coder
-        let caseCode = try MatrixBuilder.build(project, options, items: items)
+    func caseMatricesAsCSV(caseCode: Matrix, prefix: String) throws -> [(name: String, text: String)] {
+        let options = caseCodeOptions
         // The checklist is the case-code matrix turned (codes × cases), the framework the same cells with summaries.
         let framework = Report(title: "Framework", blocks: FrameworkList.blocks(caseCode, project: project))
         let marks = { (n: Int) -> String in
@@ -281,7 +295,8 @@ public struct Appendix {
         var whole = "% Appendix generated by coda for \(engine.rawValue): \\input this folder's preamble.tex in the thesis's "
             + "preamble, and this file (appendix.tex) where the appendix goes.\n"
         var first = true
-        func write(_ name: String, _ text: String) throws {
+        func write(_ name: String, _ rendered: String) throws {
+            let text = format == .html ? Appendix.adding(Appendix.phoneStyle, to: rendered) : rendered
             try AtomicFile.write(text, to: folder.appendingPathComponent(name + "." + ext), durable: false)
             if format == .tex { whole += (first ? "" : "\n\\clearpage\n") + text }
             first = false
@@ -309,9 +324,12 @@ public struct Appendix {
         let titles = before.map { ($0.name, $0.title) }
             + transcripts.map { ($0.name, $0.document.appendixTitle) }
             + after.map { ($0.name, $0.title) }
-        try AtomicFile.write(format == .tex ? whole : index(titles, format: format), to: folder.appendingPathComponent(indexName))
+        let index = format == .tex ? whole : index(titles, format: format)
+        try AtomicFile.write(format == .html ? Appendix.adding(Appendix.phoneStyle, to: index) : index,
+                             to: folder.appendingPathComponent(indexName))
         if format == .tex {
-            try AtomicFile.write(engine.preamble, to: folder.appendingPathComponent(Appendix.preambleFile))
+            let preamble = engine.preamble(scripts: TeXScript.present(in: whole))
+            try AtomicFile.write(preamble, to: folder.appendingPathComponent(Appendix.preambleFile))
             let beyond = engine == .pdflatex ? TeXEngine.beyondPDFLaTeX(whole) : []
             if !beyond.isEmpty {
                 warn("the appendix holds characters pdflatex cannot typeset (" + beyond.map { String($0) }.joined(separator: " ")

@@ -1,6 +1,8 @@
 /// Turns a display made for the terminal into text for a thesis appendix: the hints that tell the researcher
 /// what to type next (`coda retrieve …`, `--coder NAME`) are left out, while what a reader needs (what was
-/// counted, by whom, on what base) stays. Clauses are dropped whole, so no sentence is left half-finished.
+/// counted, by whom, on what base) stays. A table's hints are left out whole; hints still written into a
+/// sentence are found by their commands and options, and clauses are dropped whole, so no sentence is left
+/// half-finished.
 enum AppendixVoice {
     static func thesis(_ report: Report) -> Report {
         var report = report
@@ -16,6 +18,7 @@ enum AppendixVoice {
             let kept = items.compactMap(thesis)
             return kept.isEmpty ? nil : .list(kept)
         case .table(var table):
+            table.hints = []
             table.notes = table.notes.compactMap(thesis)
             return .table(table)
         case .fields(let fields):

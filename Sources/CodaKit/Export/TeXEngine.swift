@@ -3,8 +3,9 @@
 public enum TeXEngine: String, Sendable, CaseIterable {
     case pdflatex, xelatex, lualatex
 
-    /// The lines the thesis's preamble needs, written to `preamble.tex` beside the appendix.
-    var preamble: String {
+    /// The lines the thesis's preamble needs, written to `preamble.tex` beside the appendix. For xelatex and
+    /// lualatex, characters of `scripts` are set in the first installed font of each script's list.
+    func preamble(scripts: [TeXScript] = []) -> String {
         switch self {
         case .pdflatex:
             return """
@@ -14,24 +15,13 @@ public enum TeXEngine: String, Sendable, CaseIterable {
             \\usepackage{booktabs,longtable}
 
             """
-        case .xelatex:
+        case .xelatex, .lualatex:
             return """
-            % For xelatex: fontspec reads the text as Unicode. Set \\setmainfont to a font that has your scripts,
-            % e.g. \\setmainfont{Noto Serif} (Latin, Greek, Cyrillic), or FandolSong for Chinese.
+            % For \(rawValue): fontspec reads the text as Unicode; \\setmainfont after this file sets your own font.
             \\usepackage{fontspec}
             \\usepackage{booktabs,longtable}
 
-            """
-        case .lualatex:
-            return """
-            % For lualatex: fontspec reads the text as Unicode. For characters the main font lacks, name
-            % fallback fonts you have, e.g. TeX Live's FandolSong for Chinese:
-            % \\directlua{luaotfload.add_fallback("coda", {"FandolSong-Regular:mode=harf;"})}
-            % \\setmainfont{Latin Modern Roman}[RawFeature={fallback=coda}]
-            \\usepackage{fontspec}
-            \\usepackage{booktabs,longtable}
-
-            """
+            """ + fallbacks(for: scripts)
         }
     }
 

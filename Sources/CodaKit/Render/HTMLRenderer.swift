@@ -112,7 +112,7 @@ struct HTMLRenderer: Renderer {
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n" + (table.columns.count > 6 ? "</div>\n" : "")
-        for note in table.notes { out += "<p class=\"note\">\(prose(note))</p>\n" }
+        for note in table.notesAndHints { out += "<p class=\"note\">\(prose(note))</p>\n" }
         return out
     }
 

@@ -84,7 +84,7 @@ struct LaTeXRenderer: Renderer {
         if wide {
             out += "{\\small Columns: " + table.columns.enumerated().dropFirst().map { "(\($0.offset)) \(Escape.latex($0.element.header))" }.joined(separator: "; ") + ".}\n\n"
         }
-        for note in table.notes { out += "{\\small \(Escape.latexProse(note))}\n\n" }
+        for note in table.notesAndHints { out += "{\\small \(Escape.latexProse(note))}\n\n" }
         return out
     }
 

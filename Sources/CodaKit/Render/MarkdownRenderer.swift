@@ -62,7 +62,7 @@ struct MarkdownRenderer: Renderer {
             while cells.count < table.columns.count { cells.append("") }
             out.append("| " + cells.joined(separator: " | ") + " |")
         }
-        for note in table.notes { out += ["", "_\(Escape.markdownProse(note))_"] }
+        for note in table.notesAndHints { out += ["", "_\(Escape.markdownProse(note))_"] }
         return out
     }
 }

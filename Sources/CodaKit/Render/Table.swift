@@ -4,6 +4,12 @@ public struct Table: Sendable {
     public var columns: [Column]
     public var rows: [Row]
     public var notes: [String]
+    /// What to type next (`coda retrieve …`): shown under the notes, left out of the thesis appendix, which
+    /// keeps only what a reader needs.
+    public var hints: [String] = []
+
+    /// The notes, then the hints, as every renderer shows them.
+    var notesAndHints: [String] { notes + hints }
 
     public init(title: String? = nil, columns: [Column], rows: [Row] = [], notes: [String] = []) {
         self.title = title

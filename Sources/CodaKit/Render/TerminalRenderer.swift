@@ -83,7 +83,7 @@ struct TerminalRenderer: Renderer {
                 let columns = [0] + band
                 var part = Table(columns: columns.map { table.columns[$0] },
                                  rows: table.rows.map { row in Table.Row(columns.map { $0 < row.cells.count ? row.cells[$0] : .empty }, isSummary: row.isSummary) })
-                if n == bands.count - 1 { part.notes = table.notes }
+                if n == bands.count - 1 { (part.notes, part.hints) = (table.notes, table.hints) }
                 if n > 0 { out.append("") }
                 out.append("(columns \(band[0] + 1)–\(band[band.count - 1] + 1) of \(count))")
                 out += render(part)
@@ -133,7 +133,7 @@ struct TerminalRenderer: Renderer {
             emit(row.cells.map(\.text))
         }
         if table.rows.isEmpty { out.append("(none)") }
-        for note in table.notes { out.append(contentsOf: DisplayWidth.wrap(note, width: width)) }
+        for note in table.notesAndHints { out.append(contentsOf: DisplayWidth.wrap(note, width: width)) }
         return out
     }
 

@@ -4,7 +4,8 @@ extension CommandSpec {
         discussion: "One run writes an index, a methods note with the counts, the codebook, each transcript with numbered segments and "
             + "the codes beside them, survey frequency tables and cross-tabs, the matrices, the conclusion drafts and agreement. "
             + "The same project gives byte-identical files. Coda overwrites only the files it wrote in the folder before. "
-            + "LaTeX: \\input{appendix} from the thesis, with \\usepackage{booktabs,longtable}. "
+            + "LaTeX: \\input{DIR/preamble} in the thesis's preamble, \\input{DIR/appendix} where the appendix goes; "
+            + "for other scripts than Latin and emoji, --engine xelatex (or lualatex): the preamble picks fonts. "
             + "The title is the one in Project.md. `--sections` chooses the parts and their order; the default is "
             + AppendixSection.standard.map(\.rawValue).joined(separator: ",") + " (also: figures, review-notes).",
         arguments: [ArgumentSpec(name: "DIR", help: "the folder (default: Appendix/ in the project)", optional: true)],

@@ -24,12 +24,16 @@ enum ChartReport {
             table.notes.append("–: not given in the source.")
         }
         report.add(.table(table))
-        for bars in barCharts(chart) { report.add(.chart(bars)) }
+        if chart.kind == .line {
+            report.add(.preformatted(ChartLinePlot.text(chart)))
+        } else {
+            for bars in barCharts(chart) { report.add(.chart(bars)) }
+        }
         report.machineTable = machine
         return report
     }
 
-    /// Bars in text: one chart per series, or the stacks' totals; a line chart shows its points as bars.
+    /// Bars in text: one chart per series, or the stacks' totals.
     static func barCharts(_ chart: Chart) -> [BarChart] {
         if chart.kind == .stacked {
             let totals = chart.categories.indices.map { i in chart.series.reduce(0) { $0 + ($1.values[i] ?? 0) } }
