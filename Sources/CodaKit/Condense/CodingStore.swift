@@ -49,6 +49,9 @@ public struct CodingStore: Sendable {
             }
         }
         let parsed = files.map { FileToRead(url: $0.url, path: $0.path) }.parallelMap { file -> CodingFile.Contents? in
+            if let problem = ReaderLimits.sizeProblem(of: file.url, file: file.path) {
+                return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [problem])
+            }
             guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
             switch Result(catching: { () throws(TextEncodingError) in try TextDecoder.decodeUTF8([UInt8](data), file: file.path) }) {
             case .success(let text): return CodingFile.parse(text, path: file.path)

@@ -171,6 +171,11 @@ struct ProjectLoader {
 
     /// The decoded text of a file; safe to run on several threads at once.
     static func text(of url: URL, path: String) throws(UnreadableFile) -> String {
+        do {
+            try ReaderLimits.checkSize(of: url, limit: ReaderLimits.projectFileBytes, file: path, what: "project files")
+        } catch {
+            throw UnreadableFile(diagnostic: error.diagnostic)
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let gone = !FileManager.default.fileExists(atPath: url.path)
             throw UnreadableFile(diagnostic: Diagnostic(
@@ -224,6 +229,8 @@ struct ProjectLoader {
             let parser = SurveyParser(path: path, id: url.deletingPathExtension().lastPathComponent)
             let (survey, found): (Survey, [Diagnostic])
             if url.pathExtension.lowercased() == "xlsx" {
+                try ReaderLimits.checkSize(of: url, limit: ReaderLimits.projectFileBytes, file: path,
+                                           what: "project files")
                 guard let data = FileManager.default.contents(atPath: url.path) else {
                     record(Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"), path: path)
                     return nil
