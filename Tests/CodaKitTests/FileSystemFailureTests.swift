@@ -18,7 +18,8 @@ import Testing
     static let source: URL = {
         let folder = TestSupport.temporaryFolder("coda-failure-sources")
         let file = folder.appendingPathComponent("interview-P07.txt")
-        try? "Interviewer: Which queue?\n\nAli: The long one, at the branch.\n".write(to: file, atomically: true, encoding: .utf8)
+        let text = "Interviewer: Which queue?\n\nAli: The long one, at the branch.\n"
+        try? text.write(to: file, atomically: true, encoding: .utf8)
         return file
     }()
 
@@ -39,7 +40,9 @@ import Testing
         for case let path as String in walker where !path.hasSuffix("/.lock") {
             var isFolder: ObjCBool = false
             let full = base + "/" + path
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
             result[path] = FileManager.default.contents(atPath: full)
         }
         return result
@@ -96,33 +99,32 @@ import Testing
         dd if=/dev/zero of="$P/.filler" bs=4096 2>/dev/null || true
         """
 
-    @Test(arguments: commands.map(\.name))
-    func aReadOnlyProjectChangesNothingAndSaysWhy(_ name: String) throws {
-        let command = try #require(Self.commands.first { $0.name == name })
-        let root = KillTests.tagged()
-        let before = Self.snapshot(root)
-        guard let outcome = try Self.confined(command.arguments(root), project: root, setup: Self.readOnlyBind) else {
-            return Self.skipped("the read-only test")
-        }
-        #expect(outcome.status == 1, "\(name): \(outcome.stderr)")
-        #expect(outcome.stderr.contains("Read-only file system"), "\(name): \(outcome.stderr)")
-        #expect(outcome.stderr.contains("hint: the folder is on a read-only disk"), "\(name): \(outcome.stderr)")
-        #expect(outcome.stderr.contains(root.path), "\(name) names the file: \(outcome.stderr)")
-        #expect(Self.snapshot(outcome.after) == before, "\(name) changed the project")
+    /// A file system that refuses writes: its setup, the system's words for the refusal and the start of Coda's hint.
+    enum Refusal: String, CaseIterable, Sendable {
+        case readOnly = "a read-only project"
+        case fullDisk = "a full disk"
+
+        var setup: String { self == .readOnly ? FileSystemFailureTests.readOnlyBind : FileSystemFailureTests.fullDisk }
+        var reason: String { self == .readOnly ? "Read-only file system" : "No space left on device" }
+        var hint: String { self == .readOnly ? "hint: the folder is on a read-only disk" : "hint: the disk is full" }
     }
 
-    @Test(arguments: commands.map(\.name))
-    func aFullDiskChangesNothingAndSaysWhy(_ name: String) throws {
+    @Test(arguments: Refusal.allCases, commands.map(\.name))
+    func aRefusedWriteChangesNothingAndSaysWhy(_ refusal: Refusal, _ name: String) throws {
         let command = try #require(Self.commands.first { $0.name == name })
         let root = KillTests.tagged()
         let before = Self.snapshot(root)
-        guard let outcome = try Self.confined(command.arguments(root), project: root, setup: Self.fullDisk) else {
-            return Self.skipped("the full-disk test")
+        guard let outcome = try Self.confined(command.arguments(root), project: root, setup: refusal.setup) else {
+            return Self.skipped("the test with \(refusal.rawValue)")
         }
-        #expect(outcome.status == 1, "\(name): \(outcome.stderr)")
-        #expect(outcome.stderr.contains("No space left on device"), "\(name): \(outcome.stderr)")
-        #expect(outcome.stderr.contains("hint: the disk is full"), "\(name): \(outcome.stderr)")
-        #expect(Self.snapshot(outcome.after) == before, "\(name) changed the project or left files behind")
+        let context = "\(name) on \(refusal.rawValue): \(outcome.stderr)"
+        #expect(outcome.status == 1, "\(context)")
+        #expect(outcome.stderr.contains(refusal.reason), "\(context)")
+        #expect(outcome.stderr.contains(refusal.hint), "\(context)")
+        // The file is named, by its full path or by its path in the project.
+        let named = outcome.stderr.components(separatedBy: ": error:").first ?? ""
+        #expect(named.hasPrefix(root.path) || before.keys.contains(named), "names the file: \(context)")
+        #expect(Self.snapshot(outcome.after) == before, "changed the project or left files behind: \(context)")
         #expect(KillTests.State(outcome.after).errors.isEmpty)
     }
 
@@ -150,17 +152,33 @@ import Testing
         let before = Self.snapshot(root)
         let second = root.appendingPathComponent(ProjectTransaction.folder + "/1.new")
         WriteFault.inject(.fail(ENOSPC), at: second)
-        let failed = TestSupport.run(["codebook", "rename", "Queues", "Waiting in line"], in: root, environment: Self.env)
+        let rename = ["codebook", "rename", "Queues", "Waiting in line"]
+        let failed = TestSupport.run(rename, in: root, environment: Self.env)
         WriteFault.clear(second)
         #expect(failed.code == .problemsFound)
         #expect(failed.stderr.contains("Codings/alice/P01.tsv: error: cannot write the file: No space left on device"),
                 "\(failed.stderr)")
         #expect(failed.stderr.contains("hint: the disk is full"), "\(failed.stderr)")
         #expect(Self.snapshot(root) == before)
-        let again = TestSupport.run(["codebook", "rename", "Queues", "Waiting in line"], in: root, environment: Self.env)
+        let again = TestSupport.run(rename, in: root, environment: Self.env)
         #expect(again.code == .success, "\(again.stderr)")
         let codes = Project.load(root).codings.map(\.code)
-        #expect(codes.filter { $0.hasSuffix("Waiting in line") }.count == 2 && !codes.contains { $0.hasSuffix("/Queues") })
+        #expect(codes.filter { $0.hasSuffix("Waiting in line") }.count == 2)
+        #expect(!codes.contains { $0.hasSuffix("/Queues") })
+    }
+
+    /// Runs `arguments` while `file` is removed just before `target` is written; returns the codings before and
+    /// the project after, having checked that the command succeeded and every file still parses.
+    static func run(_ arguments: [String], removing file: URL, whenWriting target: URL,
+                    in root: URL) -> (before: [String], after: KillTests.State) {
+        let before = KillTests.State(root).codings
+        WriteFault.inject(.remove(file), at: target)
+        let run = TestSupport.run(arguments, in: root, environment: env)
+        WriteFault.clear(target)
+        #expect(run.code == .success, "\(run.stderr)")
+        let after = KillTests.State(root)
+        #expect(after.errors.isEmpty, "\(after.errors)")
+        return (before, after)
     }
 
     /// A codings file removed while a rename runs (after it was read, before the change is committed) comes back
@@ -169,14 +187,9 @@ import Testing
         let root = KillTests.tagged()
         let bobsFile = try #require(DirectoryWalker.files(under: root.appendingPathComponent("Codings/bob")).first)
         let manifest = root.appendingPathComponent(ProjectTransaction.folder + "/" + ProjectTransaction.manifestName)
-        let codingsBefore = KillTests.State(root).codings
-        WriteFault.inject(.remove(bobsFile), at: manifest)
-        let run = TestSupport.run(["codebook", "rename", "Queues", "Waiting in line"], in: root, environment: Self.env)
-        WriteFault.clear(manifest)
-        #expect(run.code == .success, "\(run.stderr)")
-        let after = KillTests.State(root)
-        #expect(after.errors.isEmpty, "\(after.errors)")
-        let renamed = codingsBefore.map { $0.replacingOccurrences(of: "Problems/Queues", with: "Problems/Waiting in line") }
+        let (before, after) = Self.run(["codebook", "rename", "Queues", "Waiting in line"], removing: bobsFile,
+                                       whenWriting: manifest, in: root)
+        let renamed = before.map { $0.replacingOccurrences(of: "Problems/Queues", with: "Problems/Waiting in line") }
         #expect(after.codings == renamed.sorted())
     }
 
@@ -185,15 +198,10 @@ import Testing
     @Test func aCodingsFileRemovedMidTagIsWrittenWhole() throws {
         let root = KillTests.tagged()
         let alicesFile = try #require(DirectoryWalker.files(under: root.appendingPathComponent("Codings/alice")).first)
-        let codingsBefore = KillTests.State(root).codings
-        WriteFault.inject(.remove(alicesFile), at: alicesFile)
-        let run = TestSupport.run(["tag", "P01", "4", "Queues"], in: root, environment: Self.env)
-        WriteFault.clear(alicesFile)
-        #expect(run.code == .success, "\(run.stderr)")
-        let after = KillTests.State(root)
-        #expect(after.errors.isEmpty, "\(after.errors)")
-        #expect(Set(codingsBefore).isSubset(of: Set(after.codings)))
-        #expect(after.codings.count == codingsBefore.count + 1)
+        let (before, after) = Self.run(["tag", "P01", "4", "Queues"], removing: alicesFile, whenWriting: alicesFile,
+                                       in: root)
+        #expect(Set(before).isSubset(of: Set(after.codings)))
+        #expect(after.codings.count == before.count + 1)
     }
 
     /// A transcript listed but removed before it is read: the command names it, says it went away and what to do.

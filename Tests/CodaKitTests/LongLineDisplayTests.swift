@@ -32,7 +32,8 @@ struct LongLineDisplayTests {
         #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 100 })
         // The table's rows, after its rule: the row number, then the text, wrapped.
         let rows = lines.drop { !$0.hasPrefix("─") }.dropFirst().joined().replacingOccurrences(of: " ", with: "")
-        #expect(rows == "1BuSari:" + body.replacingOccurrences(of: " ", with: ""), "every character shown once, in order")
+        let expected = "1BuSari:" + body.replacingOccurrences(of: " ", with: "")
+        #expect(rows == expected, "every character shown once, in order")
         #expect(seconds < 60, "show took \(seconds) s")
     }
 }

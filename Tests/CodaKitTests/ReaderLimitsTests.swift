@@ -21,7 +21,8 @@ struct ReaderLimitsTests {
         let before = FileSystemFailureTests.snapshot(root)
         let run = TestSupport.run(["import", file.path, "--id", "P09"], in: root, environment: KillTests.env)
         #expect(run.code == .problemsFound)
-        #expect(run.stderr.contains("zoom.vtt: error: the file is 256 MB; Coda reads files to import of at most 256 MB"),
+        let message = "zoom.vtt: error: the file is 256 MB; Coda reads files to import of at most 256 MB"
+        #expect(run.stderr.contains(message),
                 "\(run.stderr)")
         #expect(run.stderr.contains("hint: split it into smaller files"))
         #expect(FileSystemFailureTests.snapshot(root) == before)
@@ -33,7 +34,8 @@ struct ReaderLimitsTests {
         try Self.sparse(file, size: ReaderLimits.exchangeFileBytes + 1)
         let run = TestSupport.run(["import", file.path], in: root, environment: KillTests.env)
         #expect(run.code == .problemsFound)
-        #expect(run.stderr.contains("the file is 1024 MB; Coda reads REFI-QDA files of at most 1024 MB"), "\(run.stderr)")
+        let message = "the file is 1024 MB; Coda reads REFI-QDA files of at most 1024 MB"
+        #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
     @Test(arguments: ["Transcripts/P02.md", "Transcripts/survey.xlsx", "Transcripts/survey.csv",
@@ -43,7 +45,8 @@ struct ReaderLimitsTests {
         try Self.sparse(root.appendingPathComponent(path), size: ReaderLimits.projectFileBytes + 1)
         let project = Project.load(root)
         let problem = project.diagnostics.first { $0.location?.file == path }
-        #expect(problem?.message == "the file is 256 MB; Coda reads project files of at most 256 MB", "\(project.diagnostics)")
+        let message = "the file is 256 MB; Coda reads project files of at most 256 MB"
+        #expect(problem?.message == message, "\(project.diagnostics)")
         #expect(project.documentsByID["p01"] != nil, "the other transcripts still load")
     }
 
@@ -51,7 +54,8 @@ struct ReaderLimitsTests {
         let file = TestSupport.temporaryFolder("coda-limits").appendingPathComponent("P03.md")
         try Self.sparse(file, size: ReaderLimits.projectFileBytes)
         #expect(throws: Never.self) {
-            try ReaderLimits.checkSize(of: file, limit: ReaderLimits.projectFileBytes, file: "P03.md", what: "project files")
+            try ReaderLimits.checkSize(of: file, limit: ReaderLimits.projectFileBytes, file: "P03.md",
+                                       what: "project files")
         }
     }
 
@@ -62,7 +66,8 @@ struct ReaderLimitsTests {
         let cases: [(String, XMLLimits, String)] = [
             ("<r \(attributes)/>", .standard, "<r> has more than 1024 attributes"),
             ("<\(name)/>", .standard, "a name is longer than 1024 bytes"),
-            ("<r>" + String(repeating: "x", count: 100) + "</r>", small, "the document is 107 bytes, more than the 100"),
+            ("<r>" + String(repeating: "x", count: 100) + "</r>", small,
+             "the document is 107 bytes, more than the 100"),
         ]
         for (xml, limits, expected) in cases {
             var failure: String?
@@ -78,7 +83,8 @@ struct ReaderLimitsTests {
 
     /// The README's "Limits" section states every limit, with the value the code enforces.
     @Test func theReadmeListsEveryLimit() throws {
-        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let url = TestSupport.packageRoot.appendingPathComponent("README.md")
+        let readme = try String(contentsOf: url, encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "\n## Limits\n").dropFirst().first)
             .components(separatedBy: "\n## ").first ?? ""
         for limit in ReaderLimits.all {

@@ -40,7 +40,8 @@ struct ProjectTransaction {
                         throw FileWriteError.cannotWrite(path: change.path, reason: reason)
                     }
                 }
-                manifest += "\(index)\t\(change.bytes == nil ? "remove" : "replace")\t\(CodingFile.escape(change.path))\n"
+                let action = change.bytes == nil ? "remove" : "replace"
+                manifest += "\(index)\t\(action)\t\(CodingFile.escape(change.path))\n"
             }
             try checkWritable(changes.map(\.path))
             try AtomicFile.write(manifest, to: journalURL.appendingPathComponent(Self.manifestName))

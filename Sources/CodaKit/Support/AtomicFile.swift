@@ -41,7 +41,8 @@ enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: url.path, reason: "cannot create \(folder.path): \(FileSystemProblem.reason(of: error))")
+            throw .cannotWrite(path: url.path,
+                               reason: "cannot create \(folder.path): \(FileSystemProblem.reason(of: error))")
         }
         if let code = WriteFault.apply(at: url) {
             throw .cannotWrite(path: url.path, reason: FileSystemProblem.reason(code))

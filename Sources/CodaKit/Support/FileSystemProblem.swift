@@ -42,7 +42,7 @@ enum FileSystemProblem {
             ([ENOTDIR, EISDIR], "a file stands where Coda needs a folder (or a folder where it needs a file): "
                 + "rename the one in the way, then run the command again"),
         ]
-        return advice.first { $0.codes.contains { Self.reason($0) == reason || reason.hasSuffix(": " + Self.reason($0)) } }?
-            .hint
+        let said = { (code: Int32) in reason == Self.reason(code) || reason.hasSuffix(": " + Self.reason(code)) }
+        return advice.first { $0.codes.contains(where: said) }?.hint
     }
 }
