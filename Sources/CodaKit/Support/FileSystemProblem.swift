@@ -32,9 +32,9 @@ enum FileSystemProblem {
     static func hint(for reason: String) -> String? {
         let advice: [(codes: [Int32], hint: String)] = [
             ([EROFS], "the folder is on a read-only disk or mount: copy the project somewhere you may write, "
-                + "or mount it read-write, then run the command again; nothing was changed"),
+                + "or mount it read-write, then run the command again"),
             ([ENOSPC, EDQUOT], "the disk is full: free some space on it (`df -h .` shows how much is left), "
-                + "then run the command again; nothing was changed"),
+                + "then run the command again"),
             ([EACCES, EPERM], "you may not write here: check the folder's owner and permissions (`ls -ld`), "
                 + "then run the command again"),
             ([ENOENT], "the file or its folder was moved or removed while Coda ran: put it back or run the "
