@@ -81,6 +81,18 @@ struct ReaderLimitsTests {
         }
     }
 
+    @Test func anArchiveListingTooManyEntriesIsRefused() throws {
+        var writer = ZipWriter(fileName: "study.qdpx")
+        for n in 1...4 { try writer.addFile("sources/\(n).txt", contents: Array("text \(n)".utf8)) }
+        let bytes = try writer.finish()
+        #expect(throws: ZipError.tooManyEntries(file: "study.qdpx", count: 4, limit: 3)) {
+            try ZipReader(bytes: bytes, fileName: "study.qdpx", maxEntries: 3)
+        }
+        #expect(try ZipReader(bytes: bytes, fileName: "study.qdpx", maxEntries: 4).entries.count == 4)
+        let message = ZipError.tooManyEntries(file: "study.qdpx", count: 4, limit: 3).diagnostic.message
+        #expect(message == "`study.qdpx` lists 4 entries; Coda reads archives of at most 3")
+    }
+
     /// The README's "Limits" section states every limit, with the value the code enforces.
     @Test func theReadmeListsEveryLimit() throws {
         let url = TestSupport.packageRoot.appendingPathComponent("README.md")

@@ -26,6 +26,7 @@ public enum ReaderLimits {
         Limit(reader: "REFI-QDA `.qdc` / `.qdpx`", bound: "file size", value: megabytes(exchangeFileBytes)),
         Limit(reader: "zip archives (`.docx`, `.xlsx`, `.qdpx`)", bound: "one entry, unpacked",
               value: megabytes(Inflate.defaultLimit)),
+        Limit(reader: "zip archives", bound: "entries", value: "\(ZipReader.maxEntries)"),
         Limit(reader: "XML (`.qdc`, `.qde`, DOCX, XLSX)", bound: "nesting depth",
               value: "\(XMLLimits.standard.maxDepth) levels"),
         Limit(reader: "XML", bound: "attributes on one tag", value: "\(XMLLimits.standard.maxAttributes)"),
