@@ -93,6 +93,19 @@ struct ReaderLimitsTests {
         #expect(message == "`study.qdpx` lists 4 entries; Coda reads archives of at most 3")
     }
 
+    @Test func aSurveyWithMoreColumnsThanASpreadsheetIsRefused() throws {
+        let header = (0...CSVReader.maxColumns).map { "Q\($0)" }.joined(separator: ",")
+        let answers = (0...CSVReader.maxColumns).map { _ in "yes" }.joined(separator: ",")
+        #expect(throws: Never.self) { try CSVReader(path: "wide.csv").read("Q1,Q2\nyes,no\n") }
+        do {
+            _ = try CSVReader(path: "wide.csv").read(header + "\n" + answers + "\n")
+            Issue.record("a survey of \(CSVReader.maxColumns + 1) columns was read")
+        } catch {
+            #expect(error.diagnostic.description.hasPrefix(
+                "wide.csv:1: error: the header has 16385 columns; Coda reads surveys of at most 16384"))
+        }
+    }
+
     /// The README's "Limits" section states every limit, with the value the code enforces.
     @Test func theReadmeListsEveryLimit() throws {
         let url = TestSupport.packageRoot.appendingPathComponent("README.md")

@@ -21,6 +21,7 @@ public enum ReaderLimits {
     public static let all: [Limit] = [
         Limit(reader: "project files (transcripts, surveys, codebooks, codings, memos, settings)",
               bound: "file size", value: megabytes(projectFileBytes)),
+        Limit(reader: "survey CSV / TSV", bound: "columns", value: "\(CSVReader.maxColumns)"),
         Limit(reader: "`coda import` (text, WebVTT, SRT, DOCX, service text)", bound: "file size",
               value: megabytes(importedFileBytes)),
         Limit(reader: "REFI-QDA `.qdc` / `.qdpx`", bound: "file size", value: megabytes(exchangeFileBytes)),
