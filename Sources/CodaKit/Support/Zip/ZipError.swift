@@ -62,7 +62,8 @@ public enum ZipError: CodaError, Equatable {
                               hint: "an entry this large is unusual for a document; check that the archive is what you expect")
         case let .tooManyEntries(file, count, limit):
             return Diagnostic(.error, at: SourceLocation(file: file),
-                              "`\(Self.baseName(file))` lists \(count) entries; Coda reads archives of at most \(limit)",
+                              "`\(Self.baseName(file))` lists \(count) entries; "
+                                + "Coda reads archives of at most \(limit)",
                               hint: "export the project in parts (fewer documents per archive), then import each")
         case let .entryNotFound(file, entry):
             return Diagnostic(.error, at: SourceLocation(file: file),
