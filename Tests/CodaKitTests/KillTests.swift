@@ -92,6 +92,14 @@ import Testing
                 .write(to: url, atomically: true, encoding: .utf8)
             return root
         }),
+        // Several coders' files changed by one command, through one transaction.
+        Case(name: "tag --from", arguments: { _ in
+            let file = sources.appendingPathComponent("rows.tsv")
+            let rows = "Document\tSegments\tCode\tCoder\nP01\t4\tQueues\talice\nP01\t4\tBanner\tbob\n"
+                + "P01\t5\tInformation\tbob\nP01\t5\tInformation\tcarol\n"
+            try? rows.write(to: file, atomically: true, encoding: .utf8)
+            return ["tag", "--from", file.path]
+        }, make: tagged, rerunMayFail: true),
         Case(name: "export appendix", arguments: { _ in ["export", "appendix", "--format", "html"] }, make: tagged),
         Case(name: "review", arguments: { _ in ["review"] }, make: tagged),
     ]

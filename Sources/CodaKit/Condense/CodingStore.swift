@@ -49,6 +49,9 @@ public struct CodingStore: Sendable {
             }
         }
         let parsed = files.map { FileToRead(url: $0.url, path: $0.path) }.parallelMap { file -> CodingFile.Contents? in
+            if let problem = ReaderLimits.sizeProblem(of: file.url, file: file.path) {
+                return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [problem])
+            }
             guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
             switch Result(catching: { () throws(TextEncodingError) in try TextDecoder.decodeUTF8([UInt8](data), file: file.path) }) {
             case .success(let text): return CodingFile.parse(text, path: file.path)
@@ -89,14 +92,21 @@ public struct CodingStore: Sendable {
     }
 
     /// Changes several coders' codings in several documents under one hold of the lock. Every change is
-    /// worked out before anything is written, so an error in any of them (thrown by `change`) writes nothing.
+    /// worked out before anything is written, so an error in any of them (thrown by `change`) writes nothing; the
+    /// files are then changed through a `ProjectTransaction`, so a kill leaves all of them old or all new.
     func updateMany<T>(_ files: [FileChange], _ change: (FileChange, inout [Coding]) throws -> T) throws -> [T] {
         try FileLock.withLock(lockURL) {
             var staged: [(result: T, write: PendingWrite)] = []
             for file in files {
                 staged.append(try stage(coder: file.coder, document: file.document) { try change(file, &$0) })
             }
-            for var item in staged { try item.write.commit() }
+            let rootPath = root.standardizedFileURL.path
+            let changes = staged.compactMap { $0.write.change(relativeTo: rootPath) }
+            if changes.count > 1 {
+                try ProjectTransaction(root: root.standardizedFileURL).commit(changes)
+            } else {
+                for var item in staged { try item.write.commit() }
+            }
             return staged.map(\.result)
         }
     }
@@ -108,6 +118,16 @@ public struct CodingStore: Sendable {
         var action: Action
 
         enum Action { case none, write(String), remove }
+
+        /// The change as a step of a `ProjectTransaction`; nil when there is nothing to do.
+        func change(relativeTo rootPath: String) -> ProjectTransaction.Change? {
+            let path = ProjectLoader.relative(url, to: rootPath)
+            switch action {
+            case .none: return nil
+            case .write(let text): return ProjectTransaction.Change(path: path, bytes: Array(text.utf8))
+            case .remove: return ProjectTransaction.Change(path: path, bytes: nil)
+            }
+        }
 
         mutating func commit() throws {
             switch action {

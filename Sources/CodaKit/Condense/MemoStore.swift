@@ -22,6 +22,10 @@ public struct MemoStore: Sendable {
             for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".")
                 && (!sub.isEmpty || (name != MemoStore.notesFileName && name != MemoStore.frameworkFileName)) {
                 let path = "\(MemoStore.folder)/\(sub.isEmpty ? "" : sub + "/")\(name)"
+                if let problem = ReaderLimits.sizeProblem(of: folder.appendingPathComponent(name), file: path) {
+                    diagnostics.append(problem)
+                    continue
+                }
                 guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
                 do {
                     let text = try TextDecoder.decodeUTF8([UInt8](data), file: path)

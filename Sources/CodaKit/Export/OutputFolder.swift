@@ -88,7 +88,8 @@ struct OutputFolder {
         do {
             try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
         } catch {
-            throw FileWriteError.cannotWrite(path: url.path, reason: "cannot create \(temporary.path)")
+            throw FileWriteError.cannotWrite(path: url.path, reason: "cannot create \(temporary.path): "
+                                                 + FileSystemProblem.reason(of: error))
         }
         do {
             let result = try write(temporary)

@@ -4,6 +4,7 @@ public enum CSVError: CodaError {
     case textAfterQuote(file: String, line: Int, column: Int)
     case raggedRow(file: String, line: Int, fields: Int, expected: Int)
     case empty(file: String)
+    case tooManyColumns(file: String, count: Int, limit: Int)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -19,6 +20,10 @@ public enum CSVError: CodaError {
             return Diagnostic(.error, at: SourceLocation(file: file, line: line),
                               "this row has \(fields) field\(fields == 1 ? "" : "s") but the header has \(expected)",
                               hint: "check for a missing or extra separator, or an unquoted field containing one")
+        case let .tooManyColumns(file, count, limit):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: 1),
+                              "the header has \(count) columns; Coda reads surveys of at most \(limit)",
+                              hint: "keep the columns you analyse (a spreadsheet can delete the rest), then run again")
         case let .empty(file):
             return Diagnostic(.error, at: SourceLocation(file: file), "the file has no header row",
                               hint: "the first row must name the columns")
@@ -36,6 +41,8 @@ struct CSVReader {
     }
 
     var path: String
+    /// The most columns a survey may have: as many as a spreadsheet holds (`ReaderLimits`).
+    static let maxColumns = 16_384
 
     /// `text` is already decoded, BOM removed and line ends normalised to LF; `separator` is detected unless given.
     func read(_ text: String, separator given: UInt8? = nil) throws(CSVError)
@@ -122,6 +129,9 @@ struct CSVReader {
         if !fields.isEmpty || !field.isEmpty { endRecord() }
 
         guard let header = records.first else { throw .empty(file: path) }
+        guard header.fields.count <= Self.maxColumns else {
+            throw .tooManyColumns(file: path, count: header.fields.count, limit: Self.maxColumns)
+        }
         let body = Array(records.dropFirst())
         for record in body where record.fields.count != header.fields.count {
             throw .raggedRow(file: path, line: record.line, fields: record.fields.count, expected: header.fields.count)

@@ -171,8 +171,17 @@ struct ProjectLoader {
 
     /// The decoded text of a file; safe to run on several threads at once.
     static func text(of url: URL, path: String) throws(UnreadableFile) -> String {
+        do {
+            try ReaderLimits.checkSize(of: url, limit: ReaderLimits.projectFileBytes, file: path, what: "project files")
+        } catch {
+            throw UnreadableFile(diagnostic: error.diagnostic)
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw UnreadableFile(diagnostic: Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"))
+            let gone = !FileManager.default.fileExists(atPath: url.path)
+            throw UnreadableFile(diagnostic: Diagnostic(
+                .error, at: SourceLocation(file: path),
+                gone ? "cannot read the file: it was moved or removed while Coda ran" : "cannot read the file",
+                hint: gone ? "put it back, or run the command again to leave it out" : nil))
         }
         do {
             return try TextDecoder.decodeUTF8([UInt8](data), file: path)
@@ -220,6 +229,8 @@ struct ProjectLoader {
             let parser = SurveyParser(path: path, id: url.deletingPathExtension().lastPathComponent)
             let (survey, found): (Survey, [Diagnostic])
             if url.pathExtension.lowercased() == "xlsx" {
+                try ReaderLimits.checkSize(of: url, limit: ReaderLimits.projectFileBytes, file: path,
+                                           what: "project files")
                 guard let data = FileManager.default.contents(atPath: url.path) else {
                     record(Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file"), path: path)
                     return nil

@@ -27,17 +27,52 @@ struct ProjectTransaction {
         let fm = FileManager.default
         try? fm.removeItem(at: journalURL)
         var manifest = ""
-        for (index, change) in changes.enumerated() {
-            let current = fm.contents(atPath: root.appendingPathComponent(change.path).path).map { [UInt8]($0) }
-            before.updateValue(current, forKey: change.path)
-            if let bytes = change.bytes {
-                try AtomicFile.write(bytes, to: journalURL.appendingPathComponent("\(index).new"))
+        do {
+            for (index, change) in changes.enumerated() {
+                let current = fm.contents(atPath: root.appendingPathComponent(change.path).path).map { [UInt8]($0) }
+                before.updateValue(current, forKey: change.path)
+                if let bytes = change.bytes {
+                    do {
+                        try AtomicFile.write(bytes, to: journalURL.appendingPathComponent("\(index).new"))
+                    } catch {
+                        // The researcher's file is named, not its staged copy.
+                        guard case let .cannotWrite(_, reason) = error else { throw error }
+                        throw FileWriteError.cannotWrite(path: change.path, reason: reason)
+                    }
+                }
+                let action = change.bytes == nil ? "remove" : "replace"
+                manifest += "\(index)\t\(action)\t\(CodingFile.escape(change.path))\n"
             }
-            manifest += "\(index)\t\(change.bytes == nil ? "remove" : "replace")\t\(CodingFile.escape(change.path))\n"
+            try checkWritable(changes.map(\.path))
+            try AtomicFile.write(manifest, to: journalURL.appendingPathComponent(Self.manifestName))
+        } catch {
+            // Before the commit point nothing has changed: the staging goes, so a full disk gets its space back.
+            try? fm.removeItem(at: journalURL)
+            throw error
         }
-        try AtomicFile.write(manifest, to: journalURL.appendingPathComponent(Self.manifestName))
         try finish()
         return before
+    }
+
+    /// Refuses before the commit point when a target's folder cannot take a new file (a read-only folder, a file
+    /// where the folder must be), so a change is never left half made until the folder is fixed.
+    private func checkWritable(_ paths: [String]) throws {
+        var folders: [URL: String] = [:]
+        for path in paths.reversed() { folders[root.appendingPathComponent(path).deletingLastPathComponent()] = path }
+        for (folder, path) in folders.sorted(by: { $0.value < $1.value }) {
+            let probe = TemporaryFiles.name(for: folder.appendingPathComponent("probe"))
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FileWriteError.cannotWrite(path: path, reason: FileSystemProblem.reason(of: error))
+            }
+            let fd = open(probe.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else {
+                throw FileWriteError.cannotWrite(path: path, reason: FileSystemProblem.reason(errno))
+            }
+            close(fd)
+            unlink(probe.path)
+        }
     }
 
     /// Completes a committed change left by a killed run, or drops an unfinished staging.

@@ -100,18 +100,8 @@ struct TerminalRenderer: Renderer {
             .max { natural[$0] < natural[$1] }
         let others = widths.indices.filter { $0 != prose }
         let wordFloor = widths.indices.map { min(natural[$0], max(minimum[$0], longestWord[$0])) }
-        for (shrinking, limit) in [(others, wordFloor), (others, minimum)] {
-            while excess > 0 {
-                let candidates = shrinking.filter { widths[$0] > limit[$0] }
-                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-                widths[widest] -= 1
-                excess -= 1
-            }
-        }
-        while excess > 0 {
-            guard let widest = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
-            excess -= 1
+        for (shrinking, limit) in [(others, wordFloor), (others, minimum), (Array(widths.indices), minimum)] {
+            Self.shrink(&widths, by: &excess, columns: shrinking, limit: limit)
         }
         func emit(_ cells: [String]) {
             let wrapped = (0..<count).map { i in DisplayWidth.wrap(i < cells.count ? cells[i] : "", width: widths[i]) }
@@ -135,6 +125,19 @@ struct TerminalRenderer: Renderer {
         if table.rows.isEmpty { out.append("(none)") }
         for note in table.notesAndHints { out.append(contentsOf: DisplayWidth.wrap(note, width: width)) }
         return out
+    }
+
+    /// Takes `excess` cells from the widest of `columns` that is above its `limit`, again and again: what taking one
+    /// cell at a time does, in steps down to the next column's width, so a 100 MB cell costs no more than a short one.
+    private static func shrink(_ widths: inout [Int], by excess: inout Int, columns: [Int], limit: [Int]) {
+        while excess > 0 {
+            let candidates = columns.filter { widths[$0] > limit[$0] }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            let next = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
+            let step = max(1, min(excess, widths[widest] - max(next, limit[widest])))
+            widths[widest] -= step
+            excess -= step
+        }
     }
 
     /// The widest piece a line cannot break inside: words, with long names breakable after a `/`.

@@ -15,11 +15,14 @@ public enum FileWriteError: CodaError {
         switch self {
         case let .cannotWrite(path, reason):
             return Diagnostic(.error, at: SourceLocation(file: path), "cannot write the file: \(reason)",
-                              hint: "check that the folder exists and that you may write to it")
+                              hint: FileSystemProblem.hint(for: reason)
+                                ?? "check that the folder exists and that you may write to it")
         case let .cannotLock(path, reason):
-            return Diagnostic(.error, at: SourceLocation(file: path), "cannot lock the file: \(reason)")
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot lock the file: \(reason)",
+                              hint: FileSystemProblem.hint(for: reason))
         case let .cannotRead(path, reason):
-            return Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file: \(reason)")
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file: \(reason)",
+                              hint: FileSystemProblem.hint(for: reason))
         }
     }
 }
@@ -38,7 +41,11 @@ enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: url.path, reason: "cannot create \(folder.path)")
+            throw .cannotWrite(path: url.path,
+                               reason: "cannot create \(folder.path): \(FileSystemProblem.reason(of: error))")
+        }
+        if let code = WriteFault.apply(at: url) {
+            throw .cannotWrite(path: url.path, reason: FileSystemProblem.reason(code))
         }
         let temp = TemporaryFiles.name(for: url)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)

@@ -36,27 +36,31 @@ enum DisplayWidth {
             var lines: [String] = []
             defer { result += lines.map { indent + $0 } }
             for word in words(of: paragraph, width: width) {
-                var word = word
                 var w = of(word)
+                var rest = Substring(word)
+                // A word longer than a line is cut into pieces from its front, each measured once, so a
+                // 100 MB word without a space wraps in one pass.
                 while w > width {
                     if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
-                    var head = ""
+                    var end = rest.startIndex
                     var headWidth = 0
                     // A long name breaks after its last `/` or `-` that fits (`Trust/` `Suspicion`), else where the line ends.
                     var lastBreak: String.Index?
-                    for index in word.indices {
-                        let cw = of(String(word[index]))
+                    for index in rest.indices {
+                        let cw = of(String(rest[index]))
                         if headWidth + cw > width { break }
-                        head.append(word[index])
                         headWidth += cw
-                        if "/-".contains(word[index]) { lastBreak = word.index(after: index) }
+                        end = rest.index(after: index)
+                        if "/-".contains(rest[index]) { lastBreak = end }
                     }
-                    if let lastBreak, lastBreak < word.endIndex { head = String(word[..<lastBreak]) }
-                    if head.isEmpty { head = String(word.first!) }
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
-                    w = of(word)
+                    if let lastBreak, lastBreak < rest.endIndex { end = lastBreak }
+                    if end == rest.startIndex { end = rest.index(after: end) }
+                    let head = rest[..<end]
+                    lines.append(String(head))
+                    w -= of(String(head))
+                    rest = rest[end...]
                 }
+                let word = String(rest)
                 if word.isEmpty { continue }
                 if lineWidth == 0 {
                     line = word

@@ -96,9 +96,11 @@ enum RefiImport {
         return try importer.run()
     }
 
-    static func readFile(_ file: URL) throws(ImportError) -> [UInt8] {
+    static func readFile(_ file: URL) throws -> [UInt8] {
+        try ReaderLimits.checkSize(of: file, limit: ReaderLimits.exchangeFileBytes, file: file.path,
+                                   what: "REFI-QDA files")
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw .unreadable(file: file.path, reason: "it cannot be opened")
+            throw ImportError.unreadable(file: file.path, reason: "it cannot be opened")
         }
         return [UInt8](data)
     }

@@ -12,52 +12,89 @@ struct RefiSourceText {
     /// The text as Coda keeps it: no BOM, LF line ends.
     let text: String
     let hadCR: Bool
-    /// The scalars of the stored text (BOM removed, CRs kept), which tools count in.
-    private let raw: [Unicode.Scalar]
-    /// For each unit, the raw scalar index at each unit offset (nil inside a scalar), and the unit length.
-    private var starts: [Unit: [Int?]] = [:]
-    /// Coda's offset for each raw scalar index (and one past the end).
-    private let normalized: [Int]
+    /// The number of scalars of the stored text (BOM removed, CRs kept), which tools count in.
+    private let rawCount: Int
+    /// For each unit, only the scalars wider than one unit: where each starts (in the unit) and the units its
+    /// predecessors and it add beyond one each. Mostly-ASCII text stores next to nothing, so memory stays
+    /// proportional to the text (a table per unit offset took 48 bytes per byte of text).
+    private var wide: [Unit: WideScalars] = [:]
+    /// The raw indices of the CRs Coda drops (those before an LF); Coda's offset of raw index i is i minus the
+    /// number of them before i.
+    private let droppedCRs: [Int]
 
-    init(decoded: String) {
-        raw = Array(decoded.unicodeScalars)
-        hadCR = raw.contains("\r")
-        var map: [Int] = []
-        map.reserveCapacity(raw.count + 1)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        for (i, scalar) in raw.enumerated() {
-            map.append(index)
-            if scalar == "\r" {
-                if i + 1 < raw.count && raw[i + 1] == "\n" { continue }
-                out.append("\n")
-            } else {
-                out.append(scalar)
-            }
-            index += 1
-        }
-        map.append(index)
-        normalized = map
-        text = String(out)
-        for unit in Unit.allCases {
-            var table: [Int?] = []
-            for (i, scalar) in raw.enumerated() {
-                let width = unit == .codePoints ? 1 : unit == .utf16 ? UTF16.width(scalar) : UTF8.width(scalar)
-                table.append(i)
-                for _ in 1..<max(width, 1) { table.append(nil) }
-            }
-            table.append(raw.count)
-            starts[unit] = table
+    struct WideScalars {
+        var starts: [Int] = []
+        var extraThrough: [Int] = []
+        var total: Int { extraThrough.last ?? 0 }
+
+        /// Records the scalar at raw index `index` when it is wider than one unit.
+        mutating func note(width: Int, at index: Int) {
+            guard width > 1 else { return }
+            starts.append(index + total)
+            extraThrough.append(total + width - 1)
         }
     }
 
+    init(decoded: String) {
+        var count = 0
+        var dropped: [Int] = []
+        var sawCR = false
+        var previousWasCR = false
+        var utf16 = WideScalars(), utf8 = WideScalars()
+        for scalar in decoded.unicodeScalars {
+            if previousWasCR && scalar == "\n" { dropped.append(count - 1) }
+            previousWasCR = scalar == "\r"
+            if previousWasCR { sawCR = true }
+            utf16.note(width: UTF16.width(scalar), at: count)
+            utf8.note(width: UTF8.width(scalar), at: count)
+            count += 1
+        }
+        rawCount = count
+        hadCR = sawCR
+        droppedCRs = dropped
+        wide = [.codePoints: WideScalars(), .utf16: utf16, .utf8: utf8]
+        text = sawCR ? Self.linefeedsOnly(decoded) : decoded
+    }
+
+    /// `text` with CRLF and lone CR turned into LF, built from its bytes.
+    private static func linefeedsOnly(_ decoded: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(decoded.utf8.count)
+        var previousWasCR = false
+        for byte in decoded.utf8 {
+            if byte == 0x0A && previousWasCR { previousWasCR = false; continue }
+            previousWasCR = byte == 0x0D
+            bytes.append(previousWasCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The length of the stored text in `unit`.
-    func length(in unit: Unit) -> Int { (starts[unit]?.count ?? 1) - 1 }
+    func length(in unit: Unit) -> Int { rawCount + (wide[unit]?.total ?? 0) }
 
     /// Coda's scalar offset for `position` counted in `unit`; nil when it is outside the text or inside a character.
     func offset(_ position: Int, in unit: Unit) -> Int? {
-        guard let table = starts[unit], position >= 0, position < table.count, let rawIndex = table[position] else { return nil }
-        return normalized[rawIndex]
+        guard position >= 0, position <= length(in: unit), let table = wide[unit] else { return nil }
+        // The wide scalars that start before `position`; the last of them may still cover it.
+        let before = Self.countBelow(position, in: table.starts)
+        var rawIndex = position
+        if before > 0 {
+            let last = before - 1
+            let width = table.extraThrough[last] - (last > 0 ? table.extraThrough[last - 1] : 0) + 1
+            if position < table.starts[last] + width { return nil }
+            rawIndex = position - table.extraThrough[last]
+        }
+        return rawIndex - Self.countBelow(rawIndex, in: droppedCRs)
+    }
+
+    /// How many of the sorted `values` are less than `value`.
+    private static func countBelow(_ value: Int, in values: [Int]) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether a Coda offset lies at the start or end of a word (or of the text): a sensible selection boundary.

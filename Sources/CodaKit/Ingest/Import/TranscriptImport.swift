@@ -16,6 +16,7 @@ enum TranscriptImport {
             return known
         }
         try checkAttributes(options.attributes)
+        try ReaderLimits.checkSize(of: file, limit: ReaderLimits.importedFileBytes, file: name, what: "files to import")
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw ImportError.unreadable(file: name, reason: "it cannot be opened")
         }

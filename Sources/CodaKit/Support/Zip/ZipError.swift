@@ -17,6 +17,8 @@ public enum ZipError: CodaError, Equatable {
     /// The entry would decompress to more than Coda is willing to hold in memory (a guard against zip bombs).
     case entryTooLarge(file: String, entry: String, limit: Int)
     case entryNotFound(file: String, entry: String)
+    /// The archive lists more entries than Coda reads (see `ReaderLimits`).
+    case tooManyEntries(file: String, count: Int, limit: Int)
     /// The writer was asked for something it cannot write (a bad or repeated name, an archive over 4 GB).
     case cannotWrite(file: String, detail: String)
 
@@ -58,6 +60,11 @@ public enum ZipError: CodaError, Equatable {
             return Diagnostic(.error, at: SourceLocation(file: file),
                               "entry `\(entry)` unpacks to more than \(Self.size(limit)), more than Coda will read",
                               hint: "an entry this large is unusual for a document; check that the archive is what you expect")
+        case let .tooManyEntries(file, count, limit):
+            return Diagnostic(.error, at: SourceLocation(file: file),
+                              "`\(Self.baseName(file))` lists \(count) entries; "
+                                + "Coda reads archives of at most \(limit)",
+                              hint: "export the project in parts (fewer documents per archive), then import each")
         case let .entryNotFound(file, entry):
             return Diagnostic(.error, at: SourceLocation(file: file),
                               "`\(Self.baseName(file))` has no entry `\(entry)`",

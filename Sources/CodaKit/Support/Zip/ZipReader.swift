@@ -12,11 +12,18 @@ struct ZipReader: Sendable {
     /// No entry may unpack to more than this (default 512 MiB), whatever its header claims.
     var maxEntrySize: Int
 
-    init(bytes: [UInt8], fileName: String, maxEntrySize: Int = Inflate.defaultLimit) throws(ZipError) {
+    /// The most entries an archive may list (`ReaderLimits.zipEntries`).
+    static let maxEntries = 200_000
+
+    init(bytes: [UInt8], fileName: String, maxEntrySize: Int = Inflate.defaultLimit,
+         maxEntries: Int = ZipReader.maxEntries) throws(ZipError) {
         self.fileName = fileName
         self.bytes = bytes
         self.maxEntrySize = maxEntrySize
         let end = try ZipDirectory.findEnd(in: bytes, fileName: fileName)
+        guard end.entryCount <= maxEntries else {
+            throw .tooManyEntries(file: fileName, count: end.entryCount, limit: maxEntries)
+        }
         entries = try ZipDirectory.readEntries(in: bytes, end: end, fileName: fileName)
         comment = ZipNameDecoding.decode(Array(bytes[end.commentRange]), flags: 0, extra: [])
     }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The largest inputs Coda reads, stated in one place: past a limit a reader stops with a clear error instead of
+/// running out of memory or time. The README's "Limits" section lists the same table (a test keeps them in step).
+public enum ReaderLimits {
+    /// One stated limit: what it bounds and its value, in words a researcher reads.
+    public struct Limit: Sendable {
+        public var reader: String
+        public var bound: String
+        public var value: String
+    }
+
+    /// A transcript, survey (CSV, TSV, `.columns`, XLSX), codebook, codings, memo or settings file in the project.
+    static let projectFileBytes = 256 << 20
+    /// A file `coda import` turns into a transcript: text, WebVTT, SRT, DOCX, transcription-service text.
+    static let importedFileBytes = 256 << 20
+    /// A REFI-QDA `.qdc` or `.qdpx` file.
+    static let exchangeFileBytes = 1 << 30
+
+    /// Every limit, in the order the README lists them.
+    public static let all: [Limit] = [
+        Limit(reader: "project files (transcripts, surveys, codebooks, codings, memos, settings)",
+              bound: "file size", value: megabytes(projectFileBytes)),
+        Limit(reader: "survey CSV / TSV", bound: "columns", value: "\(CSVReader.maxColumns)"),
+        Limit(reader: "`coda import` (text, WebVTT, SRT, DOCX, service text)", bound: "file size",
+              value: megabytes(importedFileBytes)),
+        Limit(reader: "REFI-QDA `.qdc` / `.qdpx`", bound: "file size", value: megabytes(exchangeFileBytes)),
+        Limit(reader: "zip archives (`.docx`, `.xlsx`, `.qdpx`)", bound: "one entry, unpacked",
+              value: megabytes(Inflate.defaultLimit)),
+        Limit(reader: "zip archives", bound: "entries", value: "\(ZipReader.maxEntries)"),
+        Limit(reader: "XML (`.qdc`, `.qde`, DOCX, XLSX)", bound: "nesting depth",
+              value: "\(XMLLimits.standard.maxDepth) levels"),
+        Limit(reader: "XML", bound: "attributes on one tag", value: "\(XMLLimits.standard.maxAttributes)"),
+        Limit(reader: "XML", bound: "name length", value: "\(XMLLimits.standard.maxNameLength) bytes"),
+        Limit(reader: "XML", bound: "document size", value: megabytes(XMLLimits.standard.maxBytes)),
+        Limit(reader: "code × code matrices", bound: "codes shown", value: "\(Cooccurrence.maximumCodes)"),
+    ]
+
+    static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }
+
+    /// The problem with a project file past `projectFileBytes`, for readers that report and go on; nil when it fits.
+    static func sizeProblem(of url: URL, file: String) -> Diagnostic? {
+        do {
+            try checkSize(of: url, limit: projectFileBytes, file: file, what: "project files")
+            return nil
+        } catch {
+            return error.diagnostic
+        }
+    }
+
+    /// Refuses a file larger than `limit` bytes before reading it; `what` names the kind of file for the message.
+    static func checkSize(of url: URL, limit: Int, file: String, what: String) throws(ReaderLimitError) {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+              size > limit else { return }
+        throw .fileTooLarge(file: file, size: size, limit: limit, what: what)
+    }
+}
+
+/// An input past one of `ReaderLimits`.
+public enum ReaderLimitError: CodaError {
+    case fileTooLarge(file: String, size: Int, limit: Int, what: String)
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case let .fileTooLarge(file, size, limit, what):
+            let shown = size >= 1 << 20 ? ReaderLimits.megabytes(size) : "\(size) bytes"
+            return Diagnostic(.error, at: SourceLocation(file: file),
+                              "the file is \(shown); Coda reads \(what) of at most \(ReaderLimits.megabytes(limit))",
+                              hint: "split it into smaller files (by interview, by part), then run the command again")
+        }
+    }
+}
