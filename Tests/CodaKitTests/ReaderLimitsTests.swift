@@ -21,7 +21,7 @@ struct ReaderLimitsTests {
         let before = FileSystemFailureTests.snapshot(root)
         let run = TestSupport.run(["import", file.path, "--id", "P09"], in: root, environment: KillTests.env)
         #expect(run.code == .problemsFound)
-        let message = "zoom.vtt: error: the file is 256 MB; Coda reads files to import of at most 256 MB"
+        let message = "zoom.vtt: error: the file is 257 MB; Coda reads files to import of at most 256 MB"
         #expect(run.stderr.contains(message),
                 "\(run.stderr)")
         #expect(run.stderr.contains("hint: split it into smaller files"))
@@ -34,7 +34,7 @@ struct ReaderLimitsTests {
         try Self.sparse(file, size: ReaderLimits.exchangeFileBytes + 1)
         let run = TestSupport.run(["import", file.path], in: root, environment: KillTests.env)
         #expect(run.code == .problemsFound)
-        let message = "the file is 1024 MB; Coda reads REFI-QDA files of at most 1024 MB"
+        let message = "the file is 1025 MB; Coda reads REFI-QDA files of at most 1024 MB"
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
@@ -45,7 +45,7 @@ struct ReaderLimitsTests {
         try Self.sparse(root.appendingPathComponent(path), size: ReaderLimits.projectFileBytes + 1)
         let project = Project.load(root)
         let problem = project.diagnostics.first { $0.location?.file == path }
-        let message = "the file is 256 MB; Coda reads project files of at most 256 MB"
+        let message = "the file is 257 MB; Coda reads project files of at most 256 MB"
         #expect(problem?.message == message, "\(project.diagnostics)")
         #expect(project.documentsByID["p01"] != nil, "the other transcripts still load")
     }

@@ -71,9 +71,14 @@ struct RefiRoundTripTests {
         #expect(try Data(contentsOf: again) == (try Data(contentsOf: file)))
 
         // Exported again, the imported project gives the same codebook.
-        let codes = RefiCodebookExport.codeNodes(imported.codebook).map { node -> String in var out = ""; node.write(to: &out, indent: 0); return out }
-        let first = RefiCodebookExport.codeNodes(original.codebook).map { node -> String in var out = ""; node.write(to: &out, indent: 0); return out }
-        #expect(codes == first)
+        func written(_ codebook: Codebook) -> [String] {
+            RefiCodebookExport.codeNodes(codebook).map { node in
+                var out = ""
+                node.write(to: &out, indent: 0)
+                return out
+            }
+        }
+        #expect(written(imported.codebook) == written(original.codebook))
     }
 
     /// The figures a researcher reports come out byte for byte the same after export → import: the survey's

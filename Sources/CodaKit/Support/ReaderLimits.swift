@@ -5,8 +5,11 @@ import Foundation
 public enum ReaderLimits {
     /// One stated limit: what it bounds and its value, in words a researcher reads.
     public struct Limit: Sendable {
+        /// The files the limit applies to.
         public var reader: String
+        /// What is bounded (file size, columns, nesting depth…).
         public var bound: String
+        /// The largest value read, with its unit.
         public var value: String
     }
 
@@ -38,6 +41,11 @@ public enum ReaderLimits {
 
     static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }
 
+    /// A size past a limit, never shown equal to it: whole megabytes rounded up, or bytes below one megabyte.
+    static func roundedUp(_ bytes: Int) -> String {
+        bytes < 1 << 20 ? "\(bytes) bytes" : "\((bytes + (1 << 20) - 1) >> 20) MB"
+    }
+
     /// The problem with a project file past `projectFileBytes`, for readers that report and go on; nil when it fits.
     static func sizeProblem(of url: URL, file: String) -> Diagnostic? {
         do {
@@ -63,9 +71,9 @@ public enum ReaderLimitError: CodaError {
     public var diagnostic: Diagnostic {
         switch self {
         case let .fileTooLarge(file, size, limit, what):
-            let shown = size >= 1 << 20 ? ReaderLimits.megabytes(size) : "\(size) bytes"
             return Diagnostic(.error, at: SourceLocation(file: file),
-                              "the file is \(shown); Coda reads \(what) of at most \(ReaderLimits.megabytes(limit))",
+                              "the file is \(ReaderLimits.roundedUp(size)); Coda reads \(what) of at most "
+                                  + ReaderLimits.megabytes(limit),
                               hint: "split it into smaller files (by interview, by part), then run the command again")
         }
     }

@@ -12,7 +12,7 @@ struct ZipReader: Sendable {
     /// No entry may unpack to more than this (default 512 MiB), whatever its header claims.
     var maxEntrySize: Int
 
-    /// The most entries an archive may list (`ReaderLimits.zipEntries`).
+    /// The most entries an archive may list (listed in `ReaderLimits.all`).
     static let maxEntries = 200_000
 
     init(bytes: [UInt8], fileName: String, maxEntrySize: Int = Inflate.defaultLimit,
