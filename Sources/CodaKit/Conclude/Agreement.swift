@@ -103,6 +103,13 @@ public struct Agreement: Sendable {
                 }
                 for n in documentUnits.segments {
                     let segment = documentUnits.document.segments[n - 1]
+                    // A segment neither coder's codings touch is a "neither" whole, decided without building lists.
+                    let range = segment.range
+                    func touches(_ coding: Coding) -> Bool { coding.range.overlaps(range) }
+                    guard a.contains(where: touches) || b.contains(where: touches) else {
+                        counts.neither += unit == .segment ? 1 : segment.range.count
+                        continue
+                    }
                     let inA = a.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
                     let inB = b.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
                     if !inA.isEmpty || !inB.isEmpty { used = true }

@@ -13,11 +13,20 @@ public struct Segment: Sendable, Hashable {
 
     /// Words are separated by any whitespace; ASCII text is counted on its bytes, as it is on every load.
     public var wordCount: Int {
+        // On the text's own bytes when they are contiguous (always, for text read from a file): `status` counts
+        // the words of a whole corpus.
+        let utf8 = text.utf8
+        let ascii = utf8.withContiguousStorageIfAvailable(Segment.asciiWordCount) ?? Segment.asciiWordCount(utf8)
+        return ascii ?? text.split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// The number of words, or nil at the first byte that is not ASCII.
+    private static func asciiWordCount(_ bytes: some Sequence<UInt8>) -> Int? {
         var count = 0
         var inWord = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return text.split(whereSeparator: \.isWhitespace).count }
-            let space = byte == 32 || (9...13).contains(byte)
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            let space = byte == 32 || (byte >= 9 && byte <= 13)
             if !space && !inWord { count += 1 }
             inWord = !space
         }
