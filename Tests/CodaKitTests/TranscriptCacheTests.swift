@@ -143,6 +143,25 @@ import Testing
         #expect(Project.load(root).transcripts.first?.segments.last?.text == "About six hours.")
     }
 
+    /// Loads that build the cache at the same time each write a whole file by rename; whichever lands is sound.
+    @Test func loadsBuildingTheCacheAtOnceLeaveAWholeCache() throws {
+        let root = TestSupport.temporaryFolder("coda-synthetic")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var synthetic = SyntheticProject(transcripts: 8)
+        synthetic.wordsPerTranscript = 300
+        _ = try synthetic.write(to: root)
+        let expected = Project.load(root).transcripts.map { $0.segments.map(\.text) }
+        Self.removeCache(root)
+        let counts = [Int](repeating: 0, count: 6).parallelMap { _ in Project.load(root).transcripts.count }
+        #expect(counts == [Int](repeating: 8, count: 6))
+        let cache = try #require(TranscriptCache.read(root: root))
+        #expect(cache.entries.count == 8)
+        #expect(Project.load(root).transcripts.map { $0.segments.map(\.text) } == expected)
+        let folder = root.appendingPathComponent(TranscriptCache.folder)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(leftovers.sorted() == [".gitignore", "transcripts"], "no temporary file is left behind")
+    }
+
     @Test func aOneDocumentLoadLeavesTheCacheAlone() throws {
         let root = TestSupport.project([
             "Transcripts/P01.md": "Interviewer: Hello?\n\nAna: Hello.\n",
