@@ -43,6 +43,15 @@ import Testing
         return all
     }
 
+    /// A generated project of short transcripts in a new temporary folder.
+    static func generated(transcripts: Int, words: Int) throws -> URL {
+        let root = TestSupport.temporaryFolder("coda-synthetic")
+        var synthetic = SyntheticProject(transcripts: transcripts)
+        synthetic.wordsPerTranscript = words
+        _ = try synthetic.write(to: root)
+        return root
+    }
+
     static func removeCache(_ root: URL) {
         try? FileManager.default.removeItem(at: root.appendingPathComponent(".coda"))
     }
@@ -102,11 +111,8 @@ import Testing
     }
 
     @Test func generatedProjectPrintsTheSameWithAndWithoutTheCache() throws {
-        let root = TestSupport.temporaryFolder("coda-synthetic")
+        let root = try Self.generated(transcripts: 12, words: 400)
         defer { try? FileManager.default.removeItem(at: root) }
-        var synthetic = SyntheticProject(transcripts: 12)
-        synthetic.wordsPerTranscript = 400
-        _ = try synthetic.write(to: root)
         let commands = Self.commands(theme: "Theme 1", coders: ["coder-a", "coder-b"], question: "Q1")
         try Self.checkEveryState(root, commands: commands, edited: "Transcripts/T00003.md",
                                  codingFile: "Codings/coder-a/T00003.tsv")
@@ -145,11 +151,8 @@ import Testing
 
     /// Loads that build the cache at the same time each write a whole file by rename; whichever lands is sound.
     @Test func loadsBuildingTheCacheAtOnceLeaveAWholeCache() throws {
-        let root = TestSupport.temporaryFolder("coda-synthetic")
+        let root = try Self.generated(transcripts: 8, words: 300)
         defer { try? FileManager.default.removeItem(at: root) }
-        var synthetic = SyntheticProject(transcripts: 8)
-        synthetic.wordsPerTranscript = 300
-        _ = try synthetic.write(to: root)
         let expected = Project.load(root).transcripts.map { $0.segments.map(\.text) }
         Self.removeCache(root)
         let counts = [Int](repeating: 0, count: 6).parallelMap { _ in Project.load(root).transcripts.count }
