@@ -8,6 +8,8 @@ enum Bench {
         var runs = 5
         var coda = ".build/release/coda"
         var work = "/tmp/coda-bench"
+        /// Only the stages whose name contains one of these (all when empty).
+        var only: [String] = []
     }
 
     static func main(_ arguments: [String]) -> Int32 {
@@ -30,8 +32,10 @@ enum Bench {
             case "--runs": options.runs = Int(value() ?? "") ?? 5
             case "--coda": options.coda = value() ?? options.coda
             case "--work": options.work = value() ?? options.work
+            case "--only": options.only = (value() ?? "").split(separator: ",").map(String.init)
             default:
-                print("usage: coda-bench [--sizes 50,1000,10000] [--runs 5] [--coda .build/release/coda] [--work /tmp/coda-bench]\n       coda-bench generate DIR N")
+                print("usage: coda-bench [--sizes 50,1000,10000] [--runs 5] [--coda .build/release/coda]"
+                      + " [--work /tmp/coda-bench] [--only STAGE,…]\n       coda-bench generate DIR N")
                 return arguments[i] == "--help" ? 0 : 2
             }
             i += 1
@@ -66,7 +70,11 @@ enum Bench {
         let mb = Double(corpus) / 1_000_000
         let coda = options.coda
         let out = "\(options.work)/appendix-\(size)"
+        // "cold": the transcript cache removed before each run, so every transcript is parsed (and the cache
+        // written again); every other stage runs with the cache the previous runs left ("warm").
         var stages: [(String, [String])] = [
+            ("load and check (cold: no cache)", [coda, "check", "--format", "json"]),
+            ("status (cold: no cache)", [coda, "status"]),
             ("load and check", [coda, "check", "--format", "json"]),
             ("status", [coda, "status"]),
             ("tag (one call)", [coda, "tag", "T00001", "3", "Code 1.1"]),
@@ -84,9 +92,15 @@ enum Bench {
             ("conclude", [coda, "conclude", "--coder", "coder-a", "--format", "md"]),
             ("export appendix (md)", [coda, "export", "appendix", out, "--coder", "coder-a"]),
         ]
-        for (name, arguments) in stages {
-            report(size, mb, name, (0..<options.runs).map { _ in Spawn.run(arguments, in: folder) })
+        let cache = folder + "/.coda/cache"
+        let chosen = stages.filter { stage in options.only.isEmpty || options.only.contains { stage.0.contains($0) } }
+        for (name, arguments) in chosen {
+            report(size, mb, name, (0..<options.runs).map { _ in
+                if name.contains("cold") { try? fm.removeItem(atPath: cache) }
+                return Spawn.run(arguments, in: folder)
+            })
         }
+        guard options.only.isEmpty else { return }
         // The same keyword search with grep, for autocode's throughput.
         let keywords = keywordFile(folder)
         let grepRuns = (0..<options.runs).map { _ in Spawn.run(["grep", "-r", "-F", "-i", "-w", "-c", "-f", keywords, "Transcripts"], in: folder) }

@@ -88,27 +88,52 @@ public struct Agreement: Sendable {
 
         init(unit: Unit) { self.unit = unit }
 
+        /// For each code, the documents (by index) where either coder used it, in document order; and every
+        /// document's table when neither did. Made once: looking each code up in each document's codings is
+        /// millions of string-keyed lookups on a large project, and most codes are absent from most documents.
+        private var usedIn: [CodePath: [Int]]?
+        private var allNeither: [AgreementCounts] = []
+
+        private mutating func index(_ units: AgreementUnits) -> [CodePath: [Int]] {
+            if let usedIn { return usedIn }
+            var index: [CodePath: [Int]] = [:]
+            for d in units.documents.indices {
+                var counts = AgreementCounts()
+                counts.neither = unit == .segment ? units.documents[d].segments.count : units.documents[d].characters
+                allNeither.append(counts)
+                for path in Set(units.documents[d].codingsA.keys).union(units.documents[d].codingsB.keys) {
+                    index[path, default: []].append(d)
+                }
+            }
+            usedIn = index
+            return index
+        }
+
         mutating func count(_ code: Code, units: AgreementUnits) {
             let path = CodePath(code.path)
-            var perDocument: [AgreementCounts] = []
+            let documents = index(units)[path] ?? []
+            // Neither coder used the code in the other documents: every unit there is a "neither".
+            var perDocument = allNeither
             var used = false
-            for documentUnits in units.documents {
+            for d in documents {
+                let documentUnits = units.documents[d]
                 let a = documentUnits.codingsA[path] ?? [], b = documentUnits.codingsB[path] ?? []
                 var counts = AgreementCounts()
-                if a.isEmpty && b.isEmpty {
-                    // Neither coder used the code here: every unit is a "neither", without looking at each.
-                    counts.neither = unit == .segment ? documentUnits.segments.count : documentUnits.characters
-                    perDocument.append(counts)
-                    continue
-                }
                 for n in documentUnits.segments {
                     let segment = documentUnits.document.segments[n - 1]
+                    // A segment neither coder's codings touch is a "neither" whole, decided without building lists.
+                    let range = segment.range
+                    func touches(_ coding: Coding) -> Bool { coding.range.overlaps(range) }
+                    guard a.contains(where: touches) || b.contains(where: touches) else {
+                        counts.neither += unit == .segment ? 1 : segment.range.count
+                        continue
+                    }
                     let inA = a.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
                     let inB = b.filter { $0.range.overlaps(segment.range) }.map { Agreement.clamp($0.range, to: segment.range) }
                     if !inA.isEmpty || !inB.isEmpty { used = true }
                     decide(inA, inB, segment: segment, document: documentUnits.document.id, code: code.path, into: &counts)
                 }
-                perDocument.append(counts)
+                perDocument[d] = counts
             }
             guard used else {
                 unused.append(code.path)

@@ -94,11 +94,23 @@ extension Coding {
 
 /// FNV-1a over the UTF-8 bytes, as 8 hex digits: enough to tell that a coded text changed.
 func fingerprint(_ text: some StringProtocol) -> String {
+    let hex = String(fingerprintHash(text), radix: 16)
+    return String(repeating: "0", count: 8 - hex.count) + hex
+}
+
+/// Whether `fingerprint(text) == expected`, without making a string: every load checks every coding.
+func fingerprint(_ text: some StringProtocol, is expected: String) -> Bool {
+    let digits = expected.utf8
+    guard digits.count == 8, digits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
+          let value = UInt32(expected, radix: 16) else { return false }
+    return value == fingerprintHash(text)
+}
+
+private func fingerprintHash(_ text: some StringProtocol) -> UInt32 {
     var hash: UInt32 = 0x811C9DC5
     for byte in text.utf8 {
         hash ^= UInt32(byte)
         hash = hash &* 0x01000193
     }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 8 - hex.count) + hex
+    return hash
 }

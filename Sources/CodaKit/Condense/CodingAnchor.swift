@@ -19,7 +19,7 @@ enum CodingAnchor {
         var coding = coding
         let count = document.scalarCount
         if coding.end <= count, coding.start < coding.end,
-           fingerprint(document.text(in: coding.range)) == coding.fingerprint {
+           fingerprint(document.text(in: coding.range), is: coding.fingerprint) {
             coding.refreshSegments(in: document)
             return Placement(coding: coding, status: .inPlace)
         }

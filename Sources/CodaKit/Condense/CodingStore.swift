@@ -42,7 +42,10 @@ public struct CodingStore: Sendable {
             if coderFolder == CodingStore.suggestionCoder { places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true)) }
             for (folder, rejected) in places {
                 guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
-                for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") && (onlyName == nil || name.lowercased() == onlyName) {
+                let wanted = names.filter { name in
+                    name.hasSuffix(".tsv") && !name.hasPrefix(".") && (onlyName == nil || name.lowercased() == onlyName)
+                }
+                for name in wanted.sorted() {
                     let path = "\(CodingStore.folder)/\(coderFolder)/\(rejected ? CodingStore.rejectedFolder + "/" : "")\(name)"
                     files.append((folder.appendingPathComponent(name), path, rejected))
                 }

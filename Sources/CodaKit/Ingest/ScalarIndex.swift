@@ -2,7 +2,7 @@
 /// of every 128th scalar is kept, so a slice walks at most 127 scalars from a checkpoint.
 public struct ScalarIndex: Sendable {
     static let stride = 128
-    private var checkpoints: [Int32]
+    private(set) var checkpoints: [Int32]
     public private(set) var scalarCount: Int
 
     init(_ text: String) {

@@ -17,7 +17,14 @@ struct SpeakerLabel: Equatable {
     /// Reads a label at the start of `line`, or nil when the line does not start with one.
     /// Works on the UTF-8 bytes: labels are short and mostly ASCII, and every line of a corpus passes here.
     static func read(_ line: Substring) -> SpeakerLabel? {
-        let utf8 = Array(line.utf8.prefix(120))
+        // The line's own bytes when the string is contiguous (it is, as read from a file): no copy per line.
+        if let label = line.utf8.withContiguousStorageIfAvailable({ read(bytes: .init(rebasing: $0.prefix(120))) }) {
+            return label
+        }
+        return Array(line.utf8.prefix(120)).withUnsafeBufferPointer { read(bytes: $0) }
+    }
+
+    private static func read(bytes utf8: UnsafeBufferPointer<UInt8>) -> SpeakerLabel? {
         // Fast rejection: a label needs a colon near the start of the line.
         guard utf8.prefix(90).contains(UInt8(ascii: ":")) else { return nil }
         let n = utf8.count
@@ -34,14 +41,14 @@ struct SpeakerLabel: Equatable {
             var inside = utf8[(i + 1)..<end]
             while let b = inside.first, b == 32 || b == 9 { inside.removeFirst() }
             while let b = inside.last, b == 32 || b == 9 { inside.removeLast() }
-            guard let t = Timestamp(inside) else { return nil }
+            guard let t = Timestamp(ArraySlice(inside)) else { return nil }
             timestamp = t
             i = end + 1
             skipSpaces()
         } else if i < n, isDigit(utf8[i]) {
             var j = i
             while j < n, utf8[j] != 32, utf8[j] != 9 { j += 1 }
-            guard j < n, let t = Timestamp(utf8[i..<j]) else { return nil }
+            guard j < n, let t = Timestamp(ArraySlice(utf8[i..<j])) else { return nil }
             timestamp = t
             i = j
             skipSpaces()

@@ -35,14 +35,19 @@ struct ProjectLoader {
     }
 
     mutating func load() -> Project {
-        var transcriptFiles = files(in: Project.transcriptsFolder)
+        let transcriptFiles: [URL]
         if let name = onlyFileName {
             // The document's file is named after it, maybe with more after a separator (`S01-service-officer.md`);
-            // the id inside is checked after parsing.
-            transcriptFiles = transcriptFiles.filter { url in
-                let base = url.deletingPathExtension().lastPathComponent.lowercased()
+            // the id inside is checked after parsing. Names are chosen before any URL is made.
+            let folder = root.appendingPathComponent(Project.transcriptsFolder)
+            transcriptFiles = DirectoryWalker.files(under: folder) { file in
+                let lower = file.lowercased()
+                guard lower.hasPrefix(name) else { return false }
+                let base = lower.lastIndex(of: ".").map { lower[..<$0] } ?? lower[...]
                 return base == name || ["-", "_", " ", "."].contains { base.hasPrefix(name + $0) }
             }
+        } else {
+            transcriptFiles = files(in: Project.transcriptsFolder)
         }
         var transcripts: [Transcript] = []
         var surveys: [Survey] = []
@@ -56,9 +61,10 @@ struct ProjectLoader {
         for (url, ext) in otherFiles where ext == "columns" {
             sidecars[url.deletingPathExtension().path.lowercased()] = url
         }
-        // Transcripts are parsed on every core; the results are merged in file order.
+        // Transcripts are parsed on every core; the results are merged in file order. A whole-project load takes
+        // what the cache still describes; a one-document load parses its one file.
         let rootPath = root.path
-        let parsed = transcriptURLs.parallelMap { url in
+        let parsed = onlyDocument == nil ? Self.parseTranscripts(transcriptURLs, root: root) : transcriptURLs.parallelMap { url in
             ProjectLoader.parseTranscript(url, path: ProjectLoader.relative(url, to: rootPath))
         }
         for result in parsed {
@@ -121,8 +127,12 @@ struct ProjectLoader {
         let (memos, memoProblems) = MemoStore(root: root).load()
         project.memos = memos
         diagnostics += memoProblems
-        diagnostics += NoteStore(root: root).read().diagnostics
-        diagnostics += FrameworkSummaries.load(project).1
+        if onlyDocument == nil {
+            // Review notes and framework summaries are read here only for their problems, which `status` and `check`
+            // report; a one-document command (`tag`, `show`) shows none, so it does not parse them.
+            diagnostics += NoteStore(root: root).read().diagnostics
+            diagnostics += FrameworkSummaries.load(project).1
+        }
         diagnostics += project.computeCases()
         project.answerAttributes = SurveyAnswerAttributes(surveys: surveys)
         diagnostics += project.surveyLinkDiagnostics()
@@ -204,10 +214,15 @@ struct ProjectLoader {
 
     /// Reads and parses one transcript file; safe to run on several threads at once.
     static func parseTranscript(_ url: URL, path: String) -> TranscriptFile {
+        parseTranscript(url, path: path) { () throws(UnreadableFile) in try text(of: url, path: path) }
+    }
+
+    /// Parses the transcript `text` gives (the file's decoded text, or why it could not be read).
+    static func parseTranscript(_ url: URL, path: String, text: () throws(UnreadableFile) -> String) -> TranscriptFile {
         let defaultID = url.deletingPathExtension().lastPathComponent
         let problem: Diagnostic
         do {
-            let (transcript, found) = try TranscriptParser(path: path, defaultID: defaultID).parse(try text(of: url, path: path))
+            let (transcript, found) = try TranscriptParser(path: path, defaultID: defaultID).parse(try text())
             let empty = transcript.segments.isEmpty ? [Diagnostic(.warning, at: SourceLocation(file: path), "the transcript has no text")] : []
             return TranscriptFile(transcript: transcript, diagnostics: found + empty)
         } catch let error as any CodaError {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Problems turning the bytes of a file into text.
 public enum TextEncodingError: CodaError {
     case invalidUTF8(file: String, byteOffset: Int, line: Int, column: Int)
@@ -43,7 +45,7 @@ enum TextDecoder {
             throw .utf16(file: file, bigEndian: bytes[0] == 0xFE, hasBOM: true)
         }
         // Text never holds NUL: NULs between letters are UTF-16 without a byte order mark, any other is damage.
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = TextDecoder.firstIndex(of: 0, in: bytes) {
             if ImportTextDecoder.looksLikeUTF16(bytes) {
                 throw .utf16(file: file, bigEndian: nul % 2 == 0, hasBOM: false)
             }
@@ -51,13 +53,24 @@ enum TextDecoder {
             throw .nulByte(file: file, byteOffset: nul, line: line, column: column)
         }
         // The standard library's validation is fast; the byte-by-byte search only runs to report a bad file.
-        if start == 0, !bytes.contains(0x0D), let text = String(validating: bytes, as: UTF8.self) { return text }
+        if start == 0, TextDecoder.firstIndex(of: 0x0D, in: bytes) == nil,
+           let text = String(validating: bytes, as: UTF8.self) {
+            return text
+        }
         if let bad = firstInvalidUTF8Offset(bytes, from: start) {
             let (line, column) = lineAndColumn(of: bad, in: bytes, from: start)
             throw .invalidUTF8(file: file, byteOffset: bad, line: line, column: column)
         }
         let normalized = normalizeNewlines(bytes, from: start)
         return String(decoding: normalized, as: UTF8.self)
+    }
+
+    /// The offset of the first `byte` in `bytes`, found with `memchr` (a corpus is scanned twice per load).
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
     }
 
     /// The offset of the first byte that does not start a well-formed UTF-8 sequence, if any.

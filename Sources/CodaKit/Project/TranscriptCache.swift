@@ -1,0 +1,246 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What parsing each transcript produced (segments, speakers, attributes, diagnostics), kept in
+/// `.coda/cache/transcripts` so that a command on a large project reads the text of each file but does not
+/// parse it again. An entry is used only while its file has the same size and modification time, and, when
+/// that time is too close to when the entry was made to tell two edits apart, the same content hash. A
+/// damaged, truncated or older-format cache is ignored and made again; it is never a source of truth.
+struct TranscriptCache: Sendable {
+    static let folder = ".coda/cache"
+    static let fileName = "transcripts"
+    static let format = "coda transcript cache 1"
+    /// A file changed less than this before the cache was made is checked by its content, not its time.
+    static let racyWindow = 2
+
+    /// A file's size and modification time, as `fstat` gives them.
+    struct Stamp: Equatable, Sendable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    struct Entry: Sendable {
+        var stamp: Stamp
+        /// The content hash, kept only for a file whose time was too recent to trust.
+        var hash: UInt64?
+        var file: ProjectLoader.TranscriptFile
+        /// Where the body starts in the decoded text, in UTF-8 bytes.
+        var bodyOffset: Int
+        /// Where each segment's text lies in the body, in UTF-8 bytes (read entries hold segments without text).
+        var spans: [Range<Int>] = []
+    }
+
+    /// When the entries were made (seconds since 1970): files modified after it are checked by content.
+    var madeAt: Int
+    var entries: [String: Entry]
+
+    static func url(in root: URL) -> URL {
+        root.appendingPathComponent(folder).appendingPathComponent(fileName)
+    }
+
+    /// The current time in whole seconds, rounded down.
+    static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec)
+    }
+
+    /// Whether `stamp` is old enough, against `madeAt`, for its size and time alone to say the file is unchanged.
+    static func trusts(_ stamp: Stamp, madeAt: Int) -> Bool {
+        stamp.seconds + racyWindow < madeAt
+    }
+
+    /// The entry for `path` that still describes `bytes`, or nil.
+    func entry(for path: String, stamp: Stamp, bytes: [UInt8]) -> Entry? {
+        guard let entry = entries[path], entry.stamp == stamp else { return nil }
+        if TranscriptCache.trusts(stamp, madeAt: madeAt) { return entry }
+        return entry.hash == CacheWriter.hash(bytes) ? entry : nil
+    }
+}
+
+extension TranscriptCache.Entry {
+    /// The cached transcript on the decoded text of its file; nil when the entry does not fit the text (then the
+    /// file is parsed). Segments slice the body as a parse would, so nothing downstream can tell the difference.
+    func transcript(decoded: String) -> ProjectLoader.TranscriptFile? {
+        guard var transcript = file.transcript, spans.count == transcript.segments.count else { return nil }
+        let utf8 = decoded.utf8
+        guard bodyOffset <= utf8.count else { return nil }
+        let body = String(decoded[utf8.index(utf8.startIndex, offsetBy: bodyOffset)...])
+        let bodyUTF8 = body.utf8
+        let bodyCount = bodyUTF8.count
+        guard transcript.scalarCount <= bodyCount,
+              transcript.scalarIndex.checkpoints.allSatisfy({ Int($0) < bodyCount }) else { return nil }
+        var segments = transcript.segments
+        for i in segments.indices {
+            let span = spans[i]
+            guard span.upperBound <= bodyCount else { return nil }
+            let start = bodyUTF8.index(bodyUTF8.startIndex, offsetBy: span.lowerBound)
+            segments[i].text = body[start..<bodyUTF8.index(start, offsetBy: span.count)]
+        }
+        transcript = Transcript(id: transcript.id, path: transcript.path, attributes: transcript.attributes,
+                                caseID: transcript.caseID, text: body, segments: segments,
+                                speakers: transcript.speakers, scalarIndex: transcript.scalarIndex)
+        return ProjectLoader.TranscriptFile(transcript: transcript, diagnostics: file.diagnostics)
+    }
+}
+
+extension TranscriptCache {
+    /// The cache of the project at `root`, or nil when there is none or it cannot be trusted.
+    static func read(root: URL) -> TranscriptCache? {
+        guard let data = FileManager.default.contents(atPath: url(in: root).path),
+              var reader = CacheReader(sealed: [UInt8](data)) else { return nil }
+        return try? decode(&reader)
+    }
+
+    /// Writes the cache atomically (another process reading or writing it at the same time sees a whole file),
+    /// with a `.gitignore` that keeps the folder out of git. Failing to write only means parsing again next time.
+    func write(root: URL) {
+        let folderURL = root.appendingPathComponent(TranscriptCache.folder)
+        TemporaryFiles.sweep(folderURL)
+        let ignore = folderURL.appendingPathComponent(".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore.path) {
+            let text = "# Coda's cache: made again from the project's files whenever needed.\n*\n"
+            try? AtomicFile.write(text, to: ignore, durable: false)
+        }
+        try? AtomicFile.write(encoded(), to: TranscriptCache.url(in: root), durable: false)
+    }
+
+    func encoded() -> [UInt8] {
+        var out = CacheWriter()
+        out.string(TranscriptCache.format)
+        out.int(madeAt)
+        out.int(entries.count)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            guard let transcript = entry.file.transcript else { continue }
+            out.string(path)
+            out.int(entry.stamp.size)
+            out.int(entry.stamp.seconds)
+            out.int(entry.stamp.nanoseconds)
+            out.optionalInt(entry.hash.map { Int(Int64(bitPattern: $0)) })
+            out.int(entry.bodyOffset)
+            encode(transcript, into: &out)
+            out.int(entry.file.diagnostics.count)
+            for diagnostic in entry.file.diagnostics { encode(diagnostic, into: &out) }
+        }
+        return out.sealed()
+    }
+
+    private func encode(_ transcript: Transcript, into out: inout CacheWriter) {
+        out.string(transcript.id)
+        out.string(transcript.path)
+        out.string(transcript.caseID)
+        out.int(transcript.attributes.count)
+        for (key, value) in transcript.attributes {
+            out.string(key)
+            out.string(value)
+        }
+        out.int(transcript.speakers.count)
+        for speaker in transcript.speakers { out.string(speaker) }
+        let utf8 = transcript.text.utf8
+        out.int(transcript.segments.count)
+        for segment in transcript.segments {
+            out.int(segment.number)
+            out.int(segment.speaker.flatMap { transcript.speakers.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+            out.optionalString(segment.timestamp?.text)
+            out.int(utf8.distance(from: utf8.startIndex, to: segment.text.startIndex))
+            out.int(segment.text.utf8.count)
+            out.int(segment.range.lowerBound)
+            out.int(segment.range.count)
+            out.int(segment.line)
+        }
+        out.int(transcript.scalarIndex.scalarCount)
+        out.int(transcript.scalarIndex.checkpoints.count)
+        for checkpoint in transcript.scalarIndex.checkpoints { out.int(Int(checkpoint)) }
+    }
+
+    private func encode(_ diagnostic: Diagnostic, into out: inout CacheWriter) {
+        out.string(diagnostic.severity.rawValue)
+        out.optionalString(diagnostic.location?.file)
+        out.optionalInt(diagnostic.location?.line)
+        out.optionalInt(diagnostic.location?.column)
+        out.string(diagnostic.message)
+        out.optionalString(diagnostic.hint)
+    }
+
+    private static func decode(_ input: inout CacheReader) throws(CacheReader.Damaged) -> TranscriptCache {
+        guard try input.string() == format else { throw CacheReader.Damaged() }
+        let madeAt = try input.int()
+        let count = try input.count(atMost: 10_000_000)
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try input.string()
+            let stamp = Stamp(size: try input.int(), seconds: try input.int(), nanoseconds: try input.int())
+            let hash = try input.optionalInt().map { UInt64(bitPattern: Int64($0)) }
+            let bodyOffset = try input.count(atMost: stamp.size)
+            // The text is filled in when the file is read; the entry holds where its pieces lie.
+            let (transcript, spans) = try decodeTranscript(&input)
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<(try input.count(atMost: 1_000_000)) { diagnostics.append(try decodeDiagnostic(&input)) }
+            let file = ProjectLoader.TranscriptFile(transcript: transcript, diagnostics: diagnostics)
+            entries[path] = Entry(stamp: stamp, hash: hash, file: file, bodyOffset: bodyOffset, spans: spans)
+        }
+        guard input.isAtEnd else { throw CacheReader.Damaged() }
+        return TranscriptCache(madeAt: madeAt, entries: entries)
+    }
+
+    /// A transcript without its text, and where each segment's text lies in it (see `Entry.transcript(body:)`).
+    private static func decodeTranscript(_ input: inout CacheReader)
+        throws(CacheReader.Damaged) -> (Transcript, [Range<Int>]) {
+        let id = try input.string()
+        let path = try input.string()
+        let caseID = try input.string()
+        var attributes: [(key: String, value: String)] = []
+        for _ in 0..<(try input.count(atMost: 100_000)) { attributes.append((try input.string(), try input.string())) }
+        var speakers: [String] = []
+        for _ in 0..<(try input.count(atMost: 100_000)) { speakers.append(try input.string()) }
+        var segments: [Segment] = []
+        var spans: [Range<Int>] = []
+        let segmentCount = try input.count(atMost: 10_000_000)
+        segments.reserveCapacity(segmentCount)
+        spans.reserveCapacity(segmentCount)
+        for _ in 0..<segmentCount {
+            let number = try input.int()
+            let speakerIndex = try input.count(atMost: speakers.count)
+            var timestamp: Timestamp?
+            if let text = try input.optionalString() {
+                guard let parsed = Timestamp(text) else { throw CacheReader.Damaged() }
+                timestamp = parsed
+            }
+            let start = try input.count(atMost: Int(Int32.max))
+            let length = try input.count(atMost: Int(Int32.max))
+            let lower = try input.count(atMost: Int(Int32.max))
+            let scalars = try input.count(atMost: Int(Int32.max))
+            let line = try input.int()
+            segments.append(Segment(number: number, speaker: speakerIndex == 0 ? nil : speakers[speakerIndex - 1],
+                                    timestamp: timestamp, text: "", range: lower..<(lower + scalars), line: line))
+            spans.append(start..<(start + length))
+        }
+        let scalarCount = try input.count(atMost: Int(Int32.max))
+        var checkpoints: [Int32] = []
+        let checkpointCount = try input.count(atMost: Int(Int32.max))
+        guard checkpointCount == (scalarCount + ScalarIndex.stride - 1) / ScalarIndex.stride else {
+            throw CacheReader.Damaged()
+        }
+        checkpoints.reserveCapacity(checkpointCount)
+        for _ in 0..<checkpointCount { checkpoints.append(Int32(try input.count(atMost: Int(Int32.max)))) }
+        let index = ScalarIndex(checkpoints: checkpoints, scalarCount: scalarCount)
+        let transcript = Transcript(id: id, path: path, attributes: attributes, caseID: caseID, text: "",
+                                    segments: segments, speakers: speakers, scalarIndex: index)
+        return (transcript, spans)
+    }
+
+    private static func decodeDiagnostic(_ input: inout CacheReader) throws(CacheReader.Damaged) -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try input.string()) else { throw CacheReader.Damaged() }
+        let file = try input.optionalString()
+        let line = try input.optionalInt()
+        let column = try input.optionalInt()
+        let message = try input.string()
+        let hint = try input.optionalString()
+        let location = file.map { SourceLocation(file: $0, line: line, column: column) }
+        return Diagnostic(severity, at: location, message, hint: hint)
+    }
+}

@@ -1,0 +1,108 @@
+/// Little-endian bytes for Coda's caches: numbers and length-prefixed strings, written in one buffer and read
+/// back with every length checked, so a truncated or damaged file is refused rather than trusted.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    /// A variable-length number (seven bits a byte): offsets and counts are mostly small.
+    mutating func int(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func optionalInt(_ value: Int?) {
+        bytes.append(value == nil ? 0 : 1)
+        if let value { int(value) }
+    }
+
+    mutating func string(_ value: some StringProtocol) {
+        int(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func optionalString(_ value: String?) {
+        bytes.append(value == nil ? 0 : 1)
+        if let value { string(value) }
+    }
+
+    /// The FNV-1a hash of everything written so far, appended: the reader checks it before trusting anything.
+    func sealed() -> [UInt8] {
+        var result = bytes
+        withUnsafeBytes(of: CacheWriter.hash(bytes[...]).littleEndian) { result.append(contentsOf: $0) }
+        return result
+    }
+
+    /// 64-bit FNV-1a over bytes: the cache's checksum and the content hash of a file whose time cannot be trusted.
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
+
+/// Reads what `CacheWriter` wrote; every read throws `Damaged` past the end or on a value out of range.
+struct CacheReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    /// Nil unless the bytes end with the checksum of what precedes it.
+    init?(sealed: [UInt8]) {
+        guard sealed.count >= 8 else { return nil }
+        let body = sealed[..<(sealed.count - 8)]
+        var stored: UInt64 = 0
+        for (i, byte) in sealed[(sealed.count - 8)...].enumerated() { stored |= UInt64(byte) << (8 * UInt64(i)) }
+        guard stored == CacheWriter.hash(body) else { return nil }
+        bytes = Array(body)
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func int() throws(Damaged) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value)) }
+            shift += 7
+        }
+    }
+
+    /// A count or offset: never negative, never more than `limit`.
+    mutating func count(atMost limit: Int) throws(Damaged) -> Int {
+        let value = try int()
+        guard value >= 0, value <= limit else { throw Damaged() }
+        return value
+    }
+
+    mutating func flag() throws(Damaged) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func optionalInt() throws(Damaged) -> Int? {
+        try flag() ? try int() : nil
+    }
+
+    mutating func string() throws(Damaged) -> String {
+        let length = try count(atMost: bytes.count - offset)
+        guard let text = String(validating: bytes[offset..<(offset + length)], as: UTF8.self) else { throw Damaged() }
+        offset += length
+        return text
+    }
+
+    mutating func optionalString() throws(Damaged) -> String? {
+        try flag() ? try string() : nil
+    }
+}
