@@ -32,12 +32,13 @@ import Testing
     ]
 
     /// Every file under `root` with its bytes, hidden ones too (a leftover temporary or journal shows), except the
-    /// lock file, which a command may create.
+    /// lock file and the transcript cache, which a command may create.
     static func snapshot(_ root: URL) -> [String: Data] {
         var result: [String: Data] = [:]
         let base = root.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: base) else { return result }
-        for case let path as String in walker where !path.hasSuffix("/.lock") {
+        // The lock and the transcript cache are not project state: a load may write the cache at any time.
+        for case let path as String in walker where !path.hasSuffix("/.lock") && !path.hasPrefix(".coda/cache/") {
             var isFolder: ObjCBool = false
             let full = base + "/" + path
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else {

@@ -63,8 +63,8 @@ extension ProjectLoader {
         return CachedParse(file: file, entry: entry)
     }
 
-    /// A file's bytes with the size and modification time of the same open file; nil when it cannot be read
-    /// (the ordinary read then says why).
+    /// A file's bytes with the size and modification time of the same open file; nil when it cannot be read or is
+    /// too large (the ordinary read then says why).
     static func bytesAndStamp(_ url: URL) -> ([UInt8], TranscriptCache.Stamp)? {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -72,6 +72,8 @@ extension ProjectLoader {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
+        // A file past the readers' limit is left to the ordinary read, which refuses it by name.
+        guard size <= ReaderLimits.projectFileBytes else { return nil }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {
