@@ -106,4 +106,24 @@ import Testing
             #expect(PlainTextSections.unescape(lines) == text)
         }
     }
+
+    /// A store file that exists but is not valid UTF-8 (saved in another encoding by an editor) is refused by the
+    /// next write, which names it, and is left byte for byte as it was: never read as empty and written over.
+    @Test(arguments: [
+        ("Memos/notes.md", ["note", "project", "Another."]),
+        ("Memos/framework.md", ["summarize", "R9", "Queues", "Waited twice."]),
+        ("Memos/project.md", ["memo", "project", "Hello."]),
+    ])
+    func aStoreFileThatCannotBeReadIsNotWrittenOver(path: String, command: [String]) throws {
+        let root = CondenseFixture.make()
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // "Caf\u{E9}" in Windows-1252, then a note heading: not UTF-8.
+        let bytes = Data("# Review notes\n\n## N1 · open · project\nBy amir, 2026-11-25 13:02\n\nCaf".utf8) + Data([0xE9, 0x0A])
+        try bytes.write(to: url)
+        let run = Self.run(command, root)
+        #expect(run.code != .success)
+        #expect(run.stderr.contains(path), "\(run.stderr)")
+        #expect(try Data(contentsOf: url) == bytes)
+    }
 }

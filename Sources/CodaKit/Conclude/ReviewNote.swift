@@ -30,15 +30,20 @@ struct NoteStore {
         var notes: [ReviewNote] = []
         var kept: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Why the file could not be read at all; a change is then refused rather than writing over it.
+        var unreadable: Diagnostic?
     }
 
     func load() -> [ReviewNote] { read().notes }
 
     func read() -> Contents {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(NoteStore.path).path) else {
-            return Contents()
+        do {
+            let url = root.appendingPathComponent(NoteStore.path)
+            guard let text = try ProjectLoader.textIfPresent(of: url, path: NoteStore.path) else { return Contents() }
+            return NoteStore.parse(text)
+        } catch {
+            return Contents(diagnostics: [error.diagnostic], unreadable: error.diagnostic)
         }
-        return NoteStore.parse(String(decoding: data, as: UTF8.self))
     }
 
     /// Each section is `## ID · open|resolved · TARGET`, a `By AUTHOR, DATE[; resolved by …]` line, then the text.
@@ -107,6 +112,7 @@ struct NoteStore {
     private func change<T>(_ body: (inout [ReviewNote]) throws -> T) throws -> T {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
             var contents = read()
+            if let problem = contents.unreadable { throw ProjectLoader.UnreadableFile(diagnostic: problem) }
             let result = try body(&contents.notes)
             try AtomicFile.write(NoteStore.render(contents), to: root.appendingPathComponent(NoteStore.path))
             return result

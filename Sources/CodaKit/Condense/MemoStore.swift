@@ -99,10 +99,7 @@ public struct MemoStore: Sendable {
         let path = target.path
         let url = root.appendingPathComponent(path)
         try FileLock.withLock(CodingStore(root: root).lockURL) {
-            var existing = ""
-            if let data = FileManager.default.contents(atPath: url.path) {
-                existing = try TextDecoder.decodeUTF8([UInt8](data), file: path)
-            }
+            var existing = try ProjectLoader.textIfPresent(of: url, path: path) ?? ""
             if existing.isEmpty { existing = MemoStore.heading(for: target) + "\n" }
             if !existing.hasSuffix("\n") { existing += "\n" }
             let heading = "\(PlainTextSections.oneLine(date)) · \(PlainTextSections.oneLine(author))"

@@ -22,10 +22,15 @@ public struct FrameworkSummaries: Sendable {
     static func load(_ project: Project) -> (FrameworkSummaries, [Diagnostic]) {
         var summaries = FrameworkSummaries()
         var diagnostics: [Diagnostic] = []
-        guard let data = FileManager.default.contents(atPath: project.root.appendingPathComponent(path).path) else {
-            return (summaries, [])
+        let text: String
+        do {
+            guard let found = try ProjectLoader.textIfPresent(of: project.root.appendingPathComponent(path), path: path)
+            else { return (summaries, []) }
+            text = found
+        } catch {
+            return (summaries, [error.diagnostic])
         }
-        let (preamble, sections) = PlainTextSections.split(String(decoding: data, as: UTF8.self))
+        let (preamble, sections) = PlainTextSections.split(text)
         if let before = PlainTextSections.content(of: preamble), before != header.trimmingWhitespace() {
             summaries.preamble = before
         }
@@ -54,6 +59,8 @@ public struct FrameworkSummaries: Sendable {
     static func save(_ text: String, case caseID: String, code: Code, project: Project) throws {
         let url = project.root.appendingPathComponent(path)
         try FileLock.withLock(CodingStore(root: project.root).lockURL) {
+            // A file that exists but cannot be read is refused, never written over as if it were empty.
+            _ = try ProjectLoader.textIfPresent(of: url, path: path)
             var (summaries, _) = load(project)
             let key = FrameworkSummaries.key(caseID, code.path)
             if summaries.entries[key] != nil {

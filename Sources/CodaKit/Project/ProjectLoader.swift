@@ -200,6 +200,14 @@ struct ProjectLoader {
         }
     }
 
+    /// The decoded text of a file the user may not have made yet: nil when it does not exist, an error when it
+    /// exists but cannot be read whole, so a store never mistakes an unreadable file for an empty one and writes
+    /// over it.
+    static func textIfPresent(of url: URL, path: String) throws(UnreadableFile) -> String? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try text(of: url, path: path)
+    }
+
     struct TranscriptFile: Sendable {
         var transcript: Transcript?
         var diagnostics: [Diagnostic] = []
