@@ -33,7 +33,11 @@ import Testing
         let plot = lines.filter { $0.contains("┤") || $0.contains("│") }
         #expect(plot.count == ChartLinePlot.rows)
         #expect(plot.map { $0.filter { $0 == "●" }.count }.reduce(0, +) == 60)
-        #expect(lines.contains("1 = 2019-01") && lines.contains("60 = 2023-12"))
+        // The key, in columns read downwards, has every month once.
+        let key = lines.filter { $0.contains(" = ") }.flatMap { $0.split(separator: " ", omittingEmptySubsequences: true) }
+            .filter { $0.count == 7 && $0.contains("-") }
+        #expect(key.count == 60 && Set(key).count == 60 && key.first == "2019-01")
+        #expect(lines.contains { $0.hasPrefix("1 = 2019-01") } && lines.contains { $0.hasPrefix("2 = 2019-02") })
         // The numbers under the axis run 1, 5, 10, …, 60, each apart from the next, under its own point.
         let axis = try #require(lines.firstIndex { $0.contains("└") })
         let numbers = lines[axis + 1].split(separator: " ").compactMap { Int($0) }

@@ -57,14 +57,26 @@ enum ChartLinePlot {
             under += String(repeating: " ", count: max(start - DisplayWidth.of(under), under.isEmpty ? 0 : 1)) + text
         }
         lines.append(String(repeating: " ", count: axisWidth + 2) + under)
-        if numbered {
-            lines += chart.categories.enumerated().map { "\($0.offset + 1) = \($0.element)" }
-        }
+        if numbered { lines += key(chart.categories, width: width) }
         if chart.series.count > 1 {
             lines.append(chart.series.enumerated().map { "\(markers[$0.offset % markers.count]) \($0.element.name)" }
                 .joined(separator: "   "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `1 = 2019-01` for each numbered category, in as many columns as `width` holds, read down each column.
+    private static func key(_ categories: [String], width: Int) -> [String] {
+        let entries = categories.enumerated().map { "\($0.offset + 1) = \($0.element)" }
+        let cell = (entries.map(DisplayWidth.of).max() ?? 1) + 3
+        let perLine = max(1, (width + 3) / cell)
+        let rows = (entries.count + perLine - 1) / perLine
+        return (0..<rows).map { r in
+            var line = stride(from: r, to: entries.count, by: rows)
+                .map { DisplayWidth.pad(entries[$0], to: cell - 3) }.joined(separator: "   ")
+            while line.last == " " { line.removeLast() }
+            return line
+        }
     }
 
     /// Whether each category gets at least one column of `width` beside the axis's labels.
