@@ -150,8 +150,8 @@ import Testing
         let root = CondenseFixture.make(extra: ["Transcripts/p07.md": Self.otherScripts])
         for engine in [TeXEngine.xelatex, .lualatex] {
             let folder = TestSupport.temporaryFolder()
-            let run = TestSupport.run(["export", "appendix", folder.path, "--format", "tex", "--engine", engine.rawValue],
-                                      in: root)
+            let run = TestSupport.run(
+                ["export", "appendix", folder.path, "--format", "tex", "--engine", engine.rawValue], in: root)
             #expect(run.code == .success, "\(run.stderr)")
             #expect(!run.stderr.contains("warning"), "\(run.stderr)")
             let preamble = try String(contentsOf: folder.appendingPathComponent("preamble.tex"), encoding: .utf8)

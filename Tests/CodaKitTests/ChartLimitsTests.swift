@@ -34,7 +34,7 @@ import Testing
         #expect(plot.count == ChartLinePlot.rows)
         #expect(plot.map { $0.filter { $0 == "●" }.count }.reduce(0, +) == 60)
         // The key, in columns read downwards, has every month once.
-        let key = lines.filter { $0.contains(" = ") }.flatMap { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let key = lines.filter { $0.contains(" = ") }.flatMap { $0.split(separator: " ") }
             .filter { $0.count == 7 && $0.contains("-") }
         #expect(key.count == 60 && Set(key).count == 60 && key.first == "2019-01")
         #expect(lines.contains { $0.hasPrefix("1 = 2019-01") } && lines.contains { $0.hasPrefix("2 = 2019-02") })
