@@ -78,11 +78,16 @@ import Testing
         #expect(TestSupport.run(["export", "appendix", "--engine", "xelatex"], in: root).code == .usage)  // md has no engine
     }
 
-    /// Exports a study whose transcript holds Chinese, Arabic, Devanagari and emoji for `engine`, compiles it in
-    /// a thesis after `edit` has had the preamble, and returns the thesis's folder and the engine's exit status.
+    /// A transcript in every script the preamble gives a font: Chinese, Arabic, Devanagari, Cyrillic, Greek,
+    /// Hebrew and emoji.
+    static let otherScripts = "---\nid: P07\n---\nInterviewer: 你听说过JMO吗？\n\nIbu Mei: नहीं, لا, never. 🙂\n\n"
+        + "Interviewer: Привет, Ольга! Καλημέρα, Νίκο. שלום, דנה.\n"
+
+    /// Exports a study whose transcript holds `otherScripts` for `engine`, compiles it in a thesis after `edit`
+    /// has had the preamble, and returns the thesis's folder and the engine's exit status.
     func compileOtherScripts(with engine: TeXEngine, program: String,
                              edit: (String) -> String = { $0 }) throws -> (folder: URL, status: Int32) {
-        let notes = "---\nid: P07\n---\nInterviewer: 你听说过JMO吗？\n\nIbu Mei: नहीं, لا, never. 🙂\n"
+        let notes = Self.otherScripts
         let root = CondenseFixture.make(extra: ["Transcripts/p07.md": notes])
         let folder = TestSupport.temporaryFolder()
         let run = TestSupport.run(["export", "appendix", folder.appendingPathComponent("appendix").path,
@@ -111,7 +116,8 @@ import Testing
         #expect(status == 0, "\(log.suffix(1500))")
         let pdf = (try? Data(contentsOf: folder.appendingPathComponent("thesis.pdf"))) ?? Data()
         let embedded = TestSupport.pdfFontNames(pdf)
-        let samples: [(TeXScript, String)] = [(.cjk, "你"), (.arabic, "ل"), (.devanagari, "न"), (.emoji, "🙂")]
+        let samples: [(TeXScript, String)] = [(.cjk, "你"), (.arabic, "ل"), (.devanagari, "न"), (.cyrillic, "П"),
+                                              (.greek, "α"), (.hebrew, "ש"), (.emoji, "🙂")]
         for (script, sample) in samples {
             func plain(_ name: String) -> String { name.filter { $0.isLetter || $0.isNumber }.lowercased() }
             let fonts = script.fonts(for: engine).map(plain)
@@ -136,6 +142,34 @@ import Testing
         } else {
             print("note: pdftotext is not installed, so the PDF's text was not read back (its fonts were)")
         }
+    }
+
+    /// Cyrillic, Greek and Hebrew, which Latin Modern lacks, are named in the preamble with their fonts; a script
+    /// the preamble has no font for (Georgian here) is named at export, so no text vanishes from the PDF unsaid.
+    @Test func everyCharacterHasAFontOrAWarning() throws {
+        let root = CondenseFixture.make(extra: ["Transcripts/p07.md": Self.otherScripts])
+        for engine in [TeXEngine.xelatex, .lualatex] {
+            let folder = TestSupport.temporaryFolder()
+            let run = TestSupport.run(
+                ["export", "appendix", folder.path, "--format", "tex", "--engine", engine.rawValue], in: root)
+            #expect(run.code == .success, "\(run.stderr)")
+            #expect(!run.stderr.contains("warning"), "\(run.stderr)")
+            let preamble = try String(contentsOf: folder.appendingPathComponent("preamble.tex"), encoding: .utf8)
+            for script in [TeXScript.cyrillic, .greek, .hebrew] {
+                #expect(preamble.contains("{\(script.title)}{\(script.debianPackage)}"), "\(engine) \(script)")
+            }
+            #expect(preamble.contains("DejaVu Serif") && preamble.contains("Noto Serif Hebrew"))
+        }
+        let georgian = "---\nid: P08\n---\nInterviewer: გამარჯობა, ნინო!\n\nNino: Hello ʔ.\n"
+        let mixed = CondenseFixture.make(extra: ["Transcripts/p08.md": georgian])
+        let run = TestSupport.run(["export", "appendix", TestSupport.temporaryFolder().path, "--format", "tex",
+                                   "--engine", "xelatex"], in: mixed)
+        #expect(run.code == .problemsFound)
+        #expect(run.stderr.contains("warning: the appendix holds characters that no font of preamble.tex has "
+            + "(გ (U+10D2), ა (U+10D0), მ (U+10DB), რ (U+10E0), ჯ (U+10EF), ო (U+10DD), ბ (U+10D1), ნ (U+10DC), …): "
+            + "xelatex would leave them out of the PDF"), "\(run.stderr)")
+        #expect(run.stderr.contains("\\setmainfont"))
+        #expect(TeXCoverage.uncovered(in: "Hello ʔ, café – “ok” 🙂\u{200D}", limit: 9) == ["ʔ"])
     }
 
     /// With no font installed for a script, the appendix still compiles, and the many "Missing character" lines

@@ -335,6 +335,7 @@ public struct Appendix {
                 warn("the appendix holds characters pdflatex cannot typeset (" + beyond.map { String($0) }.joined(separator: " ")
                      + "): export with `--engine xelatex` or `--engine lualatex`")
             }
+            if engine != .pdflatex, let warning = engine.uncoveredWarning(whole) { warn(warning) }
         }
         try output.finish(paths, previous: previous)
         return paths

@@ -28,7 +28,7 @@ extension TeXEngine {
         return out + "\\makeatother\n"
     }
 
-    private func hex(_ value: UInt32) -> String {
+    func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

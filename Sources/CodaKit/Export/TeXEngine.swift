@@ -25,6 +25,17 @@ public enum TeXEngine: String, Sendable, CaseIterable {
         }
     }
 
+    /// The warning for characters that neither Latin Modern nor a fallback font of the preamble has, which the
+    /// engine would leave out of the PDF; nil when there are none.
+    func uncoveredWarning(_ text: String) -> String? {
+        let missing = TeXCoverage.uncovered(in: text, limit: 9)
+        guard !missing.isEmpty else { return nil }
+        let shown = missing.prefix(8).map { "\(Character($0)) (U+\(hex($0.value)))" }
+        return "the appendix holds characters that no font of preamble.tex has (" + shown.joined(separator: ", ")
+            + (missing.count > 8 ? ", …" : "") + "): \(rawValue) would leave them out of the PDF; "
+            + "after `\\input{preamble}`, set a font that has them with `\\setmainfont{…}`"
+    }
+
     /// Characters pdflatex with inputenc and T1 cannot typeset: other scripts than Latin, and emoji.
     static func beyondPDFLaTeX(_ text: String) -> [Character] {
         var found: [Character] = []

@@ -211,5 +211,6 @@ struct TerminalRenderer: Renderer {
 }
 
 func formatValue(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : formatDecimal(value, places: 1)
+    guard abs(value) < 1e15 else { return formatScientific(value) }
+    return value == value.rounded() ? String(Int64(value)) : formatDecimal(value, places: 1)
 }

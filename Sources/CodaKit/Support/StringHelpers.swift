@@ -82,13 +82,21 @@ func formatPercent(_ value: Double?) -> String {
 func formatDecimal(_ value: Double, places: Int) -> String {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
-    let units = Int64((abs(value) * scale).rounded(.toNearestOrAwayFromZero))
+    let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+    // Int64 holds digits up to about 9.2e18: larger values (and the infinite) are written with an exponent.
+    guard scaled < 0x1p63 else { return formatScientific(value) }
+    let units = Int64(scaled)
     var text = String(units)
     if places > 0 {
         while text.count <= places { text = "0" + text }
         text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
     }
     return value < 0 && units != 0 ? "-" + text : text
+}
+
+/// A number too large to write out (1e19, 1.7e308): the shortest form that reads back as the same number.
+func formatScientific(_ value: Double) -> String {
+    value.description.replacingOccurrences(of: "e+", with: "e")
 }
 
 extension Substring {

@@ -38,7 +38,7 @@ extension CommandSpec {
         case .svg: invocation.console.out(ChartSVG.render(chart))
         case .html: invocation.console.out(ChartReport.html(chart))
         case .tex: invocation.console.out(ChartTikZ.render(chart))
-        case .table, .md, .csv: invocation.emit(ChartReport.report(chart))
+        case .table, .md, .csv: invocation.emit(ChartReport.report(chart, width: invocation.console.width))
         }
         return .success
     }

@@ -27,7 +27,7 @@ enum MatrixChart {
         switch invocation.format {
         case .html: invocation.console.out(ChartReport.html(chart))
         case .tex: invocation.console.out(ChartTikZ.render(chart))
-        default: invocation.emit(ChartReport.report(chart))
+        default: invocation.emit(ChartReport.report(chart, width: invocation.console.width))
         }
         return .success
     }

@@ -2,6 +2,8 @@
 public enum ChartError: CodaError {
     case unknownChart(name: String, suggestion: String?, figures: [String])
     case notChartable(name: String, kind: String)
+    /// The figures file exists but could not be read: its own error, with file and line.
+    case unreadableFigures(Diagnostic)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -18,6 +20,8 @@ public enum ChartError: CodaError {
             return Diagnostic(
                 .error, at: nil, "`\(name)` is an \(kind) question, which has no counts to chart",
                 hint: "chart a closed, multiple-choice or numeric question")
+        case .unreadableFigures(let problem):
+            return problem
         }
     }
 }
@@ -59,6 +63,12 @@ extension Chart {
                 series: [Series(name: "respondents", values: frequency.answers.map { Double($0.count) })], kind: kind)
         }
         guard let figure = project.figures.first(where: { $0.id.lowercased() == name.lowercased() }) else {
+            let path = "\(FigureStore.folder)/\(name).csv".lowercased()
+            if let problem = project.diagnostics.first(where: {
+                $0.severity == .error && $0.location?.file.lowercased() == path
+            }) {
+                throw ChartError.unreadableFigures(problem)
+            }
             throw ChartError.unknownChart(
                 name: name, suggestion: EditDistance.suggestion(for: name, in: project.figures.map(\.id)),
                 figures: project.figures.map(\.id))

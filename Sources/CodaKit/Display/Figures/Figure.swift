@@ -10,6 +10,8 @@ public struct Figure: Sendable {
     public var source: String
     /// `# note:` lines: caveats a reader needs (e.g. where the paper's own text gives other numbers).
     public var notes: [String]
+    /// The largest size of number a figure may hold: charts add and round values up, and must stay finite.
+    static let largest = 1e300
     /// The first column's header (what the rows are: platform, month).
     public var labelHeader: String
     /// The other columns' headers: one series each.

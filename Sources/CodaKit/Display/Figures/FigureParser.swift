@@ -4,6 +4,7 @@ import Foundation
 public enum FigureError: CodaError {
     case noData(file: String)
     case notANumber(file: String, line: Int, column: Int, text: String)
+    case tooLarge(file: String, line: Int, column: Int, text: String)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -21,6 +22,12 @@ public enum FigureError: CodaError {
                 hint:
                     "write numbers plainly (3774, 4.5), without thousands separators; "
                     + "leave the cell empty when the source gives none"
+            )
+        case .tooLarge(let file, let line, let column, let text):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line, column: column),
+                "`\(text.truncated(to: 30))` is too large to chart: an axis holds numbers up to 1e300",
+                hint: "check the cell against the source; give huge figures in a larger unit and name it in `# unit:`"
             )
         }
     }
@@ -64,6 +71,10 @@ struct FigureParser {
                 }
                 guard let value = Double(text), value.isFinite else {
                     throw FigureError.notANumber(file: path, line: record.line, column: c + 1, text: text)
+                }
+                // Beyond this, an axis's top or a stack's total would overflow to infinity.
+                guard abs(value) <= Figure.largest else {
+                    throw FigureError.tooLarge(file: path, line: record.line, column: c + 1, text: text)
                 }
                 if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].count == 3, value < 1000 {
                     diagnostics.append(

@@ -41,7 +41,8 @@ public struct Chart: Sendable {
 
     /// `3,774`; decimals only where the number has them.
     static func format(_ value: Double) -> String {
-        guard value == value.rounded(), abs(value) < 1e15 else { return formatDecimal(value, places: 1) }
+        guard abs(value) < 1e15 else { return formatScientific(value) }
+        guard value == value.rounded() else { return formatDecimal(value, places: 1) }
         let digits = String(Int64(abs(value)))
         var grouped = ""
         for (i, digit) in digits.enumerated() {

@@ -1,7 +1,8 @@
 /// A chart as a report, for the formats that show it as a table of values with bars in text (terminal,
 /// Markdown, CSV), and as one HTML page holding the SVG and the same table.
 enum ChartReport {
-    static func report(_ chart: Chart) -> Report {
+    /// `width` is the terminal's: a line chart's plot fits it.
+    static func report(_ chart: Chart, width: Int = ChartLinePlot.defaultWidth) -> Report {
         var report = Report(title: chart.title)
         let columns = [Table.Column(chart.categoryName)] + chart.series.map { Table.Column.number($0.name) }
         var table = Table(title: chart.title, columns: columns)
@@ -23,9 +24,14 @@ enum ChartReport {
         if chart.series.contains(where: { $0.values.contains(nil) }) {
             table.notes.append("–: not given in the source.")
         }
+        let plotFits = chart.kind != .line || ChartLinePlot.fits(chart, width: width)
+        if !plotFits { table.hints.append("`--format svg` draws all \(chart.categories.count) categories.") }
         report.add(.table(table))
-        if chart.kind == .line {
-            report.add(.preformatted(ChartLinePlot.text(chart)))
+        if !plotFits {
+            report.add(.paragraph("The \(chart.categories.count) categories are too many for a plot \(width) "
+                + "columns wide; the table above gives every value."))
+        } else if chart.kind == .line {
+            report.add(.preformatted(ChartLinePlot.text(chart, width: width)))
         } else {
             for bars in barCharts(chart) { report.add(.chart(bars)) }
         }
