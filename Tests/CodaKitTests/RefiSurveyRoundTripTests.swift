@@ -33,12 +33,7 @@ struct RefiSurveyRoundTripTests {
             ("Codebooks/codes.md",
              "# Codes\n\n## Distance\nDefinition: The office is far.\n\n## Queues\nDefinition: Waiting.\n"),
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try Self.write(files, under: root)
         let tags = [("pre:Q2", "1", "Distance"), ("pre:Q2", "3", "Queues"), ("post:Q2", "3", "Queues")]
         for (document, segment, code) in tags {
             let run = TestSupport.run(["tag", document, segment, code, "--coder", "dewi", "--project", root.path])
@@ -47,12 +42,26 @@ struct RefiSurveyRoundTripTests {
         return root
     }
 
-    @Test func surveysComeBackTheSame() throws {
-        let root = try Self.project()
+    static func write(_ files: [(String, String)], under root: URL) throws {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// `coda export qdpx` of `root`, then `coda import` of the file into a new project.
+    static func exportAndImport(_ root: URL) -> (run: TestSupport.Run, target: URL) {
         let file = TestSupport.temporaryFolder().appendingPathComponent("surveys.qdpx")
         #expect(TestSupport.run(["export", "qdpx", file.path, "--project", root.path]).code == .success)
         let target = TestSupport.temporaryFolder().appendingPathComponent("imported")
-        let run = TestSupport.run(["import", file.path, "--project", target.path])
+        return (TestSupport.run(["import", file.path, "--project", target.path]), target)
+    }
+
+    @Test func surveysComeBackTheSame() throws {
+        let root = try Self.project()
+        let (run, target) = Self.exportAndImport(root)
         #expect(run.code == .success, "\(run.stderr)")
         #expect(run.stdout.contains("survey `post` rebuilt: 3 respondents"))
         #expect(run.stdout.contains("survey `pre` rebuilt: 4 respondents"))
@@ -174,18 +183,10 @@ struct RefiSurveyRoundTripTests {
             ("Transcripts/picks.csv", "id,\"Pick: a; b; c; d\",Note\nP1,a,ok\nP2,\"b; c\",\"fine, thanks\"\n"),
             ("Codebooks/codes.md", "# Codes\n\n## Forms\nDefinition: Paperwork.\n"),
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try Self.write(files, under: root)
         let tag = TestSupport.run(["tag", "Exit survey:Q2", "1", "Forms", "--coder", "dewi", "--project", root.path])
         #expect(tag.code == .success, "\(tag.stderr)")
-        let file = TestSupport.temporaryFolder().appendingPathComponent("edge.qdpx")
-        #expect(TestSupport.run(["export", "qdpx", file.path, "--project", root.path]).code == .success)
-        let target = TestSupport.temporaryFolder().appendingPathComponent("imported")
-        let run = TestSupport.run(["import", file.path, "--project", target.path])
+        let (run, target) = Self.exportAndImport(root)
         #expect(run.code == .success, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("survey `Exit survey` is now `Exit_survey`, the name of its file"))
         let original = Project.load(root), imported = Project.load(target)
