@@ -30,7 +30,8 @@ struct RefiFreshProjectTests {
 
     /// The note names only the example documents the user kept.
     @Test func theNoteNamesOnlyTheExamplesStillThere() throws {
-        for (deleted, still) in [(["example-interview.md"], " (the example `Transcripts/example-survey.csv` is still there)"),
+        for (deleted, still) in [(["example-interview.md"],
+                                  " (the example `Transcripts/example-survey.csv` is still there)"),
                                  (["example-interview.md", "example-survey.csv"], "\n"),
                                  ([], " (the examples `Transcripts/example-interview.md` and "
                                     + "`Transcripts/example-survey.csv` are still there)")] {
@@ -38,7 +39,8 @@ struct RefiFreshProjectTests {
             for name in deleted {
                 try FileManager.default.removeItem(at: root.appendingPathComponent("Transcripts/" + name))
             }
-            let run = TestSupport.run(["import", RefiTestSupport.sample("qc-1.3.2/demo.qdpx").path, "--project", root.path])
+            let demo = RefiTestSupport.sample("qc-1.3.2/demo.qdpx")
+            let run = TestSupport.run(["import", demo.path, "--project", root.path])
             #expect(run.code == .success, "\(run.stderr)")
             #expect(run.stdout.contains(Self.replaced + still), "\(deleted)")
         }

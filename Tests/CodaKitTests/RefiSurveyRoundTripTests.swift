@@ -153,9 +153,9 @@ struct RefiSurveyRoundTripTests {
         let run = TestSupport.run(["import", file.path, "--project", target.path])
         #expect(run.code == .problemsFound)
         #expect(run.stdout.contains("left out: survey `pre` could not be rebuilt exactly (the source of the open "
-                                    + "question `Q2` is missing); its open questions became transcripts, and its other "
-                                    + "columns case attributes (in the header of a respondent's own transcript, else in "
-                                    + "the cases file)"))
+                                    + "question `Q2` is missing); its open questions became transcripts, and its "
+                                    + "other columns case attributes (in the header of a respondent's own "
+                                    + "transcript, else in the cases file)"))
         #expect(run.stdout.contains("left out: set `ratings` describes a Coda survey, but its lines are damaged"))
         #expect(run.stdout.contains("survey `post` rebuilt: 3 respondents"))
         #expect(run.stdout.contains(
@@ -166,7 +166,8 @@ struct RefiSurveyRoundTripTests {
         #expect(!transcript.contains("row:"))
         let imported = Project.load(target)
         #expect(imported.cases.first { $0.id == "A1" }?.attributes["pre_q1"] == "No")
-        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("Transcripts/ratings.csv").path))
+        let ratings = target.appendingPathComponent("Transcripts/ratings.csv")
+        #expect(!FileManager.default.fileExists(atPath: ratings.path))
         let cases = RefiTestSupport.files(target).filter { $0.hasSuffix("-cases.csv") }
         let text = cases.first.flatMap { RefiTestSupport.text(target, $0) } ?? ""
         #expect(text.contains("B1,") && text.contains("\"2,5\""))

@@ -8,7 +8,9 @@ extension RefiProjectImport {
         var repeated = surveyVariables.union(surveyRowVariables)
         if let caseRecord, model.origin.hasPrefix("Coda") {
             let own = Set(caseRecord.sourceRefs)
-            for other in model.sources where own.contains(other.guid) { repeated.formUnion(other.values.map(\.variable)) }
+            for other in model.sources where own.contains(other.guid) {
+                repeated.formUnion(other.values.map(\.variable))
+            }
         }
         let caseValues = (caseRecord?.values ?? []).filter { !repeated.contains($0.variable) }
         for (variable, value) in source.values + caseValues {

@@ -39,9 +39,10 @@ extension RefiProjectImport {
                          + "`\(layout.id):…`")
                 }
             } catch let problem as RefiSurveyProblem {
-                leave("survey `\(setName)` could not be rebuilt exactly (\(problem.reason)); its open questions became "
-                      + "transcripts, and its other columns case attributes (in the header of a respondent's own "
-                      + "transcript, else in the cases file); import the survey's own file (CSV) instead")
+                leave("survey `\(setName)` could not be rebuilt exactly (\(problem.reason)); its open questions "
+                      + "became transcripts, and its other columns case attributes (in the header of a "
+                      + "respondent's own transcript, else in the cases file); import the survey's own file (CSV) "
+                      + "instead")
             }
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }

@@ -116,7 +116,9 @@ struct RefiProjectImport {
         // Variables outside a Coda survey are the cases' attributes (transcript headers, or the cases file); the
         // variables numbering a survey's rows are neither.
         let rows = model.variables.keys.filter { surveyRowVariables.contains($0) }.count
-        let survey = model.variables.keys.filter { surveyVariables.contains($0) && !surveyRowVariables.contains($0) }.count
+        let survey = model.variables.keys.filter {
+            surveyVariables.contains($0) && !surveyRowVariables.contains($0)
+        }.count
         let attributes = model.variables.count - survey - rows
         let cases = model.cases.count, variables = model.variables.count
         let kinds = [(survey, "rebuilt as survey columns"), (attributes, "as case attributes"),
