@@ -28,6 +28,24 @@ struct RefiFreshProjectTests {
         #expect(project.transcripts.map(\.id).contains("EX01"))
     }
 
+    /// The note names only the example documents the user kept.
+    @Test func theNoteNamesOnlyTheExamplesStillThere() throws {
+        for (deleted, still) in [(["example-interview.md"],
+                                  " (the example `Transcripts/example-survey.csv` is still there)"),
+                                 (["example-interview.md", "example-survey.csv"], "\n"),
+                                 ([], " (the examples `Transcripts/example-interview.md` and "
+                                    + "`Transcripts/example-survey.csv` are still there)")] {
+            let root = try Self.freshProject()
+            for name in deleted {
+                try FileManager.default.removeItem(at: root.appendingPathComponent("Transcripts/" + name))
+            }
+            let demo = RefiTestSupport.sample("qc-1.3.2/demo.qdpx")
+            let run = TestSupport.run(["import", demo.path, "--project", root.path])
+            #expect(run.code == .success, "\(run.stderr)")
+            #expect(run.stdout.contains(Self.replaced + still), "\(deleted)")
+        }
+    }
+
     /// Coda's own sample study has `Problems` and `Problems/Queues`, as the example codebook does.
     @Test func codaSampleStudyJoinsAFreshProject() throws {
         let file = TestSupport.temporaryFolder().appendingPathComponent("sample.qdpx")

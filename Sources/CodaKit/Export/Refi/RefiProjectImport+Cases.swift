@@ -8,7 +8,9 @@ extension RefiProjectImport {
         let named = Set(documents.compactMap { $0.caseName?.lowercased() }).union(surveyCases)
         let cases = model.cases.map { record in
             var record = record
-            record.values.removeAll { surveyVariables.contains($0.variable) }
+            record.values.removeAll {
+                surveyVariables.contains($0.variable) || surveyRowVariables.contains($0.variable)
+            }
             return record
         }
         let homeless = cases.filter { !named.contains($0.name.lowercased()) && !$0.values.isEmpty }

@@ -1,12 +1,18 @@
 extension RefiProjectImport {
-    /// The header attributes of a source's transcript: the source's own variables, then its case's.
-    /// A Coda export's case values repeat its transcripts' and surveys' own, so they are not added.
+    /// The header attributes of a source's transcript: the source's own variables, then its case's. A Coda
+    /// export's case values repeat its transcripts' own (on one of the case's sources) and the answers of its
+    /// surveys: those repeated and those of a rebuilt survey are not added, a survey's row numbers never are.
     func headerAttributes(_ source: RefiTextSource, caseRecord: RefiCase?) -> [(key: String, value: String)] {
         var attributes: [(key: String, value: String)] = []
         var seen = Set<String>()
-        let caseValues = model.origin.hasPrefix("Coda") ? [] : (caseRecord?.values ?? []).filter {
-            !surveyVariables.contains($0.variable)
+        var repeated = surveyVariables.union(surveyRowVariables)
+        if let caseRecord, model.origin.hasPrefix("Coda") {
+            let own = Set(caseRecord.sourceRefs)
+            for other in model.sources where own.contains(other.guid) {
+                repeated.formUnion(other.values.map(\.variable))
+            }
         }
+        let caseValues = (caseRecord?.values ?? []).filter { !repeated.contains($0.variable) }
         for (variable, value) in source.values + caseValues {
             guard let name = model.variables[variable], let key = RefiTranscriptFile.key(name), !value.isEmpty,
                   seen.insert(key).inserted else { continue }

@@ -10,22 +10,39 @@ extension RefiProjectImport {
         let sources = Dictionary(read.map { ($0.source.guid, $0) }, uniquingKeysWith: { first, _ in first })
         var documents: [RefiImportedDocument] = []
         var clashes: [String] = []
-        for set in model.sets where set.description.hasPrefix(RefiSurveyLayout.marker) {
-            guard let layout = RefiSurveyLayout.parse(name: set.name, description: set.description) else {
+        var files: [String: String] = [:]  // by rebuilt id in lower case: the set's name
+        for set in model.sets where RefiSurveyLayout.describesSurvey(set.description) {
+            guard var layout = RefiSurveyLayout.parse(name: set.name, description: set.description) else {
+                let row = RefiSurveyLayout.rowVariableName(set.name.trimmingWhitespace()).lowercased()
+                surveyRowVariables.formUnion(model.variables.filter { $0.value.lowercased() == row }.keys)
                 leave("set `\(set.name)` describes a Coda survey, but its lines are damaged: "
                       + "the survey was not rebuilt")
                 continue
             }
+            surveyRowVariables.insert(layout.rowVariable)
+            // Coda names a survey after its file: one id for the file, the survey and its questions' documents.
+            let setName = layout.id
+            layout.id = setName.fileSafe()
+            if let other = files[layout.id.lowercased()] {
+                leave("survey `\(setName)` was not rebuilt: its file would be the one of the survey `\(other)`")
+                continue
+            }
+            files[layout.id.lowercased()] = setName
             if existing.survey(layout.id) != nil {
                 clashes.append(layout.id)
                 continue
             }
             do {
                 documents += try rebuild(layout, sources: sources)
+                if layout.id != setName {
+                    note("survey `\(setName)` is now `\(layout.id)`, the name of its file: its questions are "
+                         + "`\(layout.id):…`")
+                }
             } catch let problem as RefiSurveyProblem {
-                leave("survey `\(layout.id)` could not be rebuilt exactly (\(problem.reason)); its open "
-                      + "questions became transcripts and its columns case attributes; import the survey's own file "
-                      + "(CSV) instead")
+                leave("survey `\(setName)` could not be rebuilt exactly (\(problem.reason)); its open questions "
+                      + "became transcripts, and its other columns case attributes (in the header of a "
+                      + "respondent's own transcript, else in the cases file); import the survey's own file (CSV) "
+                      + "instead")
             }
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
@@ -75,7 +92,7 @@ extension RefiProjectImport {
         // A survey whose numbers are written `3,5` is read so from a `;`-separated file.
         let separator = layout.decimalComma ? ";" : ","
         let csv = ([layout.columns.map(\.header)] + rows)
-            .map { $0.map { Self.csvField($0, separator: separator) }.joined(separator: separator) + "\n" }
+            .map { $0.map(Self.csvField).joined(separator: separator) + "\n" }
             .joined()
         let declared = layout.columns.map { "\($0.key): \($0.kind.rawValue)\n" }.joined()
         var columnsFile = layout.columnsFile
@@ -114,7 +131,7 @@ extension RefiProjectImport {
         }
         plan.files.append((csvPath, csv))
         if let columnsFile { plan.files.append((columnsPath, columnsFile)) }
-        surveyVariables.formUnion(layout.columns.map(\.guid) + [layout.rowVariable])
+        surveyVariables.formUnion(layout.columns.map(\.guid))
         surveyCases.formUnion(byRow.values.map { $0.name.lowercased() })
         let count = survey.questions.count
         rebuiltSurveys.append("survey `\(layout.id)` rebuilt: \(rows.count) respondent\(plural(rows.count)), "
@@ -143,10 +160,11 @@ extension RefiProjectImport {
         return String(String.UnicodeScalarView(text.text.unicodeScalars.dropFirst(start).prefix(end - start)))
     }
 
-    /// A CSV field, quoted when it holds the separator, a quote, a line break or outer spaces.
-    static func csvField(_ text: String, separator: String = ",") -> String {
-        let needsQuotes = text.contains(separator) || text.contains(",") || text.contains("\"")
-            || text.contains("\n") || text.contains("\r") || text.hasPrefix(" ") || text.hasSuffix(" ")
+    /// A CSV field, quoted when it holds any separator Coda's reader might choose (`,` `;` tab), a quote, a line
+    /// break or outer spaces, so the separator detected is the one written. No formula guard: the file is the
+    /// survey's data, which must read back as it was.
+    static func csvField(_ text: String) -> String {
+        let needsQuotes = text.contains { ",;\t\"\n\r".contains($0) } || text.hasPrefix(" ") || text.hasSuffix(" ")
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

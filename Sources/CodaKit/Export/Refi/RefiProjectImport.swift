@@ -26,6 +26,8 @@ struct RefiProjectImport {
     /// The variables and cases of the surveys rebuilt from a Coda export (GUIDs; names in lower case).
     var surveyVariables = Set<String>()
     var surveyCases = Set<String>()
+    /// The variables numbering the rows of every survey a Coda export described, rebuilt or not: never attributes.
+    var surveyRowVariables = Set<String>()
     /// One summary line per survey rebuilt.
     var rebuiltSurveys: [String] = []
 
@@ -82,8 +84,11 @@ struct RefiProjectImport {
         if let starter {
             codebookPath = starter
             plan.replaceable[starter] = ProjectInitializer.exampleCodebook
+            let examples = RefiStarterCodebook.examplesStillThere(in: root)
             note("\(starter) was the example codebook `coda init` wrote, unchanged and unused: the imported codebook "
-                 + "took its place (the example transcript and survey are still in \(Project.transcriptsFolder)/)")
+                 + "took its place" + (examples.isEmpty ? "" : " (the example\(plural(examples.count)) "
+                    + examples.map { "`\($0)`" }.joined(separator: " and ")
+                    + (examples.count == 1 ? " is" : " are") + " still there)"))
         }
         try RefiImport.checkCodes(mapper.codes, against: existing, file: name, replacing: starter)
         if !mapper.codes.isEmpty {
@@ -108,14 +113,18 @@ struct RefiProjectImport {
         outcome.summary += rebuiltSurveys
         let coders = Set(codings.map(\.coder)).sorted(by: naturalOrder)
         outcome.summary.append("\(codings.count) coding\(plural(codings.count))" + (coders.isEmpty ? "" : " by " + coders.joined(separator: ", ")))
-        // Variables outside a Coda survey are the cases' attributes (transcript headers, or the cases file).
-        let attributes = model.variables.keys.filter { !surveyVariables.contains($0) }.count
-        let survey = model.variables.count - attributes
+        // Variables outside a Coda survey are the cases' attributes (transcript headers, or the cases file); the
+        // variables numbering a survey's rows are neither.
+        let rows = model.variables.keys.filter { surveyRowVariables.contains($0) }.count
+        let survey = model.variables.keys.filter {
+            surveyVariables.contains($0) && !surveyRowVariables.contains($0)
+        }.count
+        let attributes = model.variables.count - survey - rows
         let cases = model.cases.count, variables = model.variables.count
+        let kinds = [(survey, "rebuilt as survey columns"), (attributes, "as case attributes"),
+                     (rows, "numbering survey rows")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         outcome.summary.append("\(cases) case\(plural(cases)), \(variables) variable\(plural(variables))"
-                               + (survey == 0 ? "" : ": \(survey) rebuilt as survey columns")
-                               + (attributes == 0 ? "" : (survey == 0 ? ": " : ", ")
-                                  + "\(attributes) as case attributes"))
+                               + (kinds.isEmpty ? "" : ": " + kinds.joined(separator: ", ")))
         outcome.summary.append("\(plan.memos.count) memo\(plural(plan.memos.count))")
         let other = model.otherSources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if !other.isEmpty { leave("sources Coda cannot code were not imported: " + other.joined(separator: ", ")) }

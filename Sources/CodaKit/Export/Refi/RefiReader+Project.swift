@@ -50,7 +50,7 @@ extension RefiReader {
         guard let sets = root.child("Sets") else { return }
         let all = sets.children("Set")
         // Coda's own survey sets are read by the project import.
-        let count = all.filter { !($0.child("Description")?.text ?? "").hasPrefix(RefiSurveyLayout.marker) }.count
+        let count = all.filter { !RefiSurveyLayout.describesSurvey($0.child("Description")?.text ?? "") }.count
         guard count > 0 || all.isEmpty else { return }
         adjustments.append(count == 0 ? "an empty <Sets/> (not allowed by the schema) was ignored"
                            : "\(count) set\(plural(count)) ignored: Coda has no sets of \(what)")

@@ -19,4 +19,10 @@ enum RefiStarterCodebook {
         }
         return coded || noted ? nil : path
     }
+
+    /// The example documents `coda init` wrote that are still in the project (the user may have deleted them).
+    static func examplesStillThere(in root: URL) -> [String] {
+        ["example-interview.md", "example-survey.csv"].map { "\(Project.transcriptsFolder)/\($0)" }
+            .filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+    }
 }

@@ -24,6 +24,11 @@ struct RefiSurveyLayout: Sendable, Equatable {
     var columnsFile: String?
     var decimalComma = false
 
+    /// Whether a set's description says it is a Coda survey: the one rule for the reader, the import and `parse`.
+    static func describesSurvey(_ description: String) -> Bool {
+        description.trimmingWhitespace().hasPrefix(marker.trimmingWhitespace())
+    }
+
     /// The variable's name that numbers a survey's rows.
     static func rowVariableName(_ surveyID: String) -> String { surveyID + " row" }
 
@@ -48,10 +53,8 @@ struct RefiSurveyLayout: Sendable, Equatable {
 
     /// The layout a set describes, or nil when it is not a Coda survey (or its lines are damaged).
     static func parse(name: String, description: String) -> RefiSurveyLayout? {
-        let lines = description.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingWhitespace().hasPrefix(marker.trimmingWhitespace()) else {
-            return nil
-        }
+        let lines = description.drop(while: \.isWhitespace).split(separator: "\n", omittingEmptySubsequences: false)
+        guard describesSurvey(description) else { return nil }
         var layout = RefiSurveyLayout(id: name.trimmingWhitespace(), columns: [], rowVariable: "")
         var file: [String] = []
         for line in lines.dropFirst() where !line.trimmingWhitespace().isEmpty {
@@ -67,7 +70,9 @@ struct RefiSurveyLayout: Sendable, Equatable {
                 guard fields.count == 2 else { return nil }
                 layout.rowVariable = RefiReader.key(String(fields[1]))
             case "decimal":
-                layout.decimalComma = fields.count == 2 && fields[1] == "comma"
+                // Only Coda writes this line, and only as `decimal comma`: anything else is damage, not a point.
+                guard fields.count == 2, fields[1].trimmingWhitespace() == "comma" else { return nil }
+                layout.decimalComma = true
             case "file":
                 file.append(fields.count > 1 ? CodingFile.unescape(fields[1]) : "")
             default:
