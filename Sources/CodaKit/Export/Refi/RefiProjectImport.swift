@@ -122,7 +122,7 @@ struct RefiProjectImport {
         let attributes = model.variables.count - survey - rows
         let cases = model.cases.count, variables = model.variables.count
         let kinds = [(survey, "rebuilt as survey columns"), (attributes, "as case attributes"),
-                     (rows, "numbering survey rows")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+                     (rows, rows == 1 ? "numbering a survey's rows" : "numbering survey rows")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         outcome.summary.append("\(cases) case\(plural(cases)), \(variables) variable\(plural(variables))"
                                + (kinds.isEmpty ? "" : ": " + kinds.joined(separator: ", ")))
         outcome.summary.append("\(plan.memos.count) memo\(plural(plan.memos.count))")
