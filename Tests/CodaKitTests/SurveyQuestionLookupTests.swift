@@ -18,6 +18,11 @@ import Testing
         let named = TestSupport.run(["survey", "second:Q1"], in: root)
         #expect(named.code == .success)
         #expect(named.stdout.contains("Survey question second:Q1"))
+        // `coda chart` takes `survey:QUESTION`, so its hint names the survey in that form, and the hint works.
+        let chart = TestSupport.run(["chart", "survey:Q1"], in: root)
+        #expect(chart.code == .problemsFound)
+        #expect(chart.stderr.contains("`survey:example-survey:Q1` or `survey:second:Q1`"), "\(chart.stderr)")
+        #expect(TestSupport.run(["chart", "survey:second:Q1"], in: root).code == .success)
     }
 
     @Test func anOpenQuestionsAnswersComeOutAsCSVAndJSON() throws {

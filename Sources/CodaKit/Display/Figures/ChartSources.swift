@@ -38,10 +38,21 @@ extension Chart {
             kind: kind)
     }
 
+    /// A survey question as `SurveyReport.find` gives it, with an ambiguity's hint in the form this command takes
+    /// (`survey:SURVEY:QUESTION`).
+    static func surveyQuestion(_ reference: String, in project: Project) throws(ProjectError) -> (Survey, SurveyColumn) {
+        do {
+            return try SurveyReport.find(reference, in: project)
+        } catch {
+            guard case let .ambiguousQuestion(reference, candidates) = error else { throw error }
+            throw .ambiguousQuestion(reference: reference, candidates: candidates.map { "survey:" + $0 })
+        }
+    }
+
     /// `NAME` (a figures file) or `survey:QUESTION` (a survey question's answers, or a number's histogram).
     static func named(_ name: String, in project: Project, kind: Kind) throws -> Chart {
         if name.lowercased().hasPrefix("survey:") {
-            let (survey, column) = try SurveyReport.find(String(name.dropFirst("survey:".count)), in: project)
+            let (survey, column) = try surveyQuestion(String(name.dropFirst("survey:".count)), in: project)
             let source = "\(survey.id) survey (\(survey.path)), \(survey.respondents.count) respondents"
             if column.kind == .number {
                 let numbers = SurveyNumbers(survey: survey, column: column)
