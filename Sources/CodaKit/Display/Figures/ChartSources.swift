@@ -40,7 +40,9 @@ extension Chart {
 
     /// A survey question as `SurveyReport.find` gives it, with an ambiguity's hint in the form this command takes
     /// (`survey:SURVEY:QUESTION`).
-    static func surveyQuestion(_ reference: String, in project: Project) throws(ProjectError) -> (Survey, SurveyColumn) {
+    static func surveyQuestion(_ reference: String, in project: Project)
+        throws(ProjectError) -> (Survey, SurveyColumn)
+    {
         do {
             return try SurveyReport.find(reference, in: project)
         } catch {
