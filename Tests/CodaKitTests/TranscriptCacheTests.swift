@@ -165,6 +165,19 @@ import Testing
         #expect(leftovers.sorted() == [".gitignore", "transcripts"], "no temporary file is left behind")
     }
 
+    /// A cache names the build that wrote it, so a rebuilt or upgraded Coda (whose parser or messages may have
+    /// changed) parses again instead of trusting another build's entries.
+    @Test func theCacheNamesTheBuildThatWroteIt() throws {
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: executable)[.size] as? Int)
+        #expect(TranscriptCache.format.hasPrefix("coda transcript cache 1; \(codaVersion) \(size) "))
+        let root = TestSupport.project(["Transcripts/P01.md": "# P01\n\n**A:** One turn.\n"])
+        _ = Project.load(root)
+        let written = try #require(FileManager.default.contents(atPath: TranscriptCache.url(in: root).path))
+        #expect(TranscriptCache.read(root: root) != nil)
+        #expect(String(decoding: written, as: UTF8.self).contains(TranscriptCache.buildIdentity))
+    }
+
     @Test func aOneDocumentLoadLeavesTheCacheAlone() throws {
         let root = TestSupport.project([
             "Transcripts/P01.md": "Interviewer: Hello?\n\nAna: Hello.\n",

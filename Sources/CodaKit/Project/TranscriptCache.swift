@@ -11,7 +11,16 @@ import Glibc
 struct TranscriptCache: Sendable {
     static let folder = ".coda/cache"
     static let fileName = "transcripts"
-    static let format = "coda transcript cache 1"
+    /// The format line, naming the build that wrote the cache: another build (a new version, or a developer's
+    /// rebuild whose parser changed) never trusts it, since its entries hold that build's parse and messages.
+    static let format = "coda transcript cache 1; " + buildIdentity
+    /// The running executable's version, size and modification time; a fresh random value where the executable
+    /// cannot be found, so that the cache is then never reused rather than trusted across builds.
+    static let buildIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "\(codaVersion) unknown \(UUID().uuidString)" }
+        return "\(codaVersion) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
     /// A file changed less than this before the cache was made is checked by its content, not its time.
     static let racyWindow = 2
 
