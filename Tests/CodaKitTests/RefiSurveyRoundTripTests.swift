@@ -190,6 +190,7 @@ struct RefiSurveyRoundTripTests {
         let (run, target) = Self.exportAndImport(root)
         #expect(run.code == .success, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("survey `Exit survey` is now `Exit_survey`, the name of its file"))
+        #expect(run.stdout.contains("a codebook's `Survey: Exit survey:…` lines need the new name"))
         let original = Project.load(root), imported = Project.load(target)
         #expect(imported.surveys.map(\.id) == ["Exit_survey", "picks"])
         for (a, b) in zip(imported.surveys, original.surveys) {

@@ -36,7 +36,8 @@ extension RefiProjectImport {
                 documents += try rebuild(layout, sources: sources)
                 if layout.id != setName {
                     note("survey `\(setName)` is now `\(layout.id)`, the name of its file: its questions are "
-                         + "`\(layout.id):…`")
+                         + "`\(layout.id):…`; a codebook's `Survey: \(setName):…` lines need the new name "
+                         + "(`coda check` lists them)")
                 }
             } catch let problem as RefiSurveyProblem {
                 leave("survey `\(setName)` could not be rebuilt exactly (\(problem.reason)); its open questions "
