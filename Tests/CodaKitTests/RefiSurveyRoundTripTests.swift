@@ -182,7 +182,8 @@ struct RefiSurveyRoundTripTests {
             ("Transcripts/Exit survey.csv", "id,Reason,Q2. What would help?\nE1,Distance,Fewer forms\nE2,Time,\n"),
             ("Transcripts/Exit survey.columns", "id: id\nQ2: open\n"),
             ("Transcripts/picks.csv", "id,\"Pick: a; b; c; d\",Note\nP1,a,ok\nP2,\"b; c\",\"fine, thanks\"\n"),
-            ("Codebooks/codes.md", "# Codes\n\n## Forms\nDefinition: Paperwork.\n"),
+            ("Codebooks/codes.md", "# Codes\n\n## Forms\nDefinition: Paperwork.\nSurvey: Exit survey:Q2 = Fewer forms\n"
+             + "\n## Distance\nDefinition: Too far.\nSurvey: exit survey:Reason = Distance\n"),
         ]
         try Self.write(files, under: root)
         let tag = TestSupport.run(["tag", "Exit survey:Q2", "1", "Forms", "--coder", "dewi", "--project", root.path])
@@ -190,8 +191,22 @@ struct RefiSurveyRoundTripTests {
         let (run, target) = Self.exportAndImport(root)
         #expect(run.code == .success, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("survey `Exit survey` is now `Exit_survey`, the name of its file"))
-        #expect(run.stdout.contains("a codebook's `Survey: Exit survey:…` lines need the new name"))
+        #expect(run.stdout.contains("the imported codebook's 2 `Survey: Exit survey:…` lines were rewritten to "
+                                    + "`Survey: Exit_survey:…`"))
         let original = Project.load(root), imported = Project.load(target)
+        // The codes' links resolve to the same question and the same respondents' answers as before.
+        #expect(original.surveyLinkDiagnostics().isEmpty)
+        #expect(imported.surveyLinkDiagnostics().isEmpty, "\(imported.surveyLinkDiagnostics())")
+        func evidence(_ project: Project, _ code: String) -> [String]? {
+            guard let text = project.codebook.codes.first(where: { $0.name == code })?.survey,
+                  let link = SurveyLink(text), let answer = link.answer,
+                  case .success(let (survey, column)) = project.resolve(link) else { return nil }
+            let chose = survey.respondents.filter { column.chose(answer, in: $0.values[column.index]) }
+            return [column.key, column.header] + chose.map(\.id)
+        }
+        #expect(evidence(original, "Forms") == ["Q2", "Q2. What would help?", "E1"])
+        #expect(evidence(original, "Distance") == ["reason", "Reason", "E1"])
+        for code in ["Forms", "Distance"] { #expect(evidence(imported, code) == evidence(original, code), "\(code)") }
         #expect(imported.surveys.map(\.id) == ["Exit_survey", "picks"])
         for (a, b) in zip(imported.surveys, original.surveys) {
             #expect(a.columns.map(\.header) == b.columns.map(\.header))

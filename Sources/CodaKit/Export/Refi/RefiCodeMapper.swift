@@ -90,4 +90,18 @@ struct RefiCodeMapper {
         // Children of a code on the last level are folded into names beside it (see above).
         for child in node.children { add(child, parentNames: pathComponents, originalPath: originalPath) }
     }
+
+    /// Points the codes' `Survey: old:…` links (the survey named in any letter case, as Coda resolves it) at the
+    /// survey's new id, keeping the question and answer as written. Returns how many links changed.
+    mutating func relinkSurvey(_ old: String, to new: String) -> Int {
+        var count = 0
+        for index in codes.indices {
+            // With a survey named, the first `:` of the line ends its name (a name cannot hold one).
+            guard let text = codes[index].survey, SurveyLink(text)?.survey?.lowercased() == old.lowercased(),
+                  let colon = text.firstIndex(of: ":") else { continue }
+            codes[index].survey = new + text[colon...]
+            count += 1
+        }
+        return count
+    }
 }

@@ -35,9 +35,11 @@ extension RefiProjectImport {
             do {
                 documents += try rebuild(layout, sources: sources)
                 if layout.id != setName {
+                    let links = relinkSurvey(setName, to: layout.id)
                     note("survey `\(setName)` is now `\(layout.id)`, the name of its file: its questions are "
-                         + "`\(layout.id):…`; a codebook's `Survey: \(setName):…` lines need the new name "
-                         + "(`coda check` lists them)")
+                         + "`\(layout.id):…`" + (links == 0 ? "" : "; the imported codebook's \(links) "
+                            + "`Survey: \(setName):…` line\(plural(links)) \(links == 1 ? "was" : "were") "
+                            + "rewritten to `Survey: \(layout.id):…`"))
                 }
             } catch let problem as RefiSurveyProblem {
                 leave("survey `\(setName)` could not be rebuilt exactly (\(problem.reason)); its open questions "
@@ -48,6 +50,16 @@ extension RefiProjectImport {
         }
         if !clashes.isEmpty { throw RefiImportError.documentsExist(file: name, ids: clashes) }
         return documents
+    }
+
+    /// Rewrites the imported codebook's links to a survey rebuilt under a new id, so they resolve in the project
+    /// as they did in the exported one. Returns how many links were rewritten.
+    private mutating func relinkSurvey(_ old: String, to new: String) -> Int {
+        let links = mapper.relinkSurvey(old, to: new)
+        if links > 0, let index = plan.files.firstIndex(where: { $0.path == codebookPath }) {
+            plan.files[index].text = codebookText()
+        }
+        return links
     }
 
     private mutating func rebuild(_ layout: RefiSurveyLayout, sources: [String: RefiReadSource]) throws

@@ -92,8 +92,7 @@ struct RefiProjectImport {
         }
         try RefiImport.checkCodes(mapper.codes, against: existing, file: name, replacing: starter)
         if !mapper.codes.isEmpty {
-            let origin = model.origin.isEmpty ? "" : " (made by \(model.origin))"
-            plan.files.append((codebookPath, CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)))
+            plan.files.append((codebookPath, codebookText()))
         }
         let documents = try importSources()
         planCases(documents)
@@ -102,6 +101,12 @@ struct RefiProjectImport {
         summarize(documents)
         outcome.written = try plan.commit(into: root, file: name)
         return outcome
+    }
+
+    /// The imported codebook as written: its title, where it came from, and the mapped codes.
+    func codebookText() -> String {
+        let origin = model.origin.isEmpty ? "" : " (made by \(model.origin))"
+        return CodebookWriter.render(title: title, intro: "Imported from `\(name)`\(origin).", codes: mapper.codes)
     }
 
     private mutating func summarize(_ documents: [RefiImportedDocument]) {
