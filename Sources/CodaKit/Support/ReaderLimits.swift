@@ -17,6 +17,8 @@ public enum ReaderLimits {
     static let projectFileBytes = 256 << 20
     /// A file `coda import` turns into a transcript: text, WebVTT, SRT, DOCX, transcription-service text.
     static let importedFileBytes = 256 << 20
+    /// One line of a plain-text file: transcript, codebook, codings, memo, note, settings, imported text or captions.
+    static let lineBytes = 16 << 20
     /// A REFI-QDA `.qdc` or `.qdpx` file.
     static let exchangeFileBytes = 1 << 30
 
@@ -37,6 +39,8 @@ public enum ReaderLimits {
         Limit(reader: "XML", bound: "name length", value: "\(XMLLimits.standard.maxNameLength) bytes"),
         Limit(reader: "XML", bound: "document size", value: megabytes(XMLLimits.standard.maxBytes)),
         Limit(reader: "code × code matrices", bound: "codes shown", value: "\(Cooccurrence.maximumCodes)"),
+        Limit(reader: "plain-text files (transcripts, codebooks, codings, memos, notes, settings, imported text, "
+                  + "WebVTT, SRT)", bound: "one line", value: megabytes(lineBytes)),
     ]
 
     static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }
