@@ -1,7 +1,7 @@
 import Foundation
 
 /// Problems turning the bytes of a file into text.
-public enum TextEncodingError: CodaError, Equatable {
+public enum TextEncodingError: CodaError {
     case invalidUTF8(file: String, byteOffset: Int, line: Int, column: Int)
     /// UTF-16 text (a byte order mark, or NUL bytes between ASCII letters), which Coda reads only on import.
     case utf16(file: String, bigEndian: Bool, hasBOM: Bool)
