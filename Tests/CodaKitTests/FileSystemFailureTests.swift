@@ -49,6 +49,24 @@ import Testing
         return result
     }
 
+    /// The empty folders under `root`, except in `.coda/` (the lock and the cache's folder, which a load may make).
+    static func emptyFolders(_ root: URL) -> Set<String> {
+        let base = root.standardizedFileURL.path
+        let walker = FileManager.default.enumerator(atPath: base)
+        var result: Set<String> = []
+        for case let path as String in walker?.allObjects ?? [] where !path.hasPrefix(".coda/") {
+            if (try? FileManager.default.contentsOfDirectory(atPath: base + "/" + path))?.isEmpty == true {
+                result.insert(path)
+            }
+        }
+        return result
+    }
+
+    /// Empty folders a failed command left behind in `after` that were not in `before`.
+    static func newEmptyFolders(_ after: URL, before: Set<String>) -> Set<String> {
+        emptyFolders(after).subtracting(before)
+    }
+
     struct Outcome {
         var status: Int32
         var stderr: String
@@ -115,6 +133,7 @@ import Testing
         let command = try #require(Self.commands.first { $0.name == name })
         let root = KillTests.tagged()
         let before = Self.snapshot(root)
+        let emptyBefore = Self.emptyFolders(root)
         guard let outcome = try Self.confined(command.arguments(root), project: root, setup: refusal.setup) else {
             return Self.skipped("the test with \(refusal.rawValue)")
         }
@@ -126,6 +145,7 @@ import Testing
         let named = outcome.stderr.components(separatedBy: ": error:").first ?? ""
         #expect(named.hasPrefix(root.path) || before.keys.contains(named), "names the file: \(context)")
         #expect(Self.snapshot(outcome.after) == before, "changed the project or left files behind: \(context)")
+        #expect(Self.newEmptyFolders(outcome.after, before: emptyBefore).isEmpty, "left empty folders: \(context)")
         #expect(KillTests.State(outcome.after).errors.isEmpty)
     }
 
@@ -144,6 +164,7 @@ import Testing
         #expect(outcome.stderr.contains("Codings/bob/"), "names bob's file: \(outcome.stderr)")
         #expect(outcome.stderr.contains("Read-only file system"), "\(outcome.stderr)")
         #expect(Self.snapshot(outcome.after) == before)
+        #expect(Self.newEmptyFolders(outcome.after, before: Self.emptyFolders(root)).isEmpty)
     }
 
     /// The disk fills up after the first of several files of a rename was staged: the old state stays, the staging
@@ -151,6 +172,7 @@ import Testing
     @Test func aDiskThatFillsMidRenameLeavesTheOldState() throws {
         let root = KillTests.tagged()
         let before = Self.snapshot(root)
+        let emptyBefore = Self.emptyFolders(root)
         let second = root.appendingPathComponent(ProjectTransaction.folder + "/1.new")
         WriteFault.inject(.fail(ENOSPC), at: second)
         let rename = ["codebook", "rename", "Queues", "Waiting in line"]
@@ -161,6 +183,7 @@ import Testing
                 "\(failed.stderr)")
         #expect(failed.stderr.contains("hint: the disk is full"), "\(failed.stderr)")
         #expect(Self.snapshot(root) == before)
+        #expect(Self.newEmptyFolders(root, before: emptyBefore).isEmpty)
         let again = TestSupport.run(rename, in: root, environment: Self.env)
         #expect(again.code == .success, "\(again.stderr)")
         let codes = Project.load(root).codings.map(\.code)

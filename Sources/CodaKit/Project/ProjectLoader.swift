@@ -108,6 +108,12 @@ struct ProjectLoader {
             }
             guard let text = readText(url, path: path) else { continue }
             let result = CodebookParser(path: path).parse(text)
+            if codes.count + result.codes.count > ReaderLimits.codebookCodes {
+                let first = result.codes[ReaderLimits.codebookCodes - codes.count]
+                diagnostics.append(ReaderLimitError.tooManyCodes(file: path, line: first.location.line ?? 1,
+                                                                 limit: ReaderLimits.codebookCodes).diagnostic)
+                continue
+            }
             diagnostics += result.diagnostics
             if let title = result.title { titles.append(title) }
             codes += result.codes

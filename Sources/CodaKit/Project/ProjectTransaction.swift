@@ -27,6 +27,7 @@ struct ProjectTransaction {
         let fm = FileManager.default
         try? fm.removeItem(at: journalURL)
         var manifest = ""
+        var folders = CreatedFolders()
         do {
             for (index, change) in changes.enumerated() {
                 let current = fm.contents(atPath: root.appendingPathComponent(change.path).path).map { [UInt8]($0) }
@@ -43,11 +44,13 @@ struct ProjectTransaction {
                 let action = change.bytes == nil ? "remove" : "replace"
                 manifest += "\(index)\t\(action)\t\(CodingFile.escape(change.path))\n"
             }
-            try checkWritable(changes.map(\.path))
+            try checkWritable(changes.map(\.path), folders: &folders)
             try AtomicFile.write(manifest, to: journalURL.appendingPathComponent(Self.manifestName))
         } catch {
-            // Before the commit point nothing has changed: the staging goes, so a full disk gets its space back.
+            // Before the commit point nothing has changed: the staging goes, so a full disk gets its space back,
+            // and so do the target folders the write check made.
             try? fm.removeItem(at: journalURL)
+            folders.removeEmpty()
             throw error
         }
         try finish()
@@ -56,13 +59,13 @@ struct ProjectTransaction {
 
     /// Refuses before the commit point when a target's folder cannot take a new file (a read-only folder, a file
     /// where the folder must be), so a change is never left half made until the folder is fixed.
-    private func checkWritable(_ paths: [String]) throws {
+    private func checkWritable(_ paths: [String], folders made: inout CreatedFolders) throws {
         var folders: [URL: String] = [:]
         for path in paths.reversed() { folders[root.appendingPathComponent(path).deletingLastPathComponent()] = path }
         for (folder, path) in folders.sorted(by: { $0.value < $1.value }) {
             let probe = TemporaryFiles.name(for: folder.appendingPathComponent("probe"))
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try made.create(folder)
             } catch {
                 throw FileWriteError.cannotWrite(path: path, reason: FileSystemProblem.reason(of: error))
             }

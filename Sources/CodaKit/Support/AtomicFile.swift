@@ -38,12 +38,24 @@ enum AtomicFile {
 
     static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(FileWriteError) {
         let folder = url.deletingLastPathComponent()
+        var folders = CreatedFolders()
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try folders.create(folder)
         } catch {
+            folders.removeEmpty()
             throw .cannotWrite(path: url.path,
                                reason: "cannot create \(folder.path): \(FileSystemProblem.reason(of: error))")
         }
+        do {
+            try writeInPlace(bytes, to: url, durable: durable)
+        } catch {
+            folders.removeEmpty()
+            throw error
+        }
+    }
+
+    /// Writes into `url`'s existing folder through a temporary file and a rename.
+    private static func writeInPlace(_ bytes: [UInt8], to url: URL, durable: Bool) throws(FileWriteError) {
         if let code = WriteFault.apply(at: url) {
             throw .cannotWrite(path: url.path, reason: FileSystemProblem.reason(code))
         }

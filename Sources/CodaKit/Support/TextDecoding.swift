@@ -7,6 +7,8 @@ public enum TextEncodingError: CodaError {
     case utf16(file: String, bigEndian: Bool, hasBOM: Bool)
     /// A NUL byte in a file that is not UTF-16: not a text file, or damaged.
     case nulByte(file: String, byteOffset: Int, line: Int, column: Int)
+    /// A line longer than `ReaderLimits.lineBytes`: not a text file, or text with no line breaks.
+    case lineTooLong(file: String, line: Int, bytes: Int, limit: Int)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -31,6 +33,12 @@ public enum TextEncodingError: CodaError {
                 .error, at: SourceLocation(file: file, line: line, column: column),
                 "a NUL byte at byte \(offset): this is not plain text, or the file is damaged",
                 hint: "open it in a text editor and save it again as UTF-8 text, or copy the text from the original")
+        case let .lineTooLong(file, line, bytes, limit):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line),
+                "line \(line) is \(ReaderLimits.roundedUp(bytes)) long; Coda reads lines of at most "
+                    + ReaderLimits.megabytes(limit),
+                hint: "break the text into lines (a paragraph or a speaker turn each), then run the command again")
         }
     }
 }
@@ -52,6 +60,7 @@ enum TextDecoder {
             let (line, column) = lineAndColumn(of: nul, in: bytes, from: start)
             throw .nulByte(file: file, byteOffset: nul, line: line, column: column)
         }
+        try checkLineLengths(bytes, from: start, limit: ReaderLimits.lineBytes, file: file)
         // The standard library's validation is fast; the byte-by-byte search only runs to report a bad file.
         if start == 0, TextDecoder.firstIndex(of: 0x0D, in: bytes) == nil,
            let text = String(validating: bytes, as: UTF8.self) {
@@ -63,6 +72,37 @@ enum TextDecoder {
         }
         let normalized = normalizeNewlines(bytes, from: start)
         return String(decoding: normalized, as: UTF8.self)
+    }
+
+    /// Refuses a line (ended by LF, CRLF or CR) longer than `limit` bytes, scanning with `memchr` so a huge
+    /// one-line file is refused in a fraction of a second instead of slowing every later stage.
+    static func checkLineLengths(_ bytes: [UInt8], from start: Int, limit: Int,
+                                 file: String) throws(TextEncodingError) {
+        guard bytes.count - start > limit else { return }
+        let long: (line: Int, bytes: Int)? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var line = 1
+            var lineStart = start
+            while lineStart <= buffer.count {
+                let rest = buffer.count - lineStart
+                let end = memchr(base + lineStart, 0x0A, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                    ?? buffer.count
+                if end - lineStart > limit {
+                    // Old Mac files end lines with a lone CR: split the stretch at those before refusing it.
+                    var pieceStart = lineStart
+                    for i in lineStart..<end where buffer[i] == 0x0D {
+                        if i - pieceStart > limit { return (line, i - pieceStart) }
+                        line += 1
+                        pieceStart = i + 1
+                    }
+                    if end - pieceStart > limit { return (line, end - pieceStart) }
+                }
+                line += 1
+                lineStart = end + 1
+            }
+            return nil
+        }
+        if let long { throw .lineTooLong(file: file, line: long.line, bytes: long.bytes, limit: limit) }
     }
 
     /// The offset of the first `byte` in `bytes`, found with `memchr` (a corpus is scanned twice per load).

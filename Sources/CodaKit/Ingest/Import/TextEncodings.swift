@@ -67,6 +67,10 @@ enum ImportTextDecoder {
                                hint: "import it with `--encoding utf-16le` (or `utf-16be`)")
             case .nulByte(_, let o, let l, _):
                 throw .malformed(file: file, line: l, reason: "a NUL byte at byte \(o): this is not plain text", hint: nil)
+            case .lineTooLong:
+                let problem = error.diagnostic
+                throw .malformed(file: file, line: problem.location?.line ?? 1, reason: problem.message,
+                                 hint: problem.hint)
             }
             let hint = looksLikeUTF16(bytes)
                 ? "it looks like UTF-16 without a byte order mark: import it with `--encoding utf-16le` (or `utf-16be`)"

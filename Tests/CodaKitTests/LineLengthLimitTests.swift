@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import CodaKit
+
+/// A plain-text file with a line past `ReaderLimits.lineBytes` is refused with its file and line, quickly.
+struct LineLengthLimitTests {
+    /// The line number and length reported for a small limit, with every line ending researchers' files use.
+    @Test(arguments: [("a\nbb\nccccc\nd\n", 3), ("a\r\nbb\r\nccccc\r\nd", 3), ("a\rbb\rccccc\rd\r", 3),
+                      ("ccccc", 1), ("a\n\n\nccccc", 4)])
+    func aLongLineIsNamedByItsNumber(_ text: String, _ line: Int) {
+        #expect(throws: TextEncodingError.lineTooLong(file: "P01.md", line: line, bytes: 5, limit: 4)) {
+            try TextDecoder.checkLineLengths(Array(text.utf8), from: 0, limit: 4, file: "P01.md")
+        }
+    }
+
+    @Test func linesAtTheLimitAreRead() {
+        #expect(throws: Never.self) {
+            try TextDecoder.checkLineLengths(Array("abcd\r\nabcd\rabcd\nabcd".utf8), from: 0, limit: 4, file: "P01.md")
+        }
+    }
+
+    @Test func aOneLineTranscriptPastTheLimitIsNamedAndTheRestLoads() throws {
+        let root = KillTests.tagged()
+        let body = String(repeating: "queue ", count: ReaderLimits.lineBytes / 6 + 1)
+        try "# P02\n\nBu Sari: \(body)\n".write(to: root.appendingPathComponent("Transcripts/P02.md"),
+                                               atomically: true, encoding: .utf8)
+        let started = Date()
+        let project = Project.load(root)
+        let seconds = Date().timeIntervalSince(started)
+        let problem = project.diagnostics.first { $0.location?.file == "Transcripts/P02.md" }
+        #expect(problem?.location?.line == 3)
+        #expect(problem?.message == "line 3 is 17 MB long; Coda reads lines of at most 16 MB", "\(project.diagnostics)")
+        #expect(problem?.hint?.contains("break the text into lines") == true)
+        #expect(project.documentsByID["p01"] != nil, "the other transcripts still load")
+        #expect(seconds < 30, "loading took \(seconds) s")
+    }
+
+    @Test func anImportWithALinePastTheLimitIsRefused() throws {
+        let root = KillTests.tagged()
+        let file = TestSupport.temporaryFolder("coda-limits").appendingPathComponent("notes.txt")
+        try ("Bu Sari: " + String(repeating: "q", count: ReaderLimits.lineBytes)).write(to: file, atomically: true,
+                                                                                      encoding: .utf8)
+        let before = FileSystemFailureTests.snapshot(root)
+        let run = TestSupport.run(["import", file.path, "--id", "P09"], in: root, environment: KillTests.env)
+        #expect(run.code == .problemsFound)
+        #expect(run.stderr.contains("notes.txt:1: error: line 1 is 17 MB long; Coda reads lines of at most 16 MB"),
+                "\(run.stderr)")
+        #expect(FileSystemFailureTests.snapshot(root) == before)
+    }
+}
