@@ -73,12 +73,14 @@ enum CodingFile {
                     bad("the segments, start or end of this coding are not numbers (start ≤ end)")
                     continue
                 }
-                guard !fields[0].isEmpty, !fields[4].isEmpty, !fields[5].isEmpty else {
+                // Checked after unescaping: a field of escapes alone (a lone `\`) reads as empty.
+                let document = string(0), code = string(4), coder = string(5)
+                guard !document.isEmpty, !code.isEmpty, !coder.isEmpty else {
                     bad("this coding has no document, code or coder")
                     continue
                 }
-                contents.codings.append(Coding(document: string(0), code: string(4), start: start, end: stop, firstSegment: first,
-                                               lastSegment: last, coder: string(5), time: string(6), fingerprint: string(7),
+                contents.codings.append(Coding(document: document, code: code, start: start, end: stop, firstSegment: first,
+                                               lastSegment: last, coder: coder, time: string(6), fingerprint: string(7),
                                                excerpt: string(8), memo: string(9)))
             }
         }
