@@ -99,13 +99,18 @@ public struct MemoStore: Sendable {
         let path = target.path
         let url = root.appendingPathComponent(path)
         try FileLock.withLock(CodingStore(root: root).lockURL) {
-            var existing = try ProjectLoader.textIfPresent(of: url, path: path) ?? ""
-            if existing.isEmpty { existing = MemoStore.heading(for: target) + "\n" }
-            if !existing.hasSuffix("\n") { existing += "\n" }
-            let heading = "\(PlainTextSections.oneLine(date)) · \(PlainTextSections.oneLine(author))"
-            existing += "\n## \(heading)\n\n\(PlainTextSections.escape(text.trimmingWhitespace()))\n"
-            try AtomicFile.write(existing, to: url)
+            let existing = try ProjectLoader.textIfPresent(of: url, path: path) ?? ""
+            try AtomicFile.write(MemoStore.appending(text, to: existing, on: target, author: author, date: date), to: url)
         }
         return path
+    }
+
+    /// A memo file's text (`existing`, empty for a new file) with the memo added at its end.
+    static func appending(_ text: String, to existing: String, on target: Memo.Target, author: String,
+                          date: String) -> String {
+        var result = existing.isEmpty ? MemoStore.heading(for: target) + "\n" : existing
+        if !result.hasSuffix("\n") { result += "\n" }
+        let heading = "\(PlainTextSections.oneLine(date)) · \(PlainTextSections.oneLine(author))"
+        return result + "\n## \(heading)\n\n\(PlainTextSections.escape(text.trimmingWhitespace()))\n"
     }
 }

@@ -6,18 +6,15 @@ import Darwin
 #endif
 
 /// Replaces the identifiers of a project by pseudonyms, and restores them. All files change or none:
-/// under the project lock, every new file is first written beside its target as a temporary file, then the
-/// key is written with every changed line (state `applying`), then the temporary files are renamed over
-/// their targets, then the key is marked `applied`. A run stopped part-way leaves each file either as it was
-/// or as it should be, both recorded in the key by fingerprint: running the same command again finishes the
-/// job, and `--reverse` undoes it.
+/// under the project lock, the key is written with every changed line (state `applying`), then the files change
+/// in one `ProjectTransaction`, then the key is marked `applied`. A run stopped part-way leaves each file either
+/// as it was or as it should be, both recorded in the key by fingerprint: running the same command again
+/// finishes the job, and `--reverse` undoes it.
 struct Pseudonymiser {
     var root: URL
     var keyURL: URL
     /// The key as the researcher wrote it, for messages.
     var keyPath: String
-
-    static let stagingSuffix = ".coda-pseudonymise.tmp"
 
     struct Outcome {
         var plan: PseudonymPlan?
@@ -69,7 +66,6 @@ struct Pseudonymiser {
         return try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
             let existing = try readKey()
             let files = Pseudonymiser.files(in: root)
-            removeStaging(files + (existing?.files.map(\.path) ?? []))
             if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
             if let existing, existing.state == .applying {
                 guard apply else { throw PseudonymError.interrupted(path: keyPath) }
@@ -129,14 +125,13 @@ struct Pseudonymiser {
         if unsure == nil, !plan.unsurePlaces.isEmpty { throw PseudonymError.unsure(places: plan.unsurePlaces) }
     }
 
-    /// Stages every new file, records the change in the key, renames the files in, and checks the result.
+    /// Records the change in the key, changes the files, and checks the result.
     private func commit(_ plan: PseudonymPlan, key: PseudonymKey, before: Project) throws -> PseudonymKey {
         var key = key
         key.files = plan.patches
         key.state = .applying
-        try stage(plan.newBytes)
         try writeKey(key)
-        try renameStaged(plan.patches.map(\.path))
+        try replace(plan.newBytes)
         do {
             try verify(plan, before: before)
         } catch {
@@ -185,7 +180,6 @@ struct Pseudonymiser {
     func reverse() throws -> Outcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
             guard var key = try readKey() else { throw PseudonymError.keyMissing(path: keyPath) }
-            removeStaging(key.files.map(\.path))
             guard key.state == .applied || key.state == .applying else {
                 throw PseudonymError.notApplied(path: keyPath)
             }
@@ -218,39 +212,16 @@ struct Pseudonymiser {
             targets[patch.path] = moved
         }
         if !mismatched.isEmpty { throw PseudonymError.keyDoesNotMatch(path: keyPath, files: mismatched) }
-        try stage(targets)
-        try renameStaged(targets.keys.sorted())
+        try replace(targets)
         return targets.count
     }
 
     // MARK: Files
 
-    private func stagingURL(_ path: String) -> URL {
-        let url = root.appendingPathComponent(path)
-        let name = "." + url.lastPathComponent + Pseudonymiser.stagingSuffix
-        return url.deletingLastPathComponent().appendingPathComponent(name)
-    }
-
-    /// Staged files left by a run that was stopped (a stopped `--reverse` leaves some with the names).
-    private func removeStaging(_ paths: [String]) {
-        for path in Set(paths) { unlink(stagingURL(path).path) }
-    }
-
-    private func stage(_ files: [String: [UInt8]]) throws {
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            do {
-                try AtomicFile.write(bytes, to: stagingURL(path))
-            } catch {
-                for path in files.keys { unlink(stagingURL(path).path) }
-                throw error
-            }
-        }
-    }
-
-    private func renameStaged(_ paths: [String]) throws {
-        for path in paths where rename(stagingURL(path).path, root.appendingPathComponent(path).path) != 0 {
-            throw PseudonymError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
+    /// Replaces the files (path relative to the project → new bytes) all together, or none when a kill stops it.
+    private func replace(_ files: [String: [UInt8]]) throws {
+        let changes = files.sorted { $0.key < $1.key }.map { ProjectTransaction.Change(path: $0.key, bytes: $0.value) }
+        try ProjectTransaction(root: root.standardizedFileURL).commit(changes)
     }
 
     func readKey() throws -> PseudonymKey? {

@@ -105,6 +105,16 @@ public struct ChangeLog: Sendable {
         return "\(digits)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
     }
 
+    /// A new change id whose undo file does not exist yet, so two changes in one second never share one.
+    /// Callers hold the project lock.
+    func unusedID(time: String) -> String {
+        var id = Self.newID(time: time)
+        while FileManager.default.fileExists(atPath: root.appendingPathComponent(undoPath(id: id)).path) {
+            id = Self.newID(time: time)
+        }
+        return id
+    }
+
     /// The files a change saved for undo: path → (bytes before or nil, fingerprint expected now).
     func undoFiles(id: String) throws -> [(path: String, before: [UInt8]?, after: String)] {
         let path = undoPath(id: id)
@@ -122,10 +132,20 @@ public struct ChangeLog: Sendable {
 
 extension ChangeLog {
     /// Runs `body`, which changes the project files at `paths` (relative to the root), and records the change
-    /// when a file changed. `body` returns its result, and the entry's codes and summary. Changes made through
-    /// `CodingStore` take the project lock themselves, so the files are read just before and after.
+    /// when a file changed. `body` returns its result, and the entry's codes and summary. The files are read before
+    /// and after `body` and the entry appended all under the project lock (`body`'s own locking nests in it), so
+    /// another process's change can never be recorded, or undone, as this one's.
     static func record<T>(root: URL, coder: String, time: String, action: String, paths: [String], documents: [String],
                           _ body: () throws -> (value: T, codes: [String], summary: String)) throws -> T {
+        try FileLock.withLock(CodingStore(root: root).lockURL) {
+            try recordLocked(root: root, coder: coder, time: time, action: action, paths: paths,
+                             documents: documents, body)
+        }
+    }
+
+    private static func recordLocked<T>(root: URL, coder: String, time: String, action: String, paths: [String],
+                                        documents: [String],
+                                        _ body: () throws -> (value: T, codes: [String], summary: String)) throws -> T {
         func read(_ path: String) -> [UInt8]? {
             FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { [UInt8]($0) }
         }
@@ -138,11 +158,10 @@ extension ChangeLog {
         guard !changed.isEmpty else { return value }
         var afterChanged: [String: [UInt8]?] = [:]
         for path in changed.keys { afterChanged.updateValue(after[path] ?? nil, forKey: path) }
-        let entry = Entry(time: time, id: newID(time: time), coder: coder.fileSafe(), action: action, codes: codes,
-                          documents: documents, summary: summary)
-        try FileLock.withLock(CodingStore(root: root).lockURL) {
-            try ChangeLog(root: root).append(entry, before: changed, after: afterChanged)
-        }
+        let log = ChangeLog(root: root)
+        let entry = Entry(time: time, id: log.unusedID(time: time), coder: coder.fileSafe(), action: action,
+                          codes: codes, documents: documents, summary: summary)
+        try log.append(entry, before: changed, after: afterChanged)
         return value
     }
 
@@ -154,15 +173,26 @@ extension ChangeLog {
 }
 
 extension ChangeLog {
-    /// Records an import in the log. An import may replace files it cannot know beforehand, so it keeps no copy
-    /// for `coda undo`: the entry says what was written, and git holds the rest.
-    func record(import file: String, outcome: ImportOutcome, coder: String, time: String) throws {
-        let documents = outcome.written.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }
+    /// Who imported which file and when: with it, an import writes its change-log line in the same
+    /// `ProjectTransaction` as its files, so a kill leaves both or neither.
+    struct ImportRecord: Sendable {
+        /// The file as the researcher named it.
+        var file: String
+        var coder: String
+        var time: String
+    }
+
+    /// The change-log files that record an import which wrote `written` (relative paths). An import may replace
+    /// files it cannot know beforehand, so it keeps no copy for `coda undo`: the entry says what was written,
+    /// and git holds the rest. Callers hold the project lock.
+    func changes(recording record: ImportRecord, written: [String],
+                 summary: [String]) -> [ProjectTransaction.Change] {
+        let documents = written.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }
             .map { ($0 as NSString).lastPathComponent }.map { ($0 as NSString).deletingPathExtension }
-        let entry = Entry(time: time, id: ChangeLog.newID(time: time), coder: coder.fileSafe(), action: "import",
-                          codes: [], documents: documents,
-                          summary: "imported \((file as NSString).lastPathComponent): "
-                            + outcome.summary.joined(separator: "; "))
-        try FileLock.withLock(CodingStore(root: root).lockURL) { try append(entry, before: [:], after: [:]) }
+        let entry = Entry(time: record.time, id: ChangeLog.newID(time: record.time), coder: record.coder.fileSafe(),
+                          action: "import", codes: [], documents: documents,
+                          summary: "imported \((record.file as NSString).lastPathComponent): "
+                            + summary.joined(separator: "; "))
+        return changes(appending: entry, before: [:], after: [:])
     }
 }

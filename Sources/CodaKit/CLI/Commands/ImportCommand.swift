@@ -52,9 +52,11 @@ extension CommandSpec {
         for path in files {
             let url = resolvePath(path, from: console.currentDirectory)
             do {
+                let coder = try CoderIdentity.resolve(option: options.coder, environment: console.environment,
+                                                      projectRoot: root)
+                var options = options
+                options.record = ChangeLog.ImportRecord(file: path, coder: coder, time: invocation.now)
                 let outcome = try importer.run(url, options: options)
-                let coder = try options.coder ?? invocation.coder()
-                try ChangeLog(root: root).record(import: path, outcome: outcome, coder: coder, time: invocation.now)
                 console.line("imported \(path):")
                 for line in outcome.summary { console.line("  " + line) }
                 for line in outcome.adjustments { console.line("  adjusted: " + line) }

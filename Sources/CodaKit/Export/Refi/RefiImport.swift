@@ -5,7 +5,6 @@ import Foundation
 /// target is checked before the first file is written, and no existing file is overwritten.
 enum RefiImport {
     static func codebook(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
-        try RefiImportJournal.rollBack(root)
         let name = file.lastPathComponent
         let bytes = try readFile(file)
         let tree = try RefiXMLTree.parse(bytes, file: name)
@@ -21,7 +20,7 @@ enum RefiImport {
         let project = Project.load(root)
         if !options.newCodebook, let main = project.codebook.files.first {
             let mapper = RefiCodeMapper(nodes: nodes, file: main)
-            return try merge(mapper, nodes: nodes, from: name, reader: reader, into: root)
+            return try merge(mapper, nodes: nodes, from: name, reader: reader, into: root, record: options.record)
         }
         var codebookPath = "\(Project.codebooksFolder)/\(RefiTranscriptFile.fileStem(title)).md"
         if options.newCodebook { codebookPath = unusedPath(codebookPath, in: root) }
@@ -42,17 +41,17 @@ enum RefiImport {
         var outcome = ImportOutcome()
         outcome.summary.append(codeSummary(mapper.codes))
         outcome.adjustments = reader.adjustments + mapper.adjustments
-        outcome.written = try plan.commit(into: root, file: name)
+        outcome.written = try plan.commit(into: root, file: name, record: options.record, summary: outcome.summary)
         return outcome
     }
 
     /// Merges the codes into the project's codebook files by name (see `RefiCodebookMerge`), under the project lock.
     /// The added codes' REFI-QDA identities go to `Exchange/`, as in a plain import.
     private static func merge(_ mapper: RefiCodeMapper, nodes: [RefiCodeNode], from name: String, reader: RefiReader,
-                              into root: URL) throws -> ImportOutcome {
+                              into root: URL, record: ChangeLog.ImportRecord?) throws -> ImportOutcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
             let merge = try RefiCodebookMerge(mapper.codes, into: Project.load(root).codebook, root: root)
-            for edit in merge.edits { try AtomicFile.write(edit.text, to: root.appendingPathComponent(edit.path)) }
+            var changes = merge.edits.map { ProjectTransaction.Change(path: $0.path, bytes: Array($0.text.utf8)) }
             let addedPaths = Set(merge.added.map { $0.path.lowercased() })
             let parsed = merge.edits.flatMap { CodebookParser(path: $0.path).parse($0.text).codes }
                 .filter { addedPaths.contains($0.path.lowercased()) }
@@ -61,7 +60,7 @@ enum RefiImport {
             if !identities.isEmpty {
                 let stem = RefiTranscriptFile.fileStem((name as NSString).deletingPathExtension)
                 let path = unusedPath("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", in: root)
-                try AtomicFile.write(RefiIdentities.render(identities), to: root.appendingPathComponent(path))
+                changes.append(ProjectTransaction.Change(path: path, bytes: Array(RefiIdentities.render(identities).utf8)))
                 written.append(path)
             }
             var outcome = ImportOutcome()
@@ -73,6 +72,7 @@ enum RefiImport {
                                    + ", \(merge.kept.count) already in the project kept as \(merge.kept.count == 1 ? "it is" : "they are"), with every coding")
             outcome.adjustments = reader.adjustments + mapper.adjustments
             outcome.leftOut = merge.conflicts
+            _ = try ImportCommit.run(changes, into: root, record: record, summary: outcome.summary)
             outcome.written = written
             return outcome
         }
@@ -91,7 +91,6 @@ enum RefiImport {
     }
 
     static func project(_ file: URL, into root: URL, options: ImportOptions) throws -> ImportOutcome {
-        try RefiImportJournal.rollBack(root)
         var importer = try RefiProjectImport(file: file, root: root, options: options)
         return try importer.run()
     }

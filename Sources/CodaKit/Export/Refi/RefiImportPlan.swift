@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Everything a REFI-QDA import will write, gathered first so that nothing is written until every target has
 /// been checked: new files must not exist yet, and memos are added to the memo files (new or existing).
@@ -36,7 +31,7 @@ struct RefiImportPlan {
 
     /// Stops with the conflicts when a target exists, else writes everything; checked again under the project lock,
     /// so two imports at once cannot both pass the check. Returns the paths written, sorted.
-    func commit(into root: URL, file: String) throws -> [String] {
+    func commit(into root: URL, file: String, record: ChangeLog.ImportRecord?, summary: [String]) throws -> [String] {
         func check() throws {
             let conflicts = conflicts(in: root)
             if !conflicts.isEmpty { throw RefiImportError.conflicts(file: file, paths: conflicts) }
@@ -44,39 +39,31 @@ struct RefiImportPlan {
         try check()
         return try FileLock.withLock(CodingStore(root: root).lockURL) {
             try check()
-            return try write(into: root)
+            TemporaryFiles.sweep(root)
+            return try ImportCommit.run(try changes(in: root), into: root, record: record, summary: summary)
         }
     }
 
-    /// Stages the files in a temporary folder in the project and moves them into place, then appends the memos;
-    /// returns the paths written, sorted. A journal lists the files while they move (see `RefiImportJournal`); a
-    /// file already there with the same text, or a memo already in its file, is not written again.
-    private func write(into root: URL) throws -> [String] {
-        let fm = FileManager.default
-        TemporaryFiles.sweep(root)
-        let staging = TemporaryFiles.name(for: root.appendingPathComponent("coda-import"))
-        defer { try? fm.removeItem(at: staging) }
-        let fresh = files.filter { !Self.holds(root, $0) }
-        let journal = try RefiImportJournal.begin(root, files: fresh)
-        defer { RefiImportJournal.end(journal) }
-        var written: [String] = []
-        for file in fresh {
-            try AtomicFile.write(file.text, to: staging.appendingPathComponent(file.path))
-            written.append(file.path)
-        }
-        for path in written {
-            let target = root.appendingPathComponent(path)
-            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if rename(staging.appendingPathComponent(path).path, target.path) != 0 {
-                throw FileWriteError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-            }
-        }
+    /// The files to write, with the memos added to their files: a file already there with the same text, or a
+    /// memo already in its file, is not written again.
+    private func changes(in root: URL) throws -> [ProjectTransaction.Change] {
+        var changes = files.filter { !Self.holds(root, $0) }
+            .map { ProjectTransaction.Change(path: $0.path, bytes: Array($0.text.utf8)) }
         let store = MemoStore(root: root)
+        var memoFiles: [String: String] = [:]
         for memo in memos where !store.holds(memo.text, on: memo.target, author: memo.author, date: memo.date) {
-            let path = try store.append(memo.text, to: memo.target, author: memo.author, date: memo.date)
-            if !written.contains(path) { written.append(path) }
+            let path = memo.target.path
+            let planned = files.first { $0.path == path }?.text
+            let existing = try memoFiles[path] ?? planned
+                ?? ProjectLoader.textIfPresent(of: root.appendingPathComponent(path), path: path) ?? ""
+            memoFiles[path] = MemoStore.appending(memo.text, to: existing, on: memo.target, author: memo.author,
+                                                  date: memo.date)
         }
-        return written.sorted()
+        for (path, text) in memoFiles.sorted(by: { $0.key < $1.key }) {
+            changes.removeAll { $0.path == path }
+            changes.append(ProjectTransaction.Change(path: path, bytes: Array(text.utf8)))
+        }
+        return changes
     }
 
     /// True when the project already has `file` with exactly this text.

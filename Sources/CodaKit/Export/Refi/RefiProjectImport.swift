@@ -99,7 +99,7 @@ struct RefiProjectImport {
         planMemos(documents)
         planIdentities(documents)
         summarize(documents)
-        outcome.written = try plan.commit(into: root, file: name)
+        outcome.written = try plan.commit(into: root, file: name, record: options.record, summary: outcome.summary)
         return outcome
     }
 

@@ -48,17 +48,9 @@ struct ImportTargets {
         FileManager.default.fileExists(atPath: root.appendingPathComponent("\(Project.transcriptsFolder)/\(id.fileSafe()).md").path)
     }
 
-    /// Copies the original (when needed), then writes the transcript; if the transcript cannot be written,
-    /// the copy just made is removed again. Returns the files written, relative to the project.
-    func write(original bytes: [UInt8], transcript text: String) throws -> [String] {
-        let sourceURL = root.appendingPathComponent(sourcePath)
-        if copiesSource { try AtomicFile.write(bytes, to: sourceURL) }
-        do {
-            try AtomicFile.write(text, to: root.appendingPathComponent(transcriptPath))
-        } catch {
-            if copiesSource { try? FileManager.default.removeItem(at: sourceURL) }
-            throw error
-        }
-        return (copiesSource ? [sourcePath] : []) + [transcriptPath]
+    /// The files an import writes: the copy of the original (when needed) and the transcript.
+    func changes(original bytes: [UInt8], transcript text: String) -> [ProjectTransaction.Change] {
+        (copiesSource ? [ProjectTransaction.Change(path: sourcePath, bytes: bytes)] : [])
+            + [ProjectTransaction.Change(path: transcriptPath, bytes: Array(text.utf8))]
     }
 }

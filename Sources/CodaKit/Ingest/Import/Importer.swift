@@ -20,6 +20,8 @@ public struct ImportOptions: Sendable {
     public var offsets: String?
     /// Import over a transcript of the same id (`--replace`); its codings stay in Codings/.
     public var replace = false
+    /// Who imports and when, for the change log; nil writes no log line.
+    var record: ChangeLog.ImportRecord?
 
     public init() {}
 }

@@ -49,17 +49,17 @@ enum TranscriptImport {
         let (text, transcript) = try TranscriptComposer.compose(source, header: header, keptSpeakers: ownValue("speakers"),
                                                                 path: path, id: id, file: name)
         var outcome = ImportOutcome()
+        outcome.adjustments = source.adjustments
+        var lines = summary(of: transcript, format: source.format, duration: source.duration)
         // Checked again and written under the project lock, so two imports of one id at once cannot both succeed.
         outcome.written = try FileLock.withLock(CodingStore(root: root).lockURL) {
             targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
-            return try targets.write(original: bytes, transcript: text)
+            if !targets.copiesSource { lines.append("original already kept as \(targets.sourcePath)") }
+            return try ImportCommit.run(targets.changes(original: bytes, transcript: text), into: root,
+                                        record: options.record, summary: lines)
         }
+        outcome.summary = lines
         documentIDs.insert(id.lowercased())
-        outcome.summary = summary(of: transcript, format: source.format, duration: source.duration)
-        outcome.adjustments = source.adjustments
-        if !targets.copiesSource {
-            outcome.summary.append("original already kept as \(targets.sourcePath)")
-        }
         return outcome
     }
 
