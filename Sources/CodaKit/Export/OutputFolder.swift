@@ -88,13 +88,13 @@ struct OutputFolder {
         do {
             try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
         } catch {
-            throw FileWriteError.cannotWrite(path: url.path, reason: "cannot create \(temporary.path): "
-                                                 + FileSystemProblem.reason(of: error))
+            throw FileWriteError.cannotWrite(path: url.path,
+                                             problem: FileSystemProblem(of: error, context: "cannot create \(temporary.path)"))
         }
         do {
             let result = try write(temporary)
             if rename(temporary.path, url.path) != 0 {
-                throw FileWriteError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+                throw FileWriteError.cannotWrite(path: url.path, problem: .last)
             }
             return result
         } catch {

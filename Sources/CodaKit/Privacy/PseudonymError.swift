@@ -19,7 +19,6 @@ public enum PseudonymError: CodaError {
     case codingsNotInPlace(count: Int)
     case unreadable(paths: [String])
     case verificationFailed(detail: String)
-    case cannotWrite(path: String, reason: String)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -31,10 +30,6 @@ public enum PseudonymError: CodaError {
         case let .badNamesFile(path, reason):
             return Diagnostic(.error, at: SourceLocation(file: path), "cannot read the list of names: \(reason)",
                               hint: "one name per line, optionally `Name = Pseudonym`; # starts a comment")
-        case let .cannotWrite(path, reason):
-            return Diagnostic(.error, at: SourceLocation(file: path), "cannot write: \(reason)",
-                              hint: "check that you may write there, then run the same command again: "
-                                  + "it finishes or undoes what was started")
         default:
             let (message, hint) = messageAndHint
             return Diagnostic(.error, at: nil, message, hint: hint)
@@ -106,7 +101,7 @@ public enum PseudonymError: CodaError {
         case .verificationFailed(let detail):
             return ("the pseudonymised project did not check out (\(detail)); every file was restored",
                     "please report this with the key's first lines (not the key itself)")
-        case .badKeyLine, .badNamesFile, .cannotWrite:
+        case .badKeyLine, .badNamesFile:
             return (diagnostic.message, diagnostic.hint ?? "")
         }
     }

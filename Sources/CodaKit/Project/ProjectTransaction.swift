@@ -37,8 +37,8 @@ struct ProjectTransaction {
                         try AtomicFile.write(bytes, to: journalURL.appendingPathComponent("\(index).new"))
                     } catch {
                         // The researcher's file is named, not its staged copy.
-                        guard case let .cannotWrite(_, reason) = error else { throw error }
-                        throw FileWriteError.cannotWrite(path: change.path, reason: reason)
+                        guard case let .cannotWrite(_, problem) = error else { throw error }
+                        throw FileWriteError.cannotWrite(path: change.path, problem: problem)
                     }
                 }
                 let action = change.bytes == nil ? "remove" : "replace"
@@ -67,11 +67,11 @@ struct ProjectTransaction {
             do {
                 try made.create(folder)
             } catch {
-                throw FileWriteError.cannotWrite(path: path, reason: FileSystemProblem.reason(of: error))
+                throw FileWriteError.cannotWrite(path: path, problem: FileSystemProblem(of: error))
             }
             let fd = open(probe.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard fd >= 0 else {
-                throw FileWriteError.cannotWrite(path: path, reason: FileSystemProblem.reason(errno))
+                throw FileWriteError.cannotWrite(path: path, problem: .last)
             }
             close(fd)
             unlink(probe.path)
@@ -114,7 +114,7 @@ struct ProjectTransaction {
             guard fm.fileExists(atPath: staged.path) else { continue }
             try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             if rename(staged.path, target.path) != 0 {
-                throw FileWriteError.cannotWrite(path: target.path, reason: String(cString: strerror(errno)))
+                throw FileWriteError.cannotWrite(path: target.path, problem: .last)
             }
         }
         // The manifest goes first: once it is gone, what is left of the journal is only leftovers.

@@ -5,24 +5,24 @@ import Glibc
 import Darwin
 #endif
 
-/// Problems writing files into the project.
+/// Problems writing files into the project, each with what the system said (its error number kept, so the advice
+/// fits the failure).
 public enum FileWriteError: CodaError {
-    case cannotWrite(path: String, reason: String)
-    case cannotLock(path: String, reason: String)
-    case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, problem: FileSystemProblem)
+    case cannotLock(path: String, problem: FileSystemProblem)
+    case cannotRead(path: String, problem: FileSystemProblem)
 
     public var diagnostic: Diagnostic {
         switch self {
-        case let .cannotWrite(path, reason):
-            return Diagnostic(.error, at: SourceLocation(file: path), "cannot write the file: \(reason)",
-                              hint: FileSystemProblem.hint(for: reason)
-                                ?? "check that the folder exists and that you may write to it")
-        case let .cannotLock(path, reason):
-            return Diagnostic(.error, at: SourceLocation(file: path), "cannot lock the file: \(reason)",
-                              hint: FileSystemProblem.hint(for: reason))
-        case let .cannotRead(path, reason):
-            return Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file: \(reason)",
-                              hint: FileSystemProblem.hint(for: reason))
+        case let .cannotWrite(path, problem):
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot write the file: \(problem.reason)",
+                              hint: problem.hint ?? "check that the folder exists and that you may write to it")
+        case let .cannotLock(path, problem):
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot lock the file: \(problem.reason)",
+                              hint: problem.hint)
+        case let .cannotRead(path, problem):
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot read the file: \(problem.reason)",
+                              hint: problem.hint)
         }
     }
 }
@@ -43,8 +43,7 @@ enum AtomicFile {
             try folders.create(folder)
         } catch {
             folders.removeEmpty()
-            throw .cannotWrite(path: url.path,
-                               reason: "cannot create \(folder.path): \(FileSystemProblem.reason(of: error))")
+            throw .cannotWrite(path: url.path, problem: FileSystemProblem(of: error, context: "cannot create \(folder.path)"))
         }
         do {
             try writeInPlace(bytes, to: url, durable: durable)
@@ -57,11 +56,11 @@ enum AtomicFile {
     /// Writes into `url`'s existing folder through a temporary file and a rename.
     private static func writeInPlace(_ bytes: [UInt8], to url: URL, durable: Bool) throws(FileWriteError) {
         if let code = WriteFault.apply(at: url) {
-            throw .cannotWrite(path: url.path, reason: FileSystemProblem.reason(code))
+            throw .cannotWrite(path: url.path, problem: FileSystemProblem(code))
         }
         let temp = TemporaryFiles.name(for: url)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotWrite(path: url.path, problem: .last) }
         var written = 0
         let ok: Bool = bytes.withUnsafeBytes { raw in
             while written < raw.count {
@@ -74,23 +73,23 @@ enum AtomicFile {
             }
             return true
         }
-        let reason = String(cString: strerror(errno))
         if !ok || (durable && fsync(fd) != 0) {
+            let problem = FileSystemProblem.last  // the write's or the flush's, whichever failed
             close(fd)
             unlink(temp.path)
-            throw .cannotWrite(path: url.path, reason: reason)
+            throw .cannotWrite(path: url.path, problem: problem)
         }
         close(fd)
         if rename(temp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let problem = FileSystemProblem.last
             unlink(temp.path)
-            throw .cannotWrite(path: url.path, reason: reason)
+            throw .cannotWrite(path: url.path, problem: problem)
         }
     }
 
     static func readBytes(_ url: URL) throws(FileWriteError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .cannotRead(path: url.path, reason: "it does not exist or cannot be opened")
+            throw .cannotRead(path: url.path, problem: FileSystemProblem(described: "it does not exist or cannot be opened"))
         }
         return [UInt8](data)
     }
@@ -104,12 +103,12 @@ final class FileLock {
     init(_ url: URL) throws(FileWriteError) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let fd = open(url.path, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw .cannotLock(path: url.path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotLock(path: url.path, problem: .last) }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
-            let reason = String(cString: strerror(errno))
+            let problem = FileSystemProblem.last
             close(fd)
-            throw .cannotLock(path: url.path, reason: reason)
+            throw .cannotLock(path: url.path, problem: problem)
         }
         self.fd = fd
     }
