@@ -79,30 +79,43 @@ enum TextDecoder {
     static func checkLineLengths(_ bytes: [UInt8], from start: Int, limit: Int,
                                  file: String) throws(TextEncodingError) {
         guard bytes.count - start > limit else { return }
-        let long: (line: Int, bytes: Int)? = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            var line = 1
-            var lineStart = start
-            while lineStart <= buffer.count {
-                let rest = buffer.count - lineStart
-                let end = memchr(base + lineStart, 0x0A, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-                    ?? buffer.count
-                if end - lineStart > limit {
-                    // Old Mac files end lines with a lone CR: split the stretch at those before refusing it.
-                    var pieceStart = lineStart
-                    for i in lineStart..<end where buffer[i] == 0x0D {
-                        if i - pieceStart > limit { return (line, i - pieceStart) }
-                        line += 1
-                        pieceStart = i + 1
-                    }
-                    if end - pieceStart > limit { return (line, end - pieceStart) }
-                }
-                line += 1
-                lineStart = end + 1
-            }
-            return nil
-        }
+        let long = bytes.withUnsafeBufferPointer { longLine(in: $0, from: start, limit: limit) }
         if let long { throw .lineTooLong(file: file, line: long.line, bytes: long.bytes, limit: limit) }
+    }
+
+    /// The same check on text already decoded from another encoding (UTF-16, Windows-1252): its lines in UTF-8.
+    static func checkLineLengths(_ text: String, limit: Int, file: String) throws(TextEncodingError) {
+        guard text.utf8.count > limit else { return }
+        var text = text
+        let long = text.withUTF8 { longLine(in: $0, from: 0, limit: limit) }
+        if let long { throw .lineTooLong(file: file, line: long.line, bytes: long.bytes, limit: limit) }
+    }
+
+    /// The first line longer than `limit` bytes (its 1-based number and length), counting line ends as
+    /// `lineAndColumn` does: LF, CRLF and a lone CR each end one line.
+    private static func longLine(in buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+                                 limit: Int) -> (line: Int, bytes: Int)? {
+        guard let base = buffer.baseAddress else { return nil }
+        func find(_ byte: UInt8, from: Int, to end: Int) -> Int? {
+            memchr(base + from, Int32(byte), end - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        }
+        var line = 1
+        var lineStart = start
+        while lineStart < buffer.count {
+            let lf = find(0x0A, from: lineStart, to: buffer.count) ?? buffer.count
+            // Lone CRs inside the stretch end lines too; a CR just before the LF is half of a CRLF.
+            var pieceStart = lineStart
+            while pieceStart < lf, let cr = find(0x0D, from: pieceStart, to: lf), !(cr + 1 == lf && lf < buffer.count) {
+                if cr - pieceStart > limit { return (line, cr - pieceStart) }
+                line += 1
+                pieceStart = cr + 1
+            }
+            let pieceEnd = lf > pieceStart && lf < buffer.count && buffer[lf - 1] == 0x0D ? lf - 1 : lf
+            if pieceEnd - pieceStart > limit { return (line, pieceEnd - pieceStart) }
+            line += 1
+            lineStart = lf + 1
+        }
+        return nil
     }
 
     /// The offset of the first `byte` in `bytes`, found with `memchr` (a corpus is scanned twice per load).

@@ -38,6 +38,26 @@ enum ImportEncoding: String, Sendable {
 enum ImportTextDecoder {
     /// The text and the encoding actually used (a byte order mark overrides `requested`).
     static func decode(_ bytes: [UInt8], file: String, requested: ImportEncoding?) throws(ImportError) -> (String, ImportEncoding) {
+        let (text, used) = try decodeAny(bytes, file: file, requested: requested)
+        // UTF-8 was checked as it was read; text from another encoding is held to the same line limit.
+        if used != .utf8 {
+            do {
+                try TextDecoder.checkLineLengths(text, limit: ReaderLimits.lineBytes, file: file)
+            } catch {
+                throw lineTooLong(error, file: file)
+            }
+        }
+        return (text, used)
+    }
+
+    /// A line past the limit, as an import reports it.
+    private static func lineTooLong(_ error: TextEncodingError, file: String) -> ImportError {
+        let problem = error.diagnostic
+        return .malformed(file: file, line: problem.location?.line ?? 1, reason: problem.message, hint: problem.hint)
+    }
+
+    private static func decodeAny(_ bytes: [UInt8], file: String,
+                                  requested: ImportEncoding?) throws(ImportError) -> (String, ImportEncoding) {
         if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
             throw .invalid(file: file, reason: "the file is UTF-32, which Coda does not read", hint: "save it as UTF-8")
         }
@@ -68,9 +88,7 @@ enum ImportTextDecoder {
             case .nulByte(_, let o, let l, _):
                 throw .malformed(file: file, line: l, reason: "a NUL byte at byte \(o): this is not plain text", hint: nil)
             case .lineTooLong:
-                let problem = error.diagnostic
-                throw .malformed(file: file, line: problem.location?.line ?? 1, reason: problem.message,
-                                 hint: problem.hint)
+                throw lineTooLong(error, file: file)
             }
             let hint = looksLikeUTF16(bytes)
                 ? "it looks like UTF-16 without a byte order mark: import it with `--encoding utf-16le` (or `utf-16be`)"
@@ -117,7 +135,8 @@ enum ImportTextDecoder {
                 throw badUTF16(file: file, offset: i, line: line)
             }
             guard let scalar = Unicode.Scalar(value) else { throw badUTF16(file: file, offset: i, line: line) }
-            if scalar == "\n" { line += 1 }
+            // LF, CRLF and a lone CR each end one line, as everywhere in Coda (`TextDecoder.lineAndColumn`).
+            if scalar == "\r" || (scalar == "\n" && scalars.last != "\r") { line += 1 }
             scalars.append(scalar)
             i += width
         }
