@@ -76,24 +76,39 @@ struct OutputFolder {
     }
 
     /// Runs `write` with the folder to write into. A folder that does not exist yet is built as a temporary folder
-    /// beside it and renamed into place at the end, so a killed run leaves no half-written folder; an existing one
-    /// is written in place, its list of Coda's files recorded first (see `prepare`). Stale temporary folders of
-    /// killed runs are removed first.
+    /// beside it and renamed into place at the end, so a killed run leaves no half-written folder. An existing
+    /// folder that holds only Coda's files is rebuilt the same way, from a copy of itself (hard links, so the other
+    /// formats written there stay), and exchanged with the new one in one step. A folder holding other files is
+    /// written in place, its list of Coda's files recorded first (see `prepare`). Stale temporary folders of killed
+    /// runs are removed first.
     static func building<T>(_ url: URL, _ write: (URL) throws -> T) throws -> T {
         let fm = FileManager.default
-        let parent = url.deletingLastPathComponent()
-        TemporaryFiles.sweep(parent)
-        if fm.fileExists(atPath: url.path) { return try write(url) }
+        TemporaryFiles.sweep(url.deletingLastPathComponent())
+        let exists = fm.fileExists(atPath: url.path)
+        if exists {
+            TemporaryFiles.sweep(url)
+            // A link to a folder elsewhere stays a link: that folder is written in place.
+            let isLink = (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil
+            guard !isLink, holdsOnlyCodaFiles(url) else { return try write(url) }
+        }
         let temporary = TemporaryFiles.name(for: url)
         do {
-            try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+            if exists {
+                try FolderCopy.link(url, to: temporary)
+            } else {
+                try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+            }
         } catch {
+            try? fm.removeItem(at: temporary)
             throw FileWriteError.cannotWrite(path: url.path,
                                              problem: FileSystemProblem(of: error, context: "cannot create \(temporary.path)"))
         }
         do {
             let result = try write(temporary)
-            if rename(temporary.path, url.path) != 0 {
+            if exists {
+                try FolderCopy.exchange(temporary, url)
+                try? fm.removeItem(at: temporary)  // the old folder, now under the temporary name
+            } else if rename(temporary.path, url.path) != 0 {
                 throw FileWriteError.cannotWrite(path: url.path, problem: .last)
             }
             return result
@@ -101,5 +116,19 @@ struct OutputFolder {
             try? fm.removeItem(at: temporary)
             throw error
         }
+    }
+
+    /// True when every file in `url` is one of Coda's lists (`.coda-files…`) or listed in one.
+    static func holdsOnlyCodaFiles(_ url: URL) -> Bool {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: url.path) else { return false }
+        let lists = names.filter { $0.hasPrefix(manifestName) }
+        guard !lists.isEmpty else { return false }
+        var listed = Set(lists)
+        for list in lists {
+            let text = fm.contents(atPath: url.appendingPathComponent(list).path).map { String(decoding: $0, as: UTF8.self) }
+            for line in (text ?? "").split(separator: "\n") where !line.hasPrefix("#") { listed.insert(String(line)) }
+        }
+        return FolderCopy.files(under: url).allSatisfy { listed.contains($0) }
     }
 }
