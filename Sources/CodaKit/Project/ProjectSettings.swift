@@ -28,9 +28,11 @@ public struct ProjectSettings: Sendable, Equatable {
         /// The key a field or a `coda config` argument names: case, spaces, `-` and `_` do not matter.
         public init?(name: String) {
             let folded = ProjectSettings.fold(name)
-            guard let key = Key.allCases.first(where: { ProjectSettings.fold($0.field) == folded }) else { return nil }
+            guard let key = Key.folded.first(where: { $0.folded == folded })?.key else { return nil }
             self = key
         }
+
+        private static let folded = Key.allCases.map { (folded: ProjectSettings.fold($0.field), key: $0) }
     }
 
     public static let fileName = "Project.md"
@@ -46,7 +48,9 @@ public struct ProjectSettings: Sendable, Equatable {
     public var mainCoder: String? { values[.mainCoder] }
 
     public init(text: String = "", path: String = ProjectSettings.fileName) {
-        lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        // Split by bytes: a CR before the LF stays part of its line, as written.
+        lines = text.isEmpty ? [] : text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         if lines.last == "" { lines.removeLast() }
         for (index, line) in lines.enumerated() {
             guard let (name, value) = Self.field(in: line) else { continue }
@@ -68,9 +72,11 @@ public struct ProjectSettings: Sendable, Equatable {
         let written = value.map { "\(key.field): \($0)" }
         let existing = newLines.indices.filter { Self.field(in: newLines[$0]).flatMap { Key(name: $0.name) } == key }
         if let last = existing.last {
-            for index in existing.dropLast().reversed() { newLines.remove(at: index) }
-            let position = last - (existing.count - 1)
-            if let written { newLines[position] = written } else { newLines.remove(at: position) }
+            // One pass, however many lines set the key: the last becomes the new line, the others go.
+            let earlier = Set(existing.dropLast())
+            newLines = newLines.indices.compactMap { index in
+                index == last ? written : earlier.contains(index) ? nil : newLines[index]
+            }
         } else if let written {
             if newLines.isEmpty { newLines.append(Self.header) }
             newLines.append(written)
@@ -98,12 +104,24 @@ public struct ProjectSettings: Sendable, Equatable {
 
     /// `Name: value` on a line that is not a heading, list item or comment.
     static func field(in line: String) -> (name: String, value: String)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmingSpaces(line[...])
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("-"), !trimmed.hasPrefix(">"),
               let colon = trimmed.firstIndex(of: ":") else { return nil }
-        let name = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 40 else { return nil }
-        return (name, trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        let name = trimmingSpaces(trimmed[..<colon])
+        guard !name.isEmpty, name.utf8.count <= 40 || name.count <= 40 else { return nil }
+        return (String(name), String(trimmingSpaces(trimmed[trimmed.index(after: colon)...])))
+    }
+
+    /// `text` without the spaces and tabs at either end (what `CharacterSet.whitespaces` holds: tab and the
+    /// Unicode space separators), in one pass over the scalars.
+    static func trimmingSpaces(_ text: Substring) -> Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+        return Substring(scalars[first...last])
     }
 
     static func fold(_ name: String) -> String {
