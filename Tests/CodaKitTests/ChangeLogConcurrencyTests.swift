@@ -10,24 +10,13 @@ import Testing
         guard let binary = TestSupport.codaBinary else { throw TestError("coda is not built; run `swift build` first") }
         let root = CondenseFixture.make()
         let codes = ["Information", "Order taking", "Queues", "JHT claims"]
-        var processes: [Process] = []
-        for worker in 0..<8 {
-            let script = (0..<3).map { step in
+        let workers = (0..<8).map { worker in
+            (0..<3).map { step in
                 let job = worker * 3 + step
-                return [binary.path, "tag", "P01", String(job % 6 + 1), codes[job / 6]].map { "'\($0)'" }
-                    .joined(separator: " ")
-            }.joined(separator: " && ")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", script]
-            process.currentDirectoryURL = root
-            process.environment = ["CODA_CODER": "alice", "PATH": "/usr/bin:/bin"]
-            process.standardOutput = FileHandle.nullDevice
-            processes.append(process)
+                return ["tag", "P01", String(job % 6 + 1), codes[job / 6]]
+            }
         }
-        for process in processes { try process.run() }
-        for process in processes { process.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try ConcurrencyTests.runAtOnce(workers, coda: binary, in: root).allSatisfy { $0 == 0 })
         #expect(Project.load(root).codings.filter { $0.coder == "alice" }.count == 24)
 
         // The log file in the order its lines were appended (times are taken before the lock, so not by time).

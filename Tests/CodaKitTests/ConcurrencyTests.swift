@@ -11,9 +11,19 @@ import Testing
         var jobs: [[String]] = []
         for segment in 1...6 { for code in codes { jobs.append(["tag", "P01", String(segment), code]) } }
         // 10 processes, each tagging 3 (segment, code) pairs one after another, all started together.
-        var processes: [Process] = []
-        for worker in 0..<10 {
-            let script = jobs[(worker * 3)..<(worker * 3 + 3)].map { args in
+        let statuses = try Self.runAtOnce((0..<10).map { Array(jobs[($0 * 3)..<($0 * 3 + 3)]) }, coda: binary, in: root)
+        #expect(statuses.allSatisfy { $0 == 0 })
+        let project = Project.load(root)
+        #expect(project.codings.count == 30)
+        #expect(Set(project.codings.map { "\($0.segmentLabel) \($0.code)" }).count == 30)
+        #expect(project.diagnostics.isEmpty)
+    }
+
+    /// Starts one shell per worker, all at once, each running its `coda` commands one after another as alice;
+    /// returns each shell's exit status.
+    static func runAtOnce(_ workers: [[[String]]], coda binary: URL, in root: URL) throws -> [Int32] {
+        let processes = workers.map { commands in
+            let script = commands.map { args in
                 ([binary.path] + args).map { "'\($0)'" }.joined(separator: " ")
             }.joined(separator: " && ")
             let process = Process()
@@ -22,15 +32,11 @@ import Testing
             process.currentDirectoryURL = root
             process.environment = ["CODA_CODER": "alice", "PATH": "/usr/bin:/bin"]
             process.standardOutput = FileHandle.nullDevice
-            processes.append(process)
+            return process
         }
-        for p in processes { try p.run() }
-        for p in processes { p.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
-        let project = Project.load(root)
-        #expect(project.codings.count == 30)
-        #expect(Set(project.codings.map { "\($0.segmentLabel) \($0.code)" }).count == 30)
-        #expect(project.diagnostics.isEmpty)
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        return processes.map(\.terminationStatus)
     }
 
     @Test func killedWritersLeaveAWholeFile() throws {

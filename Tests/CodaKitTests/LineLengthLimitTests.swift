@@ -54,7 +54,8 @@ struct LineLengthLimitTests {
     /// Text decoded from UTF-16 or Windows-1252 is held to the same limit, with the same error, at the same line.
     @Test(arguments: ["windows-1252", "utf-16le", "utf-16be"])
     func anImportInAnotherEncodingWithALinePastTheLimitIsRefused(_ encoding: String) throws {
-        let text = "Interviewer: Hello\r\nBu Sari: Hi\rBu Sari: " + String(repeating: "q", count: ReaderLimits.lineBytes)
+        let text = "Interviewer: Hello\r\nBu Sari: Hi\rBu Sari: "
+            + String(repeating: "q", count: ReaderLimits.lineBytes)
         let bytes: [UInt8]
         switch encoding {
         case "windows-1252": bytes = Array(text.utf8)

@@ -100,7 +100,8 @@ public struct MemoStore: Sendable {
         let url = root.appendingPathComponent(path)
         try FileLock.withLock(CodingStore(root: root).lockURL) {
             let existing = try ProjectLoader.textIfPresent(of: url, path: path) ?? ""
-            try AtomicFile.write(MemoStore.appending(text, to: existing, on: target, author: author, date: date), to: url)
+            let appended = MemoStore.appending(text, to: existing, on: target, author: author, date: date)
+            try AtomicFile.write(appended, to: url)
         }
         return path
     }

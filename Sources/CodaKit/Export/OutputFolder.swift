@@ -100,8 +100,8 @@ struct OutputFolder {
             }
         } catch {
             try? fm.removeItem(at: temporary)
-            throw FileWriteError.cannotWrite(path: url.path,
-                                             problem: FileSystemProblem(of: error, context: "cannot create \(temporary.path)"))
+            let problem = FileSystemProblem(of: error, context: "cannot create \(temporary.path)")
+            throw FileWriteError.cannotWrite(path: url.path, problem: problem)
         }
         do {
             let result = try write(temporary)
@@ -126,8 +126,9 @@ struct OutputFolder {
         guard !lists.isEmpty else { return false }
         var listed = Set(lists)
         for list in lists {
-            let text = fm.contents(atPath: url.appendingPathComponent(list).path).map { String(decoding: $0, as: UTF8.self) }
-            for line in (text ?? "").split(separator: "\n") where !line.hasPrefix("#") { listed.insert(String(line)) }
+            let data = fm.contents(atPath: url.appendingPathComponent(list).path)
+            let text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") { listed.insert(String(line)) }
         }
         return FolderCopy.files(under: url).allSatisfy { listed.contains($0) }
     }

@@ -187,8 +187,11 @@ extension ChangeLog {
     /// and git holds the rest. Callers hold the project lock.
     func changes(recording record: ImportRecord, written: [String],
                  summary: [String]) -> [ProjectTransaction.Change] {
+        var seen = Set<String>()
+        // A survey's `.csv` and `.columns` are one document.
         let documents = written.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }
             .map { ($0 as NSString).lastPathComponent }.map { ($0 as NSString).deletingPathExtension }
+            .filter { seen.insert($0).inserted }
         let entry = Entry(time: record.time, id: ChangeLog.newID(time: record.time), coder: record.coder.fileSafe(),
                           action: "import", codes: [], documents: documents,
                           summary: "imported \((record.file as NSString).lastPathComponent): "

@@ -43,7 +43,8 @@ enum AtomicFile {
             try folders.create(folder)
         } catch {
             folders.removeEmpty()
-            throw .cannotWrite(path: url.path, problem: FileSystemProblem(of: error, context: "cannot create \(folder.path)"))
+            let problem = FileSystemProblem(of: error, context: "cannot create \(folder.path)")
+            throw .cannotWrite(path: url.path, problem: problem)
         }
         do {
             try writeInPlace(bytes, to: url, durable: durable)
@@ -89,7 +90,8 @@ enum AtomicFile {
 
     static func readBytes(_ url: URL) throws(FileWriteError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .cannotRead(path: url.path, problem: FileSystemProblem(described: "it does not exist or cannot be opened"))
+            let problem = FileSystemProblem(described: "it does not exist or cannot be opened")
+            throw .cannotRead(path: url.path, problem: problem)
         }
         return [UInt8](data)
     }

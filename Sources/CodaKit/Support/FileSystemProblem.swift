@@ -38,7 +38,8 @@ public struct FileSystemProblem: Equatable, Sendable {
         } else if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
                   underlying.domain == NSPOSIXErrorDomain {
             code = Int32(underlying.code)
-        } else if error.domain == NSCocoaErrorDomain, let known = Self.cocoaCodes[CocoaError.Code(rawValue: error.code)] {
+        } else if error.domain == NSCocoaErrorDomain,
+                  let known = Self.cocoaCodes[CocoaError.Code(rawValue: error.code)] {
             code = known
         } else {
             words = error.localizedDescription

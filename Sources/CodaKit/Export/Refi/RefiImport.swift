@@ -60,7 +60,8 @@ enum RefiImport {
             if !identities.isEmpty {
                 let stem = RefiTranscriptFile.fileStem((name as NSString).deletingPathExtension)
                 let path = unusedPath("\(RefiIdentities.folder)/\(stem)-refi-qda.tsv", in: root)
-                changes.append(ProjectTransaction.Change(path: path, bytes: Array(RefiIdentities.render(identities).utf8)))
+                let text = RefiIdentities.render(identities)
+                changes.append(ProjectTransaction.Change(path: path, bytes: Array(text.utf8)))
                 written.append(path)
             }
             var outcome = ImportOutcome()
