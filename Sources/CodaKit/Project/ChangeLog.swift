@@ -71,27 +71,46 @@ public struct ChangeLog: Sendable {
                  after: [String: [UInt8]?]) -> [ProjectTransaction.Change] {
         var changes: [ProjectTransaction.Change] = []
         if !before.isEmpty {
-            var undo = "# Files as they were before change \(entry.id): path, state, fingerprint after the "
-                + "change, content\n"
-            for path in before.keys.sorted() {
-                let old = before[path] ?? nil
-                let new = after[path] ?? nil
-                let content = old.map { CodingFile.escape(String(decoding: $0, as: UTF8.self)) } ?? ""
-                let state = old == nil ? "absent" : "present"
-                undo += [CodingFile.escape(path), state, ChangeLog.fingerprint(new), content]
-                    .joined(separator: "\t") + "\n"
-            }
+            let undo = Self.undoText(entry.id, before, after)
             changes.append(.init(path: undoPath(id: entry.id), bytes: Array(undo.utf8)))
         }
         let url = fileURL(coder: entry.coder)
         var text = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if text.isEmpty { text = Self.header + "\n" }
         if !text.hasSuffix("\n") { text += "\n" }
-        let fields = [entry.time, entry.id, entry.action, entry.codes.joined(separator: "; "),
-                      entry.documents.joined(separator: "; "), entry.summary, entry.undoes]
-        text += fields.map(CodingFile.escape).joined(separator: "\t") + "\n"
+        text += Self.line(entry) + "\n"
         changes.append(.init(path: "\(Self.folder)/\(url.lastPathComponent)", bytes: Array(text.utf8)))
         return changes
+    }
+
+    /// An entry as its line in the log (without the coder, whose file it is in).
+    static func line(_ entry: Entry) -> String {
+        let fields = [entry.time, entry.id, entry.action, entry.codes.joined(separator: "; "),
+                      entry.documents.joined(separator: "; "), entry.summary, entry.undoes]
+        return fields.map(CodingFile.escape).joined(separator: "\t")
+    }
+
+    /// The files as they were before change `id` (path → bytes, nil: absent) with fingerprints of them after.
+    static func undoText(_ id: String, _ before: [String: [UInt8]?], _ after: [String: [UInt8]?]) -> String {
+        var undo = "# Files as they were before change \(id): path, state, fingerprint after the change, content\n"
+        for path in before.keys.sorted() {
+            let old = before[path] ?? nil
+            let content = old.map { CodingFile.escape(String(decoding: $0, as: UTF8.self)) } ?? ""
+            let state = old == nil ? "absent" : "present"
+            undo += [CodingFile.escape(path), state, ChangeLog.fingerprint(after[path] ?? nil), content]
+                .joined(separator: "\t") + "\n"
+        }
+        return undo
+    }
+
+    /// The files `undoText` lists: path, bytes before (nil: absent), fingerprint after.
+    static func undoLines(_ text: String) -> [(path: String, before: [UInt8]?, after: String)] {
+        text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4 else { return nil }
+            let content = fields[1] == "absent" ? nil : Array(CodingFile.unescape(fields[3]).utf8)
+            return (CodingFile.unescape(fields[0]), content, String(fields[2]))
+        }
     }
 
     /// A short hash of a file's bytes, or `-` for a file that does not exist.
@@ -120,13 +139,7 @@ public struct ChangeLog: Sendable {
         let path = undoPath(id: id)
         let url = root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let text = try ProjectLoader.text(of: url, path: path)
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 4 else { return nil }
-            let content = fields[1] == "absent" ? nil : Array(CodingFile.unescape(fields[3]).utf8)
-            return (CodingFile.unescape(fields[0]), content, String(fields[2]))
-        }
+        return Self.undoLines(try ProjectLoader.text(of: url, path: path))
     }
 }
 
@@ -146,23 +159,22 @@ extension ChangeLog {
     private static func recordLocked<T>(root: URL, coder: String, time: String, action: String, paths: [String],
                                         documents: [String],
                                         _ body: () throws -> (value: T, codes: [String], summary: String)) throws -> T {
-        func read(_ path: String) -> [UInt8]? {
-            FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { [UInt8]($0) }
-        }
-        var before: [String: [UInt8]?] = [:]
-        for path in paths { before.updateValue(read(path), forKey: path) }
-        let (value, codes, summary) = try body()
-        var after: [String: [UInt8]?] = [:]
-        for path in paths { after.updateValue(read(path), forKey: path) }
-        let changed = before.filter { after[$0.key] ?? nil != $0.value }
-        guard !changed.isEmpty else { return value }
-        var afterChanged: [String: [UInt8]?] = [:]
-        for path in changed.keys { afterChanged.updateValue(after[path] ?? nil, forKey: path) }
         let log = ChangeLog(root: root)
-        let entry = Entry(time: time, id: log.unusedID(time: time), coder: coder.fileSafe(), action: action,
-                          codes: codes, documents: documents, summary: summary)
-        try log.append(entry, before: changed, after: afterChanged)
-        return value
+        var before: [String: [UInt8]?] = [:]
+        for path in paths { before.updateValue(log.read(path), forKey: path) }
+        var entry = Entry(time: time, id: log.unusedID(time: time), coder: coder.fileSafe(), action: action,
+                          codes: [], documents: documents, summary: "")
+        // Should the process be killed between the change and its line, the next command logs it from this.
+        let pending = try log.beginPending(entry, before: before)
+        let result = Result { try body() }
+        if case let .success((_, codes, summary)) = result {
+            entry.codes = codes
+            entry.summary = summary
+        } else {
+            entry.summary = "\(action) stopped by an error after changing files"
+        }
+        try log.finishPending(pending, entry: entry, before: before)
+        return try result.get().value
     }
 
     /// A codings file's path relative to the project, in the coder's own folder (`CodingStore.coderFolder`).

@@ -89,11 +89,18 @@ struct ProjectTransaction {
         }
     }
 
-    /// Runs `recover` under the project lock when a journal is left over; cheap when there is none.
+    /// Runs `recover` under the project lock when a journal is left over, and logs the changes of killed
+    /// processes (`ChangeLog.recoverPending`); cheap when there is nothing to do.
     static func recoverIfNeeded(root: URL) {
         let transaction = ProjectTransaction(root: root)
-        guard FileManager.default.fileExists(atPath: transaction.journalURL.path) else { return }
-        try? FileLock.withLock(CodingStore(root: root).lockURL) { try transaction.recover() }
+        let log = ChangeLog(root: root)
+        guard FileManager.default.fileExists(atPath: transaction.journalURL.path) || !log.stalePending().isEmpty else {
+            return
+        }
+        try? FileLock.withLock(CodingStore(root: root).lockURL) {
+            try transaction.recover()
+            try log.recoverPending()
+        }
     }
 
     /// Moves every staged file into place (those already moved are done), then removes the journal.
