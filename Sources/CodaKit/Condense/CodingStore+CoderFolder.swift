@@ -23,16 +23,17 @@ extension CodingStore {
         a == b
     }
 
-    /// The coder of the first coding in the folder's first readable codings file, or nil for an empty folder.
+    /// The coder of the first coding in the first readable codings file the folder lists, or nil for an empty
+    /// folder. Coda writes only one coder's codings into a folder, so any file tells; the folder is read only as
+    /// far as that first file (a coder's folder may hold ten thousand).
     func owner(ofFolder name: String) -> String? {
         let folder = folderURL.appendingPathComponent(name)
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
-        for file in files.sorted() where file.hasSuffix(".tsv") && !file.hasPrefix(".") {
+        return DirectoryWalker.first(in: folder.path) { file in
+            guard file.hasSuffix(".tsv"), !file.hasPrefix(".") else { return nil }
             let url = folder.appendingPathComponent(file)
             guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = try? TextDecoder.decodeUTF8([UInt8](data), file: url.path) else { continue }
-            if let coder = CodingFile.parse(text, path: url.path).codings.first?.coder { return coder }
+                  let text = try? TextDecoder.decodeUTF8([UInt8](data), file: url.path) else { return nil }
+            return CodingFile.parse(text, path: url.path).codings.first?.coder
         }
-        return nil
     }
 }
