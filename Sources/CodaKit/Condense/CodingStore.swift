@@ -18,7 +18,7 @@ public struct CodingStore: Sendable {
 
     /// The codings file of one coder and document, in the coder's own folder (see `coderFolder`).
     func fileURL(coder: String, document: String, rejected: Bool = false) -> URL {
-        var url = folderURL.appendingPathComponent(coderFolder(coder))
+        var url = folderURL.appendingPathComponent(coderFolder(coder, document: document))
         if rejected { url = url.appendingPathComponent(CodingStore.rejectedFolder) }
         return url.appendingPathComponent(document.fileSafe() + ".tsv")
     }

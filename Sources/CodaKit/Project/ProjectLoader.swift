@@ -120,7 +120,9 @@ struct ProjectLoader {
             codebookFiles.append(path)
         }
         let codebook = Codebook(titles: titles, codes: codes, files: codebookFiles)
-        diagnostics += CodebookLint.check(codebook)
+        if onlyDocument == nil {
+            diagnostics += CodebookLint.check(codebook)  // reported by `status` and `check`, not by one-document commands
+        }
 
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
                               diagnostics: [], unreadable: unreadable)
