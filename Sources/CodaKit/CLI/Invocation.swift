@@ -66,8 +66,8 @@ final class Invocation: @unchecked Sendable {
         return try project()
     }
 
-    /// The project without its documents (the codebook, settings and memos), for a command about the project or
-    /// a code: quick on large projects.
+    /// The project without its documents (the codebook and settings), for a command about the project or a code:
+    /// quick on large projects.
     func projectWithoutDocuments() throws -> Project {
         if let loadedProject { return loadedProject }
         return Project.loadWithoutDocuments(try projectRoot())

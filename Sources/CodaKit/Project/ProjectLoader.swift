@@ -19,7 +19,7 @@ extension Project {
         return project.documentsByID[id.lowercased()] == nil ? nil : project
     }
 
-    /// Reads the codebook, settings and memos but no document: for commands about the project or a code.
+    /// Reads the codebook and settings but no document: for commands about the project or a code.
     static func loadWithoutDocuments(_ root: URL) -> Project {
         ProjectTransaction.recoverIfNeeded(root: root.standardizedFileURL)
         var loader = ProjectLoader(root: root.standardizedFileURL)
@@ -132,13 +132,15 @@ struct ProjectLoader {
             onlyDocument = document.id  // its codings files are named as the document spells its id
         }
         loadCodings(into: &project)
-        let review = ReviewStore(root: root).load(documents: project.documentsByID)
-        project.reviewMarks = review.reviewed
-        diagnostics += review.problems
-        let (memos, memoProblems) = MemoStore(root: root).load()
-        project.memos = memos
-        diagnostics += memoProblems
         if onlyDocument == nil {
+            // Review marks (for agreement) and memos are one file per document and coder: a one-document command
+            // (`tag`, `show`, `memo`) uses neither, and reads and writes the one file it changes itself.
+            let review = ReviewStore(root: root).load(documents: project.documentsByID)
+            project.reviewMarks = review.reviewed
+            diagnostics += review.problems
+            let (memos, memoProblems) = MemoStore(root: root).load()
+            project.memos = memos
+            diagnostics += memoProblems
             // Review notes and framework summaries are read here only for their problems, which `status` and `check`
             // report; a one-document command (`tag`, `show`) shows none, so it does not parse them.
             diagnostics += NoteStore(root: root).read().diagnostics
