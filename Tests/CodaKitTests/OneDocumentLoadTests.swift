@@ -8,7 +8,8 @@ import Testing
     static let alice = ["CODA_CODER": "alice", "SOURCE_DATE_EPOCH": "1660000000"]
 
     /// The document, and its codings, as the whole project has them.
-    static func expectSameDocument(_ id: String, in root: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func expectSameDocument(_ id: String, in root: URL,
+                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let light = try #require(Project.load(root, onlyDocument: id), sourceLocation: sourceLocation)
         let full = Project.load(root)
         let document = try full.document(id)
@@ -56,8 +57,10 @@ import Testing
     }
 
     @Test func surveyQuestionsAreReadWithTheirColumnsFile() throws {
-        let root = CondenseFixture.make(extra: ["Transcripts/survey.columns": "id: id\nQ1. Knew the app?: closed\nQ2. What would help?: open\n"])
-        #expect(TestSupport.run(["tag", "survey:Q2", "1", "Queues"], in: root, environment: Self.alice).code == .success)
+        let columns = "id: id\nQ1. Knew the app?: closed\nQ2. What would help?: open\n"
+        let root = CondenseFixture.make(extra: ["Transcripts/survey.columns": columns])
+        let tag = TestSupport.run(["tag", "survey:Q2", "1", "Queues"], in: root, environment: Self.alice)
+        #expect(tag.code == .success)
         try Self.expectSameDocument("survey:Q2", in: root)
         try Self.expectSameDocument("SURVEY:q2", in: root)
         let light = try #require(Project.load(root, onlyDocument: "survey:Q2"))
@@ -84,8 +87,9 @@ import Testing
         let onCoding = TestSupport.run(["memo", "coding", "p01", "2", "Queues", "Asked twice."], in: root,
                                        environment: Self.alice)
         #expect(onCoding.stdout == "memo added to 1 coding of Problems/Queues in P01 ¶2\n")
-        #expect(TestSupport.run(["memo", "document", "p01", "Cut short."], in: root, environment: Self.alice).code == .success)
-        #expect(TestSupport.run(["memo", "code", "queues", "Two meanings."], in: root, environment: Self.alice).code == .success)
+        for memo in [["document", "p01", "Cut short."], ["code", "queues", "Two meanings."]] {
+            #expect(TestSupport.run(["memo"] + memo, in: root, environment: Self.alice).code == .success)
+        }
         let memos = Project.load(root).memos.map(\.text).sorted()
         #expect(memos.contains { $0.contains("Cut short.") } && memos.contains { $0.contains("Two meanings.") })
         #expect(Project.load(root).codings.first?.memo.contains("Asked twice.") == true)

@@ -36,6 +36,7 @@ extension CodingStore {
                   let text = try? TextDecoder.decodeUTF8([UInt8](data), file: url.path) else { return nil }
             return CodingFile.parse(text, path: url.path).codings.first?.coder
         }
-        return document.flatMap { firstCoder($0.fileSafe() + ".tsv") } ?? DirectoryWalker.first(in: folder.path, firstCoder)
+        return document.flatMap { firstCoder($0.fileSafe() + ".tsv") }
+            ?? DirectoryWalker.first(in: folder.path, firstCoder)
     }
 }

@@ -154,7 +154,8 @@ extension ChangeLog {
     /// A codings file's path relative to the project, in the coder's own folder (`CodingStore.coderFolder`).
     static func codingsPath(coder: String, document: String, rejected: Bool = false, root: URL) -> String {
         let folder = rejected ? "/" + CodingStore.rejectedFolder : ""
-        return "\(CodingStore.folder)/\(CodingStore(root: root).coderFolder(coder, document: document))\(folder)/\(document.fileSafe()).tsv"
+        let coderFolder = CodingStore(root: root).coderFolder(coder, document: document)
+        return "\(CodingStore.folder)/\(coderFolder)\(folder)/\(document.fileSafe()).tsv"
     }
 }
 

@@ -18,7 +18,9 @@ extension ProjectLoader {
             var found = FileProbe.existing(stems.flatMap { stem in Self.documentExtensions.map { "\(stem).\($0)" } },
                                            in: folder.path)
             if !found.isEmpty {
-                let surveys = found.filter { !["md", "txt", "markdown"].contains(($0 as NSString).pathExtension.lowercased()) }
+                let surveys = found.filter { name in
+                    !["md", "txt", "markdown"].contains((name as NSString).pathExtension.lowercased())
+                }
                 let sidecars = surveys.map { ($0 as NSString).deletingPathExtension + ".columns" }
                 found = (found + FileProbe.existing(sidecars, in: folder.path)).sorted()
                 return found.map { URL(fileURLWithPath: folder.path + "/" + $0, isDirectory: false) }

@@ -121,7 +121,8 @@ struct ProjectLoader {
         }
         let codebook = Codebook(titles: titles, codes: codes, files: codebookFiles)
         if onlyDocument == nil {
-            diagnostics += CodebookLint.check(codebook)  // reported by `status` and `check`, not by one-document commands
+            // Reported by `status` and `check`, not by one-document commands.
+            diagnostics += CodebookLint.check(codebook)
         }
 
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
