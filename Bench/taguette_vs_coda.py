@@ -59,7 +59,8 @@ def make_workload(seed=15):
             tokens = []
             while len(tokens) < 88:
                 tokens += sentence(rng, rng.randint(7, 16)).split()
-            turns.append((doc, " ".join(tokens)))
+            # The respondent's label is not `I001`: Coda reads `I` with a number as an interviewer's label.
+            turns.append(("R%03d" % number, " ".join(tokens)))
             start = rng.randint(0, len(tokens) - PHRASE_WORDS)
             phrase = " ".join(tokens[start:start + PHRASE_WORDS]).rstrip(".,")
             code = "Code %02d" % ((number + turn) % CODES + 1)

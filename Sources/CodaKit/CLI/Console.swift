@@ -44,7 +44,7 @@ public struct Console: Sendable {
 
     /// The real stdout, stderr and stdin of the process.
     public static func standard() -> Console {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = processEnvironment()
         var width = 100
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 {
             width = columns
@@ -58,6 +58,21 @@ public struct Console: Sendable {
             out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) },
             readLine: { Swift.readLine(strippingNewline: true) })
+    }
+
+    /// The process's environment read from `environ` (the first of repeated names wins, as with `getenv`):
+    /// `ProcessInfo` would be set up for this alone, a good part of a `coda --version`.
+    static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "="), result[String(text[..<equals])] == nil {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
     }
 }
 

@@ -66,6 +66,13 @@ final class Invocation: @unchecked Sendable {
         return try project()
     }
 
+    /// The project without its documents (the codebook and settings), for a command about the project or a code:
+    /// quick on large projects.
+    func projectWithoutDocuments() throws -> Project {
+        if let loadedProject { return loadedProject }
+        return Project.loadWithoutDocuments(try projectRoot())
+    }
+
     /// Replaces the cached project after the command changed files.
     func reload() throws -> Project {
         loadedProject = nil

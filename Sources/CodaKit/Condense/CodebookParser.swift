@@ -161,21 +161,26 @@ struct CodebookParser {
 
     /// Comma-separated items; a "quoted phrase" may hold commas.
     static func splitList(_ text: String) -> [String] {
+        // Over scalars, copying runs between quotes and commas: every codebook line of keywords comes through here.
         var items: [String] = []
         var current = ""
         var quoted = false
-        for ch in text {
-            if ch == "\"" || ch == "“" || ch == "”" {
+        let scalars = text.unicodeScalars
+        var runStart = scalars.startIndex
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let isQuote = scalar == "\"" || scalar == "“" || scalar == "”"
+            guard isQuote || (scalar == "," && !quoted) else { continue }
+            current += text[runStart..<index]
+            runStart = scalars.index(after: index)
+            if isQuote {
                 quoted.toggle()
-                continue
-            }
-            if ch == "," && !quoted {
+            } else {
                 items.append(current)
                 current = ""
-                continue
             }
-            current.append(ch)
         }
+        current += text[runStart...]
         items.append(current)
         return items.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }

@@ -7,12 +7,13 @@ import Foundation
 /// them), so a file system that ignores case cannot fold them either.
 extension CodingStore {
     /// The folder name (under `Codings/`) that holds `coder`'s codings, or will hold them. `claimed` maps folder
-    /// names already handed out (in an import being planned) to their coders.
-    func coderFolder(_ coder: String, claimed: [String: String] = [:]) -> String {
+    /// names already handed out (in an import being planned) to their coders. `document`, when given, is asked
+    /// first: its codings file, where there is one, tells whose the folder is without reading the folder.
+    func coderFolder(_ coder: String, claimed: [String: String] = [:], document: String? = nil) -> String {
         let base = coder.fileSafe()
         var name = base
         var number = 1
-        while let owner = claimed[name] ?? owner(ofFolder: name), !Self.sameCoder(owner, coder) {
+        while let owner = claimed[name] ?? owner(ofFolder: name, document: document), !Self.sameCoder(owner, coder) {
             number += 1
             name = "\(base.prefix(110))-\(number)"
         }
@@ -23,16 +24,19 @@ extension CodingStore {
         a == b
     }
 
-    /// The coder of the first coding in the folder's first readable codings file, or nil for an empty folder.
-    func owner(ofFolder name: String) -> String? {
+    /// The coder of the first coding in the first readable codings file the folder lists, or nil for an empty
+    /// folder. Coda writes only one coder's codings into a folder, so any file tells; the folder is read only as
+    /// far as that first file (a coder's folder may hold ten thousand).
+    func owner(ofFolder name: String, document: String? = nil) -> String? {
         let folder = folderURL.appendingPathComponent(name)
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
-        for file in files.sorted() where file.hasSuffix(".tsv") && !file.hasPrefix(".") {
+        func firstCoder(_ file: String) -> String? {
+            guard file.hasSuffix(".tsv"), !file.hasPrefix(".") else { return nil }
             let url = folder.appendingPathComponent(file)
             guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = try? TextDecoder.decodeUTF8([UInt8](data), file: url.path) else { continue }
-            if let coder = CodingFile.parse(text, path: url.path).codings.first?.coder { return coder }
+                  let text = try? TextDecoder.decodeUTF8([UInt8](data), file: url.path) else { return nil }
+            return CodingFile.parse(text, path: url.path).codings.first?.coder
         }
-        return nil
+        return document.flatMap { firstCoder($0.fileSafe() + ".tsv") }
+            ?? DirectoryWalker.first(in: folder.path, firstCoder)
     }
 }

@@ -18,7 +18,7 @@ public struct CodingStore: Sendable {
 
     /// The codings file of one coder and document, in the coder's own folder (see `coderFolder`).
     func fileURL(coder: String, document: String, rejected: Bool = false) -> URL {
-        var url = folderURL.appendingPathComponent(coderFolder(coder))
+        var url = folderURL.appendingPathComponent(coderFolder(coder, document: document))
         if rejected { url = url.appendingPathComponent(CodingStore.rejectedFolder) }
         return url.appendingPathComponent(document.fileSafe() + ".tsv")
     }
@@ -41,7 +41,9 @@ public struct CodingStore: Sendable {
             var places: [(URL, Bool)] = [(coderURL, false)]
             if coderFolder == CodingStore.suggestionCoder { places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true)) }
             for (folder, rejected) in places {
-                guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
+                // One document's files are tried by name: a coder's folder may hold ten thousand.
+                guard let names = onlyDocument.map({ Self.probeFiles(of: $0, in: folder) })
+                        ?? (try? fm.contentsOfDirectory(atPath: folder.path)) else { continue }
                 let wanted = names.filter { name in
                     name.hasSuffix(".tsv") && !name.hasPrefix(".") && (onlyName == nil || name.lowercased() == onlyName)
                 }
@@ -152,8 +154,9 @@ public struct CodingStore: Sendable {
     /// `change`, returning the result and the write it needs. Call with the lock held.
     private func stage<T>(coder: String, document: Transcript, rejected: Bool = false,
                           _ change: (inout [Coding]) throws -> T) throws -> (result: T, write: PendingWrite) {
+        // Stale temporaries are left to `coda check`, which sweeps the whole project: sweeping here would list a
+        // folder that may hold ten thousand files on every change.
         let url = fileURL(coder: coder, document: document.id, rejected: rejected)
-        TemporaryFiles.sweep(url.deletingLastPathComponent())
         var contents = CodingFile.Contents(codings: [], unreadable: [], diagnostics: [])
         if let data = FileManager.default.contents(atPath: url.path) {
             let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)

@@ -4,6 +4,12 @@ enum MemoRequest {
     case memo(Memo.Target, text: String)
     case coding(document: Transcript, selection: SegmentSelection, code: Code, spans: [Range<Int>], text: String)
 
+    /// The document a memo on a document or a coding is about, so only that document needs reading.
+    static func document(in words: [String]) -> String? {
+        guard words.count >= 2, ["document", "doc", "coding"].contains(words[0].lowercased()) else { return nil }
+        return words[1]
+    }
+
     static func parse(_ words: [String], project: Project) throws -> MemoRequest {
         var words = words
         let full = words.joined(separator: " ")

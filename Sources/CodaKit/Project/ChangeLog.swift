@@ -61,9 +61,14 @@ public struct ChangeLog: Sendable {
     }
 
     /// Appends an entry to its coder's file, with the files as they were before it (path → bytes, nil: absent)
-    /// and as they are after. Callers hold the project lock.
+    /// and as they are after. Callers hold the project lock. The undo copy is written first and the log last, each
+    /// atomically: a kill between them leaves a copy no entry names (nothing reads it), never an entry without its
+    /// copy. A journal over the two would cost more files and flushes than a one-coding `coda tag` itself.
     func append(_ entry: Entry, before: [String: [UInt8]?], after: [String: [UInt8]?]) throws {
-        try ProjectTransaction(root: root).commit(changes(appending: entry, before: before, after: after))
+        for change in changes(appending: entry, before: before, after: after) {
+            guard let bytes = change.bytes else { continue }
+            try AtomicFile.write(bytes, to: root.appendingPathComponent(change.path))
+        }
     }
 
     /// The files that record `entry`: its coder's log with one more line, and the undo file when files changed.
@@ -180,7 +185,8 @@ extension ChangeLog {
     /// A codings file's path relative to the project, in the coder's own folder (`CodingStore.coderFolder`).
     static func codingsPath(coder: String, document: String, rejected: Bool = false, root: URL) -> String {
         let folder = rejected ? "/" + CodingStore.rejectedFolder : ""
-        return "\(CodingStore.folder)/\(CodingStore(root: root).coderFolder(coder))\(folder)/\(document.fileSafe()).tsv"
+        let coderFolder = CodingStore(root: root).coderFolder(coder, document: document)
+        return "\(CodingStore.folder)/\(coderFolder)\(folder)/\(document.fileSafe()).tsv"
     }
 }
 

@@ -18,6 +18,14 @@ extension Project {
         let project = loader.load()
         return project.documentsByID[id.lowercased()] == nil ? nil : project
     }
+
+    /// Reads the codebook and settings but no document: for commands about the project or a code.
+    static func loadWithoutDocuments(_ root: URL) -> Project {
+        ProjectTransaction.recoverIfNeeded(root: root.standardizedFileURL)
+        var loader = ProjectLoader(root: root.standardizedFileURL)
+        loader.onlyDocument = ""
+        return loader.load()
+    }
 }
 
 struct ProjectLoader {
@@ -36,16 +44,8 @@ struct ProjectLoader {
 
     mutating func load() -> Project {
         let transcriptFiles: [URL]
-        if let name = onlyFileName {
-            // The document's file is named after it, maybe with more after a separator (`S01-service-officer.md`);
-            // the id inside is checked after parsing. Names are chosen before any URL is made.
-            let folder = root.appendingPathComponent(Project.transcriptsFolder)
-            transcriptFiles = DirectoryWalker.files(under: folder) { file in
-                let lower = file.lowercased()
-                guard lower.hasPrefix(name) else { return false }
-                let base = lower.lastIndex(of: ".").map { lower[..<$0] } ?? lower[...]
-                return base == name || ["-", "_", " ", "."].contains { base.hasPrefix(name + $0) }
-            }
+        if onlyDocument != nil {
+            transcriptFiles = oneDocumentFiles()
         } else {
             transcriptFiles = files(in: Project.transcriptsFolder)
         }
@@ -120,20 +120,28 @@ struct ProjectLoader {
             codebookFiles.append(path)
         }
         let codebook = Codebook(titles: titles, codes: codes, files: codebookFiles)
-        diagnostics += CodebookLint.check(codebook)
+        if onlyDocument == nil {
+            // Reported by `status` and `check`, not by one-document commands.
+            diagnostics += CodebookLint.check(codebook)
+        }
 
         var project = Project(root: root, transcripts: transcripts, surveys: surveys, codebook: codebook,
                               diagnostics: [], unreadable: unreadable)
         project.settings = loadSettings()
         (project.documentsByID, project.documentsInOrder) = Project.documentIndex(transcripts: transcripts, surveys: surveys)
+        if let id = onlyDocument, let document = project.documentsByID[id.lowercased()] {
+            onlyDocument = document.id  // its codings files are named as the document spells its id
+        }
         loadCodings(into: &project)
-        let review = ReviewStore(root: root).load(documents: project.documentsByID)
-        project.reviewMarks = review.reviewed
-        diagnostics += review.problems
-        let (memos, memoProblems) = MemoStore(root: root).load()
-        project.memos = memos
-        diagnostics += memoProblems
         if onlyDocument == nil {
+            // Review marks (for agreement) and memos are one file per document and coder: a one-document command
+            // (`tag`, `show`, `memo`) uses neither, and reads and writes the one file it changes itself.
+            let review = ReviewStore(root: root).load(documents: project.documentsByID)
+            project.reviewMarks = review.reviewed
+            diagnostics += review.problems
+            let (memos, memoProblems) = MemoStore(root: root).load()
+            project.memos = memos
+            diagnostics += memoProblems
             // Review notes and framework summaries are read here only for their problems, which `status` and `check`
             // report; a one-document command (`tag`, `show`) shows none, so it does not parse them.
             diagnostics += NoteStore(root: root).read().diagnostics

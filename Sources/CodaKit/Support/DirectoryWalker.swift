@@ -15,13 +15,26 @@ enum DirectoryWalker {
         return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
     }
 
+    /// The first non-nil `transform` of a name directly inside the folder, in the order the file system lists
+    /// them; reading stops there, so a large folder is not read whole.
+    static func first<T>(in path: String, _ transform: (String) -> T?) -> T? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            if let value = transform(name(of: entry)) { return value }
+        }
+        return nil
+    }
+
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+
     private static func walk(_ path: String, keep: ((String) -> Bool)?, into result: inout [String]) {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = Self.name(of: entry)
             if name.hasPrefix(".") { continue }
             let full = path + "/" + name
             var type = entry.pointee.d_type

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The largest inputs Coda reads, stated in one place: past a limit a reader stops with a clear error instead of
 /// running out of memory or time. The README's "Limits" section lists the same table (a test keeps them in step).
@@ -65,8 +70,10 @@ public enum ReaderLimits {
 
     /// Refuses a file larger than `limit` bytes before reading it; `what` names the kind of file for the message.
     static func checkSize(of url: URL, limit: Int, file: String, what: String) throws(ReaderLimitError) {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-              size > limit else { return }
+        // `stat` alone: Foundation's attributes also look up the owner's and group's names, at every file read.
+        var info = stat()
+        guard stat(url.path, &info) == 0, Int(info.st_size) > limit else { return }
+        let size = Int(info.st_size)
         throw .fileTooLarge(file: file, size: size, limit: limit, what: what)
     }
 }

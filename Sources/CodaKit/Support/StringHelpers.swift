@@ -1,14 +1,13 @@
 extension StringProtocol {
     func trimmingWhitespace() -> String {
         // Most cells and lines start and end with a visible ASCII character: nothing to trim, no Unicode lookups.
-        let bytes = Substring(self).utf8
-        if let first = bytes.first, let last = bytes.last, first > 32, first < 128, last > 32, last < 128 {
-            return String(self)
-        }
-        var scalars = Substring(self).unicodeScalars[...]
+        let text = Substring(self)
+        guard let first = text.utf8.first, let last = text.utf8.last else { return "" }
+        if first > 32, first < 128, last > 32, last < 128 { return String(text) }
+        var scalars = text.unicodeScalars[...]
         while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return String(text[scalars.startIndex..<scalars.endIndex])
     }
 }
 

@@ -10,10 +10,12 @@ extension CommandSpec {
                    "coda memo document R017 \"Interview cut short; he had to catch a bus.\"", "coda memo coding R017 12 'JHT claims' \"Third visit for the same claim.\""],
         group: .condense
     ) { invocation in
-        let project = try invocation.project()
+        let words = invocation.argumentList("TARGET")
+        let project = try MemoRequest.document(in: words).map { try invocation.project(forDocument: $0) }
+            ?? invocation.projectWithoutDocuments()
         let author = try invocation.coder()
         let date = Clock.minute(Clock.now(invocation.console.environment))
-        switch try MemoRequest.parse(invocation.argumentList("TARGET"), project: project) {
+        switch try MemoRequest.parse(words, project: project) {
         case let .coding(document, selection, code, spans, text):
             let n = try invocation.recording("memo", coder: author, documents: [document.id]) {
                 (try Tagger(project: project, coder: author, time: invocation.now)

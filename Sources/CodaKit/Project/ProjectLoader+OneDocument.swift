@@ -1,0 +1,37 @@
+import Foundation
+
+extension ProjectLoader {
+    /// Extensions of the files a document can be read from (transcripts, then surveys).
+    static let documentExtensions = ["md", "txt", "markdown", "csv", "tsv", "xlsx"]
+
+    /// The files a one-document load reads for `onlyDocument`. First `Transcripts/ID.md` (or another extension Coda
+    /// reads, with a survey's `.columns` beside it) is tried by name, the id as typed, in lower and in upper case,
+    /// so ten thousand names are not listed. Only when no such file exists is the folder listed for names that go
+    /// on after the id (`S01-service-officer.md`) or differ from it in other letter case; the id inside a file is
+    /// checked after parsing.
+    func oneDocumentFiles() -> [URL] {
+        guard let name = onlyFileName, !name.isEmpty else { return [] }  // no document (`loadWithoutDocuments`)
+        let folder = root.appendingPathComponent(Project.transcriptsFolder)
+        let typed = onlyDocument.flatMap { $0.split(separator: ":").first.map(String.init) } ?? name
+        if !typed.hasPrefix(".") {
+            let stems = FileProbe.spellings(of: [typed])
+            var found = FileProbe.existing(stems.flatMap { stem in Self.documentExtensions.map { "\(stem).\($0)" } },
+                                           in: folder.path)
+            if !found.isEmpty {
+                let surveys = found.filter { name in
+                    !["md", "txt", "markdown"].contains((name as NSString).pathExtension.lowercased())
+                }
+                let sidecars = surveys.map { ($0 as NSString).deletingPathExtension + ".columns" }
+                found = (found + FileProbe.existing(sidecars, in: folder.path)).sorted()
+                return found.map { URL(fileURLWithPath: folder.path + "/" + $0, isDirectory: false) }
+            }
+        }
+        // Names are chosen before any URL is made.
+        return DirectoryWalker.files(under: folder) { file in
+            let lower = file.lowercased()
+            guard lower.hasPrefix(name) else { return false }
+            let base = lower.lastIndex(of: ".").map { lower[..<$0] } ?? lower[...]
+            return base == name || ["-", "_", " ", "."].contains { base.hasPrefix(name + $0) }
+        }
+    }
+}
