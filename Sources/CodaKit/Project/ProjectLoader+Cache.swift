@@ -30,7 +30,11 @@ extension ProjectLoader {
         if (changed || entries.count != cache?.entries.count) && !(entries.isEmpty && cache == nil) {
             TranscriptCache(madeAt: madeAt, entries: entries).write(root: root)
         }
-        return results.map(\.file)
+        return results.map { result in
+            var file = result.file
+            file.identity = result.entry.map { FileIdentity(stamp: $0.stamp, hash: $0.hash) }
+            return file
+        }
     }
 
     /// One transcript, from the cache when its entry still describes the file, else parsed (and a new entry made).

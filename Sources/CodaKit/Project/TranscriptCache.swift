@@ -64,9 +64,9 @@ struct TranscriptCache: Sendable {
 
     /// The entry for `path` that still describes `bytes`, or nil.
     func entry(for path: String, stamp: Stamp, bytes: [UInt8]) -> Entry? {
-        guard let entry = entries[path], entry.stamp == stamp else { return nil }
-        if TranscriptCache.trusts(stamp, madeAt: madeAt) { return entry }
-        return entry.hash == CacheWriter.hash(bytes) ? entry : nil
+        guard let entry = entries[path] else { return nil }
+        let recorded = FileIdentity(stamp: entry.stamp, hash: entry.hash)
+        return recorded.describes(stamp, madeAt: madeAt) { CacheWriter.hash(bytes) } ? entry : nil
     }
 }
 
@@ -99,22 +99,33 @@ extension TranscriptCache.Entry {
 extension TranscriptCache {
     /// The cache of the project at `root`, or nil when there is none or it cannot be trusted.
     static func read(root: URL) -> TranscriptCache? {
-        guard let data = FileManager.default.contents(atPath: url(in: root).path),
-              var reader = CacheReader(sealed: [UInt8](data)) else { return nil }
+        guard var reader = sealedFile(fileName, root: root) else { return nil }
         return try? decode(&reader)
     }
 
-    /// Writes the cache atomically (another process reading or writing it at the same time sees a whole file),
-    /// with a `.gitignore` that keeps the folder out of git. Failing to write only means parsing again next time.
     func write(root: URL) {
-        let folderURL = root.appendingPathComponent(TranscriptCache.folder)
+        TranscriptCache.store(encoded(), as: TranscriptCache.fileName, root: root)
+    }
+
+    /// A reader of the cache file `name` once its checksum is checked; nil when it is missing or damaged.
+    static func sealedFile(_ name: String, root: URL) -> CacheReader? {
+        let url = root.appendingPathComponent(folder).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return CacheReader(sealed: [UInt8](data))
+    }
+
+    /// Writes the cache file `name` atomically (another process reading or writing it at the same time sees a
+    /// whole file), with a `.gitignore` that keeps the folder out of git. Failing to write only means parsing
+    /// again next time.
+    static func store(_ bytes: [UInt8], as name: String, root: URL) {
+        let folderURL = root.appendingPathComponent(folder)
         TemporaryFiles.sweep(folderURL)
         let ignore = folderURL.appendingPathComponent(".gitignore")
         if !FileManager.default.fileExists(atPath: ignore.path) {
             let text = "# Coda's cache: made again from the project's files whenever needed.\n*\n"
             try? AtomicFile.write(text, to: ignore, durable: false)
         }
-        try? AtomicFile.write(encoded(), to: TranscriptCache.url(in: root), durable: false)
+        try? AtomicFile.write(bytes, to: folderURL.appendingPathComponent(name), durable: false)
     }
 
     func encoded() -> [UInt8] {
@@ -125,14 +136,11 @@ extension TranscriptCache {
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             guard let transcript = entry.file.transcript else { continue }
             out.string(path)
-            out.int(entry.stamp.size)
-            out.int(entry.stamp.seconds)
-            out.int(entry.stamp.nanoseconds)
-            out.optionalInt(entry.hash.map { Int(Int64(bitPattern: $0)) })
+            out.identity(FileIdentity(stamp: entry.stamp, hash: entry.hash))
             out.int(entry.bodyOffset)
             encode(transcript, into: &out)
             out.int(entry.file.diagnostics.count)
-            for diagnostic in entry.file.diagnostics { encode(diagnostic, into: &out) }
+            for diagnostic in entry.file.diagnostics { out.diagnostic(diagnostic) }
         }
         return out.sealed()
     }
@@ -165,15 +173,6 @@ extension TranscriptCache {
         for checkpoint in transcript.scalarIndex.checkpoints { out.int(Int(checkpoint)) }
     }
 
-    private func encode(_ diagnostic: Diagnostic, into out: inout CacheWriter) {
-        out.string(diagnostic.severity.rawValue)
-        out.optionalString(diagnostic.location?.file)
-        out.optionalInt(diagnostic.location?.line)
-        out.optionalInt(diagnostic.location?.column)
-        out.string(diagnostic.message)
-        out.optionalString(diagnostic.hint)
-    }
-
     private static func decode(_ input: inout CacheReader) throws(CacheReader.Damaged) -> TranscriptCache {
         guard try input.string() == format else { throw CacheReader.Damaged() }
         let madeAt = try input.int()
@@ -182,13 +181,13 @@ extension TranscriptCache {
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let path = try input.string()
-            let stamp = Stamp(size: try input.int(), seconds: try input.int(), nanoseconds: try input.int())
-            let hash = try input.optionalInt().map { UInt64(bitPattern: Int64($0)) }
+            let identity = try input.identity()
+            let (stamp, hash) = (identity.stamp, identity.hash)
             let bodyOffset = try input.count(atMost: stamp.size)
             // The text is filled in when the file is read; the entry holds where its pieces lie.
             let (transcript, spans) = try decodeTranscript(&input)
             var diagnostics: [Diagnostic] = []
-            for _ in 0..<(try input.count(atMost: 1_000_000)) { diagnostics.append(try decodeDiagnostic(&input)) }
+            for _ in 0..<(try input.count(atMost: 1_000_000)) { diagnostics.append(try input.diagnostic()) }
             let file = ProjectLoader.TranscriptFile(transcript: transcript, diagnostics: diagnostics)
             entries[path] = Entry(stamp: stamp, hash: hash, file: file, bodyOffset: bodyOffset, spans: spans)
         }
@@ -240,16 +239,5 @@ extension TranscriptCache {
         let transcript = Transcript(id: id, path: path, attributes: attributes, caseID: caseID, text: "",
                                     segments: segments, speakers: speakers, scalarIndex: index)
         return (transcript, spans)
-    }
-
-    private static func decodeDiagnostic(_ input: inout CacheReader) throws(CacheReader.Damaged) -> Diagnostic {
-        guard let severity = Diagnostic.Severity(rawValue: try input.string()) else { throw CacheReader.Damaged() }
-        let file = try input.optionalString()
-        let line = try input.optionalInt()
-        let column = try input.optionalInt()
-        let message = try input.string()
-        let hint = try input.optionalString()
-        let location = file.map { SourceLocation(file: $0, line: line, column: column) }
-        return Diagnostic(severity, at: location, message, hint: hint)
     }
 }
