@@ -125,8 +125,7 @@ extension CodingCache {
     }
 
     private static func decode(_ input: inout CacheReader) throws(CacheReader.Damaged) -> CodingCache {
-        guard try input.string() == format else { throw CacheReader.Damaged() }
-        let madeAt = try input.int()
+        let madeAt = try input.header(format)
         var strings: [String] = []
         let stringCount = try input.count(atMost: 100_000_000)
         strings.reserveCapacity(stringCount)

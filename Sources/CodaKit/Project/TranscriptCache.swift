@@ -174,8 +174,7 @@ extension TranscriptCache {
     }
 
     private static func decode(_ input: inout CacheReader) throws(CacheReader.Damaged) -> TranscriptCache {
-        guard try input.string() == format else { throw CacheReader.Damaged() }
-        let madeAt = try input.int()
+        let madeAt = try input.header(format)
         let count = try input.count(atMost: 10_000_000)
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)

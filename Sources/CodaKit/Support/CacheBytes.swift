@@ -73,6 +73,12 @@ struct CacheReader {
 
     var isAtEnd: Bool { offset == end }
 
+    /// The format line, which must be `format`, and the time the cache was made.
+    mutating func header(_ format: String) throws(Damaged) -> Int {
+        guard try string() == format else { throw Damaged() }
+        return try int()
+    }
+
     mutating func int() throws(Damaged) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
