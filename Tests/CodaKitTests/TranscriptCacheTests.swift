@@ -286,6 +286,18 @@ import Testing
         #expect(Self.codingsSummary(moved) == Self.codingsSummary({ Self.removeCache(root); return Project.load(root) }()))
     }
 
+    /// A load counts each transcript's words once and the cache keeps the count; changing the segments forgets it.
+    @Test func wordCountsComeFromTheCacheAndFollowTheSegments() throws {
+        let root = TestSupport.project(["Transcripts/P01.md": "Interviewer: How long did you wait?\n\nAna: About two hours.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(Project.load(root).transcripts.first?.knownWordCount == 8, "counted while parsing")
+        var transcript = try #require(Project.load(root).transcripts.first)
+        #expect(transcript.knownWordCount == 8, "kept by the cache")
+        transcript.segments.removeLast()
+        #expect(transcript.knownWordCount == nil)
+        #expect(transcript.wordCount == 5)
+    }
+
     /// Loads that build the cache at the same time each write a whole file by rename; whichever lands is sound.
     @Test func loadsBuildingTheCacheAtOnceLeaveAWholeCache() throws {
         let root = try Self.generated(transcripts: 8, words: 300)
@@ -307,7 +319,7 @@ import Testing
     @Test func theCacheNamesTheBuildThatWroteIt() throws {
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: executable)[.size] as? Int)
-        #expect(TranscriptCache.format.hasPrefix("coda transcript cache 1; \(codaVersion) \(size) "))
+        #expect(TranscriptCache.format.hasPrefix("coda transcript cache 2; \(codaVersion) \(size) "))
         let root = TestSupport.project(["Transcripts/P01.md": "# P01\n\n**A:** One turn.\n"])
         _ = Project.load(root)
         let written = try #require(FileManager.default.contents(atPath: TranscriptCache.url(in: root).path))

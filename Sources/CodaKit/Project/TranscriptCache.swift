@@ -13,7 +13,7 @@ struct TranscriptCache: Sendable {
     static let fileName = "transcripts"
     /// The format line, naming the build that wrote the cache: another build (a new version, or a developer's
     /// rebuild whose parser changed) never trusts it, since its entries hold that build's parse and messages.
-    static let format = "coda transcript cache 1; " + buildIdentity
+    static let format = "coda transcript cache 2; " + buildIdentity
     /// The running executable's version, size and modification time; a fresh random value where the executable
     /// cannot be found, so that the cache is then never reused rather than trusted across builds.
     static let buildIdentity: String = {
@@ -89,9 +89,11 @@ extension TranscriptCache.Entry {
             let start = bodyUTF8.index(bodyUTF8.startIndex, offsetBy: span.lowerBound)
             segments[i].text = body[start..<bodyUTF8.index(start, offsetBy: span.count)]
         }
+        let wordCount = transcript.knownWordCount
         transcript = Transcript(id: transcript.id, path: transcript.path, attributes: transcript.attributes,
                                 caseID: transcript.caseID, text: body, segments: segments,
                                 speakers: transcript.speakers, scalarIndex: transcript.scalarIndex)
+        transcript.knownWordCount = wordCount
         return ProjectLoader.TranscriptFile(transcript: transcript, diagnostics: file.diagnostics)
     }
 }
@@ -168,6 +170,7 @@ extension TranscriptCache {
             out.int(segment.range.count)
             out.int(segment.line)
         }
+        out.int(transcript.wordCount)
         out.int(transcript.scalarIndex.scalarCount)
         out.int(transcript.scalarIndex.checkpoints.count)
         for checkpoint in transcript.scalarIndex.checkpoints { out.int(Int(checkpoint)) }
@@ -226,6 +229,7 @@ extension TranscriptCache {
                                     timestamp: timestamp, text: "", range: lower..<(lower + scalars), line: line))
             spans.append(start..<(start + length))
         }
+        let wordCount = try input.count(atMost: Int(Int32.max))
         let scalarCount = try input.count(atMost: Int(Int32.max))
         var checkpoints: [Int32] = []
         let checkpointCount = try input.count(atMost: Int(Int32.max))
@@ -235,8 +239,9 @@ extension TranscriptCache {
         checkpoints.reserveCapacity(checkpointCount)
         for _ in 0..<checkpointCount { checkpoints.append(Int32(try input.count(atMost: Int(Int32.max)))) }
         let index = ScalarIndex(checkpoints: checkpoints, scalarCount: scalarCount)
-        let transcript = Transcript(id: id, path: path, attributes: attributes, caseID: caseID, text: "",
+        var transcript = Transcript(id: id, path: path, attributes: attributes, caseID: caseID, text: "",
                                     segments: segments, speakers: speakers, scalarIndex: index)
+        transcript.knownWordCount = wordCount
         return (transcript, spans)
     }
 }
