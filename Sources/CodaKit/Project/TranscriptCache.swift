@@ -112,8 +112,8 @@ extension TranscriptCache {
     /// A reader of the cache file `name` once its checksum is checked; nil when it is missing or damaged.
     static func sealedFile(_ name: String, root: URL) -> CacheReader? {
         let url = root.appendingPathComponent(folder).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return CacheReader(sealed: [UInt8](data))
+        guard let (bytes, _) = ProjectLoader.bytesAndStamp(url) else { return nil }
+        return CacheReader(sealed: bytes)
     }
 
     /// Writes the cache file `name` atomically (another process reading or writing it at the same time sees a

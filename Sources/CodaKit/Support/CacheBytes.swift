@@ -60,15 +60,16 @@ struct CacheReader {
     /// Where this reader stops: the end of the bytes, or of a section (see `section(_:)`).
     private var end: Int
 
-    /// Nil unless the bytes end with the checksum of what precedes it.
+    /// Nil unless the bytes end with the checksum of what precedes it. The bytes are kept as they are (a cache
+    /// is tens of megabytes: no copy), the checksum after `end`.
     init?(sealed: [UInt8]) {
         guard sealed.count >= 8 else { return nil }
-        let body = sealed[..<(sealed.count - 8)]
+        let bodyEnd = sealed.count - 8
         var stored: UInt64 = 0
-        for (i, byte) in sealed[(sealed.count - 8)...].enumerated() { stored |= UInt64(byte) << (8 * UInt64(i)) }
-        guard stored == CacheWriter.hash(body) else { return nil }
-        bytes = Array(body)
-        end = bytes.count
+        for (i, byte) in sealed[bodyEnd...].enumerated() { stored |= UInt64(byte) << (8 * UInt64(i)) }
+        guard stored == CacheWriter.hash(sealed[..<bodyEnd]) else { return nil }
+        bytes = sealed
+        end = bodyEnd
     }
 
     var isAtEnd: Bool { offset == end }
