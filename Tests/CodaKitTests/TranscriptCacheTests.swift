@@ -204,7 +204,8 @@ import Testing
     /// suggestion.
     static func codedProject() throws -> URL {
         let root = TestSupport.project([
-            "Transcripts/P01.md": "---\nid: P01\n---\nInterviewer: How long did you wait?\n\nAna: About two hours, in the sun.\n",
+            "Transcripts/P01.md":
+                "---\nid: P01\n---\nInterviewer: How long did you wait?\n\nAna: About two hours, in the sun.\n",
             "Codebooks/codes.md": "# Codes\n\n## Waiting\nDefinition: Time spent waiting.\n",
         ])
         let tag = TestSupport.run(["tag", "P01", "2", "Waiting", "--phrase", "two hours"], in: root,
@@ -223,6 +224,11 @@ import Testing
         try (fields.joined(separator: "\t") + "\n").write(to: rejected.appendingPathComponent("P01.tsv"),
                                                            atomically: true, encoding: .utf8)
         return root
+    }
+
+    static func loadWithoutCache(_ root: URL) -> Project {
+        removeCache(root)
+        return Project.load(root)
     }
 
     /// Everything a load made of the codings, as one comparable text.
@@ -278,17 +284,18 @@ import Testing
         try editKeepingTime("Codings/ana/P01.tsv") { $0.replacingOccurrences(of: "\tWaiting\t", with: "\tWaitinx\t") }
         let edited = Project.load(root)
         #expect(edited.codings.first?.code == "Waitinx")
-        #expect(Self.codingsSummary(edited) == Self.codingsSummary({ Self.removeCache(root); return Project.load(root) }()))
+        #expect(Self.codingsSummary(edited) == Self.codingsSummary(Self.loadWithoutCache(root)))
         // The coded words, changed in the transcript, are no longer where the coding says, nor anywhere else.
         try editKeepingTime("Transcripts/P01.md") { $0.replacingOccurrences(of: "two hours", with: "six hours") }
         let moved = Project.load(root)
         #expect(moved.codings.isEmpty && moved.unplacedCodings.count == 2)
-        #expect(Self.codingsSummary(moved) == Self.codingsSummary({ Self.removeCache(root); return Project.load(root) }()))
+        #expect(Self.codingsSummary(moved) == Self.codingsSummary(Self.loadWithoutCache(root)))
     }
 
     /// A load counts each transcript's words once and the cache keeps the count; changing the segments forgets it.
     @Test func wordCountsComeFromTheCacheAndFollowTheSegments() throws {
-        let root = TestSupport.project(["Transcripts/P01.md": "Interviewer: How long did you wait?\n\nAna: About two hours.\n"])
+        let root = TestSupport.project(["Transcripts/P01.md":
+                                            "Interviewer: How long did you wait?\n\nAna: About two hours.\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(Project.load(root).transcripts.first?.knownWordCount == 8, "counted while parsing")
         var transcript = try #require(Project.load(root).transcripts.first)

@@ -60,14 +60,17 @@ public struct CodingStore: Sendable {
         for coderFolder in coderFolders.sorted() where !coderFolder.hasPrefix(".") {
             let coderURL = folderURL.appendingPathComponent(coderFolder)
             var places: [(URL, Bool)] = [(coderURL, false)]
-            if coderFolder == CodingStore.suggestionCoder { places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true)) }
+            if coderFolder == CodingStore.suggestionCoder {
+                places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true))
+            }
             for (folder, rejected) in places {
                 guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
                 let wanted = names.filter { name in
                     name.hasSuffix(".tsv") && !name.hasPrefix(".") && (onlyName == nil || name.lowercased() == onlyName)
                 }
                 for name in wanted.sorted() {
-                    let path = "\(CodingStore.folder)/\(coderFolder)/\(rejected ? CodingStore.rejectedFolder + "/" : "")\(name)"
+                    let subfolder = rejected ? CodingStore.rejectedFolder + "/" : ""
+                    let path = "\(CodingStore.folder)/\(coderFolder)/\(subfolder)\(name)"
                     files.append(ListedFile(url: folder.appendingPathComponent(name), path: path, rejected: rejected))
                 }
             }
@@ -88,7 +91,8 @@ public struct CodingStore: Sendable {
     static func contents(of bytes: [UInt8], path: String) -> CodingFile.Contents {
         switch Result(catching: { () throws(TextEncodingError) in try TextDecoder.decodeUTF8(bytes, file: path) }) {
         case .success(let text): return CodingFile.parse(text, path: path)
-        case .failure(let error): return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [error.diagnostic])
+        case .failure(let error):
+            return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [error.diagnostic])
         }
     }
 

@@ -87,7 +87,8 @@ extension ProjectLoader {
     /// Every codings file, placed (through the cache of placed codings); rejected suggestions go to the project.
     private mutating func readAllCodings(into project: inout Project) -> ([Coding], [CodingAnchor.Status?]) {
         let files = CodingStore(root: root).listFiles()
-        let placed = Self.readCodings(files, documents: project.documentsByID, sources: transcriptIdentities, root: root)
+        let placed = Self.readCodings(files, documents: project.documentsByID, sources: transcriptIdentities,
+                                      root: root)
         var codings: [Coding] = []
         var statuses: [CodingAnchor.Status?] = []
         let count = placed.reduce(0) { $0 + ($1?.statuses.count ?? 0) }

@@ -72,7 +72,9 @@ struct ProjectLoader {
         for result in parsed {
             diagnostics += result.diagnostics
             if let transcript = result.transcript { transcripts.append(transcript) }
-            if let transcript = result.transcript, let identity = result.identity { transcriptIdentities[transcript.path] = identity }
+            if let transcript = result.transcript, let identity = result.identity {
+                transcriptIdentities[transcript.path] = identity
+            }
             if let (keys, problem) = result.unreadable { for key in keys { unreadable[key] = problem } }
         }
         for (url, ext) in otherFiles {
