@@ -100,6 +100,57 @@ import Testing
         let editedAbsent = outputs(root, commands: commands) { removeCache(root) }
         #expect(stale == editedAbsent, "output after editing a transcript and a coding file")
         #expect(stale != absent, "the edits show in the output")
+        try checkCodingCache(root, commands: commands, edited: transcript, codingFile: codingFile)
+    }
+
+    static func codingCacheFile(_ root: URL) -> URL {
+        root.appendingPathComponent(TranscriptCache.folder).appendingPathComponent(CodingCache.fileName)
+    }
+
+    /// The cache of placed codings: damaged, after an edit that moves the codings of a transcript, and after a
+    /// codebook rename rewrites the codings files, every command prints what it prints without any cache.
+    static func checkCodingCache(_ root: URL, commands: [[String]], edited transcript: String,
+                                 codingFile: String) throws {
+        _ = TestSupport.run(["status"], in: root)
+        let cache = try #require(CodingCache.read(root: root), "a whole-project load builds the cache of codings")
+        #expect(cache.entries[codingFile] != nil)
+        let warm = outputs(root, commands: commands)
+        #expect(warm == outputs(root, commands: commands) { removeCache(root) }, "output with warm placed codings")
+
+        let built = try #require(FileManager.default.contents(atPath: codingCacheFile(root).path))
+        var damaged = built
+        damaged[damaged.count / 2] ^= 0xFF
+        try damaged.write(to: codingCacheFile(root))
+        #expect(CodingCache.read(root: root) == nil, "a changed byte fails the checksum")
+        #expect(outputs(root, commands: commands) == warm, "output after a damaged cache of codings")
+        try built.prefix(built.count / 2).write(to: codingCacheFile(root))
+        #expect(CodingCache.read(root: root) == nil, "a truncated cache is refused")
+        #expect(outputs(root, commands: commands) == warm, "output after a truncated cache of codings")
+
+        // A turn put before the first one: every coding of the transcript follows its words to a new place.
+        let url = root.appendingPathComponent(transcript)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let first = try #require(Project.load(root).transcripts.first { $0.path == transcript }?.segments.first)
+        let found = try #require(text.range(of: first.text))
+        let lineStart = text[..<found.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let inserted = "Interviewer: A question put first, after the codings were made?\n\n"
+        try (String(text[..<lineStart]) + inserted + String(text[lineStart...])).write(to: url, atomically: true,
+                                                                                      encoding: .utf8)
+        let moved = outputs(root, commands: commands)
+        #expect(moved.contains("followed their words to a new place"), "the codings moved")
+        #expect(moved == outputs(root, commands: commands) { removeCache(root) }, "output after codings moved")
+
+        // A rename rewrites every coder's codings files; the cache must not keep the old code's name.
+        _ = TestSupport.run(["status"], in: root)
+        let line = try String(contentsOf: root.appendingPathComponent(codingFile), encoding: .utf8)
+            .split(separator: "\n").first { !$0.hasPrefix("#") }
+        let code = String(try #require(line).split(separator: "\t")[4])
+        let rename = TestSupport.run(["codebook", "rename", code, "Renamed for the cache"], in: root,
+                                     environment: ["CODA_CODER": "tester"])
+        #expect(rename.code == .success, "\(rename.stderr)")
+        let renamed = outputs(root, commands: commands)
+        #expect(renamed != moved, "the rename shows in the output")
+        #expect(renamed == outputs(root, commands: commands) { removeCache(root) }, "output after a rename")
     }
 
     @Test func sampleProjectPrintsTheSameWithAndWithoutTheCache() throws {
@@ -149,6 +200,111 @@ import Testing
         #expect(Project.load(root).transcripts.first?.segments.last?.text == "About six hours.")
     }
 
+    /// A small project with a coding made by `coda tag`, a coding on a document no file holds, and a rejected
+    /// suggestion.
+    static func codedProject() throws -> URL {
+        let root = TestSupport.project([
+            "Transcripts/P01.md":
+                "---\nid: P01\n---\nInterviewer: How long did you wait?\n\nAna: About two hours, in the sun.\n",
+            "Codebooks/codes.md": "# Codes\n\n## Waiting\nDefinition: Time spent waiting.\n",
+        ])
+        let tag = TestSupport.run(["tag", "P01", "2", "Waiting", "--phrase", "two hours"], in: root,
+                                  environment: ["CODA_CODER": "ana"])
+        #expect(tag.code == .success, "\(tag.stderr)")
+        let tagged = try String(contentsOf: root.appendingPathComponent("Codings/ana/P01.tsv"), encoding: .utf8)
+        let line = try #require(tagged.split(separator: "\n").first { !$0.hasPrefix("#") })
+        var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        fields[0] = "P09"
+        try (fields.joined(separator: "\t") + "\n").write(to: root.appendingPathComponent("Codings/ana/P09.tsv"),
+                                                           atomically: true, encoding: .utf8)
+        fields[0] = "P01"
+        fields[5] = "auto"
+        let rejected = root.appendingPathComponent("Codings/auto/rejected")
+        try FileManager.default.createDirectory(at: rejected, withIntermediateDirectories: true)
+        try (fields.joined(separator: "\t") + "\n").write(to: rejected.appendingPathComponent("P01.tsv"),
+                                                           atomically: true, encoding: .utf8)
+        return root
+    }
+
+    static func loadWithoutCache(_ root: URL) -> Project {
+        removeCache(root)
+        return Project.load(root)
+    }
+
+    /// Everything a load made of the codings, as one comparable text.
+    static func codingsSummary(_ project: Project) -> String {
+        let unplaced = project.unplacedCodings.map { "\($0.0) \($0.1)" }
+        return "\(project.codings)\n\(project.movedCodings)\n\(unplaced)\n\(project.rejectedSuggestions)\n"
+            + project.diagnostics.map(\.description).joined(separator: "\n")
+    }
+
+    /// Old files are trusted by size and time: a warm load takes every placed coding from the cache, rewrites
+    /// nothing, and builds the same codings, unplaced codings, rejected suggestions and problems.
+    @Test func placedCodingsComeBackFromTheCacheAsTheyWere() throws {
+        let root = try Self.codedProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        for url in DirectoryWalker.files(under: root) {
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: url.path)
+        }
+        Self.removeCache(root)
+        let cold = Project.load(root)
+        #expect(cold.codings.count == 1 && cold.rejectedSuggestions.count == 1 && cold.unplacedCodings.count == 1)
+        #expect(cold.diagnostics.contains { $0.message.contains("point to the document `P09`, which does not exist") })
+        let cache = try #require(CodingCache.read(root: root))
+        #expect(cache.entries.keys.sorted()
+                == ["Codings/ana/P01.tsv", "Codings/ana/P09.tsv", "Codings/auto/rejected/P01.tsv"])
+        #expect(cache.entries.values.allSatisfy { $0.identity.hash == nil }, "old files need no content hash")
+        let made = try FileManager.default.attributesOfItem(atPath: Self.codingCacheFile(root).path)[.modificationDate]
+        let warm = Project.load(root)
+        #expect(Self.codingsSummary(warm) == Self.codingsSummary(cold))
+        let after = try FileManager.default.attributesOfItem(atPath: Self.codingCacheFile(root).path)[.modificationDate]
+        #expect(after as? Date == made as? Date, "a warm load with nothing changed does not write the cache again")
+    }
+
+    /// Edits that keep a file's size and time are caught by content while the time is too recent to trust: in the
+    /// codings file itself, and in the transcript its codings lie on.
+    @Test func racyEditsOfCodingsAndTheirTranscriptAreCaught() throws {
+        let root = try Self.codedProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(Project.load(root).codings.first?.memo == "")
+        #expect(try #require(CodingCache.read(root: root)).entries["Codings/ana/P01.tsv"]?.identity.hash != nil)
+        func editKeepingTime(_ path: String, _ change: (String) -> String) throws {
+            let file = root.appendingPathComponent(path)
+            var info = stat()
+            #expect(stat(file.path, &info) == 0)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed.utf8.count == text.utf8.count && changed != text)
+            try changed.write(to: file, atomically: false, encoding: .utf8)
+            var times = [info.st_atim, info.st_mtim]
+            #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
+        }
+        // The code's name, changed in place, is no longer in the codebook.
+        try editKeepingTime("Codings/ana/P01.tsv") { $0.replacingOccurrences(of: "\tWaiting\t", with: "\tWaitinx\t") }
+        let edited = Project.load(root)
+        #expect(edited.codings.first?.code == "Waitinx")
+        #expect(Self.codingsSummary(edited) == Self.codingsSummary(Self.loadWithoutCache(root)))
+        // The coded words, changed in the transcript, are no longer where the coding says, nor anywhere else.
+        try editKeepingTime("Transcripts/P01.md") { $0.replacingOccurrences(of: "two hours", with: "six hours") }
+        let moved = Project.load(root)
+        #expect(moved.codings.isEmpty && moved.unplacedCodings.count == 2)
+        #expect(Self.codingsSummary(moved) == Self.codingsSummary(Self.loadWithoutCache(root)))
+    }
+
+    /// A load counts each transcript's words once and the cache keeps the count; changing the segments forgets it.
+    @Test func wordCountsComeFromTheCacheAndFollowTheSegments() throws {
+        let root = TestSupport.project(["Transcripts/P01.md":
+                                            "Interviewer: How long did you wait?\n\nAna: About two hours.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(Project.load(root).transcripts.first?.knownWordCount == 8, "counted while parsing")
+        var transcript = try #require(Project.load(root).transcripts.first)
+        #expect(transcript.knownWordCount == 8, "kept by the cache")
+        transcript.segments.removeLast()
+        #expect(transcript.knownWordCount == nil)
+        #expect(transcript.wordCount == 5)
+    }
+
     /// Loads that build the cache at the same time each write a whole file by rename; whichever lands is sound.
     @Test func loadsBuildingTheCacheAtOnceLeaveAWholeCache() throws {
         let root = try Self.generated(transcripts: 8, words: 300)
@@ -162,7 +318,7 @@ import Testing
         #expect(Project.load(root).transcripts.map { $0.segments.map(\.text) } == expected)
         let folder = root.appendingPathComponent(TranscriptCache.folder)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(leftovers.sorted() == [".gitignore", "transcripts"], "no temporary file is left behind")
+        #expect(leftovers.sorted() == [".gitignore", "codings", "transcripts"], "no temporary file is left behind")
     }
 
     /// A cache names the build that wrote it, so a rebuilt or upgraded Coda (whose parser or messages may have
@@ -170,7 +326,7 @@ import Testing
     @Test func theCacheNamesTheBuildThatWroteIt() throws {
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: executable)[.size] as? Int)
-        #expect(TranscriptCache.format.hasPrefix("coda transcript cache 1; \(codaVersion) \(size) "))
+        #expect(TranscriptCache.format.hasPrefix("coda transcript cache 2; \(codaVersion) \(size) "))
         let root = TestSupport.project(["Transcripts/P01.md": "# P01\n\n**A:** One turn.\n"])
         _ = Project.load(root)
         let written = try #require(FileManager.default.contents(atPath: TranscriptCache.url(in: root).path))

@@ -31,38 +31,9 @@ public struct CodingStore: Sendable {
 
     /// Reads every codings file (in parallel; the files are independent).
     func loadAll(relativeTo project: URL, onlyDocument: String? = nil) -> Loaded {
-        let onlyName = onlyDocument.map { $0.fileSafe().lowercased() + ".tsv" }
         var loaded = Loaded()
-        let fm = FileManager.default
-        guard let coderFolders = try? fm.contentsOfDirectory(atPath: folderURL.path) else { return loaded }
-        var files: [(url: URL, path: String, rejected: Bool)] = []
-        for coderFolder in coderFolders.sorted() where !coderFolder.hasPrefix(".") {
-            let coderURL = folderURL.appendingPathComponent(coderFolder)
-            var places: [(URL, Bool)] = [(coderURL, false)]
-            if coderFolder == CodingStore.suggestionCoder { places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true)) }
-            for (folder, rejected) in places {
-                // One document's files are tried by name: a coder's folder may hold ten thousand.
-                guard let names = onlyDocument.map({ Self.probeFiles(of: $0, in: folder) })
-                        ?? (try? fm.contentsOfDirectory(atPath: folder.path)) else { continue }
-                let wanted = names.filter { name in
-                    name.hasSuffix(".tsv") && !name.hasPrefix(".") && (onlyName == nil || name.lowercased() == onlyName)
-                }
-                for name in wanted.sorted() {
-                    let path = "\(CodingStore.folder)/\(coderFolder)/\(rejected ? CodingStore.rejectedFolder + "/" : "")\(name)"
-                    files.append((folder.appendingPathComponent(name), path, rejected))
-                }
-            }
-        }
-        let parsed = files.map { FileToRead(url: $0.url, path: $0.path) }.parallelMap { file -> CodingFile.Contents? in
-            if let problem = ReaderLimits.sizeProblem(of: file.url, file: file.path) {
-                return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [problem])
-            }
-            guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
-            switch Result(catching: { () throws(TextEncodingError) in try TextDecoder.decodeUTF8([UInt8](data), file: file.path) }) {
-            case .success(let text): return CodingFile.parse(text, path: file.path)
-            case .failure(let error): return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [error.diagnostic])
-            }
-        }
+        let files = listFiles(onlyDocument: onlyDocument)
+        let parsed = files.parallelMap { CodingStore.read($0) }
         loaded.codings.reserveCapacity(parsed.reduce(0) { $0 + ($1?.codings.count ?? 0) })
         for (file, contents) in zip(files, parsed) {
             guard let contents else { continue }
@@ -72,9 +43,59 @@ public struct CodingStore: Sendable {
         return loaded
     }
 
-    private struct FileToRead: Sendable {
+    /// One codings file found by `listFiles`: where it is, its path in the project, and whether it holds
+    /// rejected suggestions.
+    struct ListedFile: Sendable {
         var url: URL
         var path: String
+        var rejected: Bool
+    }
+
+    /// Every codings file (or only those of one document, by file name), coder by coder, sorted by name.
+    func listFiles(onlyDocument: String? = nil) -> [ListedFile] {
+        let onlyName = onlyDocument.map { $0.fileSafe().lowercased() + ".tsv" }
+        let fm = FileManager.default
+        guard let coderFolders = try? fm.contentsOfDirectory(atPath: folderURL.path) else { return [] }
+        var files: [ListedFile] = []
+        for coderFolder in coderFolders.sorted() where !coderFolder.hasPrefix(".") {
+            let coderURL = folderURL.appendingPathComponent(coderFolder)
+            var places: [(URL, Bool)] = [(coderURL, false)]
+            if coderFolder == CodingStore.suggestionCoder {
+                places.append((coderURL.appendingPathComponent(CodingStore.rejectedFolder), true))
+            }
+            for (folder, rejected) in places {
+                // One document's files are tried by name: a coder's folder may hold ten thousand.
+                guard let names = onlyDocument.map({ Self.probeFiles(of: $0, in: folder) })
+                        ?? (try? fm.contentsOfDirectory(atPath: folder.path)) else { continue }
+                let wanted = names.filter { name in
+                    name.hasSuffix(".tsv") && !name.hasPrefix(".") && (onlyName == nil || name.lowercased() == onlyName)
+                }
+                for name in wanted.sorted() {
+                    let subfolder = rejected ? CodingStore.rejectedFolder + "/" : ""
+                    let path = "\(CodingStore.folder)/\(coderFolder)/\(subfolder)\(name)"
+                    files.append(ListedFile(url: folder.appendingPathComponent(name), path: path, rejected: rejected))
+                }
+            }
+        }
+        return files
+    }
+
+    /// The codings in one file, or why it cannot be read; nil when it is gone. Safe on several threads at once.
+    static func read(_ file: ListedFile) -> CodingFile.Contents? {
+        if let problem = ReaderLimits.sizeProblem(of: file.url, file: file.path) {
+            return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [problem])
+        }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
+        return contents(of: [UInt8](data), path: file.path)
+    }
+
+    /// The codings in a file's bytes, or why they cannot be decoded.
+    static func contents(of bytes: [UInt8], path: String) -> CodingFile.Contents {
+        switch Result(catching: { () throws(TextEncodingError) in try TextDecoder.decodeUTF8(bytes, file: path) }) {
+        case .success(let text): return CodingFile.parse(text, path: path)
+        case .failure(let error):
+            return CodingFile.Contents(codings: [], unreadable: [], diagnostics: [error.diagnostic])
+        }
     }
 
     /// Changes the codings of one coder in one document: under the lock, reads the file as it is now

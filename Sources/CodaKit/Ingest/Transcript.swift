@@ -9,12 +9,17 @@ public struct Transcript: Sendable {
     public var caseID: String
     /// The body of the file (everything after the header), with LF line ends: the text codings point into.
     public private(set) var text: String
-    public var segments: [Segment]
+    public var segments: [Segment] {
+        didSet { knownWordCount = nil }
+    }
     /// Names accepted as speakers, in order of first appearance.
     public var speakers: [String]
     /// An interview transcript, or a survey question's answers: what its segments are and whose they are.
     public internal(set) var kind: DocumentKind = .interview
     let scalarIndex: ScalarIndex
+    /// The words of all segments, when a load already counted them (or the cache kept the count): `status`
+    /// shows the words of every transcript. Forgotten whenever the segments change.
+    var knownWordCount: Int?
 
     public init(id: String, path: String, attributes: [(key: String, value: String)], caseID: String, text: String,
                 segments: [Segment], speakers: [String]) {
@@ -39,7 +44,7 @@ public struct Transcript: Sendable {
         return attributes.first { $0.key == key }?.value
     }
 
-    public var wordCount: Int { segments.reduce(0) { $0 + $1.wordCount } }
+    public var wordCount: Int { knownWordCount ?? segments.reduce(0) { $0 + $1.wordCount } }
 
     public func segment(_ number: Int) -> Segment? {
         number >= 1 && number <= segments.count ? segments[number - 1] : nil

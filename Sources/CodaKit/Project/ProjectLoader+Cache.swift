@@ -30,7 +30,11 @@ extension ProjectLoader {
         if (changed || entries.count != cache?.entries.count) && !(entries.isEmpty && cache == nil) {
             TranscriptCache(madeAt: madeAt, entries: entries).write(root: root)
         }
-        return results.map(\.file)
+        return results.map { result in
+            var file = result.file
+            file.identity = result.entry.map { FileIdentity(stamp: $0.stamp, hash: $0.hash) }
+            return file
+        }
     }
 
     /// One transcript, from the cache when its entry still describes the file, else parsed (and a new entry made).
@@ -47,7 +51,7 @@ extension ProjectLoader {
             return CachedParse(file: file, entry: reused, reusedAsIs: trusted)
         }
         var decoded = ""
-        let file = parseTranscript(url, path: path) { () throws(UnreadableFile) in
+        var file = parseTranscript(url, path: path) { () throws(UnreadableFile) in
             switch Result(catching: { () throws(TextEncodingError) in try TextDecoder.decodeUTF8(bytes, file: path) }) {
             case .success(let text):
                 decoded = text
@@ -56,7 +60,10 @@ extension ProjectLoader {
                 throw UnreadableFile(diagnostic: error.diagnostic)
             }
         }
-        guard let transcript = file.transcript else { return CachedParse(file: file) }
+        guard var transcript = file.transcript else { return CachedParse(file: file) }
+        // Counted here, on every core, once: the cache keeps the count for `status`.
+        transcript.knownWordCount = transcript.wordCount
+        file.transcript = transcript
         let hash = TranscriptCache.trusts(stamp, madeAt: madeAt) ? nil : CacheWriter.hash(bytes)
         let entry = TranscriptCache.Entry(stamp: stamp, hash: hash, file: file,
                                           bodyOffset: decoded.utf8.count - transcript.text.utf8.count)

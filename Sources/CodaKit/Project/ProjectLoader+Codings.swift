@@ -3,40 +3,11 @@ import Foundation
 extension ProjectLoader {
     /// Reads `Codings/` and places each coding on its document's current text.
     mutating func loadCodings(into project: inout Project) {
-        var loaded = CodingStore(root: root).loadAll(relativeTo: root, onlyDocument: onlyDocument)
-        diagnostics += loaded.diagnostics
-        project.rejectedSuggestions = loaded.rejected
+        var all: [Coding]
+        let statuses: [CodingAnchor.Status?]
+        (all, statuses) = onlyDocument == nil ? readAllCodings(into: &project) : readDocumentCodings(into: &project)
         var unknownCodes: [String: Int] = [:]
         var unknownDocuments: [String: Int] = [:]
-        let documents = project.documentsByID
-        // Codings arrive grouped by file, so consecutive runs share a document; each run is placed as one task,
-        // on every core, in place (a second copy of two hundred thousand codings is memory a corpus needs).
-        var runs: [Range<Int>] = []
-        var runStart = 0
-        for i in stride(from: 1, through: loaded.codings.count, by: 1)
-            where i == loaded.codings.count || loaded.codings[i].document != loaded.codings[i - 1].document {
-            if i > runStart { runs.append(runStart..<i) }
-            runStart = i
-        }
-        var all = loaded.codings
-        loaded.codings = []
-        var statuses = [CodingAnchor.Status?](repeating: nil, count: all.count)
-        all.withUnsafeMutableBufferPointer { codingBuffer in
-            statuses.withUnsafeMutableBufferPointer { statusBuffer in
-                nonisolated(unsafe) let codings = codingBuffer
-                nonisolated(unsafe) let results = statusBuffer
-                DispatchQueue.concurrentPerform(iterations: runs.count) { [runs] r in
-                    let run = runs[r]
-                    guard let document = documents[codings[run.lowerBound].document.lowercased()] else { return }
-                    for i in run {
-                        let placement = CodingAnchor.place(codings[i], in: document)
-                        results[i] = placement.status
-                        if case .unplaced = placement.status { continue }
-                        codings[i] = placement.coding
-                    }
-                }
-            }
-        }
         // Codes, coders and times repeat across thousands of codings: keep one copy of each string.
         var interned: [String: String] = [:]
         func intern(_ s: String) -> String {
@@ -111,6 +82,39 @@ extension ProjectLoader {
                                           "\(n) coding\(plural(n)) followed their words to a new place after the transcripts were edited",
                                           hint: "run `coda check --fix` to save the new positions"))
         }
+    }
+
+    /// Every codings file, placed (through the cache of placed codings); rejected suggestions go to the project.
+    private mutating func readAllCodings(into project: inout Project) -> ([Coding], [CodingAnchor.Status?]) {
+        let files = CodingStore(root: root).listFiles()
+        let placed = Self.readCodings(files, documents: project.documentsByID, sources: transcriptIdentities,
+                                      root: root)
+        var codings: [Coding] = []
+        var statuses: [CodingAnchor.Status?] = []
+        let count = placed.reduce(0) { $0 + ($1?.statuses.count ?? 0) }
+        codings.reserveCapacity(count)
+        statuses.reserveCapacity(count)
+        for (file, result) in zip(files, placed) {
+            guard let result else { continue }
+            diagnostics += result.diagnostics
+            if file.rejected {
+                project.rejectedSuggestions += result.codings
+            } else {
+                codings += result.codings
+                statuses += result.statuses
+            }
+        }
+        return (codings, statuses)
+    }
+
+    /// The codings files of one document, placed; the cache is neither read nor written.
+    private mutating func readDocumentCodings(into project: inout Project) -> ([Coding], [CodingAnchor.Status?]) {
+        let loaded = CodingStore(root: root).loadAll(relativeTo: root, onlyDocument: onlyDocument)
+        diagnostics += loaded.diagnostics
+        project.rejectedSuggestions = loaded.rejected
+        let contents = CodingFile.Contents(codings: loaded.codings, unreadable: [], diagnostics: [])
+        let placed = Self.place(contents, rejected: false, project.documentsByID)
+        return (placed.codings, placed.statuses)
     }
 
     func codingPath(_ coding: Coding) -> String {

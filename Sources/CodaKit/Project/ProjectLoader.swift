@@ -34,6 +34,8 @@ struct ProjectLoader {
     var unreadable: [String: Diagnostic] = [:]
     /// When set, only the files of this document are read (see `Project.load(_:onlyDocument:)`).
     var onlyDocument: String?
+    /// The identity of each transcript file a whole-project load read, by path: the codings cache depends on them.
+    var transcriptIdentities: [String: FileIdentity] = [:]
 
     init(root: URL) { self.root = root }
 
@@ -70,6 +72,9 @@ struct ProjectLoader {
         for result in parsed {
             diagnostics += result.diagnostics
             if let transcript = result.transcript { transcripts.append(transcript) }
+            if let transcript = result.transcript, let identity = result.identity {
+                transcriptIdentities[transcript.path] = identity
+            }
             if let (keys, problem) = result.unreadable { for key in keys { unreadable[key] = problem } }
         }
         for (url, ext) in otherFiles {
@@ -227,6 +232,8 @@ struct ProjectLoader {
         var diagnostics: [Diagnostic] = []
         /// For a file that could not be read: the problem, and the keys (path, lower-cased default id) it is remembered under.
         var unreadable: (keys: [String], problem: Diagnostic)?
+        /// The file's size, time and (when recent) content hash, when a whole-project load read it.
+        var identity: FileIdentity?
     }
 
     static func relative(_ url: URL, to rootPath: String) -> String {

@@ -13,7 +13,7 @@ struct TranscriptCache: Sendable {
     static let fileName = "transcripts"
     /// The format line, naming the build that wrote the cache: another build (a new version, or a developer's
     /// rebuild whose parser changed) never trusts it, since its entries hold that build's parse and messages.
-    static let format = "coda transcript cache 1; " + buildIdentity
+    static let format = "coda transcript cache 2; " + buildIdentity
     /// The running executable's version, size and modification time; a fresh random value where the executable
     /// cannot be found, so that the cache is then never reused rather than trusted across builds.
     static let buildIdentity: String = {
@@ -64,9 +64,9 @@ struct TranscriptCache: Sendable {
 
     /// The entry for `path` that still describes `bytes`, or nil.
     func entry(for path: String, stamp: Stamp, bytes: [UInt8]) -> Entry? {
-        guard let entry = entries[path], entry.stamp == stamp else { return nil }
-        if TranscriptCache.trusts(stamp, madeAt: madeAt) { return entry }
-        return entry.hash == CacheWriter.hash(bytes) ? entry : nil
+        guard let entry = entries[path] else { return nil }
+        let recorded = FileIdentity(stamp: entry.stamp, hash: entry.hash)
+        return recorded.describes(stamp, madeAt: madeAt) { CacheWriter.hash(bytes) } ? entry : nil
     }
 }
 
@@ -89,9 +89,11 @@ extension TranscriptCache.Entry {
             let start = bodyUTF8.index(bodyUTF8.startIndex, offsetBy: span.lowerBound)
             segments[i].text = body[start..<bodyUTF8.index(start, offsetBy: span.count)]
         }
+        let wordCount = transcript.knownWordCount
         transcript = Transcript(id: transcript.id, path: transcript.path, attributes: transcript.attributes,
                                 caseID: transcript.caseID, text: body, segments: segments,
                                 speakers: transcript.speakers, scalarIndex: transcript.scalarIndex)
+        transcript.knownWordCount = wordCount
         return ProjectLoader.TranscriptFile(transcript: transcript, diagnostics: file.diagnostics)
     }
 }
@@ -99,22 +101,33 @@ extension TranscriptCache.Entry {
 extension TranscriptCache {
     /// The cache of the project at `root`, or nil when there is none or it cannot be trusted.
     static func read(root: URL) -> TranscriptCache? {
-        guard let data = FileManager.default.contents(atPath: url(in: root).path),
-              var reader = CacheReader(sealed: [UInt8](data)) else { return nil }
+        guard var reader = sealedFile(fileName, root: root) else { return nil }
         return try? decode(&reader)
     }
 
-    /// Writes the cache atomically (another process reading or writing it at the same time sees a whole file),
-    /// with a `.gitignore` that keeps the folder out of git. Failing to write only means parsing again next time.
     func write(root: URL) {
-        let folderURL = root.appendingPathComponent(TranscriptCache.folder)
+        TranscriptCache.store(encoded(), as: TranscriptCache.fileName, root: root)
+    }
+
+    /// A reader of the cache file `name` once its checksum is checked; nil when it is missing or damaged.
+    static func sealedFile(_ name: String, root: URL) -> CacheReader? {
+        let url = root.appendingPathComponent(folder).appendingPathComponent(name)
+        guard let (bytes, _) = ProjectLoader.bytesAndStamp(url) else { return nil }
+        return CacheReader(sealed: bytes)
+    }
+
+    /// Writes the cache file `name` atomically (another process reading or writing it at the same time sees a
+    /// whole file), with a `.gitignore` that keeps the folder out of git. Failing to write only means parsing
+    /// again next time.
+    static func store(_ bytes: [UInt8], as name: String, root: URL) {
+        let folderURL = root.appendingPathComponent(folder)
         TemporaryFiles.sweep(folderURL)
         let ignore = folderURL.appendingPathComponent(".gitignore")
         if !FileManager.default.fileExists(atPath: ignore.path) {
             let text = "# Coda's cache: made again from the project's files whenever needed.\n*\n"
             try? AtomicFile.write(text, to: ignore, durable: false)
         }
-        try? AtomicFile.write(encoded(), to: TranscriptCache.url(in: root), durable: false)
+        try? AtomicFile.write(bytes, to: folderURL.appendingPathComponent(name), durable: false)
     }
 
     func encoded() -> [UInt8] {
@@ -125,14 +138,11 @@ extension TranscriptCache {
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             guard let transcript = entry.file.transcript else { continue }
             out.string(path)
-            out.int(entry.stamp.size)
-            out.int(entry.stamp.seconds)
-            out.int(entry.stamp.nanoseconds)
-            out.optionalInt(entry.hash.map { Int(Int64(bitPattern: $0)) })
+            out.identity(FileIdentity(stamp: entry.stamp, hash: entry.hash))
             out.int(entry.bodyOffset)
             encode(transcript, into: &out)
             out.int(entry.file.diagnostics.count)
-            for diagnostic in entry.file.diagnostics { encode(diagnostic, into: &out) }
+            for diagnostic in entry.file.diagnostics { out.diagnostic(diagnostic) }
         }
         return out.sealed()
     }
@@ -160,35 +170,26 @@ extension TranscriptCache {
             out.int(segment.range.count)
             out.int(segment.line)
         }
+        out.int(transcript.wordCount)
         out.int(transcript.scalarIndex.scalarCount)
         out.int(transcript.scalarIndex.checkpoints.count)
         for checkpoint in transcript.scalarIndex.checkpoints { out.int(Int(checkpoint)) }
     }
 
-    private func encode(_ diagnostic: Diagnostic, into out: inout CacheWriter) {
-        out.string(diagnostic.severity.rawValue)
-        out.optionalString(diagnostic.location?.file)
-        out.optionalInt(diagnostic.location?.line)
-        out.optionalInt(diagnostic.location?.column)
-        out.string(diagnostic.message)
-        out.optionalString(diagnostic.hint)
-    }
-
     private static func decode(_ input: inout CacheReader) throws(CacheReader.Damaged) -> TranscriptCache {
-        guard try input.string() == format else { throw CacheReader.Damaged() }
-        let madeAt = try input.int()
+        let madeAt = try input.header(format)
         let count = try input.count(atMost: 10_000_000)
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let path = try input.string()
-            let stamp = Stamp(size: try input.int(), seconds: try input.int(), nanoseconds: try input.int())
-            let hash = try input.optionalInt().map { UInt64(bitPattern: Int64($0)) }
+            let identity = try input.identity()
+            let (stamp, hash) = (identity.stamp, identity.hash)
             let bodyOffset = try input.count(atMost: stamp.size)
             // The text is filled in when the file is read; the entry holds where its pieces lie.
             let (transcript, spans) = try decodeTranscript(&input)
             var diagnostics: [Diagnostic] = []
-            for _ in 0..<(try input.count(atMost: 1_000_000)) { diagnostics.append(try decodeDiagnostic(&input)) }
+            for _ in 0..<(try input.count(atMost: 1_000_000)) { diagnostics.append(try input.diagnostic()) }
             let file = ProjectLoader.TranscriptFile(transcript: transcript, diagnostics: diagnostics)
             entries[path] = Entry(stamp: stamp, hash: hash, file: file, bodyOffset: bodyOffset, spans: spans)
         }
@@ -228,6 +229,7 @@ extension TranscriptCache {
                                     timestamp: timestamp, text: "", range: lower..<(lower + scalars), line: line))
             spans.append(start..<(start + length))
         }
+        let wordCount = try input.count(atMost: Int(Int32.max))
         let scalarCount = try input.count(atMost: Int(Int32.max))
         var checkpoints: [Int32] = []
         let checkpointCount = try input.count(atMost: Int(Int32.max))
@@ -237,19 +239,9 @@ extension TranscriptCache {
         checkpoints.reserveCapacity(checkpointCount)
         for _ in 0..<checkpointCount { checkpoints.append(Int32(try input.count(atMost: Int(Int32.max)))) }
         let index = ScalarIndex(checkpoints: checkpoints, scalarCount: scalarCount)
-        let transcript = Transcript(id: id, path: path, attributes: attributes, caseID: caseID, text: "",
+        var transcript = Transcript(id: id, path: path, attributes: attributes, caseID: caseID, text: "",
                                     segments: segments, speakers: speakers, scalarIndex: index)
+        transcript.knownWordCount = wordCount
         return (transcript, spans)
-    }
-
-    private static func decodeDiagnostic(_ input: inout CacheReader) throws(CacheReader.Damaged) -> Diagnostic {
-        guard let severity = Diagnostic.Severity(rawValue: try input.string()) else { throw CacheReader.Damaged() }
-        let file = try input.optionalString()
-        let line = try input.optionalInt()
-        let column = try input.optionalInt()
-        let message = try input.string()
-        let hint = try input.optionalString()
-        let location = file.map { SourceLocation(file: $0, line: line, column: column) }
-        return Diagnostic(severity, at: location, message, hint: hint)
     }
 }

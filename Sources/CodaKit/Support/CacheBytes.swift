@@ -28,6 +28,11 @@ struct CacheWriter {
         if let value { string(value) }
     }
 
+    /// Appends what another writer wrote (a section whose length or string table had to be known first).
+    mutating func append(_ other: CacheWriter) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     /// The FNV-1a hash of everything written so far, appended: the reader checks it before trusting anything.
     func sealed() -> [UInt8] {
         var result = bytes
@@ -52,24 +57,34 @@ struct CacheReader {
 
     private let bytes: [UInt8]
     private var offset = 0
+    /// Where this reader stops: the end of the bytes, or of a section (see `section(_:)`).
+    private var end: Int
 
-    /// Nil unless the bytes end with the checksum of what precedes it.
+    /// Nil unless the bytes end with the checksum of what precedes it. The bytes are kept as they are (a cache
+    /// is tens of megabytes: no copy), the checksum after `end`.
     init?(sealed: [UInt8]) {
         guard sealed.count >= 8 else { return nil }
-        let body = sealed[..<(sealed.count - 8)]
+        let bodyEnd = sealed.count - 8
         var stored: UInt64 = 0
-        for (i, byte) in sealed[(sealed.count - 8)...].enumerated() { stored |= UInt64(byte) << (8 * UInt64(i)) }
-        guard stored == CacheWriter.hash(body) else { return nil }
-        bytes = Array(body)
+        for (i, byte) in sealed[bodyEnd...].enumerated() { stored |= UInt64(byte) << (8 * UInt64(i)) }
+        guard stored == CacheWriter.hash(sealed[..<bodyEnd]) else { return nil }
+        bytes = sealed
+        end = bodyEnd
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == end }
+
+    /// The format line, which must be `format`, and the time the cache was made.
+    mutating func header(_ format: String) throws(Damaged) -> Int {
+        guard try string() == format else { throw Damaged() }
+        return try int()
+    }
 
     mutating func int() throws(Damaged) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            guard offset < end, shift < 64 else { throw Damaged() }
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -85,8 +100,18 @@ struct CacheReader {
         return value
     }
 
+    /// A reader of the next `count` bytes alone (sharing these bytes, not copying them), which this reader moves
+    /// past: a section to read later, or on another thread.
+    mutating func section(_ count: Int) throws(Damaged) -> CacheReader {
+        guard count >= 0, count <= end - offset else { throw Damaged() }
+        var section = self
+        section.end = offset + count
+        offset += count
+        return section
+    }
+
     mutating func flag() throws(Damaged) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
+        guard offset < end, bytes[offset] <= 1 else { throw Damaged() }
         offset += 1
         return bytes[offset - 1] == 1
     }
@@ -96,7 +121,7 @@ struct CacheReader {
     }
 
     mutating func string() throws(Damaged) -> String {
-        let length = try count(atMost: bytes.count - offset)
+        let length = try count(atMost: end - offset)
         guard let text = String(validating: bytes[offset..<(offset + length)], as: UTF8.self) else { throw Damaged() }
         offset += length
         return text
