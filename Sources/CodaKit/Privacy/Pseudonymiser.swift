@@ -64,8 +64,9 @@ struct Pseudonymiser {
              write: Bool) throws -> Outcome {
         try KeyLocation.check(keyURL, projectRoot: root, shownAs: keyPath)
         return try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
-            // A change a killed run committed is finished first, so the files are read as they are meant to be.
-            try ProjectTransaction(root: root.standardizedFileURL).recover()
+            // A change a killed run committed is finished, and logged, before the files are listed and read, so an
+            // undo copy the recovery writes is pseudonymised with the rest.
+            try ProjectTransaction.recoverLocked(root: root.standardizedFileURL)
             let existing = try readKey()
             let files = Pseudonymiser.files(in: root)
             if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
@@ -181,7 +182,7 @@ struct Pseudonymiser {
     /// Restores every file the key changed, byte for byte; files already restored are left alone.
     func reverse() throws -> Outcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
-            try ProjectTransaction(root: root.standardizedFileURL).recover()
+            try ProjectTransaction.recoverLocked(root: root.standardizedFileURL)
             guard var key = try readKey() else { throw PseudonymError.keyMissing(path: keyPath) }
             guard key.state == .applied || key.state == .applying else {
                 throw PseudonymError.notApplied(path: keyPath)
