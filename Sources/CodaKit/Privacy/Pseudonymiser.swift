@@ -133,8 +133,21 @@ struct Pseudonymiser {
         var key = key
         key.files = plan.patches
         key.state = .applying
+        let keyBefore = FileManager.default.contents(atPath: keyURL.path)
         try writeKey(key)
-        try replace(plan.newBytes)
+        do {
+            try replace(plan.newBytes)
+        } catch {
+            let transaction = ProjectTransaction(root: root.standardizedFileURL)
+            guard transaction.isCommitted else {
+                // Refused before any file changed (a full disk): the key goes back as it was.
+                try restoreKey(keyBefore)
+                throw error
+            }
+            let diagnostic = (error as? any CodaError)?.diagnostic
+            let path = diagnostic?.location?.file ?? keyPath
+            throw PseudonymError.stoppedWriting(path: path, reason: diagnostic?.message ?? "\(error)")
+        }
         do {
             try verify(plan, before: before)
         } catch {
@@ -234,6 +247,16 @@ struct Pseudonymiser {
             throw PseudonymError.badKeyLine(path: keyPath, line: 1)
         }
         return try PseudonymKey.parse(text, path: keyPath)
+    }
+
+    /// Puts the key file back as it was (`nil`: there was none).
+    private func restoreKey(_ data: Data?) throws {
+        guard let data else {
+            try? FileManager.default.removeItem(at: keyURL)
+            return
+        }
+        try AtomicFile.write([UInt8](data), to: keyURL)
+        chmod(keyURL.path, 0o600)
     }
 
     private func writeKey(_ key: PseudonymKey) throws {

@@ -78,6 +78,11 @@ struct ProjectTransaction {
         }
     }
 
+    /// True when a change passed its commit point but was not finished (a failed rename): `recover` finishes it.
+    var isCommitted: Bool {
+        FileManager.default.fileExists(atPath: journalURL.appendingPathComponent(Self.manifestName).path)
+    }
+
     /// Completes a committed change left by a killed run, or drops an unfinished staging.
     func recover() throws {
         let fm = FileManager.default
