@@ -68,3 +68,34 @@ struct OutputFolderSwapTests {
         #expect(Self.contents(target)["notes.txt"] == "mine")
     }
 }
+
+/// Two exports into one folder of Coda's at once: the second waits for the first, so both outputs are there.
+struct OutputFolderConcurrencyTests {
+    @Test func twoExportsIntoOneFolderAtOnceKeepBothOutputs() async throws {
+        let parent = TestSupport.temporaryFolder("coda-swap-two")
+        let target = parent.appendingPathComponent("Appendix")
+        try OutputFolderSwapTests.write([("index.md", "md 1")], kind: "md", to: target)
+        func export(_ name: String, kind: String, after delay: Double) async throws {
+            try await Task.sleep(for: .seconds(delay))
+            try OutputFolder.building(target) { folder in
+                Thread.sleep(forTimeInterval: 0.4)  // a long build, so the other export starts meanwhile
+                try OutputFolder(url: folder, kind: kind).write([(name, Array(kind.utf8))], displayName: "Appendix")
+            }
+        }
+        async let first: Void = export("index.html", kind: "html", after: 0)
+        async let second: Void = export("index.tex", kind: "tex", after: 0.1)
+        _ = try await (first, second)
+        let now = OutputFolderSwapTests.contents(target)
+        #expect(now["index.md"] == "md 1")
+        #expect(now["index.html"] == "html", "the first export's output is kept")
+        #expect(now["index.tex"] == "tex")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Appendix"], "no lock file left")
+    }
+
+    #if os(Linux)
+    @Test func foldersHereCanBeExchangedInOneStep() {
+        // Where it cannot (macOS, NFS, CIFS), exports are written in place and the folder never goes missing.
+        #expect(FolderCopy.canExchange(in: TestSupport.temporaryFolder("coda-exchange")))
+    }
+    #endif
+}

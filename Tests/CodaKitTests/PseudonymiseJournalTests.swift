@@ -39,4 +39,23 @@ struct PseudonymiseJournalTests {
         #expect(PseudonymiseTests.snapshot(root) == (next == "--apply" ? after : before))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(ProjectTransaction.folder).path))
     }
+
+    /// A disk that fills while the new files are staged refuses the change before any file changed: the key goes
+    /// back as it was (here: none), not left `applying`, and the same command succeeds once there is room.
+    @Test func aRefusedChangePutsTheKeyBack() throws {
+        let (root, names) = PseudonymiseTests.nonASCIIStudy()
+        let keyURL = PseudonymiseTests.keyURL()
+        let before = PseudonymiseTests.snapshot(root)
+        let staged = root.appendingPathComponent(ProjectTransaction.folder + "/1.new")
+        WriteFault.inject(.fail(ENOSPC), at: staged)
+        let failed = PseudonymiseTests.pseudonymise(root, "--key", keyURL.path, "--names", names.path, "--apply")
+        WriteFault.clear(staged)
+        #expect(failed.code != .success)
+        #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: keyURL.path), "the key is not left `applying`")
+        #expect(PseudonymiseTests.snapshot(root) == before)
+        let again = PseudonymiseTests.pseudonymise(root, "--key", keyURL.path, "--names", names.path, "--apply")
+        #expect(again.code == .success, "\(again.stderr)")
+        #expect(try PseudonymiseTests.key(keyURL).state == .applied)
+    }
 }

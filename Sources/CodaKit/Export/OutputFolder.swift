@@ -79,9 +79,15 @@ struct OutputFolder {
     /// beside it and renamed into place at the end, so a killed run leaves no half-written folder. An existing
     /// folder that holds only Coda's files is rebuilt the same way, from a copy of itself (hard links, so the other
     /// formats written there stay), and exchanged with the new one in one step. A folder holding other files is
-    /// written in place, its list of Coda's files recorded first (see `prepare`). Stale temporary folders of killed
-    /// runs are removed first.
+    /// written in place, its list of Coda's files recorded first (see `prepare`), and so is every folder where the
+    /// system cannot exchange two folders in one step (NFS, CIFS, macOS), so the folder never goes missing. Stale
+    /// temporary folders of killed runs are removed first. Two exports into one folder take turns (a lock on the
+    /// folder holding it), so neither's output is lost to the other's exchange.
     static func building<T>(_ url: URL, _ write: (URL) throws -> T) throws -> T {
+        try FolderLock.withLock(url.deletingLastPathComponent()) { try buildingLocked(url, write) }
+    }
+
+    private static func buildingLocked<T>(_ url: URL, _ write: (URL) throws -> T) throws -> T {
         let fm = FileManager.default
         TemporaryFiles.sweep(url.deletingLastPathComponent())
         let exists = fm.fileExists(atPath: url.path)
@@ -89,7 +95,9 @@ struct OutputFolder {
             TemporaryFiles.sweep(url)
             // A link to a folder elsewhere stays a link: that folder is written in place.
             let isLink = (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil
-            guard !isLink, holdsOnlyCodaFiles(url) else { return try write(url) }
+            guard !isLink, holdsOnlyCodaFiles(url), FolderCopy.canExchange(in: url.deletingLastPathComponent()) else {
+                return try write(url)
+            }
         }
         let temporary = TemporaryFiles.name(for: url)
         do {

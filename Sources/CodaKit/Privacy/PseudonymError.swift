@@ -19,6 +19,8 @@ public enum PseudonymError: CodaError {
     case codingsNotInPlace(count: Int)
     case unreadable(paths: [String])
     case verificationFailed(detail: String)
+    /// Files were being changed when a write failed: the key stays `applying`.
+    case stoppedWriting(path: String, reason: String)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -27,6 +29,10 @@ public enum PseudonymError: CodaError {
                               "this line of the key is not `kind<TAB>real<TAB>pseudonym` "
                                   + "(kind: person, email or phone) nor a line Coda wrote",
                               hint: "fix the line; a key Coda wrote is best left as it is below `state`")
+        case let .stoppedWriting(path, reason):
+            return Diagnostic(.error, at: SourceLocation(file: path), "cannot write: \(reason)",
+                              hint: "check that you may write there, then run the same command again: "
+                                  + "it finishes or undoes what was started")
         case let .badNamesFile(path, reason):
             return Diagnostic(.error, at: SourceLocation(file: path), "cannot read the list of names: \(reason)",
                               hint: "one name per line, optionally `Name = Pseudonym`; # starts a comment")
@@ -101,7 +107,7 @@ public enum PseudonymError: CodaError {
         case .verificationFailed(let detail):
             return ("the pseudonymised project did not check out (\(detail)); every file was restored",
                     "please report this with the key's first lines (not the key itself)")
-        case .badKeyLine, .badNamesFile:
+        case .badKeyLine, .badNamesFile, .stoppedWriting:
             return (diagnostic.message, diagnostic.hint ?? "")
         }
     }

@@ -64,8 +64,9 @@ struct Pseudonymiser {
              write: Bool) throws -> Outcome {
         try KeyLocation.check(keyURL, projectRoot: root, shownAs: keyPath)
         return try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
-            // A change a killed run committed is finished first, so the files are read as they are meant to be.
-            try ProjectTransaction(root: root.standardizedFileURL).recover()
+            // A change a killed run committed is finished, and logged, before the files are listed and read, so an
+            // undo copy the recovery writes is pseudonymised with the rest.
+            try ProjectTransaction.recoverLocked(root: root.standardizedFileURL)
             let existing = try readKey()
             let files = Pseudonymiser.files(in: root)
             if let existing, existing.state == .applied { throw PseudonymError.alreadyApplied(path: keyPath) }
@@ -132,8 +133,21 @@ struct Pseudonymiser {
         var key = key
         key.files = plan.patches
         key.state = .applying
+        let keyBefore = FileManager.default.contents(atPath: keyURL.path)
         try writeKey(key)
-        try replace(plan.newBytes)
+        do {
+            try replace(plan.newBytes)
+        } catch {
+            let transaction = ProjectTransaction(root: root.standardizedFileURL)
+            guard transaction.isCommitted else {
+                // Refused before any file changed (a full disk): the key goes back as it was.
+                try restoreKey(keyBefore)
+                throw error
+            }
+            let diagnostic = (error as? any CodaError)?.diagnostic
+            let path = diagnostic?.location?.file ?? keyPath
+            throw PseudonymError.stoppedWriting(path: path, reason: diagnostic?.message ?? "\(error)")
+        }
         do {
             try verify(plan, before: before)
         } catch {
@@ -181,7 +195,7 @@ struct Pseudonymiser {
     /// Restores every file the key changed, byte for byte; files already restored are left alone.
     func reverse() throws -> Outcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) { () throws -> Outcome in
-            try ProjectTransaction(root: root.standardizedFileURL).recover()
+            try ProjectTransaction.recoverLocked(root: root.standardizedFileURL)
             guard var key = try readKey() else { throw PseudonymError.keyMissing(path: keyPath) }
             guard key.state == .applied || key.state == .applying else {
                 throw PseudonymError.notApplied(path: keyPath)
@@ -233,6 +247,16 @@ struct Pseudonymiser {
             throw PseudonymError.badKeyLine(path: keyPath, line: 1)
         }
         return try PseudonymKey.parse(text, path: keyPath)
+    }
+
+    /// Puts the key file back as it was (`nil`: there was none).
+    private func restoreKey(_ data: Data?) throws {
+        guard let data else {
+            try? FileManager.default.removeItem(at: keyURL)
+            return
+        }
+        try AtomicFile.write([UInt8](data), to: keyURL)
+        chmod(keyURL.path, 0o600)
     }
 
     private func writeKey(_ key: PseudonymKey) throws {

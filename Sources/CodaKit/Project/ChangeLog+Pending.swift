@@ -5,9 +5,11 @@ import Glibc
 import Darwin
 #endif
 
-/// A change being made, recorded before it starts (`Changes/.pending-PID.tsv`: its entry and the files as they
-/// were), so that a process killed between changing the files and writing its log line loses neither: the next
-/// command finds the record of a dead process and logs the change, with its undo copy, if a file did change.
+/// A change being made, recorded before it starts (`Changes/.pending-PID-RANDOM.tsv`: its entry and the files as
+/// they were, each with a fingerprint of its raw bytes), so that a process killed between changing the files and
+/// writing its log line loses neither: the next command logs the change, with its undo copy, if a file changed.
+/// Records exist only while their process holds the project lock, so under the lock every record this process
+/// did not open is stale, whatever its pid (in containers pids repeat, and `coda` may always be pid 1).
 extension ChangeLog {
     static let pendingPrefix = ".pending-"
 
@@ -17,35 +19,48 @@ extension ChangeLog {
 
     /// Writes the record of a change about to run; returns its path. Callers hold the project lock.
     func beginPending(_ entry: Entry, before: [String: [UInt8]?]) throws -> String {
-        let path = "\(Self.folder)/\(Self.pendingPrefix)\(getpid()).tsv"
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let path = "\(Self.folder)/\(Self.pendingPrefix)\(getpid())-\(random).tsv"
+        // The "after" column holds the raw bytes' fingerprint: the content column is text, lossy for non-UTF-8.
+        let raw = before.mapValues { $0.map(TextLines.fingerprint) ?? "-" }
         let text = "# A change in progress; the next command logs it if its process stopped: entry, then files\n"
-            + CodingFile.escape(entry.coder) + "\t" + Self.line(entry) + "\n" + Self.undoText(entry.id, before, [:])
-        try AtomicFile.write(text, to: root.appendingPathComponent(path))
+            + CodingFile.escape(entry.coder) + "\t" + Self.line(entry) + "\n" + Self.undoText(entry.id, before, fingerprints: raw)
+        let name = (path as NSString).lastPathComponent
+        OpenPendingRecords.shared.insert(name)
+        do {
+            try AtomicFile.write(text, to: root.appendingPathComponent(path))
+        } catch {
+            OpenPendingRecords.shared.remove(name)
+            throw error
+        }
         return path
     }
 
-    /// Logs `entry` if a file changed since `before`, removing the pending record in the same transaction.
-    func finishPending(_ pending: String, entry: Entry, before: [String: [UInt8]?]) throws {
+    /// Logs `entry` if a file changed (`unchanged` says which did not), removing the pending record in the same
+    /// transaction.
+    func finishPending(_ pending: String, entry: Entry, before: [String: [UInt8]?],
+                       unchanged: (String, [UInt8]?) -> Bool) throws {
         var changed: [String: [UInt8]?] = [:]
         var after: [String: [UInt8]?] = [:]
         for (path, old) in before {
             let now = read(path)
-            guard now != old else { continue }
+            guard !unchanged(path, now) else { continue }
             changed.updateValue(old, forKey: path)
             after.updateValue(now, forKey: path)
         }
+        // Once this returns, a record left behind (a refused commit) is stale: the next recovery logs it.
+        defer { OpenPendingRecords.shared.remove((pending as NSString).lastPathComponent) }
         let remove = ProjectTransaction.Change(path: pending, bytes: nil)
         let record = changed.isEmpty ? [] : changes(appending: entry, before: changed, after: after)
         try ProjectTransaction(root: root).commit(record + [remove])
     }
 
-    /// The pending records of processes that are gone.
+    /// The pending records this process did not open: under the project lock, those of stopped processes.
     func stalePending() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
         return names.sorted().filter { name in
-            guard name.hasPrefix(Self.pendingPrefix), name.hasSuffix(".tsv"),
-                  let pid = Int32(name.dropFirst(Self.pendingPrefix.count).dropLast(4)) else { return false }
-            return pid != getpid() && !TemporaryFiles.isRunning(pid)
+            name.hasPrefix(Self.pendingPrefix) && name.hasSuffix(".tsv")
+                && !OpenPendingRecords.shared.contains(name)
         }.map { "\(Self.folder)/\($0)" }
     }
 
@@ -53,19 +68,36 @@ extension ChangeLog {
     func recoverPending() throws {
         for path in stalePending() {
             let text = read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
-            let fields = (lines.first ?? "").split(separator: "\t", omittingEmptySubsequences: false)
-                .map { CodingFile.unescape($0) }
-            guard fields.count >= 7 else {
+            let line = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
+            let coder = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            guard coder.count == 2, var entry = Self.entry(coder.last ?? "", coder: CodingFile.unescape(coder[0]))
+            else {
                 try ProjectTransaction(root: root).commit([.init(path: path, bytes: nil)])
                 continue
             }
             var before: [String: [UInt8]?] = [:]
-            for file in Self.undoLines(text) { before.updateValue(file.before, forKey: file.path) }
-            let entry = Entry(time: fields[1], id: fields[2], coder: fields[0], action: fields[3],
-                              codes: ChangeLog.list(fields[4]), documents: ChangeLog.list(fields[5]),
-                              summary: "\(fields[3]) stopped before it finished; logged by the next command")
-            try finishPending(path, entry: entry, before: before)
+            var raw: [String: String] = [:]
+            for file in Self.undoLines(text) {
+                before.updateValue(file.before, forKey: file.path)
+                raw[file.path] = file.after
+            }
+            // The codes are known only when the change finishes.
+            entry.summary = "\(entry.action) stopped before it finished (codes unknown); logged by the next command"
+            try finishPending(path, entry: entry, before: before) { path, now in
+                raw[path] == now.map(TextLines.fingerprint) ?? "-"
+            }
         }
     }
+}
+
+/// The pending records this process has open (file names, unique by their random part), so a nested load under the same lock never
+/// takes them for a killed process's.
+final class OpenPendingRecords: @unchecked Sendable {
+    static let shared = OpenPendingRecords()
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
 }

@@ -44,16 +44,20 @@ public struct ChangeLog: Sendable {
                 continue
             }
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                    .map { CodingFile.unescape($0) }
-                guard fields.count >= 6 else { continue }
-                all.append(Entry(time: fields[0], id: fields[1], coder: coder, action: fields[2],
-                                 codes: ChangeLog.list(fields[3]), documents: ChangeLog.list(fields[4]),
-                                 summary: fields[5], undoes: fields.count > 6 ? fields[6] : ""))
+                if let entry = Self.entry(line, coder: coder) { all.append(entry) }
             }
         }
         // By time; changes in the same second keep the order of their coder's file, which only ever grows.
         return all.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
+    /// An entry from its line in the log (`line(_:)`), or nil when the line is not one.
+    static func entry(_ line: Substring, coder: String) -> Entry? {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { CodingFile.unescape($0) }
+        guard fields.count >= 6 else { return nil }
+        return Entry(time: fields[0], id: fields[1], coder: coder, action: fields[2],
+                     codes: ChangeLog.list(fields[3]), documents: ChangeLog.list(fields[4]),
+                     summary: fields[5], undoes: fields.count > 6 ? fields[6] : "")
     }
 
     static func list(_ field: String) -> [String] {
@@ -97,12 +101,17 @@ public struct ChangeLog: Sendable {
 
     /// The files as they were before change `id` (path → bytes, nil: absent) with fingerprints of them after.
     static func undoText(_ id: String, _ before: [String: [UInt8]?], _ after: [String: [UInt8]?]) -> String {
+        undoText(id, before, fingerprints: before.keys.reduce(into: [:]) { $0[$1] = fingerprint(after[$1] ?? nil) })
+    }
+
+    /// The files as they were before change `id`, with the given fingerprints (path → fingerprint).
+    static func undoText(_ id: String, _ before: [String: [UInt8]?], fingerprints: [String: String]) -> String {
         var undo = "# Files as they were before change \(id): path, state, fingerprint after the change, content\n"
         for path in before.keys.sorted() {
             let old = before[path] ?? nil
             let content = old.map { CodingFile.escape(String(decoding: $0, as: UTF8.self)) } ?? ""
             let state = old == nil ? "absent" : "present"
-            undo += [CodingFile.escape(path), state, ChangeLog.fingerprint(after[path] ?? nil), content]
+            undo += [CodingFile.escape(path), state, fingerprints[path] ?? "-", content]
                 .joined(separator: "\t") + "\n"
         }
         return undo
@@ -164,6 +173,8 @@ extension ChangeLog {
     private static func recordLocked<T>(root: URL, coder: String, time: String, action: String, paths: [String],
                                         documents: [String],
                                         _ body: () throws -> (value: T, codes: [String], summary: String)) throws -> T {
+        // A killed change is logged before this one reads its files, so the two are never taken for one.
+        try ProjectTransaction.recoverLocked(root: root)
         let log = ChangeLog(root: root)
         var before: [String: [UInt8]?] = [:]
         for path in paths { before.updateValue(log.read(path), forKey: path) }
@@ -178,7 +189,13 @@ extension ChangeLog {
         } else {
             entry.summary = "\(action) stopped by an error after changing files"
         }
-        try log.finishPending(pending, entry: entry, before: before)
+        do {
+            try log.finishPending(pending, entry: entry, before: before) { path, now in before[path] == now }
+        } catch {
+            // The body's own failure says more than the failure to record it.
+            if case let .failure(bodyError) = result { throw bodyError }
+            throw error
+        }
         return try result.get().value
     }
 

@@ -11,8 +11,9 @@ enum ChangeUndo {
 
     static func undoLast(root: URL, coder: String, time: String) throws -> Outcome {
         try FileLock.withLock(CodingStore(root: root).lockURL) {
+            // A change killed before its log line is logged first, so it is the one undone.
+            try ProjectTransaction.recoverLocked(root: root)
             let transaction = ProjectTransaction(root: root)
-            try transaction.recover()
             let log = ChangeLog(root: root)
             let entries = log.entries()
             let undone = Set(entries.map(\.undoes).filter { !$0.isEmpty })

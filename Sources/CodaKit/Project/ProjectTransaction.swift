@@ -78,6 +78,11 @@ struct ProjectTransaction {
         }
     }
 
+    /// True when a change passed its commit point but was not finished (a failed rename): `recover` finishes it.
+    var isCommitted: Bool {
+        FileManager.default.fileExists(atPath: journalURL.appendingPathComponent(Self.manifestName).path)
+    }
+
     /// Completes a committed change left by a killed run, or drops an unfinished staging.
     func recover() throws {
         let fm = FileManager.default
@@ -97,10 +102,15 @@ struct ProjectTransaction {
         guard FileManager.default.fileExists(atPath: transaction.journalURL.path) || !log.stalePending().isEmpty else {
             return
         }
-        try? FileLock.withLock(CodingStore(root: root).lockURL) {
-            try transaction.recover()
-            try log.recoverPending()
-        }
+        try? FileLock.withLock(CodingStore(root: root).lockURL) { try recoverLocked(root: root) }
+    }
+
+    /// Finishes or drops a journal left by a killed run, then logs the changes of killed processes from their
+    /// pending records, in that order (a record's files are read as the journal leaves them). Every command that
+    /// reads or changes project state under the project lock starts with this.
+    static func recoverLocked(root: URL) throws {
+        try ProjectTransaction(root: root).recover()
+        try ChangeLog(root: root).recoverPending()
     }
 
     /// Moves every staged file into place (those already moved are done), then removes the journal.

@@ -27,26 +27,45 @@ enum FolderCopy {
         for path in files(under: source) {
             let from = source.appendingPathComponent(path), to = target.appendingPathComponent(path)
             try fm.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if Glibc.link(from.path, to.path) != 0 { try fm.copyItem(at: from, to: to) }
+            if hardLink(from.path, to.path) != 0 { try fm.copyItem(at: from, to: to) }
         }
     }
 
     /// Exchanges the folders at `a` and `b` in one step (Linux `renameat2` with `RENAME_EXCHANGE`), so a reader or
-    /// a kill sees the old folder or the new one, never neither; where the system cannot, by two renames.
+    /// a kill sees the old folder or the new one, never neither. Throws, both folders left as they were, where the
+    /// system cannot: callers check `canExchange` first and write in place instead.
     static func exchange(_ a: URL, _ b: URL) throws {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        let renameExchange: UInt32 = 2
-        if let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2"),
-           unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0 {
-            return
+        guard let renameat2 = renameat2, renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0 else {
+            throw FileWriteError.cannotWrite(path: b.path, problem: renameat2 == nil ? FileSystemProblem(ENOSYS) : .last)
         }
-        let aside = TemporaryFiles.name(for: b)
-        guard rename(b.path, aside.path) == 0 else { throw FileWriteError.cannotWrite(path: b.path, problem: .last) }
-        guard rename(a.path, b.path) == 0 else {
-            let problem = FileSystemProblem.last
-            rename(aside.path, b.path)
-            throw FileWriteError.cannotWrite(path: b.path, problem: problem)
-        }
-        guard rename(aside.path, a.path) == 0 else { throw FileWriteError.cannotWrite(path: a.path, problem: .last) }
     }
+
+    /// Whether two folders in `folder` can be exchanged in one step: not on every system (macOS), file system
+    /// (NFS, CIFS) or kernel. Tried on two empty folders made and removed for the purpose.
+    static func canExchange(in folder: URL) -> Bool {
+        guard let renameat2 else { return false }
+        let fm = FileManager.default
+        let a = TemporaryFiles.name(for: folder.appendingPathComponent("exchange-a"))
+        let b = TemporaryFiles.name(for: folder.appendingPathComponent("exchange-b"))
+        defer {
+            try? fm.removeItem(at: a)
+            try? fm.removeItem(at: b)
+        }
+        guard (try? fm.createDirectory(at: a, withIntermediateDirectories: false)) != nil,
+              (try? fm.createDirectory(at: b, withIntermediateDirectories: false)) != nil else { return false }
+        return renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32)
+        -> Int32
+    private static let renameExchange: UInt32 = 2
+    /// Linux's `renameat2`, looked up at run time: the C library may not have it.
+    private static var renameat2: RenameAt2? {
+        dlsym(dlopen(nil, RTLD_NOW), "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    }
+}
+
+/// `link(2)`, under a name the static `FolderCopy.link` does not hide.
+private func hardLink(_ from: String, _ to: String) -> Int32 {
+    link(from, to)
 }

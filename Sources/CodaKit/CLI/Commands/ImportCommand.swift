@@ -49,11 +49,12 @@ extension CommandSpec {
         if files.count > 1 && options.id != nil { throw UsageError.conflicting("--id", "several files") }
         var failed = 0
         var importer = Importer(into: root)
+        // Once for all files: it may ask git.
+        let coder = try CoderIdentity.resolve(option: options.coder, environment: console.environment,
+                                              projectRoot: root)
         for path in files {
             let url = resolvePath(path, from: console.currentDirectory)
             do {
-                let coder = try CoderIdentity.resolve(option: options.coder, environment: console.environment,
-                                                      projectRoot: root)
                 var options = options
                 options.record = ChangeLog.ImportRecord(file: path, coder: coder, time: invocation.now)
                 let outcome = try importer.run(url, options: options)

@@ -47,23 +47,21 @@ struct RefiImportPlan {
     /// The files to write, with the memos added to their files: a file already there with the same text, or a
     /// memo already in its file, is not written again.
     private func changes(in root: URL) throws -> [ProjectTransaction.Change] {
-        var changes = files.filter { !Self.holds(root, $0) }
-            .map { ProjectTransaction.Change(path: $0.path, bytes: Array($0.text.utf8)) }
+        let planned = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
         let store = MemoStore(root: root)
         var memoFiles: [String: String] = [:]
         for memo in memos where !store.holds(memo.text, on: memo.target, author: memo.author, date: memo.date) {
             let path = memo.target.path
-            let planned = files.first { $0.path == path }?.text
-            let existing = try memoFiles[path] ?? planned
+            let existing = try memoFiles[path] ?? planned[path]
                 ?? ProjectLoader.textIfPresent(of: root.appendingPathComponent(path), path: path) ?? ""
             memoFiles[path] = MemoStore.appending(memo.text, to: existing, on: memo.target, author: memo.author,
                                                   date: memo.date)
         }
-        for (path, text) in memoFiles.sorted(by: { $0.key < $1.key }) {
-            changes.removeAll { $0.path == path }
-            changes.append(ProjectTransaction.Change(path: path, bytes: Array(text.utf8)))
-        }
-        return changes
+        // A file that gets memos is written once, with them.
+        let changes = files.filter { memoFiles[$0.path] == nil && !Self.holds(root, $0) }
+            .map { ProjectTransaction.Change(path: $0.path, bytes: Array($0.text.utf8)) }
+        return changes + memoFiles.sorted { $0.key < $1.key }
+            .map { ProjectTransaction.Change(path: $0.key, bytes: Array($0.value.utf8)) }
     }
 
     /// True when the project already has `file` with exactly this text.
