@@ -14,8 +14,8 @@ extension ProjectLoader {
 
     /// Reads and parses every transcript on every core, taking from the cache what it still describes, and writes
     /// the cache again when anything in it was missing, stale or only trusted by content. Results in file order.
-    static func parseTranscripts(_ urls: [URL], root: URL) -> [TranscriptFile] {
-        let madeAt = TranscriptCache.now()
+    /// `madeAt` is when the load began, taken before any file was read.
+    static func parseTranscripts(_ urls: [URL], root: URL, madeAt: Int) -> [TranscriptFile] {
         let cache = TranscriptCache.read(root: root)
         let rootPath = root.path
         let results = urls.parallelMap { url in

@@ -25,10 +25,10 @@ extension ProjectLoader {
     /// Reads every codings file and places its codings, on every core, taking from the cache what it still
     /// describes, and writes the cache again when anything in it was missing, stale or only trusted by content.
     /// `sources` holds the identity of each transcript file the documents came from. Results in file order;
-    /// nil for a file that is gone.
+    /// nil for a file that is gone. `madeAt` is when the load began, before the transcripts were read: the same
+    /// moment their identities were judged against.
     static func readCodings(_ files: [CodingStore.ListedFile], documents: [String: Transcript],
-                            sources: [String: FileIdentity], root: URL) -> [PlacedCodingFile?] {
-        let madeAt = TranscriptCache.now()
+                            sources: [String: FileIdentity], root: URL, madeAt: Int) -> [PlacedCodingFile?] {
         let cache = CodingCache.read(root: root)
         let results = files.parallelMap { file in
             readCodings(file, documents: documents, sources: sources, cache: cache, madeAt: madeAt)

@@ -88,7 +88,7 @@ extension ProjectLoader {
     private mutating func readAllCodings(into project: inout Project) -> ([Coding], [CodingAnchor.Status?]) {
         let files = CodingStore(root: root).listFiles()
         let placed = Self.readCodings(files, documents: project.documentsByID, sources: transcriptIdentities,
-                                      root: root)
+                                      root: root, madeAt: startedAt)
         var codings: [Coding] = []
         var statuses: [CodingAnchor.Status?] = []
         let count = placed.reduce(0) { $0 + ($1?.statuses.count ?? 0) }

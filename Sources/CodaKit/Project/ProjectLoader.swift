@@ -36,6 +36,9 @@ struct ProjectLoader {
     var onlyDocument: String?
     /// The identity of each transcript file a whole-project load read, by path: the codings cache depends on them.
     var transcriptIdentities: [String: FileIdentity] = [:]
+    /// When this load began, before any file was read: both caches judge every file's time against this one
+    /// moment, so a file too recent to trust when it was read is never trusted later in the same load.
+    var startedAt = 0
 
     init(root: URL) { self.root = root }
 
@@ -45,6 +48,7 @@ struct ProjectLoader {
     }
 
     mutating func load() -> Project {
+        startedAt = TranscriptCache.now()
         let transcriptFiles: [URL]
         if onlyDocument != nil {
             transcriptFiles = oneDocumentFiles()
@@ -66,9 +70,11 @@ struct ProjectLoader {
         // Transcripts are parsed on every core; the results are merged in file order. A whole-project load takes
         // what the cache still describes; a one-document load parses its one file.
         let rootPath = root.path
-        let parsed = onlyDocument == nil ? Self.parseTranscripts(transcriptURLs, root: root) : transcriptURLs.parallelMap { url in
-            ProjectLoader.parseTranscript(url, path: ProjectLoader.relative(url, to: rootPath))
-        }
+        let parsed = onlyDocument == nil
+            ? Self.parseTranscripts(transcriptURLs, root: root, madeAt: startedAt)
+            : transcriptURLs.parallelMap { url in
+                ProjectLoader.parseTranscript(url, path: ProjectLoader.relative(url, to: rootPath))
+            }
         for result in parsed {
             diagnostics += result.diagnostics
             if let transcript = result.transcript { transcripts.append(transcript) }
