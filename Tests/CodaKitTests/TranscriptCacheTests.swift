@@ -326,7 +326,7 @@ import Testing
     @Test func theCacheNamesTheBuildThatWroteIt() throws {
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: executable)[.size] as? Int)
-        #expect(TranscriptCache.format.hasPrefix("coda transcript cache 2; \(codaVersion) \(size) "))
+        #expect(TranscriptCache.format.hasPrefix("coda transcript cache 3; \(codaVersion) \(size) "))
         let root = TestSupport.project(["Transcripts/P01.md": "# P01\n\n**A:** One turn.\n"])
         _ = Project.load(root)
         let written = try #require(FileManager.default.contents(atPath: TranscriptCache.url(in: root).path))

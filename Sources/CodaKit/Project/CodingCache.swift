@@ -8,7 +8,7 @@ import Foundation
 struct CodingCache: Sendable {
     static let fileName = "codings"
     /// Like the transcript cache's, the format line names the build: placement and messages may change with it.
-    static let format = "coda codings cache 1; " + TranscriptCache.buildIdentity
+    static let format = "coda codings cache 2; " + TranscriptCache.buildIdentity
 
     /// A document the codings of a file name: its folded id, and the transcript file that held it with that file's
     /// identity, or no file when no document had that id (the codings were then reported, not placed).

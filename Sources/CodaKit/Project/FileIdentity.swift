@@ -1,3 +1,8 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What a cache remembers of a file it depends on: its size and modification time, and its content hash when that
 /// time was too close to when the cache was made to tell two edits apart (the racy-git rule).
 struct FileIdentity: Equatable, Sendable {
@@ -20,13 +25,26 @@ extension CacheWriter {
         int(identity.stamp.size)
         int(identity.stamp.seconds)
         int(identity.stamp.nanoseconds)
+        int(identity.stamp.inode)
+        int(identity.stamp.changeSeconds)
+        int(identity.stamp.changeNanoseconds)
         optionalInt(identity.hash.map { Int(Int64(bitPattern: $0)) })
     }
 }
 
 extension CacheReader {
     mutating func identity() throws(Damaged) -> FileIdentity {
-        let stamp = TranscriptCache.Stamp(size: try int(), seconds: try int(), nanoseconds: try int())
+        let stamp = TranscriptCache.Stamp(size: try int(), seconds: try int(), nanoseconds: try int(),
+                                          inode: try int(), changeSeconds: try int(), changeNanoseconds: try int())
         return FileIdentity(stamp: stamp, hash: try optionalInt().map { UInt64(bitPattern: Int64($0)) })
+    }
+}
+
+extension TranscriptCache.Stamp {
+    /// The stamp of a file as `stat` or `fstat` describes it.
+    init(_ info: stat) {
+        self.init(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                  inode: Int(truncatingIfNeeded: info.st_ino), changeSeconds: Int(info.st_ctim.tv_sec),
+                  changeNanoseconds: Int(info.st_ctim.tv_nsec))
     }
 }

@@ -92,8 +92,6 @@ extension ProjectLoader {
         // A file that grew while it was read is left to the ordinary read.
         var extra: UInt8 = 0
         guard read(fd, &extra, 1) == 0 else { return nil }
-        let stamp = TranscriptCache.Stamp(size: size, seconds: Int(info.st_mtim.tv_sec),
-                                          nanoseconds: Int(info.st_mtim.tv_nsec))
-        return (bytes, stamp)
+        return (bytes, TranscriptCache.Stamp(info))
     }
 }

@@ -114,12 +114,13 @@ extension ProjectLoader {
         return result
     }
 
-    /// A file's size and modification time, without opening it; nil unless it is a plain file.
+    /// A file's stamp, without opening it; nil unless it is a plain file this process may read (so that the cache
+    /// never shows the codings of a file a fresh load could not open).
     static func stamp(of url: URL) -> TranscriptCache.Stamp? {
         var info = stat()
-        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return TranscriptCache.Stamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
-                                     nanoseconds: Int(info.st_mtim.tv_nsec))
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              access(url.path, R_OK) == 0 else { return nil }
+        return TranscriptCache.Stamp(info)
     }
 
     /// The content hash of a file that still has `stamp`; nil when it cannot be read or changed meanwhile.

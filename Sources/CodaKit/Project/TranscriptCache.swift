@@ -13,7 +13,7 @@ struct TranscriptCache: Sendable {
     static let fileName = "transcripts"
     /// The format line, naming the build that wrote the cache: another build (a new version, or a developer's
     /// rebuild whose parser changed) never trusts it, since its entries hold that build's parse and messages.
-    static let format = "coda transcript cache 2; " + buildIdentity
+    static let format = "coda transcript cache 3; " + buildIdentity
     /// The running executable's version, size and modification time; a fresh random value where the executable
     /// cannot be found, so that the cache is then never reused rather than trusted across builds.
     static let buildIdentity: String = {
@@ -24,11 +24,16 @@ struct TranscriptCache: Sendable {
     /// A file changed less than this before the cache was made is checked by its content, not its time.
     static let racyWindow = 2
 
-    /// A file's size and modification time, as `fstat` gives them.
+    /// A file's size, modification time, inode and change time, as `fstat` gives them. The inode and change time
+    /// catch a file replaced by another with the same size and modification time (`cp -p`, `rsync -t`,
+    /// `touch -r`).
     struct Stamp: Equatable, Sendable {
         var size: Int
         var seconds: Int
         var nanoseconds: Int
+        var inode = 0
+        var changeSeconds = 0
+        var changeNanoseconds = 0
     }
 
     struct Entry: Sendable {

@@ -75,9 +75,13 @@ struct CacheReader {
     var isAtEnd: Bool { offset == end }
 
     /// The format line, which must be `format`, and the time the cache was made.
+    /// The time a cache was made, once its format line is checked. A cache made later than now (the clock went
+    /// back) cannot tell which files changed after it, so it is refused like a damaged one.
     mutating func header(_ format: String) throws(Damaged) -> Int {
         guard try string() == format else { throw Damaged() }
-        return try int()
+        let madeAt = try int()
+        guard madeAt <= TranscriptCache.now() else { throw Damaged() }
+        return madeAt
     }
 
     mutating func int() throws(Damaged) -> Int {

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import CodaKit
+
+/// A cache entry is trusted only for the very file it was made from: a file replaced by another of the same size
+/// and modification time, a cache from a clock that went back, and a file this process may not read are never
+/// taken from the cache.
+@Suite struct CacheStampTests {
+    /// Replaces the file at `path` by a new file (a new inode) holding `change` of its text, with the old
+    /// modification time, as `cp -p`, `rsync -t` or `touch -r` leave it.
+    static func replaceKeepingTime(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+        let file = root.appendingPathComponent(path)
+        var info = stat()
+        #expect(stat(file.path, &info) == 0)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed.utf8.count == text.utf8.count && changed != text)
+        let copy = file.deletingLastPathComponent().appendingPathComponent(".copy")
+        try changed.write(to: copy, atomically: false, encoding: .utf8)
+        var times = [info.st_atim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, copy.path, &times, 0) == 0)
+        #expect(rename(copy.path, file.path) == 0)
+    }
+
+    @Test func aFileReplacedWithTheSameSizeAndTimeIsReadAgain() throws {
+        let root = try TranscriptCacheTests.codedProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        for url in DirectoryWalker.files(under: root) {
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: url.path)
+        }
+        TranscriptCacheTests.removeCache(root)
+        #expect(Project.load(root).codings.first?.code == "Waiting")
+        #expect(try #require(CodingCache.read(root: root)).entries["Codings/ana/P01.tsv"]?.identity.hash == nil,
+                "old files are trusted by their stamp alone")
+        try Self.replaceKeepingTime(root, "Codings/ana/P01.tsv") {
+            $0.replacingOccurrences(of: "\tWaiting\t", with: "\tWaitinx\t")
+        }
+        let edited = Project.load(root)
+        #expect(edited.codings.first?.code == "Waitinx")
+        #expect(TranscriptCacheTests.codingsSummary(edited)
+                == TranscriptCacheTests.codingsSummary(TranscriptCacheTests.loadWithoutCache(root)))
+        _ = Project.load(root)
+        try Self.replaceKeepingTime(root, "Transcripts/P01.md") {
+            $0.replacingOccurrences(of: "two hours", with: "six hours")
+        }
+        let moved = Project.load(root)
+        #expect(moved.transcripts.first?.text.contains("six hours") == true)
+        #expect(moved.codings.isEmpty)
+        #expect(TranscriptCacheTests.codingsSummary(moved)
+                == TranscriptCacheTests.codingsSummary(TranscriptCacheTests.loadWithoutCache(root)))
+    }
+
+    @Test func aCacheMadeLaterThanNowIsIgnored() throws {
+        let root = TestSupport.project(["Transcripts/P01.md": "Interviewer: How long?\n\nAna: Two hours.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = Project.load(root)
+        let cache = try #require(TranscriptCache.read(root: root))
+        TranscriptCache(madeAt: TranscriptCache.now() + 3600, entries: cache.entries).write(root: root)
+        #expect(TranscriptCache.read(root: root) == nil, "the clock went back since the cache was made")
+        CodingCache.write([], madeAt: TranscriptCache.now() + 3600, root: root)
+        #expect(CodingCache.read(root: root) == nil)
+        CodingCache.write([], madeAt: TranscriptCache.now(), root: root)
+        #expect(CodingCache.read(root: root) != nil)
+    }
+
+    @Test(.enabled(if: getuid() != 0, "skipped: running as root, which reads a file of mode 000"))
+    func anUnreadableCodingsFileReadsTheSameWithAndWithoutTheCache() throws {
+        let root = try TranscriptCacheTests.codedProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        for url in DirectoryWalker.files(under: root) {
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: url.path)
+        }
+        TranscriptCacheTests.removeCache(root)
+        #expect(Project.load(root).codings.count == 1)
+        let file = root.appendingPathComponent("Codings/ana/P01.tsv")
+        #expect(chmod(file.path, 0) == 0)
+        defer { _ = chmod(file.path, 0o644) }
+        let cached = Project.load(root)
+        #expect(cached.codings.isEmpty)
+        #expect(TranscriptCacheTests.codingsSummary(cached)
+                == TranscriptCacheTests.codingsSummary(TranscriptCacheTests.loadWithoutCache(root)))
+    }
+}
