@@ -73,3 +73,26 @@ import Testing
         #expect(Self.folders(project.root) == ["a_b", "a_b-2"])
     }
 }
+
+/// Whose a folder is, when the document's own file is not there to tell, comes from the lowest-sorted file, so
+/// every machine (whatever order its file system lists names in) gives the same answer.
+@Suite struct CoderFolderOwnerTests {
+    @Test func theLowestSortedFileTellsWhoseTheFolderIs() throws {
+        let root = CondenseFixture.make()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(CoderFolderTests.run(["tag", "P01", "2", "Queues"], root, coder: "ana").code == .success)
+        let folder = root.appendingPathComponent("Codings/ana")
+        let text = try String(contentsOf: folder.appendingPathComponent("P01.tsv"), encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { !$0.hasPrefix("#") })
+        var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("P01.tsv"))
+        for n in 1...20 {
+            fields[5] = "coder\(n)"
+            let file = folder.appendingPathComponent(String(format: "Q%02d.tsv", n))
+            try (fields.joined(separator: "\t") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let store = CodingStore(root: root)
+        #expect(store.owner(ofFolder: "ana", document: "P01") == "coder1")
+        #expect(store.owner(ofFolder: "ana") == "coder1")
+    }
+}

@@ -24,9 +24,9 @@ extension CodingStore {
         a == b
     }
 
-    /// The coder of the first coding in the first readable codings file the folder lists, or nil for an empty
-    /// folder. Coda writes only one coder's codings into a folder, so any file tells; the folder is read only as
-    /// far as that first file (a coder's folder may hold ten thousand).
+    /// The coder of the first coding in the document's own file, else in the lowest-sorted readable codings file,
+    /// or nil for an empty folder. Coda writes only one coder's codings into a folder, so any file tells; only
+    /// that first file is read (a coder's folder may hold ten thousand).
     func owner(ofFolder name: String, document: String? = nil) -> String? {
         let folder = folderURL.appendingPathComponent(name)
         func firstCoder(_ file: String) -> String? {

@@ -54,15 +54,18 @@ extension ProjectLoader {
             let trusted = sourcesTrusted && TranscriptCache.trusts(stamp, madeAt: cache.madeAt)
             return CachedPlacement(placed: placed, entry: entry, reusedAsIs: trusted)
         }
+        // A file that had no entry and still gets none leaves the cache as it was.
+        let hadNoEntry = cache?.entries[file.path] == nil
         guard let (bytes, stamp) = bytesAndStamp(file.url) else {
             // Gone, too large or not a plain file: the ordinary read says why.
-            return CachedPlacement(placed: CodingStore.read(file).map { place($0, rejected: file.rejected, documents) })
+            return CachedPlacement(placed: CodingStore.read(file).map { place($0, rejected: file.rejected, documents) },
+                                   reusedAsIs: hadNoEntry)
         }
         let placed = place(CodingStore.contents(of: bytes, path: file.path), rejected: file.rejected, documents)
         let identity = FileIdentity(stamp: stamp, hash: TranscriptCache.trusts(stamp, madeAt: madeAt)
                                                         ? nil : CacheWriter.hash(bytes))
         guard let dependencies = dependencies(of: placed, documents: documents, sources: sources, madeAt: madeAt) else {
-            return CachedPlacement(placed: placed)
+            return CachedPlacement(placed: placed, reusedAsIs: hadNoEntry)
         }
         let entry = CodingCache.Entry(path: file.path, identity: identity, dependencies: dependencies, placed: placed)
         return CachedPlacement(placed: placed, entry: entry)

@@ -132,7 +132,13 @@ extension TranscriptCache {
             let text = "# Coda's cache: made again from the project's files whenever needed.\n*\n"
             try? AtomicFile.write(text, to: ignore, durable: false)
         }
-        try? AtomicFile.write(bytes, to: folderURL.appendingPathComponent(name), durable: false)
+        let url = folderURL.appendingPathComponent(name)
+        // A cache past the readers' limit would never be read back: none is kept rather than one rewritten each run.
+        guard bytes.count <= ReaderLimits.projectFileBytes else {
+            try? FileManager.default.removeItem(at: url)
+            return
+        }
+        try? AtomicFile.write(bytes, to: url, durable: false)
     }
 
     func encoded() -> [UInt8] {

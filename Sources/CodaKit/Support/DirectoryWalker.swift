@@ -15,13 +15,16 @@ enum DirectoryWalker {
         return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
     }
 
-    /// The first non-nil `transform` of a name directly inside the folder, in the order the file system lists
-    /// them; reading stops there, so a large folder is not read whole.
+    /// The first non-nil `transform` of a name directly inside the folder, in sorted order so that every machine
+    /// gives the same answer (readdir's order differs by file system). Only names are listed; `transform` runs
+    /// only as far as the first name that answers.
     static func first<T>(in path: String, _ transform: (String) -> T?) -> T? {
         guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            if let value = transform(name(of: entry)) { return value }
+        var names: [String] = []
+        while let entry = readdir(directory) { names.append(name(of: entry)) }
+        closedir(directory)
+        for name in names.sorted() {
+            if let value = transform(name) { return value }
         }
         return nil
     }
