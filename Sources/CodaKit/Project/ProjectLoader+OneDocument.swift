@@ -21,8 +21,11 @@ extension ProjectLoader {
                 let surveys = found.filter { name in
                     !["md", "txt", "markdown"].contains((name as NSString).pathExtension.lowercased())
                 }
-                let sidecars = surveys.map { ($0 as NSString).deletingPathExtension + ".columns" }
-                found = (found + FileProbe.existing(sidecars, in: folder.path)).sorted()
+                let sidecars = surveys.flatMap { survey in
+                    FileProbe.existing(anyCaseOf: [(survey as NSString).deletingPathExtension + ".columns"],
+                                       in: folder.path)
+                }
+                found = (found + sidecars).sorted()
                 return found.map { URL(fileURLWithPath: folder.path + "/" + $0, isDirectory: false) }
             }
         }

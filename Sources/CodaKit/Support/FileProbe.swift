@@ -36,6 +36,17 @@ enum FileProbe {
         return found.sorted()
     }
 
+    /// The files directly inside `folder` named as one of `names` in any letter case: tried by spelling first, and
+    /// only when none of those exists is the folder listed (so `R017-maria.tsv` is found for `R017-Maria`, as a
+    /// whole-project load finds it). Sorted.
+    static func existing(anyCaseOf names: [String], in folder: String) -> [String] {
+        let probed = existing(spellings(of: names), in: folder)
+        guard probed.isEmpty else { return probed }
+        let wanted = Set(names.map { $0.lowercased() })
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return existing(listed.filter { !$0.hasPrefix(".") && wanted.contains($0.lowercased()) }, in: folder)
+    }
+
     private struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
