@@ -31,3 +31,16 @@ import Testing
         try OneDocumentLoadTests.expectSameDocument("S01-Maria", in: root)
     }
 }
+
+/// Two files with one id in different folders: both loads keep `Transcripts/ID.ext`, and the duplicate is reported.
+@Suite struct OneDocumentDuplicateTests {
+    @Test(arguments: ["Transcripts/2024/P01.md", "Transcripts/P01-x.md", "Transcripts/A/P01.txt"])
+    func theTopLevelFileNamedByTheIdIsKeptByBothLoads(other: String) throws {
+        let root = CondenseFixture.make(extra: [other: "---\nid: P01\n---\nA: other words\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let full = Project.load(root)
+        #expect(try full.document("P01").path == "Transcripts/P01.md")
+        #expect(full.diagnostics.contains { $0.message.contains("document id `P01` is also used by") })
+        try OneDocumentLoadTests.expectSameDocument("P01", in: root)
+    }
+}

@@ -64,17 +64,6 @@ public struct ChangeLog: Sendable {
         field.isEmpty ? [] : field.components(separatedBy: "; ")
     }
 
-    /// Appends an entry to its coder's file, with the files as they were before it (path → bytes, nil: absent)
-    /// and as they are after. Callers hold the project lock. The undo copy is written first and the log last, each
-    /// atomically: a kill between them leaves a copy no entry names (nothing reads it), never an entry without its
-    /// copy. A journal over the two would cost more files and flushes than a one-coding `coda tag` itself.
-    func append(_ entry: Entry, before: [String: [UInt8]?], after: [String: [UInt8]?]) throws {
-        for change in changes(appending: entry, before: before, after: after) {
-            guard let bytes = change.bytes else { continue }
-            try AtomicFile.write(bytes, to: root.appendingPathComponent(change.path))
-        }
-    }
-
     /// The files that record `entry`: its coder's log with one more line, and the undo file when files changed.
     func changes(appending entry: Entry, before: [String: [UInt8]?],
                  after: [String: [UInt8]?]) -> [ProjectTransaction.Change] {

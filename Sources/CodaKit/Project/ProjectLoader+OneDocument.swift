@@ -37,4 +37,18 @@ extension ProjectLoader {
             return base == name || ["-", "_", " ", "."].contains { base.hasPrefix(name + $0) }
         }
     }
+
+    /// Transcripts by id; of several with one id (an error `coda check` reports), the one named `ID.ext` directly in
+    /// `Transcripts/` first, then by path: the file a one-document load finds by name is the one a whole load keeps.
+    static func comesFirst(_ a: Transcript, _ b: Transcript) -> Bool {
+        if a.id != b.id { return a.id < b.id }
+        let (rankA, rankB) = (namedByID(a), namedByID(b))
+        return rankA != rankB ? rankA : a.path < b.path
+    }
+
+    /// Whether a transcript's file is `Transcripts/ID.ext`, its id in any letter case.
+    static func namedByID(_ transcript: Transcript) -> Bool {
+        let name = (transcript.path as NSString).deletingPathExtension.lowercased()
+        return name == (Project.transcriptsFolder + "/" + transcript.id).lowercased()
+    }
 }

@@ -102,7 +102,7 @@ struct ProjectLoader {
                                               hint: ["vtt", "srt", "docx", "qdpx", "qdc"].contains(ext) ? "convert it with `coda import`" : nil))
             }
         }
-        transcripts.sort { $0.id < $1.id }
+        transcripts.sort(by: Self.comesFirst)
         surveys.sort { $0.id < $1.id }
         checkDuplicateIDs(transcripts: transcripts, surveys: surveys)
 
