@@ -22,14 +22,19 @@ import Testing
         #expect(rename(copy.path, file.path) == 0)
     }
 
-    @Test func aFileReplacedWithTheSameSizeAndTimeIsReadAgain() throws {
-        let root = try TranscriptCacheTests.codedProject()
-        defer { try? FileManager.default.removeItem(at: root) }
+    /// Makes every file of the project an hour old, so the caches trust them by stamp alone, and removes the caches.
+    static func ageWithoutCache(_ root: URL) throws {
         let hourAgo = Date(timeIntervalSinceNow: -3600)
         for url in DirectoryWalker.files(under: root) {
             try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: url.path)
         }
         TranscriptCacheTests.removeCache(root)
+    }
+
+    @Test func aFileReplacedWithTheSameSizeAndTimeIsReadAgain() throws {
+        let root = try TranscriptCacheTests.codedProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CacheStampTests.ageWithoutCache(root)
         #expect(Project.load(root).codings.first?.code == "Waiting")
         #expect(try #require(CodingCache.read(root: root)).entries["Codings/ana/P01.tsv"]?.identity.hash == nil,
                 "old files are trusted by their stamp alone")
@@ -68,11 +73,7 @@ import Testing
     func anUnreadableCodingsFileReadsTheSameWithAndWithoutTheCache() throws {
         let root = try TranscriptCacheTests.codedProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        let hourAgo = Date(timeIntervalSinceNow: -3600)
-        for url in DirectoryWalker.files(under: root) {
-            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: url.path)
-        }
-        TranscriptCacheTests.removeCache(root)
+        try CacheStampTests.ageWithoutCache(root)
         #expect(Project.load(root).codings.count == 1)
         let file = root.appendingPathComponent("Codings/ana/P01.tsv")
         #expect(chmod(file.path, 0) == 0)

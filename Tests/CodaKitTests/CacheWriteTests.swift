@@ -14,11 +14,7 @@ import Testing
     @Test func codingsOnSurveyAnswersDoNotRewriteTheCacheOnEveryLoad() throws {
         let root = DocumentKindTests.study()
         defer { try? FileManager.default.removeItem(at: root) }
-        let hourAgo = Date(timeIntervalSinceNow: -3600)
-        for url in DirectoryWalker.files(under: root) {
-            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: url.path)
-        }
-        TranscriptCacheTests.removeCache(root)
+        try CacheStampTests.ageWithoutCache(root)
         let cold = Project.load(root)
         #expect(cold.codings.filter { $0.document.hasPrefix("survey:") }.count == 2, "\(cold.codings)")
         let cache = try #require(CodingCache.read(root: root))
