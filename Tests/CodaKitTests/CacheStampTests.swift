@@ -6,20 +6,21 @@ import Testing
 /// and modification time, a cache from a clock that went back, and a file this process may not read are never
 /// taken from the cache.
 @Suite struct CacheStampTests {
-    /// Replaces the file at `path` by a new file (a new inode) holding `change` of its text, with the old
-    /// modification time, as `cp -p`, `rsync -t` or `touch -r` leave it.
-    static func replaceKeepingTime(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+    /// Rewrites the file at `path` with `change` of its text (same size), keeping its modification time: in place,
+    /// or as a new file (a new inode) as `cp -p`, `rsync -t` or `touch -r` leave it.
+    static func rewriteKeepingTime(_ root: URL, _ path: String, asNewFile: Bool,
+                                   _ change: (String) -> String) throws {
         let file = root.appendingPathComponent(path)
         var info = stat()
         #expect(stat(file.path, &info) == 0)
         let text = try String(contentsOf: file, encoding: .utf8)
         let changed = change(text)
         #expect(changed.utf8.count == text.utf8.count && changed != text)
-        let copy = file.deletingLastPathComponent().appendingPathComponent(".copy")
-        try changed.write(to: copy, atomically: false, encoding: .utf8)
+        let target = asNewFile ? file.deletingLastPathComponent().appendingPathComponent(".copy") : file
+        try changed.write(to: target, atomically: false, encoding: .utf8)
         var times = [info.st_atim, info.st_mtim]
-        #expect(utimensat(AT_FDCWD, copy.path, &times, 0) == 0)
-        #expect(rename(copy.path, file.path) == 0)
+        #expect(utimensat(AT_FDCWD, target.path, &times, 0) == 0)
+        if asNewFile { #expect(rename(target.path, file.path) == 0) }
     }
 
     /// Makes every file of the project an hour old, so the caches trust them by stamp alone, and removes the caches.
@@ -38,7 +39,7 @@ import Testing
         #expect(Project.load(root).codings.first?.code == "Waiting")
         #expect(try #require(CodingCache.read(root: root)).entries["Codings/ana/P01.tsv"]?.identity.hash == nil,
                 "old files are trusted by their stamp alone")
-        try Self.replaceKeepingTime(root, "Codings/ana/P01.tsv") {
+        try Self.rewriteKeepingTime(root, "Codings/ana/P01.tsv", asNewFile: true) {
             $0.replacingOccurrences(of: "\tWaiting\t", with: "\tWaitinx\t")
         }
         let edited = Project.load(root)
@@ -46,7 +47,7 @@ import Testing
         #expect(TranscriptCacheTests.codingsSummary(edited)
                 == TranscriptCacheTests.codingsSummary(TranscriptCacheTests.loadWithoutCache(root)))
         _ = Project.load(root)
-        try Self.replaceKeepingTime(root, "Transcripts/P01.md") {
+        try Self.rewriteKeepingTime(root, "Transcripts/P01.md", asNewFile: true) {
             $0.replacingOccurrences(of: "two hours", with: "six hours")
         }
         let moved = Project.load(root)

@@ -270,15 +270,7 @@ import Testing
         #expect(Project.load(root).codings.first?.memo == "")
         #expect(try #require(CodingCache.read(root: root)).entries["Codings/ana/P01.tsv"]?.identity.hash != nil)
         func editKeepingTime(_ path: String, _ change: (String) -> String) throws {
-            let file = root.appendingPathComponent(path)
-            var info = stat()
-            #expect(stat(file.path, &info) == 0)
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let changed = change(text)
-            #expect(changed.utf8.count == text.utf8.count && changed != text)
-            try changed.write(to: file, atomically: false, encoding: .utf8)
-            var times = [info.st_atim, info.st_mtim]
-            #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
+            try CacheStampTests.rewriteKeepingTime(root, path, asNewFile: false, change)
         }
         // The code's name, changed in place, is no longer in the codebook.
         try editKeepingTime("Codings/ana/P01.tsv") { $0.replacingOccurrences(of: "\tWaiting\t", with: "\tWaitinx\t") }
