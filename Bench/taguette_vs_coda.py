@@ -341,7 +341,7 @@ def main():
     options = parser.parse_args()
     coda = os.path.abspath(options.coda)
     if not os.access(coda, os.X_OK):
-        sys.exit("error: %s is not built; run `swift build -c release --static-swift-stdlib` first" % coda)
+        sys.exit("error: %s is not built; run `swift build -c release --product coda -Xswiftc -static-executable` first" % coda)
     runs = max(1, min(options.runs, 15))
     if os.path.isdir(options.work) and os.listdir(options.work) and \
             not os.path.exists(os.path.join(options.work, "highlights.tsv")):
