@@ -28,7 +28,7 @@ extension ChangeLog {
         let name = (path as NSString).lastPathComponent
         OpenPendingRecords.shared.insert(name)
         do {
-            try AtomicFile.write(text, to: root.appendingPathComponent(path))
+            try AtomicFile.write(text, to: root.appendingPathComponent(path), durable: false)
         } catch {
             OpenPendingRecords.shared.remove(name)
             throw error
@@ -36,9 +36,24 @@ extension ChangeLog {
         return path
     }
 
-    /// Logs `entry` if a file changed (`unchanged` says which did not), removing the pending record in the same
-    /// transaction.
-    func finishPending(_ pending: String, entry: Entry, before: [String: [UInt8]?],
+    /// Logs `entry` if a file changed (`unchanged` says which did not), then removes the pending record (nil when
+    /// none was written). A small change (tag, untag, memo) is recorded by writes in one order, without a journal:
+    /// pending record → codings files (each atomic: temp file and rename) → undo copy → log line (the coder's log
+    /// rewritten atomically) → pending record removed. What a kill leaves at each point, seen by the next command
+    /// under the project lock (`recoverPending`):
+    /// - before the pending record is renamed into place: nothing changed (a stray temporary at most);
+    /// - after it, before a codings file is renamed: the files are as their fingerprints say, so the record is
+    ///   dropped and nothing is logged;
+    /// - after the codings files, before the log line (undo copy written or not): the files differ from the
+    ///   record, so the change is logged from it, undo copy (rewritten, same id and content) and line;
+    /// - after the log line, before the record is removed: the log already holds the record's id, so the record
+    ///   is only removed; the change is logged once.
+    /// Every file is whole at every point, no coding is lost, and `coda undo` right after finds the line and copy.
+    /// Flushes to disk: the codings file's (`CodingStore`) and the log's, which a power cut must never leave
+    /// empty: it is the project's history. The pending record and the undo copy are not flushed: a kill leaves
+    /// them whole in the page cache, and after a power cut a missing record costs a log line, not a coding, and a
+    /// missing undo copy makes `coda undo` refuse and say so.
+    func finishPending(_ pending: String?, entry: Entry, before: [String: [UInt8]?],
                        unchanged: (String, [UInt8]?) -> Bool) throws {
         var changed: [String: [UInt8]?] = [:]
         var after: [String: [UInt8]?] = [:]
@@ -48,17 +63,32 @@ extension ChangeLog {
             changed.updateValue(old, forKey: path)
             after.updateValue(now, forKey: path)
         }
-        // Once this returns, a record left behind (a refused commit) is stale: the next recovery logs it.
-        defer { OpenPendingRecords.shared.remove((pending as NSString).lastPathComponent) }
-        let remove = ProjectTransaction.Change(path: pending, bytes: nil)
-        let record = changed.isEmpty ? [] : changes(appending: entry, before: changed, after: after)
-        try ProjectTransaction(root: root).commit(record + [remove])
+        // Once this returns, a record left behind (a failed write) is stale: the next recovery logs it.
+        defer { if let pending { OpenPendingRecords.shared.remove((pending as NSString).lastPathComponent) } }
+        if !changed.isEmpty {
+            // The undo copy first, then the line: a line never names a copy that is not there.
+            let writes = changes(appending: entry, before: changed, after: after)
+            for (index, change) in writes.enumerated() {
+                try AtomicFile.write(change.bytes ?? [], to: root.appendingPathComponent(change.path),
+                                     durable: index == writes.count - 1)
+            }
+        }
+        if let pending { unlink(root.appendingPathComponent(pending).path) }
     }
 
-    /// The pending records this process did not open: under the project lock, those of stopped processes.
+    /// True when the coder's log already holds change `id`: a process killed after its log line but before it
+    /// removed its pending record.
+    func logHolds(_ id: String, coder: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: fileURL(coder: coder).path) else { return false }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { line in
+            line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).dropFirst().first == Substring(id)
+        }
+    }
+
+    /// The pending records this process did not open: under the project lock, those of stopped processes. One
+    /// readdir of `Changes/` (a few names: one log per coder), run once per recorded change.
     func stalePending() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
-        return names.sorted().filter { name in
+        DirectoryWalker.names(in: folderURL.path).sorted().filter { name in
             name.hasPrefix(Self.pendingPrefix) && name.hasSuffix(".tsv")
                 && !OpenPendingRecords.shared.contains(name)
         }.map { "\(Self.folder)/\($0)" }
@@ -70,9 +100,10 @@ extension ChangeLog {
             let text = read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let line = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
             let coder = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard coder.count == 2, var entry = Self.entry(coder.last ?? "", coder: CodingFile.unescape(coder[0]))
+            guard coder.count == 2, var entry = Self.entry(coder.last ?? "", coder: CodingFile.unescape(coder[0])),
+                  !logHolds(entry.id, coder: entry.coder)
             else {
-                try ProjectTransaction(root: root).commit([.init(path: path, bytes: nil)])
+                unlink(root.appendingPathComponent(path).path)
                 continue
             }
             var before: [String: [UInt8]?] = [:]

@@ -169,9 +169,11 @@ extension ChangeLog {
         for path in paths { before.updateValue(log.read(path), forKey: path) }
         var entry = Entry(time: time, id: log.unusedID(time: time), coder: coder.fileSafe(), action: action,
                           codes: [], documents: documents, summary: "")
-        // Should the process be killed between the change and its line, the next command logs it from this.
-        let pending = try log.beginPending(entry, before: before)
-        let result = Result { try body() }
+        // Should the process be killed between the change and its line, the next command logs it from its pending
+        // record, written only once the body is about to write a file: a change that writes nothing leaves no trace.
+        let planned = entry
+        let gate = PendingRecordGate { try log.beginPending(planned, before: before) }
+        let result = Result { try PendingRecordGate.$current.withValue(gate) { try body() } }
         if case let .success((_, codes, summary)) = result {
             entry.codes = codes
             entry.summary = summary
@@ -179,7 +181,7 @@ extension ChangeLog {
             entry.summary = "\(action) stopped by an error after changing files"
         }
         do {
-            try log.finishPending(pending, entry: entry, before: before) { path, now in before[path] == now }
+            try log.finishPending(gate.path, entry: entry, before: before) { path, now in before[path] == now }
         } catch {
             // The body's own failure says more than the failure to record it.
             if case let .failure(bodyError) = result { throw bodyError }

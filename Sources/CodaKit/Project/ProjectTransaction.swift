@@ -95,11 +95,15 @@ struct ProjectTransaction {
     }
 
     /// Runs `recover` under the project lock when a journal is left over, and logs the changes of killed
-    /// processes (`ChangeLog.recoverPending`); cheap when there is nothing to do.
-    static func recoverIfNeeded(root: URL) {
+    /// processes (`ChangeLog.recoverPending`); cheap when there is nothing to do. `pendingRecords: false` looks
+    /// for a journal only: a one-document command records its change under the lock, which logs killed changes
+    /// there (`ChangeLog.record`), and pending records never alter the files it reads, so `Changes/` is listed
+    /// once per command, not twice.
+    static func recoverIfNeeded(root: URL, pendingRecords: Bool = true) {
         let transaction = ProjectTransaction(root: root)
         let log = ChangeLog(root: root)
-        guard FileManager.default.fileExists(atPath: transaction.journalURL.path) || !log.stalePending().isEmpty else {
+        guard FileManager.default.fileExists(atPath: transaction.journalURL.path)
+                || (pendingRecords && !log.stalePending().isEmpty) else {
             return
         }
         try? FileLock.withLock(CodingStore(root: root).lockURL) { try recoverLocked(root: root) }
