@@ -10,7 +10,8 @@ import Testing
     static func snapshot(_ root: URL) -> [String: String] {
         var files: [String: String] = [:]
         let keys: [URLResourceKey] = [.contentModificationDateKey]
-        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys)! + [root] {
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys)
+        for case let url as URL in (enumerator?.allObjects ?? []) + [root] {
             let values = try? url.resourceValues(forKeys: Set(keys))
             let bytes = FileManager.default.contents(atPath: url.path) ?? Data()
             files[String(url.path.dropFirst(root.path.count))] = "\(bytes.hashValue) \(bytes.count) "
@@ -64,7 +65,8 @@ import Testing
     func killedAfterRecording(lineWritten: Bool) throws {
         let root = KillTests.tagged()
         let entries = ChangeLog(root: root).entries().count
-        let (path, before) = try ChangeLogPendingTests.killedChange(root, change: ChangeLogPendingTests.untag("Problems/Queues"))
+        let (path, before) = try ChangeLogPendingTests.killedChange(root,
+                                                                     change: ChangeLogPendingTests.untag("Problems/Queues"))
         let log = ChangeLog(root: root)
         let record = try #require(Self.pendingNames(root).first)
         let text = String(decoding: try #require(log.read("\(ChangeLog.folder)/\(record)")), as: UTF8.self)
@@ -84,4 +86,14 @@ import Testing
     @Test func aChangeKilledAfterItsUndoCopyIsLoggedOnce() throws { try killedAfterRecording(lineWritten: false) }
 
     @Test func aChangeKilledAfterItsLogLineIsLoggedOnce() throws { try killedAfterRecording(lineWritten: true) }
+
+    @Test func aKilledChangeShowsInTheLogAfterAOneDocumentCommand() throws {
+        let root = KillTests.tagged()
+        _ = try ChangeLogPendingTests.killedChange(root, change: ChangeLogPendingTests.untag("Problems/Queues"))
+        let show = TestSupport.run(["show", "P01", "2"], in: root, environment: KillTests.env)
+        #expect(show.code == .success, "\(show.stderr)")
+        let log = TestSupport.run(["log", "--coder", "alice"], in: root, environment: KillTests.env)
+        #expect(log.stdout.contains("untag stopped before it finished"), "\(log.stdout)")
+        #expect(Self.pendingNames(root).isEmpty)
+    }
 }

@@ -80,8 +80,9 @@ extension ChangeLog {
     /// removed its pending record.
     func logHolds(_ id: String, coder: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: fileURL(coder: coder).path) else { return false }
+        let wanted = Substring(id)
         return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { line in
-            line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).dropFirst().first == Substring(id)
+            line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).dropFirst().first == wanted
         }
     }
 
