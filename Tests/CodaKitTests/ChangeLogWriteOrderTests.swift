@@ -96,4 +96,33 @@ import Testing
         #expect(log.stdout.contains("untag stopped before it finished"), "\(log.stdout)")
         #expect(Self.pendingNames(root).isEmpty)
     }
+
+    /// A change stopped at each write of its order (the codings file; the log line, after the undo copy): the
+    /// files parse, no coding is lost, the change is logged once if its codings file changed, the command run
+    /// again succeeds, and `coda undo` then puts the codings back as they were.
+    @Test func aChangeStoppedAtEachWriteLeavesAStateTheNextCommandFinishes() throws {
+        for target in ["Codings/alice/P01.tsv", "Changes/alice.tsv"] {
+            let root = KillTests.tagged()
+            let before = KillTests.State(root)
+            let entries = ChangeLog(root: root).entries().count
+            let url = root.appendingPathComponent(target)
+            WriteFault.inject(.fail(ENOSPC), at: url)
+            let stopped = TestSupport.run(["tag", "P01", "4", "Queues"], in: root, environment: KillTests.env)
+            WriteFault.clear(url)
+            #expect(stopped.code != .success, "\(target): the write fails")
+            let state = KillTests.State(root)
+            #expect(state.errors.isEmpty, "\(target): \(state.errors)")
+            #expect(Set(before.codings).isSubset(of: Set(state.codings)), "\(target): no coding lost")
+            let written = target.hasPrefix(ChangeLog.folder)
+            #expect(ChangeLog(root: root).entries().count == entries + (written ? 1 : 0), "\(target)")
+            #expect(Self.pendingNames(root).isEmpty, "\(target)")
+            let rerun = TestSupport.run(["tag", "P01", "4", "Queues"], in: root, environment: KillTests.env)
+            #expect(rerun.code == .success, "\(target): \(rerun.stderr)")
+            #expect(rerun.stdout.hasPrefix(written ? "already tagged" : "tagged"), "\(target): \(rerun.stdout)")
+            #expect(ChangeLog(root: root).entries().count == entries + 1, "\(target): the change is logged once")
+            let undo = TestSupport.run(["undo"], in: root, environment: KillTests.env)
+            #expect(undo.code == .success, "\(target): \(undo.stderr)")
+            #expect(KillTests.State(root).codings == before.codings, "\(target): undo puts the codings back")
+        }
+    }
 }
