@@ -37,6 +37,10 @@ import Testing
                 #expect(run.code == .problemsFound && run.stderr.contains("no coding of yours lies within P01 ¶4"))
             }
         }
+        // A coder with no codings file for the document.
+        let carol = TestSupport.run(["untag", "P01", "4", "Queues", "--coder", "carol"], in: root,
+                                    environment: KillTests.env)
+        #expect(carol.code == .problemsFound && carol.stderr.contains("no coding of yours lies within P01 ¶4"))
         #expect(Self.snapshot(root) == before, "no pending record, journal, log line or codings file written")
         #expect(ChangeLog(root: root).entries().count == entries)
         let tagged = TestSupport.run(["tag", "P01", "4", "Queues"], in: root, environment: KillTests.env)

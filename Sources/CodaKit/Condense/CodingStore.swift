@@ -205,7 +205,8 @@ public struct CodingStore: Sendable {
         mine = mine.map { CodingAnchor.place($0, in: document).coding }
         let result = try change(&mine)
         var write = PendingWrite(url: url, action: .none)
-        if mine != raw || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
+        // An absent file reads as no codings: only a real change writes it.
+        if mine != raw || !contents.unreadable.isEmpty {
             if mine.isEmpty && others.isEmpty && contents.unreadable.isEmpty {
                 write.action = .remove
             } else {
