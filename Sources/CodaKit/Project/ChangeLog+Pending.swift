@@ -28,7 +28,8 @@ extension ChangeLog {
         let name = (path as NSString).lastPathComponent
         OpenPendingRecords.shared.insert(name)
         do {
-            try AtomicFile.write(text, to: root.appendingPathComponent(path), durable: false)
+            // Flushed before any codings file changes: it is the write-ahead record of the change.
+            try AtomicFile.write(text, to: root.appendingPathComponent(path))
         } catch {
             OpenPendingRecords.shared.remove(name)
             throw error
@@ -49,10 +50,11 @@ extension ChangeLog {
     /// - after the log line, before the record is removed: the log already holds the record's id, so the record
     ///   is only removed; the change is logged once.
     /// Every file is whole at every point, no coding is lost, and `coda undo` right after finds the line and copy.
-    /// Flushes to disk: the codings file's (`CodingStore`) and the log's, which a power cut must never leave
-    /// empty: it is the project's history. The pending record and the undo copy are not flushed: a kill leaves
-    /// them whole in the page cache, and after a power cut a missing record costs a log line, not a coding, and a
-    /// missing undo copy makes `coda undo` refuse and say so.
+    /// A power cut is met by four flushes to disk, each before the write that depends on it: the pending record's
+    /// (before a codings file changes, so a change on disk always has its record), the codings file's
+    /// (`CodingStore`), the undo copy's (before the line that names it, so a logged change's copy is whole) and
+    /// the log's (the project's history). A change that writes nothing flushes nothing. A record that cannot be
+    /// read (a disk fault) is kept and reported on every command, never dropped: its change may be unlogged.
     func finishPending(_ pending: String?, entry: Entry, before: [String: [UInt8]?],
                        unchanged: (String, [UInt8]?) -> Bool) throws {
         var changed: [String: [UInt8]?] = [:]
@@ -65,12 +67,14 @@ extension ChangeLog {
         }
         // Once this returns, a record left behind (a failed write) is stale: the next recovery logs it.
         defer { if let pending { OpenPendingRecords.shared.remove((pending as NSString).lastPathComponent) } }
+        assert(pending != nil || changed.isEmpty, "a change wrote a file without its pending record (PendingRecordGate)")
         if !changed.isEmpty {
-            // The undo copy first, then the line: a line never names a copy that is not there.
+            // The undo copy first, then the line: a line never names a copy that is not there, or not whole.
             let writes = changes(appending: entry, before: changed, after: after)
-            for (index, change) in writes.enumerated() {
-                try AtomicFile.write(change.bytes ?? [], to: root.appendingPathComponent(change.path),
-                                     durable: index == writes.count - 1)
+            let undo = undoPath(id: entry.id)
+            for path in [undo, "\(Self.folder)/\(fileURL(coder: entry.coder).lastPathComponent)"] {
+                guard let bytes = writes.first(where: { $0.path == path })?.bytes else { continue }
+                try AtomicFile.write(bytes, to: root.appendingPathComponent(path))
             }
         }
         if let pending { unlink(root.appendingPathComponent(pending).path) }
@@ -80,9 +84,8 @@ extension ChangeLog {
     /// removed its pending record.
     func logHolds(_ id: String, coder: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: fileURL(coder: coder).path) else { return false }
-        let wanted = Substring(id)
         return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { line in
-            line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).dropFirst().first == wanted
+            !line.hasPrefix("#") && Self.entry(line, coder: coder)?.id == id
         }
     }
 
@@ -101,9 +104,13 @@ extension ChangeLog {
             let text = read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let line = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
             let coder = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard coder.count == 2, var entry = Self.entry(coder.last ?? "", coder: CodingFile.unescape(coder[0])),
-                  !logHolds(entry.id, coder: entry.coder)
+            guard coder.count == 2, var entry = Self.entry(coder.last ?? "", coder: CodingFile.unescape(coder[0]))
             else {
+                // Kept, not dropped: the change it records may be in the codings and missing from the log.
+                Self.reportUnreadable(path)
+                continue
+            }
+            guard !logHolds(entry.id, coder: entry.coder) else {
                 unlink(root.appendingPathComponent(path).path)
                 continue
             }
@@ -119,6 +126,17 @@ extension ChangeLog {
                 raw[path] == now.map(TextLines.fingerprint) ?? "-"
             }
         }
+    }
+}
+
+extension ChangeLog {
+    /// Says on stderr that the pending record at `path` cannot be read, so its change may be missing from the log.
+    static func reportUnreadable(_ path: String) {
+        let text = "warning: \(path), the record of a change that was stopped, cannot be read: that change to "
+            + "Codings/ may be missing from the change log, and `coda undo` would skip it\n"
+            + "  hint: compare Codings/ with `git diff` and the end of `coda log`; once checked, move this file "
+            + "out of Changes/ to silence this warning\n"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
 

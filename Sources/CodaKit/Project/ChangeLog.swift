@@ -142,7 +142,12 @@ public struct ChangeLog: Sendable {
         let path = undoPath(id: id)
         let url = root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        return Self.undoLines(try ProjectLoader.text(of: url, path: path))
+        let text = try ProjectLoader.text(of: url, path: path)
+        let files = Self.undoLines(text)
+        // Each line ends in a newline and a copy lists at least one file: a copy cut short (a disk fault) fails
+        // one or the other unless it was cut exactly at a line's end, which only drops a whole file from it.
+        guard text.hasSuffix("\n"), !files.isEmpty else { throw ChangeLogError.undoCopyCutShort(path: path) }
+        return files
     }
 }
 

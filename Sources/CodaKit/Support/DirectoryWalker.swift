@@ -31,7 +31,7 @@ enum DirectoryWalker {
         var names: [String] = []
         while let entry = readdir(directory) { names.append(name(of: entry)) }
         closedir(directory)
-        return names
+        return names.filter { $0 != "." && $0 != ".." }
     }
 
     private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
