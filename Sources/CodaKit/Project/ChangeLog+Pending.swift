@@ -53,8 +53,11 @@ extension ChangeLog {
     /// A power cut is met by four flushes to disk, each before the write that depends on it: the pending record's
     /// (before a codings file changes, so a change on disk always has its record), the codings file's
     /// (`CodingStore`), the undo copy's (before the line that names it, so a logged change's copy is whole) and
-    /// the log's (the project's history). A change that writes nothing flushes nothing. A record that cannot be
-    /// read (a disk fault) is kept and reported on every command, never dropped: its change may be unlogged.
+    /// the log's (the project's history). A change that writes nothing flushes nothing. So after a power cut the
+    /// files are as at one of the points above (a journaling file system keeps the renames in order; the folder
+    /// is not flushed, so the last renames may be lost, which is an earlier point). A record that cannot be read
+    /// (a disk fault) is kept and reported on every command, never dropped: its change may be unlogged; and an
+    /// undo copy cut short is refused by `coda undo` (`undoFiles`).
     func finishPending(_ pending: String?, entry: Entry, before: [String: [UInt8]?],
                        unchanged: (String, [UInt8]?) -> Bool) throws {
         var changed: [String: [UInt8]?] = [:]
@@ -67,7 +70,7 @@ extension ChangeLog {
         }
         // Once this returns, a record left behind (a failed write) is stale: the next recovery logs it.
         defer { if let pending { OpenPendingRecords.shared.remove((pending as NSString).lastPathComponent) } }
-        assert(pending != nil || changed.isEmpty, "a change wrote a file without its pending record (PendingRecordGate)")
+        assert(pending != nil || changed.isEmpty, "a file changed without a pending record (PendingRecordGate)")
         if !changed.isEmpty {
             // The undo copy first, then the line: a line never names a copy that is not there, or not whole.
             let writes = changes(appending: entry, before: changed, after: after)
