@@ -106,6 +106,7 @@ public struct CodingStore: Sendable {
                    _ change: (inout [Coding]) throws -> T) throws -> T {
         try FileLock.withLock(lockURL) {
             var staged = try stage(coder: coder, document: document, rejected: rejected, change)
+            if staged.write.action.writes { try PendingRecordGate.current?.open() }
             try staged.write.commit()
             return staged.result
         }
@@ -128,6 +129,7 @@ public struct CodingStore: Sendable {
             }
             let rootPath = root.standardizedFileURL.path
             let changes = staged.compactMap { $0.write.change(relativeTo: rootPath) }
+            if !changes.isEmpty { try PendingRecordGate.current?.open() }
             if changes.count > 1 {
                 try ProjectTransaction(root: root.standardizedFileURL).commit(changes)
             } else {
@@ -143,7 +145,15 @@ public struct CodingStore: Sendable {
         /// The new text, nil to remove the file, or no change at all.
         var action: Action
 
-        enum Action { case none, write(String), remove }
+        enum Action {
+            case none, write(String), remove
+
+            /// False when there is nothing to do.
+            var writes: Bool {
+                if case .none = self { return false }
+                return true
+            }
+        }
 
         /// The change as a step of a `ProjectTransaction`; nil when there is nothing to do.
         func change(relativeTo rootPath: String) -> ProjectTransaction.Change? {
@@ -195,7 +205,8 @@ public struct CodingStore: Sendable {
         mine = mine.map { CodingAnchor.place($0, in: document).coding }
         let result = try change(&mine)
         var write = PendingWrite(url: url, action: .none)
-        if mine != raw || !contents.unreadable.isEmpty || !FileManager.default.fileExists(atPath: url.path) {
+        // An absent file reads as no codings: only a real change writes it.
+        if mine != raw || !contents.unreadable.isEmpty {
             if mine.isEmpty && others.isEmpty && contents.unreadable.isEmpty {
                 write.action = .remove
             } else {

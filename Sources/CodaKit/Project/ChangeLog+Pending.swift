@@ -28,6 +28,7 @@ extension ChangeLog {
         let name = (path as NSString).lastPathComponent
         OpenPendingRecords.shared.insert(name)
         do {
+            // Flushed before any codings file changes: it is the write-ahead record of the change.
             try AtomicFile.write(text, to: root.appendingPathComponent(path))
         } catch {
             OpenPendingRecords.shared.remove(name)
@@ -36,9 +37,28 @@ extension ChangeLog {
         return path
     }
 
-    /// Logs `entry` if a file changed (`unchanged` says which did not), removing the pending record in the same
-    /// transaction.
-    func finishPending(_ pending: String, entry: Entry, before: [String: [UInt8]?],
+    /// Logs `entry` if a file changed (`unchanged` says which did not), then removes the pending record (nil when
+    /// none was written). A small change (tag, untag, memo) is recorded by writes in one order, without a journal:
+    /// pending record → codings files (each atomic: temp file and rename) → undo copy → log line (the coder's log
+    /// rewritten atomically) → pending record removed. What a kill leaves at each point, seen by the next command
+    /// under the project lock (`recoverPending`):
+    /// - before the pending record is renamed into place: nothing changed (a stray temporary at most);
+    /// - after it, before a codings file is renamed: the files are as their fingerprints say, so the record is
+    ///   dropped and nothing is logged;
+    /// - after the codings files, before the log line (undo copy written or not): the files differ from the
+    ///   record, so the change is logged from it, undo copy (rewritten, same id and content) and line;
+    /// - after the log line, before the record is removed: the log already holds the record's id, so the record
+    ///   is only removed; the change is logged once.
+    /// Every file is whole at every point, no coding is lost, and `coda undo` right after finds the line and copy.
+    /// A power cut is met by four flushes to disk, each before the write that depends on it: the pending record's
+    /// (before a codings file changes, so a change on disk always has its record), the codings file's
+    /// (`CodingStore`), the undo copy's (before the line that names it, so a logged change's copy is whole) and
+    /// the log's (the project's history). A change that writes nothing flushes nothing. So after a power cut the
+    /// files are as at one of the points above (a journaling file system keeps the renames in order; the folder
+    /// is not flushed, so the last renames may be lost, which is an earlier point). A record that cannot be read
+    /// (a disk fault) is kept and reported on every command, never dropped: its change may be unlogged; and an
+    /// undo copy cut short is refused by `coda undo` (`undoFiles`).
+    func finishPending(_ pending: String?, entry: Entry, before: [String: [UInt8]?],
                        unchanged: (String, [UInt8]?) -> Bool) throws {
         var changed: [String: [UInt8]?] = [:]
         var after: [String: [UInt8]?] = [:]
@@ -48,17 +68,34 @@ extension ChangeLog {
             changed.updateValue(old, forKey: path)
             after.updateValue(now, forKey: path)
         }
-        // Once this returns, a record left behind (a refused commit) is stale: the next recovery logs it.
-        defer { OpenPendingRecords.shared.remove((pending as NSString).lastPathComponent) }
-        let remove = ProjectTransaction.Change(path: pending, bytes: nil)
-        let record = changed.isEmpty ? [] : changes(appending: entry, before: changed, after: after)
-        try ProjectTransaction(root: root).commit(record + [remove])
+        // Once this returns, a record left behind (a failed write) is stale: the next recovery logs it.
+        defer { if let pending { OpenPendingRecords.shared.remove((pending as NSString).lastPathComponent) } }
+        assert(pending != nil || changed.isEmpty, "a file changed without a pending record (PendingRecordGate)")
+        if !changed.isEmpty {
+            // The undo copy first, then the line: a line never names a copy that is not there, or not whole.
+            let writes = changes(appending: entry, before: changed, after: after)
+            let undo = undoPath(id: entry.id)
+            for path in [undo, "\(Self.folder)/\(fileURL(coder: entry.coder).lastPathComponent)"] {
+                guard let bytes = writes.first(where: { $0.path == path })?.bytes else { continue }
+                try AtomicFile.write(bytes, to: root.appendingPathComponent(path))
+            }
+        }
+        if let pending { unlink(root.appendingPathComponent(pending).path) }
     }
 
-    /// The pending records this process did not open: under the project lock, those of stopped processes.
+    /// True when the coder's log already holds change `id`: a process killed after its log line but before it
+    /// removed its pending record.
+    func logHolds(_ id: String, coder: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: fileURL(coder: coder).path) else { return false }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { line in
+            !line.hasPrefix("#") && Self.entry(line, coder: coder)?.id == id
+        }
+    }
+
+    /// The pending records this process did not open: under the project lock, those of stopped processes. One
+    /// readdir of `Changes/` (a few names: one log per coder), run once per recorded change.
     func stalePending() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
-        return names.sorted().filter { name in
+        DirectoryWalker.names(in: folderURL.path).sorted().filter { name in
             name.hasPrefix(Self.pendingPrefix) && name.hasSuffix(".tsv")
                 && !OpenPendingRecords.shared.contains(name)
         }.map { "\(Self.folder)/\($0)" }
@@ -72,7 +109,12 @@ extension ChangeLog {
             let coder = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             guard coder.count == 2, var entry = Self.entry(coder.last ?? "", coder: CodingFile.unescape(coder[0]))
             else {
-                try ProjectTransaction(root: root).commit([.init(path: path, bytes: nil)])
+                // Kept, not dropped: the change it records may be in the codings and missing from the log.
+                Self.reportUnreadable(path)
+                continue
+            }
+            guard !logHolds(entry.id, coder: entry.coder) else {
+                unlink(root.appendingPathComponent(path).path)
                 continue
             }
             var before: [String: [UInt8]?] = [:]
@@ -87,6 +129,17 @@ extension ChangeLog {
                 raw[path] == now.map(TextLines.fingerprint) ?? "-"
             }
         }
+    }
+}
+
+extension ChangeLog {
+    /// Says on stderr that the pending record at `path` cannot be read, so its change may be missing from the log.
+    static func reportUnreadable(_ path: String) {
+        let text = "warning: \(path), the record of a change that was stopped, cannot be read: that change to "
+            + "Codings/ may be missing from the change log, and `coda undo` would skip it\n"
+            + "  hint: compare Codings/ with `git diff` and the end of `coda log`; once checked, move this file "
+            + "out of Changes/ to silence this warning\n"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
 

@@ -142,7 +142,12 @@ public struct ChangeLog: Sendable {
         let path = undoPath(id: id)
         let url = root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        return Self.undoLines(try ProjectLoader.text(of: url, path: path))
+        let text = try ProjectLoader.text(of: url, path: path)
+        let files = Self.undoLines(text)
+        // Each line ends in a newline and a copy lists at least one file: a copy cut short (a disk fault) fails
+        // one or the other unless it was cut exactly at a line's end, which only drops a whole file from it.
+        guard text.hasSuffix("\n"), !files.isEmpty else { throw ChangeLogError.undoCopyCutShort(path: path) }
+        return files
     }
 }
 
@@ -169,9 +174,11 @@ extension ChangeLog {
         for path in paths { before.updateValue(log.read(path), forKey: path) }
         var entry = Entry(time: time, id: log.unusedID(time: time), coder: coder.fileSafe(), action: action,
                           codes: [], documents: documents, summary: "")
-        // Should the process be killed between the change and its line, the next command logs it from this.
-        let pending = try log.beginPending(entry, before: before)
-        let result = Result { try body() }
+        // Should the process be killed between the change and its line, the next command logs it from its pending
+        // record, written only once the body is about to write a file: a change that writes nothing leaves no trace.
+        let planned = entry
+        let gate = PendingRecordGate { try log.beginPending(planned, before: before) }
+        let result = Result { try PendingRecordGate.$current.withValue(gate) { try body() } }
         if case let .success((_, codes, summary)) = result {
             entry.codes = codes
             entry.summary = summary
@@ -179,7 +186,7 @@ extension ChangeLog {
             entry.summary = "\(action) stopped by an error after changing files"
         }
         do {
-            try log.finishPending(pending, entry: entry, before: before) { path, now in before[path] == now }
+            try log.finishPending(gate.path, entry: entry, before: before) { path, now in before[path] == now }
         } catch {
             // The body's own failure says more than the failure to record it.
             if case let .failure(bodyError) = result { throw bodyError }

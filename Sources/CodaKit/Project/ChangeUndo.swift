@@ -58,6 +58,7 @@ public enum ChangeLogError: CodaError {
     case nothingToUndo(coder: String)
     case noSavedFiles(entry: ChangeLog.Entry)
     case changedSince(entry: ChangeLog.Entry, paths: [String], later: [ChangeLog.Entry])
+    case undoCopyCutShort(path: String)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -70,6 +71,10 @@ public enum ChangeLogError: CodaError {
                               hint: entry.action == "import"
                                 ? "an import keeps no copy; remove what it wrote, or restore the files from git"
                                 : "its file Changes/undo/\(entry.id).tsv is missing; restore it from git to undo")
+        case .undoCopyCutShort(let path):
+            return Diagnostic(.error, at: nil, "\(path), the saved copy of the files before this change, is cut "
+                + "short, so undoing it would lose codings",
+                              hint: "restore \(path) from git, or put the files back by hand with `git diff`")
         case let .changedSince(entry, paths, later):
             let others = later.map { "\($0.coder) \($0.action) (\($0.time))" }
             return Diagnostic(.error, at: nil,

@@ -12,7 +12,7 @@ extension Project {
     /// Nil when the document is not found by its file name (the caller then loads everything, which also
     /// gives the "did you mean" suggestions). With ten thousand transcripts, `coda tag` stays quick.
     public static func load(_ root: URL, onlyDocument id: String) -> Project? {
-        ProjectTransaction.recoverIfNeeded(root: root.standardizedFileURL)
+        ProjectTransaction.recoverIfNeeded(root: root.standardizedFileURL, pendingRecords: false)
         var loader = ProjectLoader(root: root.standardizedFileURL)
         loader.onlyDocument = id
         let project = loader.load()

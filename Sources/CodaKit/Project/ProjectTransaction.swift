@@ -21,7 +21,9 @@ struct ProjectTransaction {
     /// Applies `changes` all-or-nothing, and returns each path's content before (nil when it did not exist).
     @discardableResult
     func commit(_ changes: [Change]) throws -> [String: [UInt8]?] {
-        try recover()
+        // Pending records too: a change killed before its codings file was renamed must be settled before this
+        // writes that file, or the next recovery would log it, with an undo that reverts this commit.
+        try Self.recoverLocked(root: root)
         var before: [String: [UInt8]?] = [:]
         guard !changes.isEmpty else { return before }
         let fm = FileManager.default
@@ -95,11 +97,15 @@ struct ProjectTransaction {
     }
 
     /// Runs `recover` under the project lock when a journal is left over, and logs the changes of killed
-    /// processes (`ChangeLog.recoverPending`); cheap when there is nothing to do.
-    static func recoverIfNeeded(root: URL) {
+    /// processes (`ChangeLog.recoverPending`); cheap when there is nothing to do. `pendingRecords: false` looks
+    /// for a journal only, for a one-document command: pending records never alter the files it reads, and a
+    /// command of it that changes a file records that change under the lock, logging killed changes there first
+    /// (`ChangeLog.record`), so `Changes/` is listed once per command, not twice.
+    static func recoverIfNeeded(root: URL, pendingRecords: Bool = true) {
         let transaction = ProjectTransaction(root: root)
         let log = ChangeLog(root: root)
-        guard FileManager.default.fileExists(atPath: transaction.journalURL.path) || !log.stalePending().isEmpty else {
+        guard FileManager.default.fileExists(atPath: transaction.journalURL.path)
+                || (pendingRecords && !log.stalePending().isEmpty) else {
             return
         }
         try? FileLock.withLock(CodingStore(root: root).lockURL) { try recoverLocked(root: root) }

@@ -19,14 +19,19 @@ enum DirectoryWalker {
     /// gives the same answer (readdir's order differs by file system). Only names are listed; `transform` runs
     /// only as far as the first name that answers.
     static func first<T>(in path: String, _ transform: (String) -> T?) -> T? {
-        guard let directory = opendir(path) else { return nil }
-        var names: [String] = []
-        while let entry = readdir(directory) { names.append(name(of: entry)) }
-        closedir(directory)
-        for name in names.sorted() {
+        for name in names(in: path).sorted() {
             if let value = transform(name) { return value }
         }
         return nil
+    }
+
+    /// The names directly inside a folder, in readdir's order (empty when it cannot be read): one pass, no stat.
+    static func names(in path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        var names: [String] = []
+        while let entry = readdir(directory) { names.append(name(of: entry)) }
+        closedir(directory)
+        return names.filter { $0 != "." && $0 != ".." }
     }
 
     private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {

@@ -11,6 +11,8 @@ extension CommandSpec {
         examples: ["coda log", "coda log --coder nurul --code Queues"], group: .condense
     ) { invocation in
         let root = try invocation.projectRoot()
+        // A change killed before its log line is logged first (one-document commands leave that to the next change).
+        ProjectTransaction.recoverIfNeeded(root: root.standardizedFileURL)
         var filter = ChangeLogReport.Filter(coder: invocation.option("coder"), document: invocation.option("document"))
         if let name = invocation.option("code") {
             // A code that a rename or delete removed is still found in the log by its old path.

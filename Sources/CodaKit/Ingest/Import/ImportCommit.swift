@@ -8,6 +8,8 @@ enum ImportCommit {
                     summary: [String]) throws -> [String] {
         let written = changes.map(\.path).sorted()
         guard !changes.isEmpty else { return written }
+        // Killed changes are logged before this import's line is added to a log they may share.
+        try ProjectTransaction.recoverLocked(root: root)
         var all = changes
         if let record { all += ChangeLog(root: root).changes(recording: record, written: written, summary: summary) }
         try ProjectTransaction(root: root).commit(all)
