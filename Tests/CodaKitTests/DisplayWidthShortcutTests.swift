@@ -4,8 +4,9 @@ import Testing
 /// The shortcuts for plain ASCII text (a matrix of 10,000 cases has two million cells of a few digits) give what
 /// measuring and wrapping scalar by scalar gives.
 @Suite struct DisplayWidthShortcutTests {
-    static let texts = ["", "0", "12", "+++", "✓", "T00001", "Theme 1", "a\tb", "line\nbreak", "del\u{7F}", "café", "e\u{301}",
-                        "日本語", "`code`", "`odd", "Trust/Suspicion-Distrust", "averyveryverylongwordwithoutspaces", "2026-11-25"]
+    static let texts = ["", "0", "12", "+++", "✓", "T00001", "Theme 1", "a\tb", "line\nbreak", "del\u{7F}", "café",
+                        "e\u{301}", "日本語", "`code`", "`odd", "Trust/Suspicion-Distrust",
+                        "averyveryverylongwordwithoutspaces", "2026-11-25"]
 
     @Test(arguments: texts)
     func widthIsTheSumOfEachScalarsWidth(text: String) {

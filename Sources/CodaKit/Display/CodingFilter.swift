@@ -19,7 +19,8 @@ struct CodingFilter {
     /// How many codings each coder (as spelled in the codings) made.
     static func codingsPerCoder(_ codings: [Coding]) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for i in codings.indices { counts[codings[i].coder, default: 0] += 1 }  // not `for c in`: that copies each coding
+        // Not `for c in codings`: that copies each coding, retaining each of its strings.
+        for i in codings.indices { counts[codings[i].coder, default: 0] += 1 }
         return counts
     }
 

@@ -55,7 +55,8 @@ extension ProjectLoader {
                 known = seen
             } else {
                 let inCodebook = project.codebook.code(path: code) != nil
-                known = CodeLookup(inCodebook: inCodebook, current: inCodebook ? nil : project.codebook.formerCode(for: code)?.path)
+                let former = inCodebook ? nil : project.codebook.formerCode(for: code)
+                known = CodeLookup(inCodebook: inCodebook, current: former?.path)
                 codeLookups[code] = known
             }
             if !known.inCodebook {

@@ -112,9 +112,13 @@ struct TerminalRenderer: Renderer {
         func emit(_ cells: [String]) {
             // A row of short words (a row of counts) is one line, made without wrapping each cell.
             let gapText = String(repeating: " ", count: gap)
-            if (0..<count).allSatisfy({ i in i >= cells.count || DisplayWidth.isOneShortWord(cells[i], width: max(widths[i], 1)) }) {
+            let oneLine = (0..<count).allSatisfy { i in
+                i >= cells.count || DisplayWidth.isOneShortWord(cells[i], width: max(widths[i], 1))
+            }
+            if oneLine {
                 let parts = (0..<count).map { i in
-                    DisplayWidth.pad(i < cells.count ? cells[i] : "", to: widths[i], right: table.columns[i].alignment == .right)
+                    DisplayWidth.pad(i < cells.count ? cells[i] : "", to: widths[i],
+                                     right: table.columns[i].alignment == .right)
                 }
                 out.append(trimTrailing(parts.joined(separator: gapText)))
                 return
@@ -181,7 +185,8 @@ struct TerminalRenderer: Renderer {
         for i in table.columns.indices.dropFirst() {
             func text(_ row: Table.Row) -> String { i < row.cells.count ? row.cells[i].text : "" }
             let value = text(rows[0])
-            guard table.columns[i].alignment == .left, !value.contains("\n"), rows.allSatisfy({ text($0) == value }) else {
+            guard table.columns[i].alignment == .left, !value.contains("\n"),
+                  rows.allSatisfy({ text($0) == value }) else {
                 kept.append(i)
                 continue
             }
