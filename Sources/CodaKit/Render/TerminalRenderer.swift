@@ -50,12 +50,13 @@ struct TerminalRenderer: Renderer {
         return wrapped.enumerated().map { ($0.offset == 0 ? lead : String(repeating: " ", count: indent)) + $0.element }
     }
 
-    func render(_ table: Table) -> [String] {
+    /// `hoisting`: say constant columns once above the table; a band of a wide table has none left to say.
+    func render(_ table: Table, hoisting: Bool = true) -> [String] {
         var out: [String] = []
         if let title = table.title { out.append(title) }
         guard !table.columns.isEmpty else { return out }
         let gap = 2
-        let (table, constants) = hoistingConstantColumns(table, gap: gap)
+        let (table, constants) = hoisting ? hoistingConstantColumns(table, gap: gap) : (table, [])
         out += constants.flatMap { DisplayWidth.wrap($0, width: width) }
         let count = table.columns.count
         var natural = table.columns.map { DisplayWidth.of($0.header) }
@@ -92,7 +93,7 @@ struct TerminalRenderer: Renderer {
                 if n == bands.count - 1 { (part.notes, part.hints) = (table.notes, table.hints) }
                 if n > 0 { out.append("") }
                 out.append("(columns \(band[0] + 1)–\(band[band.count - 1] + 1) of \(count))")
-                out += render(part)
+                out += render(part, hoisting: false)
             }
             return out
         }
