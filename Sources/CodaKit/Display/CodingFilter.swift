@@ -13,8 +13,19 @@ struct CodingFilter {
 
     /// Works out the main coder from the codings (done once, when the project is loaded).
     static func mainCoder(of codings: [Coding]) -> String? {
+        mainCoder(counts: codingsPerCoder(codings))
+    }
+
+    /// How many codings each coder (as spelled in the codings) made.
+    static func codingsPerCoder(_ codings: [Coding]) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for c in codings { counts[c.coder, default: 0] += 1 }
+        // Not `for c in codings`: that copies each coding, retaining each of its strings.
+        for i in codings.indices { counts[codings[i].coder, default: 0] += 1 }
+        return counts
+    }
+
+    /// The coder with the most codings in `counts`; nil with one coder or none.
+    static func mainCoder(counts: [String: Int]) -> String? {
         guard counts.count > 1 else { return nil }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }

@@ -15,23 +15,31 @@ extension ProjectLoader {
             interned[s] = s
             return s
         }
+        struct CodeLookup {
+            var inCodebook: Bool
+            /// The code a `Formerly:` name now goes by.
+            var current: String?
+        }
+        var codeLookups: [String: CodeLookup] = [:]
         // Placed codings move down over the unplaced ones, so no second array is made.
         var kept = 0
+        // A coding is copied only when it goes to another list: copying one retains each of its strings.
         for i in all.indices {
-            let coding = all[i]
             guard let status = statuses[i] else {
+                let coding = all[i]
                 unknownDocuments[coding.document, default: 0] += 1
                 project.unplacedCodings.append((coding, "document `\(coding.document)` does not exist"))
                 continue
             }
             switch status {
             case .inPlace:
-                all[i].code = intern(coding.code)
-                all[i].time = intern(coding.time)
-                all[i].coder = intern(coding.coder)
+                all[i].code = intern(all[i].code)
+                all[i].time = intern(all[i].time)
+                all[i].coder = intern(all[i].coder)
             case .moved:
-                project.movedCodings.append(coding)
+                project.movedCodings.append(all[i])
             case .unplaced(let reason):
+                let coding = all[i]
                 project.unplacedCodings.append((coding, reason))
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: codingPath(coding)),
                                               "\(coding.document) ¶\(coding.segmentLabel) `\(coding.code)` (\(coding.coder)): \(reason); it was on “\(coding.excerpt.truncated(to: 60))”",
@@ -40,12 +48,23 @@ extension ProjectLoader {
                                                 + "`coda untag \(coding.document) --orphaned '\(coding.code)' --coder '\(coding.coder)'`"))
                 continue
             }
-            if project.codebook.code(path: coding.code) == nil {
+            // Each spelling of a code is looked up in the codebook once, not once per coding.
+            let code = all[i].code
+            let known: CodeLookup
+            if let seen = codeLookups[code] {
+                known = seen
+            } else {
+                let inCodebook = project.codebook.code(path: code) != nil
+                let former = inCodebook ? nil : project.codebook.formerCode(for: code)
+                known = CodeLookup(inCodebook: inCodebook, current: former?.path)
+                codeLookups[code] = known
+            }
+            if !known.inCodebook {
                 // A code renamed by hand keeps the codings of its `Formerly:` names.
-                if let current = project.codebook.formerCode(for: coding.code) {
-                    all[i].code = current.path
+                if let current = known.current {
+                    all[i].code = current
                 } else {
-                    unknownCodes[coding.code, default: 0] += 1
+                    unknownCodes[code, default: 0] += 1
                 }
             }
             if kept != i { all[kept] = all[i] }
@@ -59,12 +78,13 @@ extension ProjectLoader {
         let hasSuggestions = codings.contains { $0.coder == CodingStore.suggestionCoder }
         project.humanCodings = hasSuggestions ? codings.filter { $0.coder != CodingStore.suggestionCoder } : codings
         project.suggestions = hasSuggestions ? codings.filter { $0.coder == CodingStore.suggestionCoder } : []
-        project.coders = Array(Set(project.humanCodings.map(\.coder))).sorted(by: naturalOrder)
+        let perCoder = CodingFilter.codingsPerCoder(project.humanCodings)
+        project.coders = perCoder.keys.sorted(by: naturalOrder)
         // A main coder declared in Project.md wins, spelled as their codings spell it.
         let declared = project.settings.mainCoder.map { name in
             project.coders.first { $0.lowercased() == name.lowercased() } ?? name
         }
-        project.mainCoder = declared ?? CodingFilter.mainCoder(of: project.humanCodings)
+        project.mainCoder = declared ?? CodingFilter.mainCoder(counts: perCoder)
         for (code, count) in unknownCodes.sorted(by: { $0.key < $1.key }) {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: CodingStore.folder),
                                           "\(count) coding\(plural(count)) use the code `\(code)`, which is not in the codebook",

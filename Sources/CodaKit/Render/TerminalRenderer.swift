@@ -50,18 +50,25 @@ struct TerminalRenderer: Renderer {
         return wrapped.enumerated().map { ($0.offset == 0 ? lead : String(repeating: " ", count: indent)) + $0.element }
     }
 
-    func render(_ table: Table) -> [String] {
+    /// `hoisting`: say constant columns once above the table; a band of a wide table has none left to say.
+    func render(_ table: Table, hoisting: Bool = true) -> [String] {
         var out: [String] = []
         if let title = table.title { out.append(title) }
         guard !table.columns.isEmpty else { return out }
         let gap = 2
-        let (table, constants) = hoistingConstantColumns(table, gap: gap)
+        let (table, constants) = hoisting ? hoistingConstantColumns(table, gap: gap) : (table, [])
         out += constants.flatMap { DisplayWidth.wrap($0, width: width) }
         let count = table.columns.count
         var natural = table.columns.map { DisplayWidth.of($0.header) }
         var longestWord = table.columns.map { longestWordWidth($0.header) }
         for row in table.rows {
             for (i, cell) in row.cells.prefix(count).enumerated() {
+                // A short word (a count, a mark) is its own width and its own longest word.
+                if DisplayWidth.isOneShortWord(cell.text, width: 12) {
+                    natural[i] = max(natural[i], cell.text.utf8.count)
+                    longestWord[i] = max(longestWord[i], cell.text.utf8.count)
+                    continue
+                }
                 for line in cell.text.split(separator: "\n") { natural[i] = max(natural[i], DisplayWidth.of(String(line))) }
                 longestWord[i] = max(longestWord[i], min(20, longestWordWidth(cell.text)))
             }
@@ -86,7 +93,7 @@ struct TerminalRenderer: Renderer {
                 if n == bands.count - 1 { (part.notes, part.hints) = (table.notes, table.hints) }
                 if n > 0 { out.append("") }
                 out.append("(columns \(band[0] + 1)–\(band[band.count - 1] + 1) of \(count))")
-                out += render(part)
+                out += render(part, hoisting: false)
             }
             return out
         }
@@ -104,6 +111,19 @@ struct TerminalRenderer: Renderer {
             Self.shrink(&widths, by: &excess, columns: shrinking, limit: limit)
         }
         func emit(_ cells: [String]) {
+            // A row of short words (a row of counts) is one line, made without wrapping each cell.
+            let gapText = String(repeating: " ", count: gap)
+            let oneLine = (0..<count).allSatisfy { i in
+                i >= cells.count || DisplayWidth.isOneShortWord(cells[i], width: max(widths[i], 1))
+            }
+            if oneLine {
+                let parts = (0..<count).map { i in
+                    DisplayWidth.pad(i < cells.count ? cells[i] : "", to: widths[i],
+                                     right: table.columns[i].alignment == .right)
+                }
+                out.append(trimTrailing(parts.joined(separator: gapText)))
+                return
+            }
             let wrapped = (0..<count).map { i in DisplayWidth.wrap(i < cells.count ? cells[i] : "", width: widths[i]) }
             let height = wrapped.map(\.count).max() ?? 1
             for lineIndex in 0..<height {
@@ -112,7 +132,7 @@ struct TerminalRenderer: Renderer {
                     let text = lineIndex < wrapped[i].count ? wrapped[i][lineIndex] : ""
                     parts.append(DisplayWidth.pad(text, to: widths[i], right: table.columns[i].alignment == .right))
                 }
-                out.append(trimTrailing(parts.joined(separator: String(repeating: " ", count: gap))))
+                out.append(trimTrailing(parts.joined(separator: gapText)))
             }
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: gap))
@@ -164,9 +184,10 @@ struct TerminalRenderer: Renderer {
         var kept: [Int] = [0]
         var empty: [String] = []
         for i in table.columns.indices.dropFirst() {
-            let values = Set(rows.map { i < $0.cells.count ? $0.cells[i].text : "" })
-            guard table.columns[i].alignment == .left, values.count == 1, let value = values.first,
-                  !value.contains("\n") else {
+            func text(_ row: Table.Row) -> String { i < row.cells.count ? row.cells[i].text : "" }
+            let value = text(rows[0])
+            guard table.columns[i].alignment == .left, !value.contains("\n"),
+                  rows.allSatisfy({ text($0) == value }) else {
                 kept.append(i)
                 continue
             }

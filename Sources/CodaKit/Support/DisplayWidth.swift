@@ -1,6 +1,7 @@
 /// Column arithmetic for terminal output, where some characters take two cells and accents take none.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
+        if let width = plainWidth(text) { return width }
         var width = 0
         for scalar in text.unicodeScalars { width += of(scalar) }
         return width
@@ -23,9 +24,27 @@ enum DisplayWidth {
         }
     }
 
+    /// The width of text that is only printable ASCII (one cell a byte), without looking at it scalar by scalar;
+    /// nil for any other text. A matrix of 10,000 cases has two million cells of a few digits each.
+    static func plainWidth(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var outside: UInt8 = 0
+            for byte in bytes { outside |= byte &- 0x20 >= 0x5F ? 1 : 0 }
+            return outside == 0 ? bytes.count : nil
+        }
+    }
+
+    /// Whether `text` is one word of printable ASCII (no space) that fits in `width` cells: it wraps to itself.
+    static func isOneShortWord(_ text: String, width: Int) -> Bool {
+        guard text.utf8.count <= width, !text.utf8.contains(0x20) else { return false }
+        return plainWidth(text) != nil
+    }
+
     /// Greedy word wrap to `width` cells; words longer than a line are broken.
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 1)
+        if text.isEmpty || isOneShortWord(text, width: width) { return [text] }
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             // Leading spaces (an indented tree) are kept on every line of the paragraph.
