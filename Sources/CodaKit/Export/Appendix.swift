@@ -77,13 +77,9 @@ public struct Appendix {
             return matrix
         }
         var computedAgreements: [Agreement]?
-        // Agreement between every pair of coders needs nothing the other parts make: it starts now, on its own
-        // thread, beside the parts and transcripts written before it.
-        let needsAgreement = sections.contains(.conclusions) || sections.contains(.agreement)
-        let pendingAgreements = needsAgreement ? BackgroundTask { Agreement.everyPair(project) } : nil
         func agreements() -> [Agreement] {
             if let computedAgreements { return computedAgreements }
-            let agreements = (try? pendingAgreements?.value()) ?? Agreement.everyPair(project)
+            let agreements = Agreement.everyPair(project)
             computedAgreements = agreements
             return agreements
         }
@@ -305,22 +301,14 @@ public struct Appendix {
             if format == .tex { whole += (first ? "" : "\n\\clearpage\n") + text }
             first = false
         }
-        func write(_ part: Part, _ rendered: String, extras: [(name: String, text: String)]) throws {
-            try write(part.name, rendered)
-            for extra in extras {
+        func write(_ part: Part) throws {
+            progress(part.title.lowercased())
+            try write(part.name, renderer.render(try part.build()))
+            for extra in try part.buildExtras() {
                 try OutputFolder.writeUnlessSame(extra.text, to: folder.appendingPathComponent(extra.name))
             }
         }
-        for part in before {
-            progress(part.title.lowercased())
-            try write(part, renderer.render(try part.build()), extras: try part.buildExtras())
-        }
-        // The parts after the transcripts are built on a thread of their own while the transcripts are written;
-        // only that thread builds them, so what they share (the codings gathered, the case-code matrix) is its own.
-        let builtAfter = BackgroundTask {
-            try after.map { part in (part, renderer.render(try part.build()), try part.buildExtras()) }
-        }
-        defer { _ = try? builtAfter.value() }  // never left running when the transcripts fail
+        for part in before { try write(part) }
         // Transcripts: grouped codings once, then rendered on every core, a chunk at a time.
         let (byDocument, chosenCoder) = try codingsByDocument()
         let project = self.project
@@ -332,10 +320,7 @@ public struct Appendix {
             }
             for (item, text) in zip(chunk, texts) { try write(item.name, text) }
         }
-        for (part, rendered, extras) in try builtAfter.value() {
-            progress(part.title.lowercased())
-            try write(part, rendered, extras: extras)
-        }
+        for part in after { try write(part) }
         let titles = before.map { ($0.name, $0.title) }
             + transcripts.map { ($0.name, $0.document.appendixTitle) }
             + after.map { ($0.name, $0.title) }
