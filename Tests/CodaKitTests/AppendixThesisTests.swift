@@ -128,6 +128,37 @@ import Testing
         #expect(AppendixVoice.thesis("3 errors. See the log; run `coda check` to list them.") == "3 errors. See the log.")
     }
 
+    /// The short way (text kept as it is) must give what the long way gives, on every text the sample appendix
+    /// holds and on texts made to sit at its edges.
+    @Test func theShortWayKeepsWhatTheLongWayKeeps() throws {
+        let project = Project.load(TestSupport.packageRoot)
+        let (before, _, after) = try Appendix(project: project, coder: nil).parts()
+        var texts = ["", " ", "\t", "Done. ", "Done.  ", "Why? ", "Two spaces:  here.", "Code-switching -- mid turn.",
+                     "CODA said so.", "cocoda", "A (see the log) note.", "Waiting times (in weeks).", "\u{A0}\u{A0}",
+                     "Queues; delays; e.g. forms.", "Thirty words, then: nothing more", "Ends without a mark"]
+        for part in before + after {
+            for block in try part.build().blocks {
+                switch block {
+                case .paragraph(let text): texts.append(text)
+                case .list(let items): texts += items
+                case .fields(let fields): texts += fields.map(\.value)
+                case .table(let table): texts += table.notes
+                default: break
+                }
+            }
+        }
+        texts += project.transcripts.flatMap { $0.segments.map { String($0.text) } }
+        var short = 0
+        for text in texts where AppendixVoice.holdsNoInstruction(text) {
+            short += 1
+            #expect(AppendixVoice.withoutInstructions(text) == text, "\(text)")
+        }
+        #expect(short > 100)
+        for text in ["Run `coda check`.", "Use --coder NAME.", "Counts: see the log.", "Done. "] {
+            #expect(!AppendixVoice.holdsNoInstruction(text))
+        }
+    }
+
     @Test func theSingleFileHoldsEverySectionWithContentsAndNothingExternal() throws {
         let files = try write(TestSupport.packageRoot, ["--single-file"])
         #expect(Set(files.keys) == ["appendix.html"])

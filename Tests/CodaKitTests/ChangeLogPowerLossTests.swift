@@ -60,7 +60,7 @@ import Testing
         let (path, before) = try ChangeLogPendingTests.killedChange(root) { _ in }
         var bytes = try #require(before)
         bytes += Array("\n".utf8)
-        try FileLock.withLock(CodingStore(root: root).lockURL) {
+        _ = try FileLock.withLock(CodingStore(root: root).lockURL) {
             try ProjectTransaction(root: root).commit([.init(path: path, bytes: bytes)])
         }
         #expect(ChangeLog(root: root).stalePending().isEmpty, "the record is settled by the commit")

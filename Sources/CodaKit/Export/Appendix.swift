@@ -297,7 +297,7 @@ public struct Appendix {
         var first = true
         func write(_ name: String, _ rendered: String) throws {
             let text = format == .html ? Appendix.adding(Appendix.phoneStyle, to: rendered) : rendered
-            try AtomicFile.write(text, to: folder.appendingPathComponent(name + "." + ext), durable: false)
+            try OutputFolder.writeUnlessSame(text, to: folder.appendingPathComponent(name + "." + ext))
             if format == .tex { whole += (first ? "" : "\n\\clearpage\n") + text }
             first = false
         }
@@ -305,7 +305,7 @@ public struct Appendix {
             progress(part.title.lowercased())
             try write(part.name, renderer.render(try part.build()))
             for extra in try part.buildExtras() {
-                try AtomicFile.write(extra.text, to: folder.appendingPathComponent(extra.name), durable: false)
+                try OutputFolder.writeUnlessSame(extra.text, to: folder.appendingPathComponent(extra.name))
             }
         }
         for part in before { try write(part) }

@@ -31,6 +31,11 @@ enum AppendixVoice {
     /// The text without its instructions: parentheses and clauses (between `;` or sentence ends) that hold
     /// a command or an option are left out; nil when nothing is left.
     static func thesis(_ text: String) -> String? {
+        holdsNoInstruction(text) ? text : withoutInstructions(text)
+    }
+
+    /// `thesis` the long way: sentence by sentence and clause by clause.
+    static func withoutInstructions(_ text: String) -> String? {
         var text = withoutInstructingParentheses(text)
         let sentences = text.sentences.compactMap { sentence -> String? in
             let clauses = sentence.components(separatedBy: "; ").filter { !isInstruction($0) }.map(withoutAdvice)
@@ -42,6 +47,34 @@ enum AppendixVoice {
         text = sentences.joined(separator: " ")
         return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text
     }
+
+    /// True when `thesis` would return `text` as it is: it is not blank, holds no backquote, `--`, `: ` or
+    /// "coda" in any case (so no clause or parenthesis is an instruction or advice), and does not end in a
+    /// sentence mark and a space (which the sentence split drops). Most quotes and counts are such text, and
+    /// ten thousand transcripts make hundreds of thousands of them.
+    static func holdsNoInstruction(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0, visible = false
+        var coda = 0  // how much of "coda" the last bytes spell, in any case
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "`"): return false
+            case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return false
+            case UInt8(ascii: " ") where previous == UInt8(ascii: ":"): return false
+            default: break
+            }
+            let lower = byte | 0x20
+            coda = lower == Self.codaLetters[coda] ? coda + 1 : (lower == UInt8(ascii: "c") ? 1 : 0)
+            if coda == 4 { return false }
+            // Only ASCII counts as seen: a text of other blanks (no-break spaces) takes the long way.
+            if byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { visible = true }
+            beforePrevious = previous
+            previous = byte
+        }
+        let endsInMarkAndSpace = previous == UInt8(ascii: " ") && ".!?".utf8.contains(beforePrevious)
+        return visible && !endsInMarkAndSpace
+    }
+
+    private static let codaLetters = Array("coda".utf8)
 
     /// A clause that tells the reader what to type or do in Coda.
     static func isInstruction(_ clause: String) -> Bool {

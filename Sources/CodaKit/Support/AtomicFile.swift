@@ -37,6 +37,12 @@ enum AtomicFile {
     }
 
     static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(FileWriteError) {
+        if let code = WriteFault.apply(at: url) {
+            throw .cannotWrite(path: url.path, problem: FileSystemProblem(code))
+        }
+        // Most writes go into a folder that exists (ten thousand into one, for an appendix): the folders are
+        // looked for and made only when the temporary file cannot be made for want of them.
+        if try writeInPlace(bytes, to: url, durable: durable) { return }
         let folder = url.deletingLastPathComponent()
         var folders = CreatedFolders()
         do {
@@ -46,21 +52,22 @@ enum AtomicFile {
             let problem = FileSystemProblem(of: error, context: "cannot create \(folder.path)")
             throw .cannotWrite(path: url.path, problem: problem)
         }
-        do {
-            try writeInPlace(bytes, to: url, durable: durable)
+        do throws(FileWriteError) {
+            if try !writeInPlace(bytes, to: url, durable: durable) {
+                throw .cannotWrite(path: url.path, problem: FileSystemProblem(ENOENT))
+            }
         } catch {
             folders.removeEmpty()
             throw error
         }
     }
 
-    /// Writes into `url`'s existing folder through a temporary file and a rename.
-    private static func writeInPlace(_ bytes: [UInt8], to url: URL, durable: Bool) throws(FileWriteError) {
-        if let code = WriteFault.apply(at: url) {
-            throw .cannotWrite(path: url.path, problem: FileSystemProblem(code))
-        }
+    /// Writes into `url`'s existing folder through a temporary file and a rename; false, having written nothing,
+    /// when the folder does not exist.
+    private static func writeInPlace(_ bytes: [UInt8], to url: URL, durable: Bool) throws(FileWriteError) -> Bool {
         let temp = TemporaryFiles.name(for: url)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        if fd < 0 && (errno == ENOENT || errno == ENOTDIR) { return false }
         guard fd >= 0 else { throw .cannotWrite(path: url.path, problem: .last) }
         var written = 0
         let ok: Bool = bytes.withUnsafeBytes { raw in
@@ -86,6 +93,7 @@ enum AtomicFile {
             unlink(temp.path)
             throw .cannotWrite(path: url.path, problem: problem)
         }
+        return true
     }
 
     static func readBytes(_ url: URL) throws(FileWriteError) -> [UInt8] {
