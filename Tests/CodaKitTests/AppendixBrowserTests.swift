@@ -32,7 +32,7 @@ import Testing
             .writeSingleHTML(to: single, displayName: "single")
         let written = try Appendix(project: Project.load(TestSupport.packageRoot), coder: nil)
             .write(to: parts, format: .html, displayName: "parts")
-        let transcript = try #require(written.first { $0.hasPrefix("03-transcripts/") })
+        let transcript = try #require(written.files.first { $0.hasPrefix("03-transcripts/") })
         let pages = [single.appendingPathComponent("appendix.html"), parts.appendingPathComponent("index.html"),
                      parts.appendingPathComponent("07-matrices.html"), parts.appendingPathComponent(transcript)]
         for page in pages {

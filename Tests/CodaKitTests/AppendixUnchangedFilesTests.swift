@@ -8,7 +8,8 @@ struct AppendixUnchangedFilesTests {
     @Test func aSecondExportKeepsTheUnchangedFilesAndMendsAChangedOne() throws {
         let project = Project.load(TestSupport.packageRoot)
         let target = TestSupport.temporaryFolder("coda-unchanged").appendingPathComponent("Appendix")
-        let paths = try Appendix(project: project, coder: nil).write(to: target, format: .md, displayName: "Appendix")
+        let paths = try Appendix(project: project, coder: nil)
+            .write(to: target, format: .md, displayName: "Appendix").files
         let first = OutputFolderSwapTests.contents(target)
         let transcripts = paths.filter { $0.contains("-transcripts/") }.sorted()
         try #require(transcripts.count >= 2)

@@ -25,7 +25,7 @@ import Testing
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(stderr)")
-        #expect(stderr.contains("warning: \(path), the record of a change that was stopped, cannot be read"))
+        #expect(stderr.contains("\(path): warning: the record of a change that was stopped cannot be read"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "kept for a look")
         #expect(ChangeLog(root: root).entries().count == entries + 1, "the tag itself is logged")
     }

@@ -105,10 +105,7 @@ extension ChangeLog {
     func recoverPending() throws {
         for path in stalePending() {
             let text = read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let line = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
-            let coder = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard coder.count == 2, var entry = Self.entry(coder.last ?? "", coder: CodingFile.unescape(coder[0]))
-            else {
+            guard var entry = Self.pendingEntry(text) else {
                 // Kept, not dropped: the change it records may be in the codings and missing from the log.
                 Self.reportUnreadable(path)
                 continue
@@ -132,16 +129,6 @@ extension ChangeLog {
     }
 }
 
-extension ChangeLog {
-    /// Says on stderr that the pending record at `path` cannot be read, so its change may be missing from the log.
-    static func reportUnreadable(_ path: String) {
-        let text = "warning: \(path), the record of a change that was stopped, cannot be read: that change to "
-            + "Codings/ may be missing from the change log, and `coda undo` would skip it\n"
-            + "  hint: compare Codings/ with `git diff` and the end of `coda log`; once checked, move this file "
-            + "out of Changes/ to silence this warning\n"
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
 
 /// The pending records this process has open (file names, unique by their random part), so a nested load under the same lock never
 /// takes them for a killed process's.

@@ -42,10 +42,10 @@ extension CommandSpec {
             return .success
         }
         var warned = false
-        let files = try appendix.write(to: folder, format: format, displayName: name,
-                                       progress: { invocation.console.progress("appendix: \($0)") },
-                                       warn: { invocation.console.errorLine("warning: " + $0); warned = true })
-        invocation.console.line("wrote \(files.count) files to \(name)/ (\(format.rawValue)); start with \(name)/\(files[0])")
+        let written = try appendix.write(to: folder, format: format, displayName: name,
+                                         progress: { invocation.console.progress("appendix: \($0)") },
+                                         warn: { invocation.console.errorLine("warning: " + $0); warned = true })
+        invocation.console.line(written.summary(folder: name, format: format))
         return warned ? .problemsFound : .success
     }
 }

@@ -76,6 +76,8 @@ extension CommandSpec {
             invocation.console.errorLine("saved the new positions of \(saved) coding\(plural(saved))")
             project = try invocation.reload()
         }
+        let pending = ChangeLog(root: project.root).unreadablePendingProblems()
+        if !pending.isEmpty { project.diagnostics = (project.diagnostics + pending).sortedForDisplay() }
         invocation.emit(ProjectCheck.report(project))
         return project.diagnostics.errorCount > 0 ? .problemsFound : .success
     }
