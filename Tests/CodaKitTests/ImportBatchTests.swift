@@ -11,7 +11,8 @@ import Testing
         var paths: [String] = []
         for (name, speaker) in [("interview-P31", "Ayu"), ("interview-P32", "Budi"), ("interview-P33", "Citra")] {
             let url = folder.appendingPathComponent("\(name).txt")
-            let text = name == bad ? "" : "Interviewer: How long did you wait?\n\n\(speaker): Two hours, at the branch office.\n"
+            let text = name == bad ? ""
+                : "Interviewer: How long did you wait?\n\n\(speaker): Two hours, at the branch office.\n"
             try? text.write(to: url, atomically: true, encoding: .utf8)
             paths.append(url.path)
         }
@@ -51,7 +52,8 @@ import Testing
         #expect(run.code != .success)
         #expect(!run.stdout.contains("imported "), "\(run.stdout)")
         #expect(Self.transcripts(root) == before, "no transcript written")
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources").path), "no original kept")
+        let sources = root.appendingPathComponent("Sources")
+        #expect(!FileManager.default.fileExists(atPath: sources.path), "no original kept")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(ProjectTransaction.folder).path))
         // Once the folder is back, the same command imports all three.
         try FileManager.default.removeItem(at: log)

@@ -85,7 +85,8 @@ public struct ChangeLog: Sendable {
             let path = "\(Self.folder)/\(url.lastPathComponent)"
             var text = texts[path] ?? {
                 order.append(path)
-                var text = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let data = FileManager.default.contents(atPath: url.path)
+                var text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
                 if text.isEmpty { text = Self.header + "\n" }
                 if !text.hasSuffix("\n") { text += "\n" }
                 return text
@@ -211,9 +212,10 @@ extension ChangeLog {
     }
 
     /// A codings file's path relative to the project, in the coder's own folder (`CodingStore.coderFolder`).
-    static func codingsPath(coder: String, document: String, rejected: Bool = false, root: URL) -> String {
+    static func codingsPath(coder: String, document: String, rejected: Bool = false, root: URL,
+                            coderFolder known: String? = nil) -> String {
         let folder = rejected ? "/" + CodingStore.rejectedFolder : ""
-        let coderFolder = CodingStore(root: root).coderFolder(coder, document: document)
+        let coderFolder = known ?? CodingStore(root: root).coderFolder(coder, document: document)
         return "\(CodingStore.folder)/\(coderFolder)\(folder)/\(document.fileSafe()).tsv"
     }
 }
