@@ -230,15 +230,9 @@ extension ChangeLog {
         var time: String
     }
 
-    /// The change-log files that record an import which wrote `written` (relative paths). An import may replace
-    /// files it cannot know beforehand, so it keeps no copy for `coda undo`: the entry says what was written,
-    /// and git holds the rest. Callers hold the project lock.
-    func changes(recording record: ImportRecord, written: [String],
-                 summary: [String]) -> [ProjectTransaction.Change] {
-        changes(appending: [entry(recording: record, written: written, summary: summary)])
-    }
-
-    /// The log entry of one import, one line per imported file (see `changes(recording:written:summary:)`).
+    /// The change-log entry of an import which wrote `written` (relative paths), one per imported file. An import
+    /// may replace files it cannot know beforehand, so it keeps no copy for `coda undo`: the entry says what was
+    /// written, and git holds the rest.
     func entry(recording record: ImportRecord, written: [String], summary: [String]) -> Entry {
         var seen = Set<String>()
         // A survey's `.csv` and `.columns` are one document.
