@@ -85,6 +85,15 @@ import Testing
             try? "Interviewer: Which queue?\n\nAli: The long one, at the branch.\n".write(to: file, atomically: true, encoding: .utf8)
             return ["import", file.path, "--id", "P07"]
         }, make: tagged, rerunMayFail: true),
+        // Several transcripts, one of them empty: the good ones arrive in one transaction, all or none.
+        Case(name: "import texts", arguments: { _ in
+            ["P08", "P09", "P10", "P11"].map { id in
+                let file = sources.appendingPathComponent("interview-\(id).txt")
+                let text = id == "P09" ? "" : "Interviewer: Which queue?\n\nAli: The one for \(id).\n"
+                try? text.write(to: file, atomically: true, encoding: .utf8)
+                return file.path
+            }.reduce(["import"]) { $0 + [$1] }
+        }, make: tagged, rerunMayFail: true, status: 1),
         // The fixture's survey comes back as a survey, so the whole import succeeds.
         Case(name: "import qdpx", arguments: { _ in ["import", (try? qdpx().path) ?? "missing.qdpx"] },
              make: { TestSupport.project([:]) }, rerunMayFail: true),

@@ -20,6 +20,15 @@ extension CodingStore {
         return name
     }
 
+    /// `coderFolder` asked once per coder for a whole command over many documents (`tag --from`): `found` keeps
+    /// the answers. Coda writes one coder's codings into a folder, so the first document's answer holds for all.
+    func coderFolder(_ coder: String, document: String, found: inout [String: String]) -> String {
+        if let known = found[coder] { return known }
+        let name = coderFolder(coder, document: document)
+        found[coder] = name
+        return name
+    }
+
     static func sameCoder(_ a: String, _ b: String) -> Bool {
         a == b
     }

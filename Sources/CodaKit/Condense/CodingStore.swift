@@ -16,9 +16,10 @@ public struct CodingStore: Sendable {
     /// The project-wide lock, held for every change to codings, memos, review notes and framework summaries.
     var lockURL: URL { folderURL.appendingPathComponent(".lock") }
 
-    /// The codings file of one coder and document, in the coder's own folder (see `coderFolder`).
-    func fileURL(coder: String, document: String, rejected: Bool = false) -> URL {
-        var url = folderURL.appendingPathComponent(coderFolder(coder, document: document))
+    /// The codings file of one coder and document, in the coder's own folder (see `coderFolder`; `folder` when
+    /// already known).
+    func fileURL(coder: String, document: String, rejected: Bool = false, folder: String? = nil) -> URL {
+        var url = folderURL.appendingPathComponent(folder ?? coderFolder(coder, document: document))
         if rejected { url = url.appendingPathComponent(CodingStore.rejectedFolder) }
         return url.appendingPathComponent(document.fileSafe() + ".tsv")
     }
@@ -124,8 +125,12 @@ public struct CodingStore: Sendable {
     func updateMany<T>(_ files: [FileChange], _ change: (FileChange, inout [Coding]) throws -> T) throws -> [T] {
         try FileLock.withLock(lockURL) {
             var staged: [(result: T, write: PendingWrite)] = []
+            var found: [String: String] = [:]
             for file in files {
-                staged.append(try stage(coder: file.coder, document: file.document) { try change(file, &$0) })
+                let folder = coderFolder(file.coder, document: file.document.id, found: &found)
+                staged.append(try stage(coder: file.coder, document: file.document, folder: folder) {
+                    try change(file, &$0)
+                })
             }
             let rootPath = root.standardizedFileURL.path
             let changes = staged.compactMap { $0.write.change(relativeTo: rootPath) }
@@ -183,11 +188,11 @@ public struct CodingStore: Sendable {
 
     /// Reads one codings file as it is now, places its codings on the document's current text and applies
     /// `change`, returning the result and the write it needs. Call with the lock held.
-    private func stage<T>(coder: String, document: Transcript, rejected: Bool = false,
+    private func stage<T>(coder: String, document: Transcript, rejected: Bool = false, folder: String? = nil,
                           _ change: (inout [Coding]) throws -> T) throws -> (result: T, write: PendingWrite) {
         // Stale temporaries are left to `coda check`, which sweeps the whole project: sweeping here would list a
         // folder that may hold ten thousand files on every change.
-        let url = fileURL(coder: coder, document: document.id, rejected: rejected)
+        let url = fileURL(coder: coder, document: document.id, rejected: rejected, folder: folder)
         var contents = CodingFile.Contents(codings: [], unreadable: [], diagnostics: [])
         if let data = FileManager.default.contents(atPath: url.path) {
             let text = try TextDecoder.decodeUTF8([UInt8](data), file: url.path)

@@ -72,13 +72,29 @@ public struct ChangeLog: Sendable {
             let undo = Self.undoText(entry.id, before, after)
             changes.append(.init(path: undoPath(id: entry.id), bytes: Array(undo.utf8)))
         }
-        let url = fileURL(coder: entry.coder)
-        var text = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if text.isEmpty { text = Self.header + "\n" }
-        if !text.hasSuffix("\n") { text += "\n" }
-        text += Self.line(entry) + "\n"
-        changes.append(.init(path: "\(Self.folder)/\(url.lastPathComponent)", bytes: Array(text.utf8)))
-        return changes
+        return changes + self.changes(appending: [entry])
+    }
+
+    /// The log files with `entries` added, in order, each coder's file read once (entries that keep no undo
+    /// copy, such as a batch of imports). Callers hold the project lock.
+    func changes(appending entries: [Entry]) -> [ProjectTransaction.Change] {
+        var texts: [String: String] = [:]
+        var order: [String] = []
+        for entry in entries {
+            let url = fileURL(coder: entry.coder)
+            let path = "\(Self.folder)/\(url.lastPathComponent)"
+            var text = texts[path] ?? {
+                order.append(path)
+                let data = FileManager.default.contents(atPath: url.path)
+                var text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+                if text.isEmpty { text = Self.header + "\n" }
+                if !text.hasSuffix("\n") { text += "\n" }
+                return text
+            }()
+            text += Self.line(entry) + "\n"
+            texts[path] = text
+        }
+        return order.map { .init(path: $0, bytes: Array(texts[$0, default: ""].utf8)) }
     }
 
     /// An entry as its line in the log (without the coder, whose file it is in).
@@ -196,9 +212,10 @@ extension ChangeLog {
     }
 
     /// A codings file's path relative to the project, in the coder's own folder (`CodingStore.coderFolder`).
-    static func codingsPath(coder: String, document: String, rejected: Bool = false, root: URL) -> String {
+    static func codingsPath(coder: String, document: String, rejected: Bool = false, root: URL,
+                            coderFolder known: String? = nil) -> String {
         let folder = rejected ? "/" + CodingStore.rejectedFolder : ""
-        let coderFolder = CodingStore(root: root).coderFolder(coder, document: document)
+        let coderFolder = known ?? CodingStore(root: root).coderFolder(coder, document: document)
         return "\(CodingStore.folder)/\(coderFolder)\(folder)/\(document.fileSafe()).tsv"
     }
 }
@@ -213,20 +230,18 @@ extension ChangeLog {
         var time: String
     }
 
-    /// The change-log files that record an import which wrote `written` (relative paths). An import may replace
-    /// files it cannot know beforehand, so it keeps no copy for `coda undo`: the entry says what was written,
-    /// and git holds the rest. Callers hold the project lock.
-    func changes(recording record: ImportRecord, written: [String],
-                 summary: [String]) -> [ProjectTransaction.Change] {
+    /// The change-log entry of an import which wrote `written` (relative paths), one per imported file. An import
+    /// may replace files it cannot know beforehand, so it keeps no copy for `coda undo`: the entry says what was
+    /// written, and git holds the rest.
+    func entry(recording record: ImportRecord, written: [String], summary: [String]) -> Entry {
         var seen = Set<String>()
         // A survey's `.csv` and `.columns` are one document.
         let documents = written.filter { $0.hasPrefix(Project.transcriptsFolder + "/") }
             .map { ($0 as NSString).lastPathComponent }.map { ($0 as NSString).deletingPathExtension }
             .filter { seen.insert($0).inserted }
-        let entry = Entry(time: record.time, id: ChangeLog.newID(time: record.time), coder: record.coder.fileSafe(),
-                          action: "import", codes: [], documents: documents,
-                          summary: "imported \((record.file as NSString).lastPathComponent): "
-                            + summary.joined(separator: "; "))
-        return changes(appending: entry, before: [:], after: [:])
+        return Entry(time: record.time, id: ChangeLog.newID(time: record.time), coder: record.coder.fileSafe(),
+                     action: "import", codes: [], documents: documents,
+                     summary: "imported \((record.file as NSString).lastPathComponent): "
+                        + summary.joined(separator: "; "))
     }
 }

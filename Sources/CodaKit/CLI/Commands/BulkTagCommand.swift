@@ -47,8 +47,12 @@ enum BulkTagCommand {
         // The change is logged (and can be undone) as one change of the files the table's rows name.
         let targets = tagger.targets(text, path: path)
         let documents = Array(Set(targets.map(\.document))).sorted()
-        let paths = Array(Set(targets.map { ChangeLog.codingsPath(coder: $0.coder, document: $0.document, root: project.root) }))
-            .sorted()
+        let store = CodingStore(root: project.root)
+        var found: [String: String] = [:]  // each coder's folder, looked for once
+        let paths = Array(Set(targets.map {
+            ChangeLog.codingsPath(coder: $0.coder, document: $0.document, root: project.root,
+                                  coderFolder: store.coderFolder($0.coder, document: $0.document, found: &found))
+        })).sorted()
         let action = mode == .tag ? "tag" : "untag"
         let outcome = try invocation.recording(action, coder: coder, documents: documents, paths: paths) {
             let outcome = try tagger.run(text, path: path, mode: mode, skipBad: invocation.flag("skip-bad"))

@@ -52,12 +52,14 @@ extension CommandSpec {
         // Once for all files: it may ask git.
         let coder = try CoderIdentity.resolve(option: options.coder, environment: console.environment,
                                               projectRoot: root)
-        for path in files {
-            let url = resolvePath(path, from: console.currentDirectory)
+        let jobs = files.map { path in
+            var options = options
+            options.record = ChangeLog.ImportRecord(file: path, coder: coder, time: invocation.now)
+            return (url: resolvePath(path, from: console.currentDirectory), options: options)
+        }
+        for (path, result) in zip(files, importer.run(jobs)) {
             do {
-                var options = options
-                options.record = ChangeLog.ImportRecord(file: path, coder: coder, time: invocation.now)
-                let outcome = try importer.run(url, options: options)
+                let outcome = try result.get()
                 console.line("imported \(path):")
                 for line in outcome.summary { console.line("  " + line) }
                 for line in outcome.adjustments { console.line("  adjusted: " + line) }

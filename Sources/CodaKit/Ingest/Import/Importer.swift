@@ -102,11 +102,9 @@ public struct Importer {
 
     public mutating func run(_ file: URL, options: ImportOptions) throws -> ImportOutcome {
         let ext = file.pathExtension.lowercased()
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw ImportError.unreadable(file: file.path, reason: "it does not exist")
-        }
+        try Self.checkExists(file)
         switch ext {
-        case "vtt", "srt", "docx", "txt":
+        case _ where Self.transcriptExtensions.contains(ext):
             var ids = documentIDs ?? Set(Project.load(root).documentIDs.map { $0.lowercased() })
             defer { documentIDs = ids }
             return try TranscriptImport.run(file, into: root, options: options, documentIDs: &ids)
@@ -118,5 +116,52 @@ public struct Importer {
         default:
             throw ImportError.unsupported(file: file.lastPathComponent, ext: ext)
         }
+    }
+
+    static let transcriptExtensions: Set<String> = ["vtt", "srt", "docx", "txt"]
+
+    static func checkExists(_ file: URL) throws {
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw ImportError.unreadable(file: file.path, reason: "it does not exist")
+        }
+    }
+
+    /// Imports several files in order, each with its result. Transcripts that follow one another are all read,
+    /// checked and composed first, then written together in one transaction under one hold of the project lock
+    /// (one log line each), so many transcripts import in one fast pass and a kill leaves all or none of them.
+    /// A file that cannot be imported fails alone.
+    public mutating func run(_ files: [(url: URL, options: ImportOptions)]) -> [Result<ImportOutcome, any Error>] {
+        var results = [Result<ImportOutcome, any Error>](repeating: .success(ImportOutcome()), count: files.count)
+        var pending: [(index: Int, prepared: TranscriptImport.Prepared)] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            do {
+                for (item, result) in zip(pending, try TranscriptImport.commit(pending.map(\.prepared), into: root)) {
+                    results[item.index] = result
+                }
+            } catch {
+                for item in pending { results[item.index] = .failure(error) }
+                documentIDs = nil  // what was written is unknown: read the project again
+            }
+            pending = []
+        }
+        for (index, (url, options)) in files.enumerated() {
+            do {
+                guard Self.transcriptExtensions.contains(url.pathExtension.lowercased()) else {
+                    flush()
+                    results[index] = .success(try run(url, options: options))
+                    continue
+                }
+                try Self.checkExists(url)
+                var ids = documentIDs ?? Set(Project.load(root).documentIDs.map { $0.lowercased() })
+                defer { documentIDs = ids }
+                let prepared = try TranscriptImport.prepare(url, into: root, options: options, documentIDs: &ids)
+                pending.append((index, prepared))
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        flush()
+        return results
     }
 }

@@ -7,8 +7,28 @@ enum TranscriptImport {
     /// Header keys `coda import` sets itself.
     static let reservedKeys: Set<String> = ["id", "case", "source", "speakers", "duration"]
 
+    /// A transcript read, checked and composed, not yet written.
+    struct Prepared {
+        var file: URL
+        var id: String
+        var bytes: [UInt8]
+        var text: String
+        var replacing: Bool
+        var record: ChangeLog.ImportRecord?
+        var summary: [String]
+        var adjustments: [String]
+    }
+
     /// `documentIDs` holds the project's document ids, lower-cased; the imported one is added to them.
     static func run(_ file: URL, into root: URL, options: ImportOptions, documentIDs: inout Set<String>) throws -> ImportOutcome {
+        let prepared = try prepare(file, into: root, options: options, documentIDs: &documentIDs)
+        return try commit([prepared], into: root)[0].get()
+    }
+
+    /// Reads, checks and composes one transcript without writing; its id is added to `documentIDs` (lower-cased),
+    /// so a later file of the same command cannot take it.
+    static func prepare(_ file: URL, into root: URL, options: ImportOptions,
+                        documentIDs: inout Set<String>) throws -> Prepared {
         let name = file.lastPathComponent
         let ext = file.pathExtension.lowercased()
         let encoding = try options.encoding.map { value throws(ImportError) -> ImportEncoding in
@@ -34,7 +54,7 @@ enum TranscriptImport {
             throw ImportError.badID(id: id, reason: "a document with this id is already in the project; nothing was imported"
                                     + (ImportTargets.holdsTranscript(root: root, id: id) ? " (`--replace` imports over it)" : ""))
         }
-        var targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
+        let targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
         let given = Set(options.attributes.map(\.key))
         var header: [(key: String, value: String)] = [("id", id), ("case", options.caseID ?? ownValue("case") ?? id)]
         header += own.filter { !reservedKeys.contains($0.key) && !given.contains($0.key) }
@@ -48,19 +68,44 @@ enum TranscriptImport {
         let path = targets.transcriptPath
         let (text, transcript) = try TranscriptComposer.compose(source, header: header, keptSpeakers: ownValue("speakers"),
                                                                 path: path, id: id, file: name)
-        var outcome = ImportOutcome()
-        outcome.adjustments = source.adjustments
-        var lines = summary(of: transcript, format: source.format, duration: source.duration)
-        // Checked again and written under the project lock, so two imports of one id at once cannot both succeed.
-        outcome.written = try FileLock.withLock(CodingStore(root: root).lockURL) {
-            targets = try ImportTargets(root: root, id: id, original: file, bytes: bytes, replace: replacing)
-            if !targets.copiesSource { lines.append("original already kept as \(targets.sourcePath)") }
-            return try ImportCommit.run(targets.changes(original: bytes, transcript: text), into: root,
-                                        record: options.record, summary: lines)
-        }
-        outcome.summary = lines
         documentIDs.insert(id.lowercased())
-        return outcome
+        return Prepared(file: file, id: id, bytes: bytes, text: text, replacing: replacing, record: options.record,
+                        summary: summary(of: transcript, format: source.format, duration: source.duration),
+                        adjustments: source.adjustments)
+    }
+
+    /// Writes the prepared transcripts in one transaction under one hold of the project lock: a kill leaves all of
+    /// them or none. Each one's targets are checked again under the lock (so two imports of one id at once cannot
+    /// both succeed) and against the files of the others; one that no longer fits fails alone and the rest are
+    /// written. A failure of the write itself fails them all.
+    static func commit(_ prepared: [Prepared], into root: URL) throws -> [Result<ImportOutcome, any Error>] {
+        try FileLock.withLock(CodingStore(root: root).lockURL) {
+            var results: [Result<ImportOutcome, any Error>] = []
+            var parts: [ImportCommit.Part] = []
+            var claimed = Set<String>()
+            for item in prepared {
+                do {
+                    let targets = try ImportTargets(root: root, id: item.id, original: item.file, bytes: item.bytes,
+                                                    replace: item.replacing)
+                    var lines = item.summary
+                    if !targets.copiesSource { lines.append("original already kept as \(targets.sourcePath)") }
+                    let changes = targets.changes(original: item.bytes, transcript: item.text)
+                    if let taken = changes.first(where: { claimed.contains($0.path.lowercased()) }) {
+                        throw ImportError.exists(path: taken.path)
+                    }
+                    claimed.formUnion(changes.map { $0.path.lowercased() })
+                    parts.append(ImportCommit.Part(changes: changes, record: item.record, summary: lines))
+                    var outcome = ImportOutcome()
+                    outcome.summary = lines
+                    outcome.adjustments = item.adjustments
+                    results.append(.success(outcome))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            var written = try ImportCommit.run(parts, into: root).makeIterator()
+            return results.map { $0.map { var outcome = $0; outcome.written = written.next() ?? []; return outcome } }
+        }
     }
 
     /// Chooses the reader by extension and decodes text sources.
