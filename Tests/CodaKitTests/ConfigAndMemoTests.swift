@@ -51,4 +51,17 @@ import Testing
                                 environment: env).code == .success)
         #expect(memo() == "only this")
     }
+
+    @Test func replacingAMemoWithItsOwnTextSaysSoAndWritesNothing() throws {
+        let root = CodebookChangeTests.sampleCopy()
+        let env = ["CODA_CODER": "nurul", "SOURCE_DATE_EPOCH": "1661421600"]
+        let command = ["memo", "coding", "R017", "6", "Information", "only this", "--replace"]
+        let first = TestSupport.run(command, in: root, environment: env)
+        #expect(first.stdout == "memo replaced on 1 coding of Flower of Service/Information in R017 ¶6\n")
+        let before = PseudonymiseTests.snapshot(root)
+        let again = TestSupport.run(command, in: root, environment: env)
+        #expect(again.code == .success)
+        #expect(again.stdout == "memo already holds that text: R017 ¶6 Flower of Service/Information\n")
+        #expect(PseudonymiseTests.snapshot(root) == before)
+    }
 }

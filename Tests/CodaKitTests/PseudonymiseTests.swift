@@ -259,6 +259,27 @@ import Testing
             "Transcripts/P1.md:4:7: error: the name that the key turns into `P02` is still here"))
     }
 
+    /// `check --fix --identifiers`: the names still in the project are reported after --fix has saved the
+    /// codings' new positions and reloaded the project, not dropped with the project they were added to.
+    @Test func checkFixStillReportsIdentifiers() throws {
+        let root = CondenseFixture.make()
+        let env = ["CODA_CODER": "alice", "SOURCE_DATE_EPOCH": "1660000000"]
+        #expect(TestSupport.run(["tag", "P01", "4", "JHT claims"], in: root, environment: env).code == .success)
+        let url = root.appendingPathComponent("Transcripts/P01.md")
+        let turn = "[00:00:40] Interviewer:"
+        let text = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: turn, with: "[00:00:30] Interviewer: Sorry, Bu Sari, my phone.\n\n" + turn)
+        try Data(text.utf8).write(to: url)
+        let keyURL = Self.keyURL()
+        try Data("person\tBu Sari\tP02\n".utf8).write(to: keyURL)
+        let name = "Transcripts/P01.md:12:32: error: the name that the key turns into `P02` is still here"
+        let fix = TestSupport.run(["check", "--fix", "--identifiers", "--key", keyURL.path], in: root, environment: env)
+        #expect(fix.stderr == "saved the new positions of 1 coding\n")
+        #expect(fix.code == .problemsFound)
+        #expect(fix.stdout.contains(name), "\(fix.stdout)")
+        #expect(Project.load(root).movedCodings.isEmpty)
+    }
+
     @Test func respondentsNamedInTheIdColumn() throws {
         let root = TestSupport.project([
             "Transcripts/s.csv": "name,Q1. Anything else?\n"

@@ -129,20 +129,25 @@ public struct Tagger: Sendable {
 
     /// Sets the memo of this coder's codings of `code` within the spans.
     /// With `appendingOn` (a date), a memo already on a coding is kept and the new one added below it, dated and signed.
+    /// Returns how many codings were found and how many of them changed (a memo replaced by its own text does not).
     public func annotate(_ document: Transcript, spans: [Range<Int>], code: Code, memo: String, label: String,
-                         appendingOn date: String? = nil) throws -> Int {
+                         appendingOn date: String? = nil) throws -> (codings: Int, changed: Int) {
         let store = CodingStore(root: project.root)
-        let changed: Int = try store.update(coder: coder, document: document) { codings in
-            var changed = 0
+        let count = try store.update(coder: coder, document: document) { codings in
+            var count = (codings: 0, changed: 0)
             for i in codings.indices where codings[i].code.lowercased() == code.path.lowercased()
                 && spans.contains(where: { $0.lowerBound <= codings[i].start && codings[i].end <= $0.upperBound }) {
                 let old = codings[i].memo.trimmingWhitespace()
-                codings[i].memo = date == nil || old.isEmpty ? memo : old + "\n\n\(date!) · \(coder): " + memo
-                changed += 1
+                let new = date == nil || old.isEmpty ? memo : old + "\n\n\(date!) · \(coder): " + memo
+                count.codings += 1
+                if new != codings[i].memo { count.changed += 1 }
+                codings[i].memo = new
             }
-            return changed
+            return count
         }
-        if changed == 0 { throw CondenseError.noCodingToAnnotate(document: document.id, segments: label, code: code.name) }
-        return changed
+        if count.codings == 0 {
+            throw CondenseError.noCodingToAnnotate(document: document.id, segments: label, code: code.name)
+        }
+        return count
     }
 }

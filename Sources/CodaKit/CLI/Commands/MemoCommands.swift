@@ -23,8 +23,15 @@ extension CommandSpec {
                               appendingOn: invocation.flag("replace") ? nil : date),
                  [code.path], "memo on \(document.id) ¶\(selection.compact) \(code.path)")
             }
+            let place = "\(document.id) ¶\(selection.compact) \(code.path)"
+            if n.changed == 0 {
+                invocation.console.line("memo already holds that text: \(place)")
+                return .success
+            }
             let verb = invocation.flag("replace") ? "memo replaced on" : "memo added to"
-            invocation.console.line("\(verb) \(n) coding\(plural(n)) of \(code.path) in \(document.id) ¶\(selection.compact)")
+            let same = n.changed < n.codings ? " (\(n.codings - n.changed) already held that text)" : ""
+            invocation.console.line("\(verb) \(n.changed) coding\(plural(n.changed)) of \(code.path) in "
+                                        + "\(document.id) ¶\(selection.compact)\(same)")
         case let .memo(target, text):
             let path = try MemoStore(root: project.root).append(text, to: target, author: author, date: date)
             invocation.console.line("memo on \(target) saved in \(path)")

@@ -56,10 +56,8 @@ extension CommandSpec {
         if !swept.isEmpty {
             invocation.console.errorLine("removed \(swept.count) temporary file\(plural(swept.count)) left by interrupted coda runs")
         }
-        if invocation.flag("identifiers") {
-            let found = try identifierProblems(invocation, root: project.root)
-            project.diagnostics = (project.diagnostics + found).sortedForDisplay()
-        }
+        // The key is read before --fix writes anything; its problems are added after the reload, which drops them.
+        let key = invocation.flag("identifiers") ? try identifierKey(invocation, root: project.root) : nil
         if invocation.flag("fix"), !project.movedCodings.isEmpty {
             let moved = project.movedCodings
             let root = project.root
@@ -76,13 +74,17 @@ extension CommandSpec {
             invocation.console.errorLine("saved the new positions of \(saved) coding\(plural(saved))")
             project = try invocation.reload()
         }
+        if let key {
+            let found = IdentifierScan.diagnostics(root: project.root, key: key)
+            project.diagnostics = (project.diagnostics + found).sortedForDisplay()
+        }
         let pending = ChangeLog(root: project.root).unreadablePendingProblems()
         if !pending.isEmpty { project.diagnostics = (project.diagnostics + pending).sortedForDisplay() }
         invocation.emit(ProjectCheck.report(project))
         return project.diagnostics.errorCount > 0 ? .problemsFound : .success
     }
 
-    private static func identifierProblems(_ invocation: Invocation, root: URL) throws -> [Diagnostic] {
+    private static func identifierKey(_ invocation: Invocation, root: URL) throws -> PseudonymKey {
         guard let path = invocation.option("key") else {
             throw UsageError.missingValue(option: "key", valueName: "FILE")
         }
@@ -90,6 +92,6 @@ extension CommandSpec {
         guard let key = try Pseudonymiser(root: root, keyURL: url, keyPath: path).readKey() else {
             throw PseudonymError.keyMissing(path: path)
         }
-        return IdentifierScan.diagnostics(root: root, key: key)
+        return key
     }
 }
