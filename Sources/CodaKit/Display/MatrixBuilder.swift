@@ -21,12 +21,10 @@ public enum MatrixBuilder {
             matrix = Cooccurrence.matrix(items, selection: selection, within: options.within)
         } else {
             let groups = try grouping(project, options, items: items)
-            // Cases are rows: built that way, not transposed afterwards (two million cells at 10,000 cases).
-            let casesAsRows = options.kind == .caseCode || options.kind == .framework
-            matrix = codesByGroups(items, selection: selection, groups: groups, options: options,
-                                   groupsAsRows: casesAsRows)
+            matrix = codesByGroups(items, selection: selection, groups: groups, options: options)
             if options.kind == .checklist { matrix.respondentBases = SurveyStrength.bases(project, labels: groups.labels) }
             if options.kind == .attribute || options.kind == .time { sources = groupSources(items, selection: selection, groups: groups) }
+            if options.kind == .caseCode || options.kind == .framework { matrix = matrix.transposed() }
         }
         matrix.title = title(options)
         let what = options.cell == .coverage ? "Coverage is of codings" : options.kind == .framework || options.cell == .summary ? "Cells draw on codings"
@@ -202,32 +200,16 @@ public enum MatrixBuilder {
         return result
     }
 
-    /// Codes as rows and groups as columns, or (`groupsAsRows`) the other way round.
-    static func codesByGroups(_ items: [CodingFilter.Item], selection: CodeSelection, groups: Grouping,
-                              options: MatrixOptions, groupsAsRows: Bool = false) -> Matrix {
+    static func codesByGroups(_ items: [CodingFilter.Item], selection: CodeSelection, groups: Grouping, options: MatrixOptions) -> Matrix {
         let index = Dictionary(groups.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let (rowCount, columnCount) = groupsAsRows ? (groups.labels.count, selection.shown.count)
-            : (selection.shown.count, groups.labels.count)
-        var cells = Array(repeating: Array(repeating: [Coding](), count: columnCount), count: rowCount)
+        var cells = Array(repeating: Array(repeating: [Coding](), count: groups.labels.count), count: selection.shown.count)
         for item in items {
-            guard let g = groups.group(item), let group = index[g] else { continue }
-            for code in selection.targets(of: item) {
-                if groupsAsRows {
-                    cells[group][code].append(item.coding)
-                } else {
-                    cells[code][group].append(item.coding)
-                }
-            }
+            guard let g = groups.group(item), let column = index[g] else { continue }
+            for row in selection.targets(of: item) { cells[row][column].append(item.coding) }
         }
-        let groupAxis = Matrix.Axis(title: groups.title, labels: groups.labels,
-                                    retrieveArguments: groups.labels.map(groups.retrieve),
-                                    depths: groups.labels.map { _ in 0 })
-        let base = groups.textLength.isEmpty ? nil : groups.labels.map { groups.textLength[$0] ?? 0 }
-        if groupsAsRows {
-            return Matrix(kind: options.kind, title: "", rows: groupAxis, columns: selection.axis, cells: cells,
-                          coverageBase: base.map { .rows($0) })
-        }
-        return Matrix(kind: options.kind, title: "", rows: selection.axis, columns: groupAxis, cells: cells,
-                      coverageBase: base.map { .columns($0) })
+        let columns = Matrix.Axis(title: groups.title, labels: groups.labels, retrieveArguments: groups.labels.map(groups.retrieve),
+                                  depths: groups.labels.map { _ in 0 })
+        let coverage: Matrix.CoverageBase? = groups.textLength.isEmpty ? nil : .columns(groups.labels.map { groups.textLength[$0] ?? 0 })
+        return Matrix(kind: options.kind, title: "", rows: selection.axis, columns: columns, cells: cells, coverageBase: coverage)
     }
 }

@@ -17,13 +17,13 @@ extension CommandSpec {
         let date = Clock.minute(Clock.now(invocation.console.environment))
         switch try MemoRequest.parse(words, project: project) {
         case let .coding(document, selection, code, spans, text):
+            let place = "\(document.id) ¶\(selection.compact) \(code.path)"
             let n = try invocation.recording("memo", coder: author, documents: [document.id]) {
                 (try Tagger(project: project, coder: author, time: invocation.now)
                     .annotate(document, spans: spans, code: code, memo: text, label: selection.compact,
                               appendingOn: invocation.flag("replace") ? nil : date),
-                 [code.path], "memo on \(document.id) ¶\(selection.compact) \(code.path)")
+                 [code.path], "memo on " + place)
             }
-            let place = "\(document.id) ¶\(selection.compact) \(code.path)"
             if n.changed == 0 {
                 invocation.console.line("memo already holds that text: \(place)")
                 return .success
